@@ -1,0 +1,25 @@
+# chorus-core is the product's brain: it must never link Qt Gui or Widgets.
+# Checked at configure time over the whole link closure of the target.
+function(chorus_collect_links target out)
+    set(seen ${${out}})
+    get_target_property(libs ${target} LINK_LIBRARIES)
+    get_target_property(ilibs ${target} INTERFACE_LINK_LIBRARIES)
+    foreach(lib IN LISTS libs ilibs)
+        if(lib AND NOT lib IN_LIST seen AND NOT lib MATCHES "^\\$<")
+            list(APPEND seen ${lib})
+            if(TARGET ${lib})
+                chorus_collect_links(${lib} seen)
+            endif()
+        endif()
+    endforeach()
+    set(${out} ${seen} PARENT_SCOPE)
+endfunction()
+
+set(_core_links "")
+chorus_collect_links(chorus-core _core_links)
+foreach(lib IN LISTS _core_links)
+    if(lib MATCHES "Qt6?::(Gui|Widgets|OpenGL|Svg)$" OR lib MATCHES "KF6::")
+        message(FATAL_ERROR "chorus-core links ${lib}: the core must not depend on Qt Gui/Widgets. "
+                            "Move that code to src/gui/.")
+    endif()
+endforeach()

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+
+namespace chorus {
+
+// Splits a byte stream into '\n'-terminated lines, carrying a partial last line
+// over between reads. A trailing '\r' is removed. Lines longer than maxLineBytes
+// are dropped whole (reported through oversizedLines()) so memory stays bounded.
+class LineSplitter
+{
+public:
+    explicit LineSplitter(qsizetype maxLineBytes = 64 * 1024 * 1024) : m_max(maxLineBytes) {}
+
+    // Appends data and returns the complete lines it finished (without terminator).
+    QList<QByteArray> feed(const QByteArray &data);
+    // The rest when the stream ends (a last line without '\n'); empty if none.
+    QByteArray takeRemainder();
+
+    qsizetype pendingBytes() const { return m_buffer.size(); }
+    int oversizedLines() const { return m_oversized; }
+
+private:
+    QByteArray m_buffer;
+    qsizetype m_max;
+    bool m_skipping = false; // inside an oversized line, dropping until '\n'
+    int m_oversized = 0;
+};
+
+} // namespace chorus

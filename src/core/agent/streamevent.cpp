@@ -1,0 +1,141 @@
+#include "streamevent.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace chorus {
+
+StreamEvent decodeStreamLine(const QByteArray &line)
+{
+    StreamEvent ev;
+    ev.raw = line;
+    QJsonParseError perr;
+    const QJsonDocument doc = QJsonDocument::fromJson(line, &perr);
+    if (perr.error != QJsonParseError::NoError) {
+        ev.error = QStringLiteral("not JSON (%1 at byte %2)").arg(perr.errorString()).arg(perr.offset);
+        return ev;
+    }
+    if (!doc.isObject()) {
+        ev.error = QStringLiteral("JSON but not an object");
+        return ev;
+    }
+    ev.json = doc.object();
+    ev.type = ev.json.value(QLatin1String("type")).toString();
+    ev.subtype = ev.json.value(QLatin1String("subtype")).toString();
+
+    if (ev.type == QLatin1String("assistant"))
+        ev.kind = EventKind::Assistant;
+    else if (ev.type == QLatin1String("user"))
+        ev.kind = EventKind::User;
+    else if (ev.type == QLatin1String("result"))
+        ev.kind = EventKind::Result;
+    else if (ev.type == QLatin1String("stream_event"))
+        ev.kind = EventKind::Partial;
+    else if (ev.type == QLatin1String("system")) {
+        if (ev.subtype == QLatin1String("init"))
+            ev.kind = EventKind::Init;
+        else if (ev.subtype == QLatin1String("api_retry"))
+            ev.kind = EventKind::ApiRetry;
+        else
+            ev.kind = EventKind::System;
+    } else if (ev.type == QLatin1String("control_request")) {
+        ev.kind = EventKind::ControlRequest;
+        ev.subtype = ev.json.value(QLatin1String("request")).toObject().value(QLatin1String("subtype")).toString();
+    } else if (ev.type == QLatin1String("control_response")) {
+        ev.kind = EventKind::ControlResponse;
+        ev.subtype = ev.json.value(QLatin1String("response")).toObject().value(QLatin1String("subtype")).toString();
+    } else if (ev.type == QLatin1String("control_cancel_request"))
+        ev.kind = EventKind::ControlCancel;
+    else if (ev.type == QLatin1String("rate_limit_event"))
+        ev.kind = EventKind::RateLimit;
+    else
+        ev.kind = EventKind::Unknown;
+    return ev;
+}
+
+QString eventKindName(EventKind kind)
+{
+    switch (kind) {
+    case EventKind::Init: return QStringLiteral("init");
+    case EventKind::Assistant: return QStringLiteral("assistant");
+    case EventKind::User: return QStringLiteral("user");
+    case EventKind::Result: return QStringLiteral("result");
+    case EventKind::ControlRequest: return QStringLiteral("control_request");
+    case EventKind::ControlResponse: return QStringLiteral("control_response");
+    case EventKind::ControlCancel: return QStringLiteral("control_cancel");
+    case EventKind::RateLimit: return QStringLiteral("rate_limit");
+    case EventKind::ApiRetry: return QStringLiteral("api_retry");
+    case EventKind::Partial: return QStringLiteral("partial");
+    case EventKind::System: return QStringLiteral("system");
+    case EventKind::Unknown: return QStringLiteral("unknown");
+    case EventKind::Invalid: return QStringLiteral("invalid");
+    }
+    return QStringLiteral("unknown");
+}
+
+static TokenCounts tokensFromModelUsage(const QJsonObject &u)
+{
+    TokenCounts t;
+    t.input = u.value(QLatin1String("inputTokens")).toInteger();
+    t.output = u.value(QLatin1String("outputTokens")).toInteger();
+    t.cacheRead = u.value(QLatin1String("cacheReadInputTokens")).toInteger();
+    t.cacheWrite = u.value(QLatin1String("cacheCreationInputTokens")).toInteger();
+    return t;
+}
+
+ResultInfo parseResult(const QJsonObject &r)
+{
+    ResultInfo info;
+    info.isError = r.value(QLatin1String("is_error")).toBool();
+    info.subtype = r.value(QLatin1String("subtype")).toString();
+    info.terminalReason = r.value(QLatin1String("terminal_reason")).toString();
+    info.text = r.value(QLatin1String("result")).toString();
+    if (info.text.isEmpty()) {
+        QStringList errors;
+        const QJsonArray arr = r.value(QLatin1String("errors")).toArray();
+        for (const QJsonValue &e : arr)
+            errors << e.toString();
+        info.text = errors.join(QLatin1Char('\n'));
+    }
+    info.apiErrorStatus = r.value(QLatin1String("api_error_status")).toInt();
+    info.numTurns = r.value(QLatin1String("num_turns")).toInt();
+    info.durationMs = r.value(QLatin1String("duration_ms")).toInteger();
+
+    const QJsonObject since = r.value(QLatin1String("model_usage_since_last_result")).toObject();
+    qint64 bestOutput = -1;
+    for (auto it = since.constBegin(); it != since.constEnd(); ++it) {
+        const QJsonObject u = it.value().toObject();
+        const TokenCounts t = tokensFromModelUsage(u);
+        info.tokens += t;
+        info.costUsd += u.value(QLatin1String("costUSD")).toDouble();
+        if (t.output > bestOutput) {
+            bestOutput = t.output;
+            info.model = it.key();
+        }
+    }
+    if (since.isEmpty()) {
+        // Older CLIs or --output-format json: only this turn's usage, no cost.
+        const QJsonObject u = r.value(QLatin1String("usage")).toObject();
+        info.tokens.input = u.value(QLatin1String("input_tokens")).toInteger();
+        info.tokens.output = u.value(QLatin1String("output_tokens")).toInteger();
+        info.tokens.cacheRead = u.value(QLatin1String("cache_read_input_tokens")).toInteger();
+        info.tokens.cacheWrite = u.value(QLatin1String("cache_creation_input_tokens")).toInteger();
+    }
+    return info;
+}
+
+bool parseToolPermissionRequest(const QJsonObject &cr, ToolPermissionRequest *out)
+{
+    const QJsonObject req = cr.value(QLatin1String("request")).toObject();
+    if (req.value(QLatin1String("subtype")).toString() != QLatin1String("can_use_tool"))
+        return false;
+    out->requestId = cr.value(QLatin1String("request_id")).toString();
+    out->toolName = req.value(QLatin1String("tool_name")).toString();
+    out->input = req.value(QLatin1String("input")).toObject();
+    out->description = req.value(QLatin1String("description")).toString();
+    out->toolUseId = req.value(QLatin1String("tool_use_id")).toString();
+    return !out->requestId.isEmpty();
+}
+
+} // namespace chorus

@@ -1,0 +1,86 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace chorus {
+
+// What one stream-json line from the Claude Code CLI is. Unknown types are kept
+// (raw) and ignored by the engine: new types appear between CLI versions.
+enum class EventKind {
+    Init,            // system/init, one per turn
+    Assistant,       // one content block of a model message
+    User,            // tool results, interrupt markers
+    Result,          // end of a turn
+    ControlRequest,  // CLI -> host (can_use_tool)
+    ControlResponse, // answer to one of our control requests
+    ControlCancel,   // control_cancel_request: close the matching approval
+    RateLimit,       // rate_limit_event
+    ApiRetry,        // system/api_retry
+    Partial,         // stream_event (with --include-partial-messages)
+    System,          // any other system/* line
+    Unknown,         // a JSON object with a type we do not know
+    Invalid,         // not a JSON object
+};
+
+struct StreamEvent
+{
+    EventKind kind = EventKind::Invalid;
+    QString type;
+    QString subtype;
+    QJsonObject json;
+    QByteArray raw;
+    QString error; // why an Invalid line is invalid
+};
+
+StreamEvent decodeStreamLine(const QByteArray &line);
+QString eventKindName(EventKind kind);
+
+// Token counts of a turn or a model.
+struct TokenCounts
+{
+    qint64 input = 0;
+    qint64 output = 0;
+    qint64 cacheRead = 0;
+    qint64 cacheWrite = 0;
+
+    TokenCounts &operator+=(const TokenCounts &o)
+    {
+        input += o.input;
+        output += o.output;
+        cacheRead += o.cacheRead;
+        cacheWrite += o.cacheWrite;
+        return *this;
+    }
+    qint64 total() const { return input + output + cacheRead + cacheWrite; }
+};
+
+// The facts of a `result` line that the engine and the usage ledger need.
+struct ResultInfo
+{
+    bool isError = false;
+    QString subtype;
+    QString terminalReason;
+    QString text;      // `result`, or the joined `errors`
+    int apiErrorStatus = 0;
+    int numTurns = 0;
+    qint64 durationMs = 0;
+    double costUsd = 0; // sum of model_usage_since_last_result[*].costUSD
+    TokenCounts tokens; // this turn's tokens
+    QString model;      // the model with the most output tokens in this turn
+};
+ResultInfo parseResult(const QJsonObject &result);
+
+// A can_use_tool control request.
+struct ToolPermissionRequest
+{
+    QString requestId;
+    QString toolName;
+    QJsonObject input;
+    QString description;
+    QString toolUseId;
+};
+bool parseToolPermissionRequest(const QJsonObject &controlRequest, ToolPermissionRequest *out);
+
+} // namespace chorus
