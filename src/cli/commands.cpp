@@ -1,0 +1,504 @@
+#include "commands.h"
+
+#include "args.h"
+#include "daemon.h"
+#include "engine/rolecatalog.h"
+#include "engine/sessioninfo.h"
+#include "render.h"
+#include "rpc/rpcclient.h"
+#include "settings.h"
+#include "store/storedevent.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTextStream>
+
+#include <functional>
+
+namespace chorus::cli {
+
+namespace {
+QString tr(const char *s, const char *c = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("chorus::cli", s, c, n);
+}
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+int fail(const Error &e)
+{
+    err() << QStringLiteral("chorus: ") << e.toString() << Qt::endl;
+    return 1;
+}
+
+void printJson(const QJsonValue &v)
+{
+    const QByteArray text = v.isObject() ? QJsonDocument(v.toObject()).toJson(QJsonDocument::Indented)
+                                         : QJsonDocument(v.toArray()).toJson(QJsonDocument::Indented);
+    out() << QString::fromUtf8(text);
+    out().flush();
+}
+
+void printJsonLine(const QJsonObject &o)
+{
+    out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << '\n';
+    out().flush();
+}
+
+// Connects to the engine, starting it when needed.
+bool connectEngine(RpcClient &client)
+{
+    if (Status s = client.connectOrStart(QCoreApplication::applicationFilePath()); !s) {
+        fail(s.error());
+        return false;
+    }
+    return true;
+}
+
+Result<QJsonValue> call(RpcClient &client, const QString &method, const QJsonObject &params = {})
+{
+    return client.callSync(method, params);
+}
+
+// A command that needs only one RPC call and prints "ok"-style output.
+int simpleCall(const QString &method, const QJsonObject &params, const QString &done)
+{
+    RpcClient client;
+    if (!connectEngine(client))
+        return 1;
+    const Result<QJsonValue> r = call(client, method, params);
+    if (!r)
+        return fail(r.error());
+    if (!done.isEmpty())
+        out() << done << Qt::endl;
+    return 0;
+}
+
+bool settled(const SessionInfo &s)
+{
+    return s.state == SessionState::Idle || isFinal(s.state);
+}
+
+// --- spawn -------------------------------------------------------------------------
+int cmdSpawn(const Args &a)
+{
+    const QString task = a.value(QStringLiteral("task"));
+    if (!a.values.contains(QStringLiteral("task"))) {
+        err() << tr("chorus spawn: --task=TEXT is required") << Qt::endl;
+        return 2;
+    }
+    RpcClient client;
+    if (!connectEngine(client))
+        return 1;
+    const bool wait = a.has(QStringLiteral("wait"));
+    QString myId;
+    std::optional<SessionInfo> final;
+    bool approvalHintShown = false;
+    QEventLoop loop;
+    if (wait) {
+        QObject::connect(&client, &RpcClient::notificationReceived, &loop,
+                         [&](const QString &method, const QJsonObject &p) {
+                             if (method != QLatin1String("session.changed"))
+                                 return;
+                             const SessionInfo s = SessionInfo::fromJson(p.value(QLatin1String("session")).toObject());
+                             if (s.id != myId)
+                                 return;
+                             if (s.state == SessionState::Waiting && s.stateDetail == QLatin1String("approval") &&
+                                 !approvalHintShown) {
+                                 approvalHintShown = true;
+                                 err() << tr("%1 is waiting for approval: chorus approve %1 [--deny]").arg(s.name)
+                                       << Qt::endl;
+                             }
+                             if (settled(s) && s.turns > 0) {
+                                 final = s;
+                                 loop.quit();
+                             } else if (isFinal(s.state)) {
+                                 final = s;
+                                 loop.quit();
+                             }
+                         });
+        QObject::connect(&client, &RpcClient::disconnected, &loop, [&] { loop.quit(); });
+        const Result<QJsonValue> sub = call(client, QStringLiteral("subscribe"),
+                                            QJsonObject{{QStringLiteral("sessions"), true}});
+        if (!sub)
+            return fail(sub.error());
+    }
+    const QString dir = a.value(QStringLiteral("dir"), QDir::currentPath());
+    const Result<QJsonValue> r = call(client, QStringLiteral("agents.spawn"),
+                                      QJsonObject{{QStringLiteral("role"), a.positional.value(0)},
+                                                  {QStringLiteral("task"), task},
+                                                  {QStringLiteral("dir"), QDir(dir).absolutePath()},
+                                                  {QStringLiteral("name"), a.value(QStringLiteral("name"))},
+                                                  {QStringLiteral("model"), a.value(QStringLiteral("model"))}});
+    if (!r)
+        return fail(r.error());
+    const SessionInfo spawned = SessionInfo::fromJson(r->toObject());
+    myId = spawned.id;
+    if (!wait) {
+        if (a.has(QStringLiteral("json")))
+            printJson(spawned.toJson());
+        else
+            out() << tr("Spawned %1 (%2, id %3), state %4.")
+                         .arg(spawned.name, spawned.role, spawned.id.left(8), stateName(spawned.state))
+                  << Qt::endl;
+        return 0;
+    }
+    // The agent may have settled before we looked.
+    const Result<QJsonValue> now = call(client, QStringLiteral("agents.get"),
+                                        QJsonObject{{QStringLiteral("agent"), myId}});
+    if (now) {
+        const SessionInfo s = SessionInfo::fromJson(now->toObject());
+        if ((settled(s) && s.turns > 0) || isFinal(s.state))
+            final = s;
+    }
+    if (!final)
+        loop.exec();
+    if (!final)
+        return fail(makeError(tr("lost the connection to the engine while waiting"), spawned.name));
+    if (a.has(QStringLiteral("json")))
+        printJson(final->toJson());
+    else {
+        out() << tr("%1 is %2 after %n turn(s), $%3.", nullptr, final->turns)
+                     .arg(final->name, stateName(final->state))
+                     .arg(final->costUsd, 0, 'f', 4)
+              << Qt::endl;
+        if (!final->error.isEmpty())
+            err() << final->error << Qt::endl;
+    }
+    return final->state == SessionState::Idle || final->state == SessionState::Done ? 0 : 1;
+}
+
+// --- status ------------------------------------------------------------------------
+int cmdStatus(const Args &a)
+{
+    RpcClient client;
+    if (!connectEngine(client))
+        return 1;
+    const Result<QJsonValue> r = call(client, QStringLiteral("agents.list"));
+    if (!r)
+        return fail(r.error());
+    const QJsonObject o = r->toObject();
+    QList<SessionInfo> sessions;
+    for (const QJsonValue &v : o.value(QLatin1String("sessions")).toArray())
+        sessions << SessionInfo::fromJson(v.toObject());
+    if (a.has(QStringLiteral("json"))) {
+        QJsonArray arr;
+        for (const SessionInfo &s : sessions)
+            arr.append(s.toJson());
+        printJson(QJsonObject{{QStringLiteral("agents"), arr},
+                              {QStringLiteral("approvals"), o.value(QLatin1String("approvals"))},
+                              {QStringLiteral("costToday"), o.value(QLatin1String("costToday"))}});
+        return 0;
+    }
+    if (sessions.isEmpty()) {
+        out() << tr("No agents yet. Start one with: chorus spawn builder --task=\"...\"") << Qt::endl;
+        return 0;
+    }
+    out() << renderStatusTable(sessions);
+    const QJsonArray approvals = o.value(QLatin1String("approvals")).toArray();
+    if (!approvals.isEmpty()) {
+        out() << '\n' << tr("Waiting for approval:") << '\n';
+        for (const QJsonValue &v : approvals) {
+            const ApprovalInfo ap = ApprovalInfo::fromJson(v.toObject());
+            QString name = ap.sessionId.left(8);
+            for (const SessionInfo &s : sessions)
+                if (s.id == ap.sessionId)
+                    name = s.name;
+            out() << QStringLiteral("  #%1 %2 %3: %4\n").arg(ap.id).arg(name, ap.toolName, ap.description);
+            out() << QStringLiteral("      chorus approve %1 --request=%2 [--deny]\n").arg(name).arg(ap.id);
+        }
+    }
+    out() << '\n'
+          << tr("Today: $%1").arg(o.value(QLatin1String("costToday")).toDouble(), 0, 'f', 4) << Qt::endl;
+    return 0;
+}
+
+// --- logs --------------------------------------------------------------------------
+int cmdLogs(const Args &a)
+{
+    RpcClient client;
+    if (!connectEngine(client))
+        return 1;
+    const bool json = a.has(QStringLiteral("json"));
+    const bool follow = a.has(QStringLiteral("follow"));
+    const QString role = a.value(QStringLiteral("role"));
+    QHash<QString, QString> names; // id -> name, the sessions shown
+    QHash<QString, qint64> lastSeq;
+    const Result<QJsonValue> list = call(client, QStringLiteral("agents.list"));
+    if (!list)
+        return fail(list.error());
+    QList<SessionInfo> all;
+    for (const QJsonValue &v : list->toObject().value(QLatin1String("sessions")).toArray())
+        all << SessionInfo::fromJson(v.toObject());
+    if (!a.positional.isEmpty()) {
+        const Result<QJsonValue> one = call(client, QStringLiteral("agents.get"),
+                                            QJsonObject{{QStringLiteral("agent"), a.positional.first()}});
+        if (!one)
+            return fail(one.error());
+        const SessionInfo s = SessionInfo::fromJson(one->toObject());
+        names.insert(s.id, s.name);
+    } else {
+        for (const SessionInfo &s : all)
+            if (role.isEmpty() || s.role == role)
+                names.insert(s.id, s.name);
+    }
+    const bool prefixed = a.positional.isEmpty();
+    auto print = [&](const StoredEvent &e) {
+        if (e.seq <= lastSeq.value(e.sessionId))
+            return;
+        lastSeq[e.sessionId] = e.seq;
+        if (json) {
+            printJsonLine(e.toJson());
+            return;
+        }
+        const QString text = renderEvent(e, prefixed ? QLatin1Char('[') + names.value(e.sessionId) + QStringLiteral("] ") : QString());
+        if (!text.isEmpty())
+            out() << text << Qt::endl;
+    };
+    QEventLoop loop;
+    if (follow) {
+        QObject::connect(&client, &RpcClient::notificationReceived, &loop,
+                         [&](const QString &method, const QJsonObject &p) {
+                             if (method == QLatin1String("session.changed") && prefixed) {
+                                 const SessionInfo s = SessionInfo::fromJson(p.value(QLatin1String("session")).toObject());
+                                 if (!names.contains(s.id) && (role.isEmpty() || s.role == role))
+                                     names.insert(s.id, s.name);
+                                 return;
+                             }
+                             if (method != QLatin1String("events.stored"))
+                                 return;
+                             for (const QJsonValue &v : p.value(QLatin1String("events")).toArray()) {
+                                 const StoredEvent e = StoredEvent::fromJson(v.toObject());
+                                 if (names.contains(e.sessionId))
+                                     print(e);
+                             }
+                         });
+        QObject::connect(&client, &RpcClient::disconnected, &loop, [&] { loop.quit(); });
+        QJsonObject sub{{QStringLiteral("sessions"), prefixed}};
+        if (prefixed)
+            sub.insert(QStringLiteral("events"), QStringLiteral("*"));
+        else
+            sub.insert(QStringLiteral("events"), QJsonArray{names.keys().first()});
+        if (const Result<QJsonValue> s = call(client, QStringLiteral("subscribe"), sub); !s)
+            return fail(s.error());
+    }
+    for (auto it = names.constBegin(); it != names.constEnd(); ++it) {
+        const Result<QJsonValue> ev = call(client, QStringLiteral("events.list"),
+                                           QJsonObject{{QStringLiteral("agent"), it.key()}});
+        if (!ev)
+            return fail(ev.error());
+        for (const QJsonValue &v : ev->toObject().value(QLatin1String("events")).toArray())
+            print(StoredEvent::fromJson(v.toObject()));
+    }
+    if (follow)
+        loop.exec();
+    return 0;
+}
+
+// --- approve -----------------------------------------------------------------------
+int cmdApprove(const Args &a)
+{
+    RpcClient client;
+    if (!connectEngine(client))
+        return 1;
+    const bool deny = a.has(QStringLiteral("deny"));
+    const Result<QJsonValue> r = call(
+        client, QStringLiteral("agents.approve"),
+        QJsonObject{{QStringLiteral("agent"), a.positional.value(0)},
+                    {QStringLiteral("requestId"), a.value(QStringLiteral("request")).toLongLong()},
+                    {QStringLiteral("allow"), !deny},
+                    {QStringLiteral("forSession"), a.has(QStringLiteral("for-session"))},
+                    {QStringLiteral("message"), a.value(QStringLiteral("message"))}});
+    if (!r)
+        return fail(r.error());
+    const ApprovalInfo ap = ApprovalInfo::fromJson(r->toObject());
+    out() << (deny ? tr("Denied #%1 (%2).") : tr("Allowed #%1 (%2).")).arg(ap.id).arg(ap.toolName) << Qt::endl;
+    return 0;
+}
+
+// --- roles -------------------------------------------------------------------------
+int cmdRoles(const Args &a)
+{
+    RoleCatalog catalog;
+    const EngineSettings settings = loadEngineSettings();
+    if (settings.userRolesDir.isEmpty())
+        catalog.load();
+    else
+        catalog.load({settings.userRolesDir});
+    for (const Error &e : catalog.errors())
+        err() << tr("warning: ") << e.toString() << Qt::endl;
+    if (a.positional.value(0) == QLatin1String("show")) {
+        const QString name = a.positional.value(1);
+        const Role *role = catalog.find(name);
+        if (!role)
+            return fail(makeError(tr("there is no role named '%1'").arg(name), {},
+                                  tr("Known roles: %1").arg(catalog.names().join(QStringLiteral(", ")))));
+        printJson(role->toJson());
+        return 0;
+    }
+    if (!a.positional.isEmpty()) {
+        err() << tr("chorus roles: unknown subcommand '%1' (use: chorus roles [show NAME])").arg(a.positional.first())
+              << Qt::endl;
+        return 2;
+    }
+    if (a.has(QStringLiteral("json"))) {
+        QJsonArray arr;
+        for (const Role &r : catalog.roles())
+            arr.append(r.toJson());
+        printJson(arr);
+        return 0;
+    }
+    for (const Role &r : catalog.roles())
+        out() << QStringLiteral("%1  %2  [%3]%4\n")
+                     .arg(r.name.leftJustified(12), r.description,
+                          permissionModeName(r.permissionMode),
+                          r.isBuiltIn() ? QString() : QStringLiteral("  (") + r.source + QLatin1Char(')'));
+    out().flush();
+    return 0;
+}
+
+struct Command
+{
+    CommandSpec spec;
+    std::function<int(const Args &)> run;
+};
+
+QList<Command> commands()
+{
+    auto agent = [](const Args &a) { return a.positional.value(0); };
+    return {
+        {{QStringLiteral("spawn"), QStringLiteral("ROLE --task=TEXT [--dir=DIR] [--name=NAME] [--model=M] [--wait] [--json]"),
+          tr("Starts an agent with ROLE on TASK in DIR (default: the current directory)."),
+          {QStringLiteral("task"), QStringLiteral("dir"), QStringLiteral("name"), QStringLiteral("model")},
+          {QStringLiteral("wait"), QStringLiteral("json")}, 1, 1,
+          tr("  --task=TEXT   what the agent should do (required)\n"
+             "  --dir=DIR     the directory it works in\n"
+             "  --name=NAME   its name (default: ROLE-N)\n"
+             "  --model=M     a model for this agent (default: the role's)\n"
+             "  --wait        wait until its first turn ends; exit 1 if it failed\n"
+             "  --json        print the agent as JSON")},
+         cmdSpawn},
+        {{QStringLiteral("status"), QStringLiteral("[--json]"),
+          tr("Lists the agents, their state, tokens and cost, and open approval requests."), {},
+          {QStringLiteral("json")}, 0, 0, {}},
+         cmdStatus},
+        {{QStringLiteral("logs"), QStringLiteral("[AGENT] [--role=ROLE] [--follow] [--json]"),
+          tr("Prints what agents did: one AGENT, or all (optionally of one ROLE)."), {QStringLiteral("role")},
+          {QStringLiteral("follow"), QStringLiteral("json")}, 0, 1,
+          tr("  --follow      keep printing new events until interrupted\n"
+             "  --json        one stored event per line, as JSON")},
+         cmdLogs},
+        {{QStringLiteral("send"), QStringLiteral("AGENT TEXT"),
+          tr("Sends a follow-up message to an agent (it runs when the agent is free)."), {}, {}, 2, 2, {}},
+         [agent](const Args &a) {
+             return simpleCall(QStringLiteral("agents.send"),
+                               {{QStringLiteral("agent"), agent(a)}, {QStringLiteral("text"), a.positional.value(1)}},
+                               tr("Sent."));
+         }},
+        {{QStringLiteral("approve"), QStringLiteral("AGENT [--deny] [--request=ID] [--for-session] [--message=TEXT]"),
+          tr("Answers an agent's tool permission request (the oldest, or ID)."),
+          {QStringLiteral("request"), QStringLiteral("message")}, {QStringLiteral("deny"), QStringLiteral("for-session")}, 1, 1,
+          tr("  --deny          refuse instead of allowing\n"
+             "  --request=ID    which request (see chorus status)\n"
+             "  --for-session   also allow this tool for the rest of the session\n"
+             "  --message=TEXT  the reason given to the agent when denying")},
+         cmdApprove},
+        {{QStringLiteral("interrupt"), QStringLiteral("AGENT"), tr("Interrupts the agent's running turn."), {}, {}, 1, 1, {}},
+         [agent](const Args &a) {
+             return simpleCall(QStringLiteral("agents.interrupt"), {{QStringLiteral("agent"), agent(a)}},
+                               tr("Interrupt sent."));
+         }},
+        {{QStringLiteral("stop"), QStringLiteral("AGENT|--all"), tr("Stops an agent (or all of them)."), {},
+          {QStringLiteral("all")}, 0, 1, {}},
+         [agent](const Args &a) {
+             if (a.has(QStringLiteral("all")) == !a.positional.isEmpty()) {
+                 err() << tr("chorus stop: give an AGENT or --all") << Qt::endl;
+                 return 2;
+             }
+             return simpleCall(QStringLiteral("agents.stop"),
+                               {{QStringLiteral("agent"), agent(a)}, {QStringLiteral("all"), a.has(QStringLiteral("all"))}},
+                               tr("Stopping."));
+         }},
+        {{QStringLiteral("resume"), QStringLiteral("AGENT [--task=TEXT]"),
+          tr("Resumes an agent's session (after it stopped, failed or was interrupted)."),
+          {QStringLiteral("task")}, {}, 1, 1, {}},
+         [agent](const Args &a) {
+             return simpleCall(QStringLiteral("agents.resume"),
+                               {{QStringLiteral("agent"), agent(a)}, {QStringLiteral("task"), a.value(QStringLiteral("task"))}},
+                               tr("Resuming."));
+         }},
+        {{QStringLiteral("roles"), QStringLiteral("[show NAME] [--json]"),
+          tr("Lists the roles (built-in and yours), or shows one."), {}, {QStringLiteral("json")}, 0, 2, {}},
+         cmdRoles},
+        {{QStringLiteral("daemon"), QStringLiteral("[start|stop|status|run]"),
+          tr("Controls the Chorus engine. Clients start it when needed; `run` keeps it in the foreground."),
+          {}, {}, 0, 1, {}},
+         daemonCommand},
+    };
+}
+
+QString usage(const QList<Command> &cmds)
+{
+    QString s = tr("usage: chorus COMMAND [ARGS]\n\nRuns a team of Claude Code agents.\n\nCommands:\n");
+    for (const Command &c : cmds)
+        s += QStringLiteral("  %1 %2\n").arg(c.spec.name.leftJustified(10), c.spec.synopsis);
+    s += tr("\nAGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.\n");
+    return s;
+}
+} // namespace
+
+int run(const QStringList &argv)
+{
+    const QList<Command> cmds = commands();
+    if (argv.isEmpty() || argv.first() == QLatin1String("--help") || argv.first() == QLatin1String("-h")) {
+        (argv.isEmpty() ? err() : out()) << usage(cmds);
+        return argv.isEmpty() ? 2 : 0;
+    }
+    if (argv.first() == QLatin1String("--version")) {
+        out() << QStringLiteral("chorus %1\n").arg(QStringLiteral(CHORUS_VERSION));
+        return 0;
+    }
+    QString name = argv.first();
+    QStringList rest = argv.mid(1);
+    if (name == QLatin1String("help")) {
+        if (rest.isEmpty()) {
+            out() << usage(cmds);
+            return 0;
+        }
+        name = rest.first();
+        rest = {QStringLiteral("--help")};
+    }
+    for (const Command &c : cmds) {
+        if (c.spec.name != name)
+            continue;
+        Args args;
+        QString error;
+        if (!parseArgs(rest, c.spec, &args, &error)) {
+            err() << QStringLiteral("chorus %1: ").arg(name) << error << '\n' << helpText(c.spec);
+            return 2;
+        }
+        if (args.has(QStringLiteral("help"))) {
+            out() << helpText(c.spec);
+            return 0;
+        }
+        return c.run(args);
+    }
+    err() << tr("chorus: unknown command '%1'\n\n").arg(name) << usage(cmds);
+    return 2;
+}
+
+} // namespace chorus::cli

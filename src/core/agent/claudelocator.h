@@ -1,0 +1,26 @@
+#pragma once
+
+#include "result.h"
+
+#include <QProcessEnvironment>
+#include <QStringList>
+
+namespace chorus {
+
+// Finds the Claude Code CLI: the configured path, then $CHORUS_CLAUDE, then PATH, then the
+// usual install places (~/.claude/local/claude, the npm global prefix, ~/.local/bin).
+// When nothing is found the error names every place that was tried.
+struct ClaudeLocation
+{
+    QString path;
+    QString source; // "setting", "CHORUS_CLAUDE", "PATH", ...
+};
+
+Result<ClaudeLocation> locateClaude(const QString &configured,
+                                    const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+
+// The places locateClaude() looks, in order, as (source, path) pairs.
+QList<QPair<QString, QString>> claudeCandidates(const QString &configured,
+                                                const QProcessEnvironment &env);
+
+} // namespace chorus

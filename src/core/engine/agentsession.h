@@ -1,0 +1,88 @@
+#pragma once
+
+#include "agent/agentprocess.h"
+#include "engine/approvalinfo.h"
+#include "engine/sessioninfo.h"
+#include "result.h"
+#include "store/storedevent.h"
+
+#include <QObject>
+#include <QSet>
+
+#include <functional>
+
+namespace chorus {
+
+class SessionStore;
+
+// One agent: its row, its process, its turn bookkeeping and its approvals.
+// Every stdout line is stored (one transaction per read) before anything else
+// looks at it; state changes are stored as "chorus" events too.
+class AgentSession : public QObject
+{
+    Q_OBJECT
+public:
+    using Launcher = std::function<Result<LaunchSpec>(const SessionInfo &, bool resume)>;
+
+    AgentSession(const SessionInfo &info, SessionStore *store, Launcher launcher,
+                 QObject *parent = nullptr);
+    ~AgentSession() override;
+
+    const SessionInfo &info() const { return m_info; }
+    QString id() const { return m_info.id; }
+
+    // Queues a user message (stored first); it is written when the agent can take it.
+    Status enqueueInput(const QString &text);
+    bool hasPendingInput() const { return !m_pending.isEmpty(); }
+    // Starts the next turn: launches (or resumes) the process if needed and writes the
+    // oldest pending input. The engine calls this when a concurrency slot is free.
+    void admit();
+    bool processAlive() const { return m_process && m_process->isRunning(); }
+    bool turnInFlight() const { return m_inFlight > 0; }
+
+    Status interrupt();
+    // Stops the agent: interrupts a running turn, closes stdin, then terminates.
+    void stop();
+    Status answer(qint64 approvalId, bool allow, bool forSession, const QString &message);
+    QList<ApprovalInfo> pendingApprovals() const;
+
+    // Marks the session interrupted (its process vanished with an earlier daemon).
+    void markInterrupted(const QString &why);
+    // Watchdog: called periodically by the engine.
+    void checkStall(qint64 stallMs);
+    void setAutoRestarts(int n) { m_autoRestarts = n; }
+    // A note in the session's event stream (kind "chorus").
+    void note(const QString &subtype, const QJsonObject &data);
+
+Q_SIGNALS:
+    void changed(const chorus::SessionInfo &info);
+    void eventsStored(const QList<chorus::StoredEvent> &events);
+    void approvalChanged(const chorus::ApprovalInfo &approval);
+    // The session no longer holds a concurrency slot (turn ended, process gone...).
+    void slotReleased();
+
+private:
+    void onEvents(const QList<StreamEvent> &batch);
+    void onFinished(int exitCode, bool crashed);
+    void handleEvent(const StreamEvent &ev);
+    void handleResult(const StreamEvent &ev);
+    void handlePermissionRequest(const StreamEvent &ev);
+    void setState(SessionState s, const QString &detail = {});
+    void persist();
+    void launch();
+    void writeNextInput();
+    void store(QList<StoredEvent> &events);
+
+    SessionInfo m_info;
+    SessionStore *m_store;
+    Launcher m_launcher;
+    AgentProcess *m_process = nullptr;
+    QList<QPair<qint64, QString>> m_pending; // stored inputs not yet written
+    int m_inFlight = 0;                      // inputs written without a result yet
+    bool m_stopping = false;
+    bool m_interruptRequested = false;
+    int m_autoRestarts = 0;
+    QSet<QString> m_sessionAllowedTools; // "allow for this session"
+};
+
+} // namespace chorus

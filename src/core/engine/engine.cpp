@@ -1,0 +1,418 @@
+#include "engine/engine.h"
+
+#include "agent/claudelocator.h"
+#include "engine/agentsession.h"
+#include "engine/role.h"
+#include "engine/rolecatalog.h"
+#include "store/database.h"
+#include "store/sessionstore.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QThread>
+#include <QUuid>
+
+#include <csignal>
+#include <sys/types.h>
+
+namespace chorus {
+
+namespace {
+
+bool processMatches(qint64 pid, const QString &claudeSessionId)
+{
+    if (pid <= 0)
+        return false;
+    QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    return f.readAll().contains(claudeSessionId.toUtf8());
+}
+
+// Ends a claude process left behind by an earlier engine, so that two processes never
+// write the same session (CLAUDE-CLI.md §5.1).
+void endOrphan(qint64 pid, const QString &claudeSessionId)
+{
+    if (!processMatches(pid, claudeSessionId))
+        return;
+    ::kill(pid_t(pid), SIGTERM);
+    for (int i = 0; i < 50 && processMatches(pid, claudeSessionId); ++i)
+        QThread::msleep(100);
+    if (processMatches(pid, claudeSessionId))
+        ::kill(pid_t(pid), SIGKILL);
+}
+} // namespace
+
+EngineSettings EngineSettings::fromJson(const QJsonObject &o)
+{
+    EngineSettings s;
+    s.maxConcurrent = qMax(1, o.value(QLatin1String("maxConcurrent")).toInt(s.maxConcurrent));
+    s.stallSeconds = qMax(1, o.value(QLatin1String("stallSeconds")).toInt(s.stallSeconds));
+    s.resumeOnRecovery = o.value(QLatin1String("resumeOnRecovery")).toBool(s.resumeOnRecovery);
+    s.autoRestarts = qMax(0, o.value(QLatin1String("autoRestarts")).toInt(s.autoRestarts));
+    s.claudePath = o.value(QLatin1String("claudePath")).toString();
+    s.userRolesDir = o.value(QLatin1String("userRolesDir")).toString();
+    return s;
+}
+
+QJsonObject EngineSettings::toJson() const
+{
+    return {{QStringLiteral("maxConcurrent"), maxConcurrent},
+            {QStringLiteral("stallSeconds"), stallSeconds},
+            {QStringLiteral("resumeOnRecovery"), resumeOnRecovery},
+            {QStringLiteral("autoRestarts"), autoRestarts},
+            {QStringLiteral("claudePath"), claudePath},
+            {QStringLiteral("userRolesDir"), userRolesDir}};
+}
+
+Engine::Engine(const QString &databasePath, QObject *parent)
+    : QObject(parent), m_dbPath(databasePath), m_db(std::make_unique<Database>()),
+      m_roles(std::make_unique<RoleCatalog>()), m_env(QProcessEnvironment::systemEnvironment())
+{
+    m_watchdog.setInterval(1000);
+    connect(&m_watchdog, &QTimer::timeout, this, [this] {
+        for (AgentSession *s : std::as_const(m_order))
+            s->checkStall(qint64(m_settings.stallSeconds) * 1000);
+    });
+}
+
+Engine::~Engine()
+{
+    // Agents' processes end with their AgentProcess objects (stdin closed, then terminate).
+    qDeleteAll(m_order);
+    m_order.clear();
+    m_sessions.clear();
+}
+
+RoleCatalog &Engine::roles()
+{
+    return *m_roles;
+}
+
+void Engine::reloadRoles()
+{
+    if (m_settings.userRolesDir.isEmpty())
+        m_roles->load();
+    else
+        m_roles->load({m_settings.userRolesDir});
+}
+
+void Engine::setSettings(const EngineSettings &settings)
+{
+    m_settings = settings;
+    reloadRoles();
+    for (AgentSession *s : std::as_const(m_order))
+        s->setAutoRestarts(m_settings.autoRestarts);
+    schedule();
+}
+
+Status Engine::open()
+{
+    if (Status s = m_db->open(m_dbPath); !s)
+        return s;
+    m_store = std::make_unique<SessionStore>(m_db.get());
+    reloadRoles();
+    for (const SessionInfo &info : m_store->sessions())
+        addSession(info);
+    recover();
+    m_watchdog.start();
+    schedule();
+    return Ok{};
+}
+
+AgentSession *Engine::addSession(const SessionInfo &info)
+{
+    auto launcher = [this](const SessionInfo &s, bool resume) -> Result<LaunchSpec> {
+        const Role *role = m_roles->find(s.role);
+        if (!role)
+            return makeError(tr("the role '%1' does not exist (any more)").arg(s.role), s.name,
+                             tr("Add it back to your roles folder, or start a new agent."));
+        if (Status ok = checkRoleCanRun(*role, m_env, isRunningAsRoot()); !ok)
+            return ok.error();
+        Result<ClaudeLocation> claude = locateClaude(m_settings.claudePath, m_env);
+        if (!claude)
+            return claude.error();
+        if (!QFileInfo(s.dir).isDir())
+            return makeError(tr("the agent's directory does not exist"), s.dir,
+                             tr("Restore the directory, or start a new agent elsewhere."));
+        LaunchSpec spec;
+        spec.program = claude->path;
+        spec.arguments = {QStringLiteral("-p"),
+                          QStringLiteral("--input-format"), QStringLiteral("stream-json"),
+                          QStringLiteral("--output-format"), QStringLiteral("stream-json"),
+                          QStringLiteral("--verbose"),
+                          resume ? QStringLiteral("--resume") : QStringLiteral("--session-id"),
+                          s.claudeSessionId};
+        spec.arguments += cliArguments(*role, s.options.value(QLatin1String("requestedModel")).toString());
+        spec.workingDirectory = s.dir;
+        spec.environment = m_env;
+        return spec;
+    };
+    auto *session = new AgentSession(info, m_store.get(), launcher, this);
+    session->setAutoRestarts(m_settings.autoRestarts);
+    connect(session, &AgentSession::changed, this, &Engine::sessionChanged);
+    connect(session, &AgentSession::eventsStored, this, &Engine::eventsStored);
+    connect(session, &AgentSession::approvalChanged, this, &Engine::approvalChanged);
+    connect(session, &AgentSession::slotReleased, this, &Engine::schedule, Qt::QueuedConnection);
+    m_sessions.insert(info.id, session);
+    m_order.append(session);
+    return session;
+}
+
+void Engine::recover()
+{
+    for (AgentSession *s : std::as_const(m_order)) {
+        const SessionInfo &info = s->info();
+        const bool hadProcess = isActive(info.state);
+        if (!hadProcess)
+            continue;
+        endOrphan(info.pid, info.claudeSessionId);
+        s->markInterrupted(tr("Chorus's engine stopped while this agent was working (its process "
+                              "is gone)."));
+        if (m_settings.resumeOnRecovery) {
+            s->note(QStringLiteral("recover"), {});
+            if (!s->hasPendingInput())
+                s->enqueueInput(tr("Your previous run was interrupted (Chorus restarted). Continue "
+                                   "the task where you left off."));
+        }
+    }
+}
+
+void Engine::schedule()
+{
+    if (m_scheduling)
+        return;
+    m_scheduling = true;
+    int active = 0;
+    for (AgentSession *s : std::as_const(m_order))
+        if (isActive(s->info().state))
+            ++active;
+    for (AgentSession *s : std::as_const(m_order)) {
+        if (!s->hasPendingInput() || s->turnInFlight() || isActive(s->info().state))
+            continue;
+        if (active >= m_settings.maxConcurrent) {
+            if (s->info().state != SessionState::Queued) {
+                // Follow-ups wait for a slot like new agents do.
+            }
+            continue;
+        }
+        ++active;
+        s->admit();
+    }
+    m_scheduling = false;
+}
+
+QString Engine::uniqueName(const QString &base) const
+{
+    for (int n = 1;; ++n) {
+        const QString name = base + QLatin1Char('-') + QString::number(n);
+        bool taken = false;
+        for (AgentSession *s : m_order)
+            if (s->info().name == name)
+                taken = true;
+        if (!taken)
+            return name;
+    }
+}
+
+Result<SessionInfo> Engine::spawn(const SpawnRequest &req)
+{
+    const Role *role = m_roles->find(req.role);
+    if (!role)
+        return makeError(tr("there is no role named '%1'").arg(req.role), {},
+                         tr("Known roles: %1. See `chorus roles`.").arg(m_roles->names().join(QStringLiteral(", "))));
+    if (req.task.trimmed().isEmpty())
+        return makeError(tr("the task is empty"), {}, tr("Say what the agent should do with --task=TEXT."));
+    const QFileInfo dir(req.dir.isEmpty() ? QDir::currentPath() : req.dir);
+    if (!dir.isDir())
+        return makeError(tr("the directory does not exist"), dir.filePath(),
+                         tr("Create it or pass an existing one with --dir=DIR."));
+    QString name = req.name;
+    if (name.isEmpty()) {
+        name = uniqueName(role->name);
+    } else {
+        static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
+        if (!valid.match(name).hasMatch())
+            return makeError(tr("'%1' is not a valid agent name").arg(name), {},
+                             tr("Use letters, digits, '.', '_' and '-' (at most 64), starting with a "
+                                "letter or digit."));
+        for (AgentSession *s : std::as_const(m_order))
+            if (s->info().name == name)
+                return makeError(tr("an agent named '%1' already exists").arg(name), s->id(),
+                                 tr("Choose another --name, or leave it out for an automatic one."));
+    }
+    SessionInfo info;
+    info.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    info.claudeSessionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    info.name = name;
+    info.role = role->name;
+    info.task = req.task;
+    info.dir = dir.canonicalFilePath();
+    info.model = req.model.isEmpty() ? role->model : req.model;
+    info.state = SessionState::Queued;
+    info.createdAt = nowUtc();
+    info.options.insert(QStringLiteral("requestedModel"), req.model);
+    if (Status s = m_store->insertSession(info); !s)
+        return s.error();
+    AgentSession *session = addSession(info);
+    if (Status s = session->enqueueInput(req.task); !s)
+        return s.error();
+    Q_EMIT sessionChanged(session->info());
+    schedule();
+    return session->info();
+}
+
+AgentSession *Engine::session(const QString &agent, Error *error) const
+{
+    if (auto it = m_sessions.constFind(agent); it != m_sessions.constEnd())
+        return *it;
+    QList<AgentSession *> byPrefix;
+    for (AgentSession *s : m_order) {
+        if (s->info().name == agent)
+            return s;
+        if (agent.size() >= 4 && s->id().startsWith(agent))
+            byPrefix.append(s);
+    }
+    if (byPrefix.size() == 1)
+        return byPrefix.first();
+    if (byPrefix.size() > 1) {
+        QStringList names;
+        for (AgentSession *s : byPrefix)
+            names << s->info().name;
+        *error = makeError(tr("'%1' matches several agents: %2").arg(agent, names.join(QStringLiteral(", "))),
+                           {}, tr("Use a longer id prefix or the name."));
+        return nullptr;
+    }
+    *error = makeError(tr("no agent '%1'").arg(agent), {},
+                       tr("`chorus status` lists agents by id and name."));
+    return nullptr;
+}
+
+Result<SessionInfo> Engine::find(const QString &agent) const
+{
+    Error e;
+    AgentSession *s = session(agent, &e);
+    if (!s)
+        return e;
+    return s->info();
+}
+
+QList<SessionInfo> Engine::sessions() const
+{
+    QList<SessionInfo> out;
+    out.reserve(m_order.size());
+    for (AgentSession *s : m_order)
+        out.append(s->info());
+    return out;
+}
+
+Status Engine::send(const QString &agent, const QString &text)
+{
+    Error e;
+    AgentSession *s = session(agent, &e);
+    if (!s)
+        return e;
+    if (text.trimmed().isEmpty())
+        return makeError(tr("the message is empty"), s->info().name);
+    if (Status st = s->enqueueInput(text); !st)
+        return st;
+    schedule();
+    return Ok{};
+}
+
+Status Engine::resume(const QString &agent, const QString &task)
+{
+    Error e;
+    AgentSession *s = session(agent, &e);
+    if (!s)
+        return e;
+    if (s->processAlive() && s->turnInFlight())
+        return makeError(tr("the agent is already running"), s->info().name);
+    const QString text = task.isEmpty() ? tr("Continue the task where you left off.") : task;
+    if (Status st = s->enqueueInput(text); !st)
+        return st;
+    schedule();
+    return Ok{};
+}
+
+Status Engine::interrupt(const QString &agent)
+{
+    Error e;
+    AgentSession *s = session(agent, &e);
+    if (!s)
+        return e;
+    return s->interrupt();
+}
+
+Status Engine::stop(const QString &agent)
+{
+    Error e;
+    AgentSession *s = session(agent, &e);
+    if (!s)
+        return e;
+    s->stop();
+    schedule();
+    return Ok{};
+}
+
+void Engine::stopAll()
+{
+    for (AgentSession *s : std::as_const(m_order))
+        if (s->processAlive() || s->hasPendingInput())
+            s->stop();
+}
+
+Result<ApprovalInfo> Engine::answer(const QString &agent, qint64 requestId, bool allow,
+                                    bool forSession, const QString &message)
+{
+    Error e;
+    AgentSession *s = session(agent, &e);
+    if (!s)
+        return e;
+    const QList<ApprovalInfo> pending = s->pendingApprovals();
+    if (pending.isEmpty())
+        return makeError(tr("the agent has no pending approval request"), s->info().name);
+    ApprovalInfo target = pending.first();
+    if (requestId > 0) {
+        auto it = std::find_if(pending.begin(), pending.end(),
+                               [&](const ApprovalInfo &a) { return a.id == requestId; });
+        if (it == pending.end())
+            return makeError(tr("no pending request %1").arg(requestId), s->info().name,
+                             tr("`chorus status` lists the open requests."));
+        target = *it;
+    }
+    if (Status st = s->answer(target.id, allow, forSession, message); !st)
+        return st.error();
+    target.state = allow ? QStringLiteral("allowed") : QStringLiteral("denied");
+    return target;
+}
+
+QList<ApprovalInfo> Engine::pendingApprovals(const QString &sessionId) const
+{
+    return m_store->approvals(sessionId, true);
+}
+
+QList<StoredEvent> Engine::events(const QString &sessionId, qint64 afterSeq, int limit) const
+{
+    return m_store->events(sessionId, afterSeq, limit);
+}
+
+double Engine::costToday() const
+{
+    const QDateTime midnight(QDate::currentDate(), QTime(0, 0));
+    return m_store->costSince(midnight.toUTC().toString(Qt::ISODateWithMs));
+}
+
+bool Engine::anyProcessAlive() const
+{
+    for (AgentSession *s : m_order)
+        if (s->processAlive())
+            return true;
+    return false;
+}
+
+} // namespace chorus

@@ -1,0 +1,117 @@
+#include "engine/sessioninfo.h"
+
+#include <array>
+
+namespace chorus {
+
+namespace {
+struct StateName
+{
+    SessionState state;
+    const char *name;
+};
+constexpr std::array<StateName, 10> kStates{{
+    {SessionState::Queued, "queued"},
+    {SessionState::Starting, "starting"},
+    {SessionState::Running, "running"},
+    {SessionState::Waiting, "waiting"},
+    {SessionState::Stalled, "stalled"},
+    {SessionState::Idle, "idle"},
+    {SessionState::Done, "done"},
+    {SessionState::Failed, "failed"},
+    {SessionState::Stopped, "stopped"},
+    {SessionState::Interrupted, "interrupted"},
+}};
+} // namespace
+
+QString stateName(SessionState s)
+{
+    for (const auto &e : kStates)
+        if (e.state == s)
+            return QLatin1String(e.name);
+    return QStringLiteral("unknown");
+}
+
+SessionState stateFromName(const QString &name, bool *ok)
+{
+    for (const auto &e : kStates) {
+        if (name == QLatin1String(e.name)) {
+            if (ok)
+                *ok = true;
+            return e.state;
+        }
+    }
+    if (ok)
+        *ok = false;
+    return SessionState::Failed;
+}
+
+bool isActive(SessionState s)
+{
+    return s == SessionState::Starting || s == SessionState::Running ||
+           s == SessionState::Waiting || s == SessionState::Stalled;
+}
+
+bool isFinal(SessionState s)
+{
+    return s == SessionState::Done || s == SessionState::Failed || s == SessionState::Stopped ||
+           s == SessionState::Interrupted;
+}
+
+QJsonObject SessionInfo::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("role"), role},
+        {QStringLiteral("task"), task},
+        {QStringLiteral("dir"), dir},
+        {QStringLiteral("model"), model},
+        {QStringLiteral("state"), stateName(state)},
+        {QStringLiteral("stateDetail"), stateDetail},
+        {QStringLiteral("claudeSessionId"), claudeSessionId},
+        {QStringLiteral("pid"), pid},
+        {QStringLiteral("turns"), turns},
+        {QStringLiteral("tokens"),
+         QJsonObject{{QStringLiteral("input"), tokens.input},
+                     {QStringLiteral("output"), tokens.output},
+                     {QStringLiteral("cacheRead"), tokens.cacheRead},
+                     {QStringLiteral("cacheWrite"), tokens.cacheWrite}}},
+        {QStringLiteral("costUsd"), costUsd},
+        {QStringLiteral("createdAt"), createdAt},
+        {QStringLiteral("startedAt"), startedAt.isEmpty() ? QJsonValue() : QJsonValue(startedAt)},
+        {QStringLiteral("endedAt"), endedAt.isEmpty() ? QJsonValue() : QJsonValue(endedAt)},
+        {QStringLiteral("error"), error.isEmpty() ? QJsonValue() : QJsonValue(error)},
+        {QStringLiteral("restarts"), restarts},
+    };
+}
+
+SessionInfo SessionInfo::fromJson(const QJsonObject &o)
+{
+    SessionInfo s;
+    s.id = o.value(QLatin1String("id")).toString();
+    s.name = o.value(QLatin1String("name")).toString();
+    s.role = o.value(QLatin1String("role")).toString();
+    s.task = o.value(QLatin1String("task")).toString();
+    s.dir = o.value(QLatin1String("dir")).toString();
+    s.model = o.value(QLatin1String("model")).toString();
+    s.state = stateFromName(o.value(QLatin1String("state")).toString());
+    s.stateDetail = o.value(QLatin1String("stateDetail")).toString();
+    s.claudeSessionId = o.value(QLatin1String("claudeSessionId")).toString();
+    s.pid = o.value(QLatin1String("pid")).toInteger();
+    s.turns = o.value(QLatin1String("turns")).toInt();
+    const QJsonObject t = o.value(QLatin1String("tokens")).toObject();
+    s.tokens.input = t.value(QLatin1String("input")).toInteger();
+    s.tokens.output = t.value(QLatin1String("output")).toInteger();
+    s.tokens.cacheRead = t.value(QLatin1String("cacheRead")).toInteger();
+    s.tokens.cacheWrite = t.value(QLatin1String("cacheWrite")).toInteger();
+    s.costUsd = o.value(QLatin1String("costUsd")).toDouble();
+    s.createdAt = o.value(QLatin1String("createdAt")).toString();
+    s.startedAt = o.value(QLatin1String("startedAt")).toString();
+    s.endedAt = o.value(QLatin1String("endedAt")).toString();
+    s.error = o.value(QLatin1String("error")).toString();
+    s.restarts = o.value(QLatin1String("restarts")).toInt();
+    return s;
+}
+
+} // namespace chorus

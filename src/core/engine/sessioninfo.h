@@ -1,0 +1,59 @@
+#pragma once
+
+#include "agent/streamevent.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace chorus {
+
+// queued -> starting -> running <-> waiting(approval | rate-limit) / stalled -> idle
+//   -> done | failed | stopped | interrupted   (interrupted -> resumed -> running)
+enum class SessionState {
+    Queued,
+    Starting,
+    Running,
+    Waiting,
+    Stalled,
+    Idle,
+    Done,
+    Failed,
+    Stopped,
+    Interrupted,
+};
+
+QString stateName(SessionState s);
+SessionState stateFromName(const QString &name, bool *ok = nullptr);
+// A turn is in flight (or about to be): these states hold a concurrency slot.
+bool isActive(SessionState s);
+// The agent has no process and will not get one without a resume.
+bool isFinal(SessionState s);
+
+// One agent session: what `chorus status --json` prints and what the sessions table holds.
+struct SessionInfo
+{
+    QString id;
+    QString name;
+    QString role;
+    QString task;
+    QString dir;
+    QString model;
+    SessionState state = SessionState::Queued;
+    QString stateDetail; // "approval", "rate-limit", a stall reason...
+    QString claudeSessionId;
+    qint64 pid = 0;
+    int turns = 0;
+    TokenCounts tokens;
+    double costUsd = 0;
+    QString createdAt;
+    QString startedAt;
+    QString endedAt;
+    QString error;
+    int restarts = 0;
+    QJsonObject options; // spawn options kept for resume
+
+    QJsonObject toJson() const;
+    static SessionInfo fromJson(const QJsonObject &o);
+};
+
+} // namespace chorus

@@ -1,0 +1,213 @@
+#include "engine/transcriptitem.h"
+
+#include "agent/streamevent.h"
+#include "engine/approvalinfo.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace chorus {
+
+namespace {
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("chorus::Transcript", s);
+}
+
+QString toolResultText(const QJsonValue &content)
+{
+    if (content.isString())
+        return content.toString();
+    QStringList parts;
+    for (const QJsonValue &v : content.toArray()) {
+        const QJsonObject b = v.toObject();
+        if (b.value(QLatin1String("type")).toString() == QLatin1String("text"))
+            parts << b.value(QLatin1String("text")).toString();
+        else
+            parts << QStringLiteral("[%1]").arg(b.value(QLatin1String("type")).toString());
+    }
+    return parts.join(QLatin1Char('\n'));
+}
+
+QString compactJson(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)).trimmed();
+}
+
+void assistantItems(const QJsonObject &json, QList<TranscriptItem> &out)
+{
+    const QJsonObject msg = json.value(QLatin1String("message")).toObject();
+    const bool apiError = json.value(QLatin1String("is_api_error_message")).toBool() ||
+                          msg.value(QLatin1String("model")).toString() == QLatin1String("<synthetic>");
+    for (const QJsonValue &v : msg.value(QLatin1String("content")).toArray()) {
+        const QJsonObject block = v.toObject();
+        const QString type = block.value(QLatin1String("type")).toString();
+        TranscriptItem item;
+        if (type == QLatin1String("text")) {
+            item.kind = apiError ? TranscriptItem::Kind::Error : TranscriptItem::Kind::Text;
+            item.isError = apiError;
+            item.body = block.value(QLatin1String("text")).toString();
+        } else if (type == QLatin1String("thinking")) {
+            item.kind = TranscriptItem::Kind::Thinking;
+            item.body = block.value(QLatin1String("thinking")).toString();
+        } else if (type == QLatin1String("tool_use")) {
+            item.kind = TranscriptItem::Kind::ToolUse;
+            item.title = block.value(QLatin1String("name")).toString();
+            item.body = compactJson(block.value(QLatin1String("input")).toObject());
+            item.toolUseId = block.value(QLatin1String("id")).toString();
+        } else {
+            continue;
+        }
+        out.append(item);
+    }
+}
+
+void userItems(const QJsonObject &json, QList<TranscriptItem> &out)
+{
+    const QJsonValue content = json.value(QLatin1String("message")).toObject().value(QLatin1String("content"));
+    for (const QJsonValue &v : content.toArray()) {
+        const QJsonObject block = v.toObject();
+        const QString type = block.value(QLatin1String("type")).toString();
+        TranscriptItem item;
+        if (type == QLatin1String("tool_result")) {
+            item.kind = TranscriptItem::Kind::ToolResult;
+            item.toolUseId = block.value(QLatin1String("tool_use_id")).toString();
+            item.body = toolResultText(block.value(QLatin1String("content")));
+            item.isError = block.value(QLatin1String("is_error")).toBool();
+        } else if (type == QLatin1String("text")) {
+            const QString text = block.value(QLatin1String("text")).toString();
+            if (!text.startsWith(QLatin1String("[Request interrupted")))
+                continue;
+            item.kind = TranscriptItem::Kind::State;
+            item.body = text;
+        } else {
+            continue;
+        }
+        out.append(item);
+    }
+}
+
+TranscriptItem turnEnd(const QJsonObject &json)
+{
+    const ResultInfo r = parseResult(json);
+    TranscriptItem item;
+    item.kind = TranscriptItem::Kind::TurnEnd;
+    item.isError = r.isError;
+    item.title = r.isError ? tr("Turn failed") : tr("Turn done");
+    item.body = tr("%1 s · %2 in / %3 out tokens · $%4")
+                    .arg(double(r.durationMs) / 1000.0, 0, 'f', 1)
+                    .arg(r.tokens.input + r.tokens.cacheRead + r.tokens.cacheWrite)
+                    .arg(r.tokens.output)
+                    .arg(r.costUsd, 0, 'f', 4);
+    if (r.isError && !r.text.isEmpty())
+        item.body = r.text + QLatin1Char('\n') + item.body;
+    return item;
+}
+
+void chorusItems(const QJsonObject &json, const QString &subtype, QList<TranscriptItem> &out)
+{
+    TranscriptItem item;
+    if (subtype == QLatin1String("input")) {
+        item.kind = TranscriptItem::Kind::Input;
+        item.body = json.value(QLatin1String("text")).toString();
+    } else if (subtype == QLatin1String("state")) {
+        item.kind = TranscriptItem::Kind::State;
+        item.title = json.value(QLatin1String("state")).toString();
+        item.body = json.value(QLatin1String("detail")).toString();
+    } else if (subtype == QLatin1String("crash")) {
+        item.kind = TranscriptItem::Kind::Error;
+        item.isError = true;
+        item.title = tr("The Claude Code process ended unexpectedly (exit code %1)")
+                         .arg(json.value(QLatin1String("exitCode")).toInt());
+        item.body = json.value(QLatin1String("stderr")).toString();
+    } else if (subtype == QLatin1String("approval")) {
+        const ApprovalInfo a = ApprovalInfo::fromJson(json);
+        item.kind = TranscriptItem::Kind::Approval;
+        item.title = a.state == QLatin1String("allowed") ? tr("Allowed %1").arg(a.toolName)
+                                                          : tr("Denied %1").arg(a.toolName);
+        item.isError = a.state != QLatin1String("allowed");
+        item.body = a.message;
+    } else if (subtype == QLatin1String("interrupt")) {
+        item.kind = TranscriptItem::Kind::State;
+        item.title = tr("interrupt requested");
+    } else if (subtype == QLatin1String("recover")) {
+        item.kind = TranscriptItem::Kind::State;
+        item.title = tr("resuming after an engine restart");
+    } else {
+        return; // launch details and other notes are for --json readers
+    }
+    out.append(item);
+}
+} // namespace
+
+QList<TranscriptItem> transcriptItems(const StoredEvent &event)
+{
+    QList<TranscriptItem> out;
+    const QJsonObject json = QJsonDocument::fromJson(event.raw).object();
+    if (event.kind == QLatin1String("assistant")) {
+        assistantItems(json, out);
+    } else if (event.kind == QLatin1String("user")) {
+        userItems(json, out);
+    } else if (event.kind == QLatin1String("result")) {
+        out.append(turnEnd(json));
+    } else if (event.kind == QLatin1String("chorus")) {
+        chorusItems(json, event.subtype, out);
+    } else if (event.kind == QLatin1String("control_request") &&
+               event.subtype == QLatin1String("can_use_tool")) {
+        ToolPermissionRequest req;
+        parseToolPermissionRequest(json, &req);
+        TranscriptItem item;
+        item.kind = TranscriptItem::Kind::Approval;
+        item.title = tr("%1 needs approval").arg(req.toolName);
+        item.body = req.description.isEmpty() ? compactJson(req.input) : req.description;
+        out.append(item);
+    } else if (event.kind == QLatin1String("api_retry")) {
+        TranscriptItem item;
+        item.kind = TranscriptItem::Kind::System;
+        item.title = tr("API retry %1/%2 (%3) in %4 s")
+                         .arg(json.value(QLatin1String("attempt")).toInt())
+                         .arg(json.value(QLatin1String("max_retries")).toInt())
+                         .arg(json.value(QLatin1String("error")).toString())
+                         .arg(json.value(QLatin1String("retry_delay_ms")).toDouble() / 1000.0, 0, 'f', 1);
+        out.append(item);
+    } else if (event.kind == QLatin1String("init")) {
+        TranscriptItem item;
+        item.kind = TranscriptItem::Kind::System;
+        item.title = tr("session started · %1 · %2")
+                         .arg(json.value(QLatin1String("model")).toString(),
+                              json.value(QLatin1String("cwd")).toString());
+        out.append(item);
+    } else if (event.kind == QLatin1String("invalid")) {
+        TranscriptItem item;
+        item.kind = TranscriptItem::Kind::Error;
+        item.isError = true;
+        item.title = tr("unreadable output line (not JSON)");
+        item.body = QString::fromUtf8(event.raw.left(2000));
+        out.append(item);
+    }
+    for (TranscriptItem &item : out) {
+        item.seq = event.seq;
+        item.ts = event.ts;
+    }
+    return out;
+}
+
+QString transcriptKindName(TranscriptItem::Kind kind)
+{
+    switch (kind) {
+    case TranscriptItem::Kind::Input: return QStringLiteral("input");
+    case TranscriptItem::Kind::Text: return QStringLiteral("text");
+    case TranscriptItem::Kind::Thinking: return QStringLiteral("thinking");
+    case TranscriptItem::Kind::ToolUse: return QStringLiteral("tool_use");
+    case TranscriptItem::Kind::ToolResult: return QStringLiteral("tool_result");
+    case TranscriptItem::Kind::Approval: return QStringLiteral("approval");
+    case TranscriptItem::Kind::TurnEnd: return QStringLiteral("turn_end");
+    case TranscriptItem::Kind::State: return QStringLiteral("state");
+    case TranscriptItem::Kind::Error: return QStringLiteral("error");
+    case TranscriptItem::Kind::System: return QStringLiteral("system");
+    }
+    return QStringLiteral("system");
+}
+
+} // namespace chorus

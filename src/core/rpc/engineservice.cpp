@@ -1,0 +1,251 @@
+#include "rpc/engineservice.h"
+
+#include "engine/engine.h"
+#include "engine/rolecatalog.h"
+#include "rpc/rpcconnection.h"
+#include "settings.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QLocalServer>
+#include <QLocalSocket>
+
+namespace chorus {
+
+namespace {
+QJsonObject errorData(const Error &e)
+{
+    QJsonObject data;
+    if (!e.where.isEmpty())
+        data.insert(QStringLiteral("where"), e.where);
+    if (!e.hint.isEmpty())
+        data.insert(QStringLiteral("hint"), e.hint);
+    return data;
+}
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+} // namespace
+
+EngineService::EngineService(Engine *engine, QObject *parent) : QObject(parent), m_engine(engine)
+{
+    connect(m_engine, &Engine::sessionChanged, this, [this](const SessionInfo &info) {
+        const QJsonObject n = RpcConnection::notification(
+            QStringLiteral("session.changed"), QJsonObject{{QStringLiteral("session"), info.toJson()}});
+        for (auto it = m_clients.constBegin(); it != m_clients.constEnd(); ++it)
+            if (it.value().sessions)
+                it.key()->send(n);
+    });
+    connect(m_engine, &Engine::eventsStored, this, [this](const QList<StoredEvent> &events) {
+        if (events.isEmpty())
+            return;
+        const QString sid = events.first().sessionId;
+        QJsonObject n;
+        for (auto it = m_clients.constBegin(); it != m_clients.constEnd(); ++it) {
+            if (!it.value().allEvents && !it.value().events.contains(sid))
+                continue;
+            if (n.isEmpty()) {
+                QJsonArray arr;
+                for (const StoredEvent &e : events)
+                    arr.append(e.toJson());
+                n = RpcConnection::notification(QStringLiteral("events.stored"),
+                                                QJsonObject{{QStringLiteral("sessionId"), sid},
+                                                            {QStringLiteral("events"), arr}});
+            }
+            it.key()->send(n);
+        }
+    });
+    connect(m_engine, &Engine::approvalChanged, this, [this](const ApprovalInfo &a) {
+        const QJsonObject n = RpcConnection::notification(
+            QStringLiteral("approval.changed"), QJsonObject{{QStringLiteral("approval"), a.toJson()}});
+        for (auto it = m_clients.constBegin(); it != m_clients.constEnd(); ++it)
+            if (it.value().approvals || it.value().sessions)
+                it.key()->send(n);
+    });
+}
+
+EngineService::~EngineService()
+{
+    if (m_server) {
+        m_server->close();
+        QLocalServer::removeServer(m_socketPath);
+    }
+}
+
+Status EngineService::listen(const QString &socketPath)
+{
+    m_socketPath = socketPath;
+    m_lock = std::make_unique<QLockFile>(socketPath + QStringLiteral(".lock"));
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(100)) {
+        qint64 pid = 0;
+        QString host, app;
+        m_lock->getLockInfo(&pid, &host, &app);
+        return makeError(tr("another Chorus engine is already running (pid %1)").arg(pid), socketPath,
+                         tr("Use it (the CLI and the GUI connect to it), or stop it with "
+                            "`chorus daemon stop`."));
+    }
+    // We hold the lock: a socket file left here is stale (a killed engine).
+    QLocalServer::removeServer(socketPath);
+    m_server = new QLocalServer(this);
+    m_server->setSocketOptions(QLocalServer::UserAccessOption);
+    if (!m_server->listen(socketPath))
+        return makeError(tr("cannot listen on the control socket: %1").arg(m_server->errorString()),
+                         socketPath);
+    QFile::setPermissions(socketPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    connect(m_server, &QLocalServer::newConnection, this, &EngineService::onConnection);
+    return Ok{};
+}
+
+void EngineService::onConnection()
+{
+    while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+        auto *conn = new RpcConnection(socket, this);
+        m_clients.insert(conn, {});
+        connect(conn, &RpcConnection::messageReceived, this,
+                [this, conn](const QJsonObject &req) { onRequest(conn, req); });
+        connect(conn, &RpcConnection::disconnected, this, [this, conn] {
+            m_clients.remove(conn);
+            conn->deleteLater();
+        });
+    }
+}
+
+void EngineService::onRequest(RpcConnection *conn, const QJsonObject &request)
+{
+    const QJsonValue id = request.value(QLatin1String("id"));
+    const QString method = request.value(QLatin1String("method")).toString();
+    if (method.isEmpty()) {
+        conn->send(RpcConnection::error(id, rpc::InvalidRequest, tr("no method")));
+        return;
+    }
+    const Result<QJsonValue> r = dispatch(conn, method, request.value(QLatin1String("params")).toObject());
+    if (id.isUndefined() || id.isNull())
+        return; // a notification: no answer
+    if (r)
+        conn->send(RpcConnection::result(id, *r));
+    else if (r.error().message.startsWith(QLatin1String("unknown method")))
+        conn->send(RpcConnection::error(id, rpc::MethodNotFound, r.error().message));
+    else
+        conn->send(RpcConnection::error(id, rpc::Failed, r.error().message, errorData(r.error())));
+}
+
+Result<QJsonValue> EngineService::dispatch(RpcConnection *conn, const QString &method,
+                                           const QJsonObject &p)
+{
+    auto sessionResult = [](const Result<SessionInfo> &r) -> Result<QJsonValue> {
+        if (!r)
+            return r.error();
+        return QJsonValue(r->toJson());
+    };
+    auto statusResult = [](const Status &s) -> Result<QJsonValue> {
+        if (!s)
+            return s.error();
+        return QJsonValue(QJsonObject{{QStringLiteral("ok"), true}});
+    };
+
+    if (method == QLatin1String("engine.ping"))
+        return QJsonValue(QJsonObject{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
+                                      {QStringLiteral("version"), QStringLiteral(CHORUS_VERSION)},
+                                      {QStringLiteral("socket"), m_socketPath}});
+    if (method == QLatin1String("engine.shutdown")) {
+        Q_EMIT shutdownRequested();
+        return QJsonValue(QJsonObject{{QStringLiteral("ok"), true}});
+    }
+    if (method == QLatin1String("subscribe")) {
+        Subscription &sub = m_clients[conn];
+        sub.sessions = p.value(QLatin1String("sessions")).toBool(sub.sessions);
+        sub.approvals = p.value(QLatin1String("approvals")).toBool(sub.approvals);
+        const QJsonValue ev = p.value(QLatin1String("events"));
+        if (ev.isString() && ev.toString() == QLatin1String("*"))
+            sub.allEvents = true;
+        for (const QJsonValue &v : ev.toArray())
+            sub.events.insert(v.toString());
+        return QJsonValue(QJsonObject{{QStringLiteral("ok"), true}});
+    }
+    if (method == QLatin1String("unsubscribe")) {
+        Subscription &sub = m_clients[conn];
+        for (const QJsonValue &v : p.value(QLatin1String("events")).toArray())
+            sub.events.remove(v.toString());
+        return QJsonValue(QJsonObject{{QStringLiteral("ok"), true}});
+    }
+    if (method == QLatin1String("agents.spawn")) {
+        SpawnRequest req{str(p, "role"), str(p, "task"), str(p, "dir"), str(p, "name"), str(p, "model")};
+        return sessionResult(m_engine->spawn(req));
+    }
+    if (method == QLatin1String("agents.list")) {
+        QJsonArray sessions;
+        for (const SessionInfo &s : m_engine->sessions())
+            sessions.append(s.toJson());
+        QJsonArray approvals;
+        for (const ApprovalInfo &a : m_engine->pendingApprovals())
+            approvals.append(a.toJson());
+        return QJsonValue(QJsonObject{{QStringLiteral("sessions"), sessions},
+                                      {QStringLiteral("approvals"), approvals},
+                                      {QStringLiteral("costToday"), m_engine->costToday()},
+                                      {QStringLiteral("maxConcurrent"), m_engine->settings().maxConcurrent}});
+    }
+    if (method == QLatin1String("agents.get"))
+        return sessionResult(m_engine->find(str(p, "agent")));
+    if (method == QLatin1String("agents.send"))
+        return statusResult(m_engine->send(str(p, "agent"), str(p, "text")));
+    if (method == QLatin1String("agents.interrupt"))
+        return statusResult(m_engine->interrupt(str(p, "agent")));
+    if (method == QLatin1String("agents.stop")) {
+        if (p.value(QLatin1String("all")).toBool()) {
+            m_engine->stopAll();
+            return QJsonValue(QJsonObject{{QStringLiteral("ok"), true}});
+        }
+        return statusResult(m_engine->stop(str(p, "agent")));
+    }
+    if (method == QLatin1String("agents.resume"))
+        return statusResult(m_engine->resume(str(p, "agent"), str(p, "task")));
+    if (method == QLatin1String("agents.approve")) {
+        const Result<ApprovalInfo> r = m_engine->answer(
+            str(p, "agent"), p.value(QLatin1String("requestId")).toInteger(),
+            p.value(QLatin1String("allow")).toBool(true), p.value(QLatin1String("forSession")).toBool(),
+            str(p, "message"));
+        if (!r)
+            return r.error();
+        return QJsonValue(r->toJson());
+    }
+    if (method == QLatin1String("events.list")) {
+        const Result<SessionInfo> s = m_engine->find(str(p, "agent"));
+        if (!s)
+            return s.error();
+        QJsonArray arr;
+        const auto events = m_engine->events(s->id, p.value(QLatin1String("afterSeq")).toInteger(),
+                                             p.value(QLatin1String("limit")).toInt(0));
+        for (const StoredEvent &e : events)
+            arr.append(e.toJson());
+        return QJsonValue(QJsonObject{{QStringLiteral("sessionId"), s->id}, {QStringLiteral("events"), arr}});
+    }
+    if (method == QLatin1String("roles.list")) {
+        m_engine->reloadRoles();
+        QJsonArray roles;
+        for (const Role &r : m_engine->roles().roles())
+            roles.append(r.toJson());
+        QJsonArray errors;
+        for (const Error &e : m_engine->roles().errors())
+            errors.append(e.toString());
+        return QJsonValue(QJsonObject{{QStringLiteral("roles"), roles}, {QStringLiteral("errors"), errors}});
+    }
+    if (method == QLatin1String("settings.get"))
+        return QJsonValue(m_engine->settings().toJson());
+    if (method == QLatin1String("settings.set")) {
+        QJsonObject merged = m_engine->settings().toJson();
+        for (auto it = p.constBegin(); it != p.constEnd(); ++it)
+            merged.insert(it.key(), it.value());
+        m_engine->setSettings(EngineSettings::fromJson(merged));
+        if (!saveEngineSettings(m_engine->settings()))
+            return makeError(tr("the settings are in effect but could not be saved"));
+        return QJsonValue(m_engine->settings().toJson());
+    }
+    return makeError(QStringLiteral("unknown method '%1'").arg(method));
+}
+
+} // namespace chorus

@@ -1,0 +1,141 @@
+#include "rpc/rpcclient.h"
+
+#include "paths.h"
+#include "rpc/rpcconnection.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QLocalSocket>
+#include <QProcess>
+#include <QThread>
+#include <QTimer>
+
+namespace chorus {
+
+Error errorFromRpc(const QJsonObject &error)
+{
+    const QJsonObject data = error.value(QLatin1String("data")).toObject();
+    return makeError(error.value(QLatin1String("message")).toString(),
+                     data.value(QLatin1String("where")).toString(),
+                     data.value(QLatin1String("hint")).toString());
+}
+
+RpcClient::RpcClient(QObject *parent) : QObject(parent) {}
+
+RpcClient::~RpcClient() = default;
+
+Status RpcClient::connectToEngine(const QString &socketPath, int timeoutMs)
+{
+    QString path = socketPath;
+    if (path.isEmpty()) {
+        Result<QString> p = paths::socketPath();
+        if (!p)
+            return p.error();
+        path = *p;
+    }
+    auto *socket = new QLocalSocket;
+    socket->connectToServer(path);
+    if (!socket->waitForConnected(timeoutMs)) {
+        const QString err = socket->errorString();
+        delete socket;
+        return makeError(tr("cannot connect to the Chorus engine (%1)").arg(err), path,
+                         tr("Start it with `chorus daemon start`."));
+    }
+    delete m_connection;
+    m_connection = new RpcConnection(socket, this);
+    connect(m_connection, &RpcConnection::messageReceived, this, &RpcClient::onMessage);
+    connect(m_connection, &RpcConnection::disconnected, this, [this] {
+        const auto pending = std::exchange(m_pending, {});
+        for (const Callback &cb : pending)
+            cb(makeError(tr("the Chorus engine closed the connection")));
+        Q_EMIT disconnected();
+    });
+    return Ok{};
+}
+
+Status RpcClient::connectOrStart(const QString &daemonProgram, int timeoutMs)
+{
+    if (connectToEngine({}, 500))
+        return Ok{};
+    QProcess starter;
+    starter.setProgram(daemonProgram);
+    starter.setArguments({QStringLiteral("daemon"), QStringLiteral("start")});
+    starter.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    starter.setStandardOutputFile(QProcess::nullDevice());
+    starter.start();
+    if (!starter.waitForFinished(timeoutMs))
+        return makeError(tr("starting the Chorus engine timed out"), daemonProgram,
+                         tr("See %1 for what went wrong.").arg(paths::daemonLogPath()));
+    if (starter.exitStatus() != QProcess::NormalExit || starter.exitCode() != 0) {
+        if (connectToEngine({}, 500)) // another client started it first
+            return Ok{};
+        return makeError(tr("the Chorus engine did not start"), daemonProgram,
+                         tr("See %1 for what went wrong.").arg(paths::daemonLogPath()));
+    }
+    return connectToEngine({}, 2000);
+}
+
+bool RpcClient::isConnected() const
+{
+    return m_connection && m_connection->isConnected();
+}
+
+void RpcClient::disconnectFromEngine()
+{
+    delete m_connection;
+    m_connection = nullptr;
+}
+
+qint64 RpcClient::call(const QString &method, const QJsonObject &params, Callback callback)
+{
+    if (!isConnected()) {
+        callback(makeError(tr("not connected to the Chorus engine")));
+        return 0;
+    }
+    const qint64 id = ++m_nextId;
+    m_pending.insert(id, std::move(callback));
+    m_connection->send(RpcConnection::request(id, method, params));
+    return id;
+}
+
+Result<QJsonValue> RpcClient::callSync(const QString &method, const QJsonObject &params,
+                                       int timeoutMs)
+{
+    std::optional<Result<QJsonValue>> answer;
+    QEventLoop loop;
+    const qint64 id = call(method, params, [&](const Result<QJsonValue> &r) {
+        answer = r;
+        loop.quit();
+    });
+    if (!answer) {
+        QTimer timer;
+        timer.setSingleShot(true);
+        connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
+        timer.start(timeoutMs);
+        loop.exec();
+    }
+    m_pending.remove(id); // never call back into this frame after it returned
+    if (!answer)
+        return makeError(tr("the Chorus engine did not answer '%1' in time").arg(method));
+    return *answer;
+}
+
+void RpcClient::onMessage(const QJsonObject &message)
+{
+    if (message.contains(QLatin1String("method")) && !message.contains(QLatin1String("id"))) {
+        Q_EMIT notificationReceived(message.value(QLatin1String("method")).toString(),
+                                    message.value(QLatin1String("params")).toObject());
+        return;
+    }
+    const qint64 id = message.value(QLatin1String("id")).toInteger();
+    Callback cb = m_pending.take(id);
+    if (!cb)
+        return;
+    if (message.contains(QLatin1String("error")))
+        cb(errorFromRpc(message.value(QLatin1String("error")).toObject()));
+    else
+        cb(message.value(QLatin1String("result")));
+}
+
+} // namespace chorus

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "result.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QObject>
+
+#include <functional>
+
+namespace chorus {
+
+class RpcConnection;
+
+// A client of the engine's control socket, for the CLI (blocking calls) and the GUI
+// (asynchronous calls and live notifications).
+class RpcClient : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const Result<QJsonValue> &)>;
+
+    explicit RpcClient(QObject *parent = nullptr);
+    ~RpcClient() override;
+
+    // Connects to the engine at socketPath (default: paths::socketPath()).
+    Status connectToEngine(const QString &socketPath = {}, int timeoutMs = 2000);
+    // Connects, starting `daemonProgram daemon start` first when no engine answers.
+    Status connectOrStart(const QString &daemonProgram, int timeoutMs = 10000);
+    bool isConnected() const;
+    void disconnectFromEngine();
+
+    // Returns the request id (0 when not connected: the callback has been called already).
+    qint64 call(const QString &method, const QJsonObject &params, Callback callback);
+    // Waits (running an event loop) for the answer; for the CLI and tests.
+    Result<QJsonValue> callSync(const QString &method, const QJsonObject &params = {},
+                                int timeoutMs = 30000);
+
+Q_SIGNALS:
+    void notificationReceived(const QString &method, const QJsonObject &params);
+    void disconnected();
+
+private:
+    void onMessage(const QJsonObject &message);
+
+    RpcConnection *m_connection = nullptr;
+    QHash<qint64, Callback> m_pending;
+    qint64 m_nextId = 0;
+};
+
+// Turns a JSON-RPC error object into an Error (message, where, hint).
+Error errorFromRpc(const QJsonObject &error);
+
+} // namespace chorus

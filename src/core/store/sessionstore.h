@@ -1,0 +1,57 @@
+#pragma once
+
+#include "engine/approvalinfo.h"
+#include "engine/sessioninfo.h"
+#include "result.h"
+#include "store/storedevent.h"
+
+#include <QList>
+
+#include <memory>
+
+namespace chorus {
+
+class Database;
+
+// Typed reads and writes of sessions, events, usage, approvals and queued inputs.
+// Writes of events are batched: one transaction per appendEvents() call.
+class SessionStore
+{
+public:
+    explicit SessionStore(Database *db);
+    ~SessionStore();
+
+    Status insertSession(const SessionInfo &s);
+    Status updateSession(const SessionInfo &s);
+    QList<SessionInfo> sessions() const;
+    Result<SessionInfo> session(const QString &id) const;
+
+    // Assigns seq numbers (continuing the session's) and stores the batch atomically.
+    Status appendEvents(QList<StoredEvent> &events);
+    qint64 lastSeq(const QString &sessionId) const;
+    // Events with seq > afterSeq, at most limit (<= 0: all), in order.
+    QList<StoredEvent> events(const QString &sessionId, qint64 afterSeq = 0, int limit = 0) const;
+    // The last `limit` events of a session, in order.
+    QList<StoredEvent> tailEvents(const QString &sessionId, int limit) const;
+    qint64 eventCount(const QString &sessionId) const;
+
+    Status insertUsage(const QString &sessionId, const QString &role, const ResultInfo &r);
+
+    Result<qint64> insertApproval(const ApprovalInfo &a);
+    Status updateApproval(const ApprovalInfo &a);
+    QList<ApprovalInfo> approvals(const QString &sessionId = {}, bool pendingOnly = true) const;
+
+    Result<qint64> insertInput(const QString &sessionId, const QString &text);
+    Status markInputSent(qint64 id);
+    Status dropInputs(const QString &sessionId);
+    QList<QPair<qint64, QString>> pendingInputs(const QString &sessionId) const;
+
+    // Sum of cost_usd in usage since the given UTC timestamp.
+    double costSince(const QString &sinceUtc) const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace chorus

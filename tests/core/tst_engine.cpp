@@ -1,0 +1,387 @@
+// The engine end to end: real Claude Code CLI processes against the fake Messages API.
+#include "claudetest.h"
+#include "engine/engine.h"
+#include "fakeapi.h"
+#include "store/database.h"
+#include "store/sessionstore.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace chorus;
+using chorus::test::FakeApi;
+
+class TestEngine : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void spawnToolCallWritesFileAndStoresUsage();
+    void followUpOnSameProcess();
+    void resumeAfterExit();
+    void interruptMidTurn();
+    void approvalAllow();
+    void approvalDeny();
+    void allowForSession();
+    void killedProcessIsDetected();
+    void apiErrorIsAFailedTurn();
+    void concurrencyCapQueues();
+    void stalledTurnIsFlagged();
+    void badInput();
+
+private:
+    SessionInfo waitSettled(const QString &id, int timeoutMs = 60000);
+    SessionInfo info(const QString &id) { return *m_engine->find(id); }
+    QString json(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+    QString script(const QJsonArray &steps) { return QStringLiteral("@@fake ") + QString::fromUtf8(QJsonDocument(steps).toJson(QJsonDocument::Compact)); }
+
+    QString m_claude;
+    FakeApi m_fake;
+    std::unique_ptr<QTemporaryDir> m_tmp;
+    std::unique_ptr<Engine> m_engine;
+    QString m_work;
+};
+
+void TestEngine::initTestCase()
+{
+    QString why;
+    m_claude = chorus::test::testClaudePath(&why);
+    if (m_claude.isEmpty())
+        QFAIL(qPrintable(why));
+    QString err;
+    QVERIFY2(m_fake.start(&err), qPrintable(err));
+}
+
+void TestEngine::init()
+{
+    m_fake.reset();
+    m_tmp = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_tmp->isValid());
+    m_work = m_tmp->filePath(QStringLiteral("work"));
+    QVERIFY(QDir().mkpath(m_work));
+    m_engine = std::make_unique<Engine>(m_tmp->filePath(QStringLiteral("data/chorus.db")));
+    QProcessEnvironment env = m_fake.claudeEnvironment(m_tmp->filePath(QStringLiteral("claude")));
+    env.insert(QStringLiteral("CLAUDE_CODE_MAX_RETRIES"), QStringLiteral("0"));
+    m_engine->setAgentEnvironment(env);
+    EngineSettings s;
+    s.claudePath = m_claude;
+    s.userRolesDir = m_tmp->filePath(QStringLiteral("roles")); // none: built-ins only
+    m_engine->setSettings(s);
+    const Status st = m_engine->open();
+    QVERIFY2(st.ok(), qPrintable(st.error().toString()));
+}
+
+void TestEngine::cleanup()
+{
+    m_engine.reset();
+    m_tmp.reset();
+}
+
+SessionInfo TestEngine::waitSettled(const QString &id, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        const SessionInfo s = info(id);
+        if ((s.state == SessionState::Idle || isFinal(s.state)) && s.turns > 0)
+            return s;
+        if (isFinal(s.state))
+            return s;
+        QTest::qWait(20);
+    }
+    return info(id);
+}
+
+void TestEngine::spawnToolCallWritesFileAndStoresUsage()
+{
+    const QString file = m_work + QStringLiteral("/hello.txt");
+    const QString task = QStringLiteral("Write a file. ") +
+                         script({QJsonObject{{QStringLiteral("tool"), QStringLiteral("Write")},
+                                             {QStringLiteral("input"),
+                                              QJsonObject{{QStringLiteral("file_path"), file},
+                                                          {QStringLiteral("content"), QStringLiteral("written by the agent\n")}}}},
+                                 QJsonObject{{QStringLiteral("text"), QStringLiteral("I wrote hello.txt.")}}});
+    QSignalSpy stored(m_engine.get(), &Engine::eventsStored);
+    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->name, QStringLiteral("builder-1"));
+    const SessionInfo s = waitSettled(r->id);
+    QVERIFY2(s.state == SessionState::Idle, qPrintable(stateName(s.state) + QLatin1Char(' ') + s.error));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("written by the agent\n"));
+    QCOMPARE(s.turns, 1);
+    QVERIFY(s.tokens.input >= 200); // two model calls of 100 input tokens
+    QVERIFY(s.tokens.output >= 40);
+    QVERIFY(s.costUsd > 0);
+    QVERIFY(s.model.startsWith(QLatin1String("claude-")));
+    QVERIFY(stored.count() > 0);
+
+    // What the engine remembers, read back from the database by a second connection.
+    Database db;
+    QVERIFY(db.open(m_tmp->filePath(QStringLiteral("data/chorus.db")), true).ok());
+    SessionStore store(&db);
+    const QList<StoredEvent> events = store.events(r->id);
+    QStringList kinds;
+    for (const StoredEvent &e : events)
+        kinds << e.kind;
+    QVERIFY2(kinds.contains(QStringLiteral("init")), qPrintable(kinds.join(u',')));
+    QVERIFY(kinds.contains(QStringLiteral("assistant")));
+    QVERIFY(kinds.contains(QStringLiteral("user")));
+    QVERIFY(kinds.contains(QStringLiteral("result")));
+    for (qsizetype i = 0; i < events.size(); ++i)
+        QCOMPARE(events[i].seq, i + 1);
+    const SessionInfo row = *store.session(r->id);
+    QCOMPARE(row.turns, 1);
+    QCOMPARE(row.tokens.output, s.tokens.output);
+    QVERIFY(qAbs(row.costUsd - s.costUsd) < 1e-9);
+    QSqlQuery q(db.db());
+    QVERIFY(q.exec(QStringLiteral("SELECT role, input_tokens, output_tokens, cost_usd, model FROM usage")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("builder"));
+    QCOMPARE(q.value(2).toLongLong(), s.tokens.output);
+    QVERIFY(q.value(3).toDouble() > 0);
+    QVERIFY(!q.next());
+}
+
+void TestEngine::followUpOnSameProcess()
+{
+    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Say hi."), m_work, QStringLiteral("talker"), {}});
+    QVERIFY(r.ok());
+    SessionInfo s = waitSettled(r->id);
+    QCOMPARE(s.state, SessionState::Idle);
+    const qint64 pid = s.pid;
+    QVERIFY(pid > 0);
+    const int before = m_fake.mainRequestCount();
+    QVERIFY(m_engine->send(QStringLiteral("talker"), QStringLiteral("And again.")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(info(r->id).turns == 2, 30000);
+    s = waitSettled(r->id);
+    QCOMPARE(s.state, SessionState::Idle);
+    QCOMPARE(s.pid, pid); // the same process took the follow-up
+    QVERIFY(m_fake.mainRequestCount() > before);
+    // The second request carried the first exchange.
+    const QJsonArray log = m_fake.requestLog();
+    QVERIFY(!log.isEmpty());
+}
+
+void TestEngine::resumeAfterExit()
+{
+    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Remember the word PELICAN."), m_work, {}, {}});
+    QVERIFY(r.ok());
+    QCOMPARE(waitSettled(r->id).state, SessionState::Idle);
+    QVERIFY(m_engine->stop(r->id).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Done, 15000);
+    QCOMPARE(info(r->id).pid, 0);
+    QVERIFY(m_engine->resume(r->id, QStringLiteral("What was the word?")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(info(r->id).turns == 2, 30000);
+    const SessionInfo s = waitSettled(r->id);
+    QCOMPARE(s.state, SessionState::Idle);
+    // The resumed process sent the earlier conversation to the API.
+    const QJsonArray log = m_fake.requestLog();
+    bool sawHistory = false;
+    for (const QJsonValue &v : log) {
+        const QJsonObject body = v.toObject().value(QLatin1String("body")).toObject();
+        if (body.value(QLatin1String("last_text")).toString().contains(QLatin1String("What was the word")))
+            sawHistory = body.value(QLatin1String("messages")).toInt() >= 3; // first ask + answer + this
+    }
+    QVERIFY2(sawHistory, "the resumed turn did not include the first message");
+}
+
+void TestEngine::interruptMidTurn()
+{
+    const QString task = QStringLiteral("Talk slowly. ") +
+                         script({QJsonObject{{QStringLiteral("text"), QStringLiteral("one two three four five six seven eight")},
+                                             {QStringLiteral("chunks"), 8},
+                                             {QStringLiteral("delay"), 1.0}}});
+    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+    QVERIFY(r.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Running, 30000);
+    QTest::qWait(1500);
+    const Status st = m_engine->interrupt(r->id);
+    QVERIFY2(st.ok(), qPrintable(st.error().toString()));
+    const SessionInfo s = waitSettled(r->id, 20000);
+    QCOMPARE(s.state, SessionState::Idle);
+    QCOMPARE(s.stateDetail, QStringLiteral("interrupted"));
+    QVERIFY(s.pid > 0); // the process stays usable
+    // Interrupting an idle agent is a clear error.
+    QVERIFY(!m_engine->interrupt(r->id).ok());
+}
+
+void TestEngine::approvalAllow()
+{
+    const QString file = m_work + QStringLiteral("/design.md");
+    const QString task = QStringLiteral("Write the design. ") +
+                         script({QJsonObject{{QStringLiteral("tool"), QStringLiteral("Write")},
+                                             {QStringLiteral("input"), QJsonObject{{QStringLiteral("file_path"), file},
+                                                                                   {QStringLiteral("content"), QStringLiteral("# Design\n")}}}}});
+    QSignalSpy approvals(m_engine.get(), &Engine::approvalChanged);
+    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("architect"), task, m_work, {}, {}});
+    QVERIFY(r.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Waiting, 30000);
+    QCOMPARE(info(r->id).stateDetail, QStringLiteral("approval"));
+    const QList<ApprovalInfo> pending = m_engine->pendingApprovals(r->id);
+    QCOMPARE(pending.size(), 1);
+    QCOMPARE(pending.first().toolName, QStringLiteral("Write"));
+    QCOMPARE(pending.first().input.value(QStringLiteral("file_path")).toString(), file);
+    QVERIFY(!QFile::exists(file)); // nothing happens before the answer
+    QVERIFY(approvals.count() >= 1);
+    const Result<ApprovalInfo> a = m_engine->answer(r->name, 0, true, false, {});
+    QVERIFY2(a.ok(), qPrintable(a.error().toString()));
+    const SessionInfo s = waitSettled(r->id);
+    QCOMPARE(s.state, SessionState::Idle);
+    QVERIFY(QFile::exists(file));
+    QVERIFY(m_engine->pendingApprovals(r->id).isEmpty());
+}
+
+void TestEngine::approvalDeny()
+{
+    const QString file = m_work + QStringLiteral("/nope.md");
+    const QString task = QStringLiteral("Write it. ") +
+                         script({QJsonObject{{QStringLiteral("tool"), QStringLiteral("Write")},
+                                             {QStringLiteral("input"), QJsonObject{{QStringLiteral("file_path"), file},
+                                                                                   {QStringLiteral("content"), QStringLiteral("x\n")}}}}});
+    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("architect"), task, m_work, {}, {}});
+    QVERIFY(r.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Waiting, 30000);
+    QVERIFY(m_engine->answer(r->id, 0, false, false, QStringLiteral("not now")).ok());
+    const SessionInfo s = waitSettled(r->id);
+    QCOMPARE(s.state, SessionState::Idle); // a denial does not fail the turn
+    QVERIFY(!QFile::exists(file));
+    // The model got our message as the tool's error.
+    bool sawMessage = false;
+    for (const StoredEvent &e : m_engine->events(r->id, 0, 0))
+        if (e.kind == QLatin1String("user") && e.raw.contains("not now"))
+            sawMessage = true;
+    QVERIFY(sawMessage);
+}
+
+void TestEngine::allowForSession()
+{
+    const QString a1 = m_work + QStringLiteral("/a1.md");
+    const QString a2 = m_work + QStringLiteral("/a2.md");
+    auto write = [](const QString &f) {
+        return QJsonObject{{QStringLiteral("tool"), QStringLiteral("Write")},
+                           {QStringLiteral("input"), QJsonObject{{QStringLiteral("file_path"), f},
+                                                                 {QStringLiteral("content"), QStringLiteral("x\n")}}}};
+    };
+    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("architect"), QStringLiteral("Two files. ") + script({write(a1), write(a2)}), m_work, {}, {}});
+    QVERIFY(r.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Waiting, 30000);
+    QVERIFY(m_engine->answer(r->id, 0, true, true, {}).ok());
+    const SessionInfo s = waitSettled(r->id);
+    QCOMPARE(s.state, SessionState::Idle);
+    QVERIFY(QFile::exists(a1));
+    QVERIFY(QFile::exists(a2)); // the second Write was allowed without asking
+}
+
+void TestEngine::killedProcessIsDetected()
+{
+    const QString task = QStringLiteral("Slow. ") +
+                         script({QJsonObject{{QStringLiteral("text"), QStringLiteral("a b c d e f")},
+                                             {QStringLiteral("chunks"), 6},
+                                             {QStringLiteral("delay"), 1.0}}});
+    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+    QVERIFY(r.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(info(r->id).state == SessionState::Running && info(r->id).pid > 0, 30000);
+    QTest::qWait(500);
+    QCOMPARE(::kill(pid_t(info(r->id).pid), SIGKILL), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Failed, 15000);
+    const SessionInfo s = info(r->id);
+    QVERIFY2(s.error.contains(QLatin1String("killed")), qPrintable(s.error));
+    QCOMPARE(s.pid, 0);
+}
+
+void TestEngine::apiErrorIsAFailedTurn()
+{
+    m_fake.enqueue(QJsonObject{{QStringLiteral("http_error"), 429},
+                               {QStringLiteral("message"), QStringLiteral("slow down please")},
+                               {QStringLiteral("headers"), QJsonObject{{QStringLiteral("x-should-retry"), QStringLiteral("false")}}}});
+    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    QVERIFY(r.ok());
+    const SessionInfo s = waitSettled(r->id);
+    QCOMPARE(s.state, SessionState::Failed);
+    QVERIFY2(s.error.contains(QLatin1String("429")), qPrintable(s.error));
+    QVERIFY2(s.error.contains(QLatin1String("slow down please")), qPrintable(s.error));
+    // A 500 the same way.
+    m_fake.enqueue(QJsonObject{{QStringLiteral("http_error"), 500}, {QStringLiteral("message"), QStringLiteral("kaboom")}});
+    QVERIFY(m_engine->send(r->id, QStringLiteral("Again.")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(info(r->id).turns == 2, 30000);
+    const SessionInfo s2 = waitSettled(r->id);
+    QCOMPARE(s2.state, SessionState::Failed);
+    QVERIFY2(s2.error.contains(QLatin1String("500")), qPrintable(s2.error));
+}
+
+void TestEngine::concurrencyCapQueues()
+{
+    EngineSettings s = m_engine->settings();
+    s.maxConcurrent = 1;
+    m_engine->setSettings(s);
+    const QString slow = QStringLiteral("Slow. ") +
+                         script({QJsonObject{{QStringLiteral("text"), QStringLiteral("a b c")},
+                                             {QStringLiteral("chunks"), 3},
+                                             {QStringLiteral("delay"), 0.7}}});
+    const Result<SessionInfo> a = m_engine->spawn({QStringLiteral("builder"), slow, m_work, {}, {}});
+    const Result<SessionInfo> b = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Quick."), m_work, {}, {}});
+    QVERIFY(a.ok() && b.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(info(a->id).state, SessionState::Running, 30000);
+    QCOMPARE(info(b->id).state, SessionState::Queued);
+    QCOMPARE(waitSettled(a->id).state, SessionState::Idle);
+    QCOMPARE(waitSettled(b->id).state, SessionState::Idle);
+}
+
+void TestEngine::stalledTurnIsFlagged()
+{
+    EngineSettings s = m_engine->settings();
+    s.stallSeconds = 1;
+    m_engine->setSettings(s);
+    const QString task = QStringLiteral("Hang a bit. ") + script({QJsonObject{{QStringLiteral("hang"), 4}}});
+    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+    QVERIFY(r.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Stalled, 30000);
+    bool noted = false;
+    for (const StoredEvent &e : m_engine->events(r->id, 0, 0))
+        if (e.kind == QLatin1String("chorus") && e.raw.contains("\"stalled\""))
+            noted = true;
+    QVERIFY(noted);
+    const SessionInfo done = waitSettled(r->id, 60000);
+    QVERIFY(done.state == SessionState::Idle || done.state == SessionState::Failed);
+}
+
+void TestEngine::badInput()
+{
+    Result<SessionInfo> r = m_engine->spawn({QStringLiteral("nosuchrole"), QStringLiteral("x"), m_work, {}, {}});
+    QVERIFY(!r.ok());
+    QVERIFY(r.error().message.contains(QLatin1String("nosuchrole")));
+    QVERIFY(r.error().hint.contains(QLatin1String("builder")));
+    r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("x"), m_work + QStringLiteral("/missing"), {}, {}});
+    QVERIFY(!r.ok());
+    QVERIFY(r.error().where.endsWith(QLatin1String("/missing")));
+    r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("  "), m_work, {}, {}});
+    QVERIFY(!r.ok());
+    r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("x"), m_work, QStringLiteral("bad name!"), {}});
+    QVERIFY(!r.ok());
+    QVERIFY(!m_engine->send(QStringLiteral("ghost"), QStringLiteral("hi")).ok());
+    QVERIFY(m_engine->find(QStringLiteral("ghost")).error().hint.contains(QLatin1String("chorus status")));
+    QVERIFY(m_engine->sessions().isEmpty()); // nothing half-made
+
+    // A CLI path that is not there: a clear failure naming it, not a hang.
+    EngineSettings s = m_engine->settings();
+    s.claudePath = m_work + QStringLiteral("/no-claude");
+    m_engine->setSettings(s);
+    r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("x"), m_work, {}, {}});
+    QVERIFY(r.ok());
+    const SessionInfo f = waitSettled(r->id, 5000);
+    QCOMPARE(f.state, SessionState::Failed);
+    QVERIFY2(f.error.contains(QLatin1String("no-claude")), qPrintable(f.error));
+}
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"
