@@ -401,6 +401,11 @@ QList<StoredEvent> Engine::events(const QString &sessionId, qint64 afterSeq, int
     return m_store->events(sessionId, afterSeq, limit);
 }
 
+QList<StoredEvent> Engine::tailEvents(const QString &sessionId, int count) const
+{
+    return m_store->tailEvents(sessionId, count);
+}
+
 double Engine::costToday() const
 {
     const QDateTime midnight(QDate::currentDate(), QTime(0, 0));

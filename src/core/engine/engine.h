@@ -73,6 +73,8 @@ public:
     QList<SessionInfo> sessions() const;
     QList<ApprovalInfo> pendingApprovals(const QString &sessionId = {}) const;
     QList<StoredEvent> events(const QString &sessionId, qint64 afterSeq, int limit) const;
+    // The last `count` events of a session, in order.
+    QList<StoredEvent> tailEvents(const QString &sessionId, int count) const;
     double costToday() const;
     RoleCatalog &roles();
     void reloadRoles();

@@ -218,8 +218,10 @@ Result<QJsonValue> EngineService::dispatch(RpcConnection *conn, const QString &m
         if (!s)
             return s.error();
         QJsonArray arr;
-        const auto events = m_engine->events(s->id, p.value(QLatin1String("afterSeq")).toInteger(),
-                                             p.value(QLatin1String("limit")).toInt(0));
+        const int tail = p.value(QLatin1String("tail")).toInt(0);
+        const auto events = tail > 0 ? m_engine->tailEvents(s->id, tail)
+                                     : m_engine->events(s->id, p.value(QLatin1String("afterSeq")).toInteger(),
+                                                        p.value(QLatin1String("limit")).toInt(0));
         for (const StoredEvent &e : events)
             arr.append(e.toJson());
         return QJsonValue(QJsonObject{{QStringLiteral("sessionId"), s->id}, {QStringLiteral("events"), arr}});

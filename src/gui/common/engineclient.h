@@ -1,0 +1,88 @@
+#pragma once
+
+#include "engine/approvalinfo.h"
+#include "engine/sessioninfo.h"
+#include "result.h"
+#include "store/storedevent.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+
+#include <functional>
+
+namespace chorus {
+
+class RpcClient;
+
+// The GUI's view of the engine: a cache of sessions and pending approvals kept current
+// by the engine's notifications, plus asynchronous commands. Widgets use this and never
+// the socket, the database or processes directly.
+class EngineClient : public QObject
+{
+    Q_OBJECT
+public:
+    using Done = std::function<void(const Status &)>;
+
+    explicit EngineClient(QObject *parent = nullptr);
+    ~EngineClient() override;
+
+    // Connects (starting `chorus daemon` next to this executable, or on PATH, when needed),
+    // subscribes and loads the sessions. Emits connectedChanged().
+    Status connectToEngine();
+    bool isConnected() const;
+
+    QList<SessionInfo> sessions() const; // creation order
+    SessionInfo session(const QString &id) const;
+    QList<ApprovalInfo> pendingApprovals(const QString &sessionId = {}) const;
+    double costToday() const { return m_costToday; }
+    QJsonObject settings() const { return m_settings; }
+
+    void spawn(const QJsonObject &request, std::function<void(const Result<SessionInfo> &)> done);
+    void send(const QString &id, const QString &text, Done done = {});
+    void interrupt(const QString &id, Done done = {});
+    void stop(const QString &id, Done done = {});
+    void resume(const QString &id, const QString &task, Done done = {});
+    void answer(const QString &id, qint64 approvalId, bool allow, bool forSession,
+                const QString &message = {}, Done done = {});
+    void roles(std::function<void(const Result<QJsonObject> &)> done);
+    void setSettings(const QJsonObject &changes, Done done = {});
+
+    // Stored events after afterSeq (all: limit 0), then live ones through eventsArrived()
+    // once watch() was called for the session.
+    void fetchEvents(const QString &id, qint64 afterSeq, int limit,
+                     std::function<void(const QList<StoredEvent> &)> done);
+    // The last `count` stored events (for opening a console on a long session).
+    void fetchTail(const QString &id, int count, std::function<void(const QList<StoredEvent> &)> done);
+    void watch(const QString &id);
+    void unwatch(const QString &id);
+
+    // The path of the `chorus` executable used to start the engine.
+    static QString daemonProgram();
+
+Q_SIGNALS:
+    void connectedChanged(bool connected);
+    void sessionAdded(const chorus::SessionInfo &info);
+    void sessionChanged(const chorus::SessionInfo &info);
+    void approvalsChanged(const QString &sessionId);
+    void eventsArrived(const QString &sessionId, const QList<chorus::StoredEvent> &events);
+    void costChanged(double costToday);
+    // A command failed: for the status bar / a message box.
+    void errorOccurred(const chorus::Error &error);
+
+private:
+    void onNotification(const QString &method, const QJsonObject &params);
+    void refresh();
+    void simple(const QString &method, const QJsonObject &params, Done done);
+
+    RpcClient *m_rpc;
+    QHash<QString, SessionInfo> m_sessions;
+    QStringList m_order;
+    QHash<qint64, ApprovalInfo> m_approvals;
+    QSet<QString> m_watched;
+    double m_costToday = 0;
+    QJsonObject m_settings;
+};
+
+} // namespace chorus

@@ -1,0 +1,339 @@
+// The `chorus` CLI and daemon as a user runs them: real processes, the real pinned
+// Claude Code CLI and the fake Messages API.
+#include "enginefixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <csignal>
+
+using chorus::test::EngineFixture;
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void usageErrors_data();
+    void usageErrors();
+    void helpForEveryCommand();
+    void spawnWaitJsonStatusAndLogs();
+    void sendApproveAndStop();
+    void spawnWaitFailsOnApiError();
+    void unknownAgentAndRole();
+    void secondDaemonIsRefused();
+    void corruptDatabaseIsLeftAlone();
+    void daemonKill9IsRecovered();
+    void missingClaudeIsExplained();
+
+private:
+    QJsonObject statusJson();
+    QJsonObject agent(const QString &name);
+    static QString script(const QJsonArray &steps)
+    {
+        return QStringLiteral("@@fake ") + QString::fromUtf8(QJsonDocument(steps).toJson(QJsonDocument::Compact));
+    }
+
+    EngineFixture m_fx;
+};
+
+void TestCli::init()
+{
+    QString error;
+    QVERIFY2(m_fx.setUp(&error), qPrintable(error));
+}
+
+void TestCli::cleanup()
+{
+    m_fx.tearDown();
+}
+
+QJsonObject TestCli::statusJson()
+{
+    const auto r = m_fx.chorus({QStringLiteral("status"), QStringLiteral("--json")});
+    if (r.exitCode != 0)
+        qWarning("%s", qPrintable(r.describe()));
+    return QJsonDocument::fromJson(r.out.toUtf8()).object();
+}
+
+QJsonObject TestCli::agent(const QString &name)
+{
+    for (const QJsonValue &v : statusJson().value(QLatin1String("agents")).toArray())
+        if (v.toObject().value(QLatin1String("name")).toString() == name)
+            return v.toObject();
+    return {};
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("no command") << QStringList{};
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("status"), QStringLiteral("--bogus")};
+    QTest::newRow("spawn without task") << QStringList{QStringLiteral("spawn"), QStringLiteral("builder")};
+    QTest::newRow("spawn without role") << QStringList{QStringLiteral("spawn"), QStringLiteral("--task=x")};
+    QTest::newRow("value missing") << QStringList{QStringLiteral("spawn"), QStringLiteral("builder"), QStringLiteral("--task")};
+    QTest::newRow("flag with value") << QStringList{QStringLiteral("spawn"), QStringLiteral("builder"), QStringLiteral("--task=x"), QStringLiteral("--wait=yes")};
+    QTest::newRow("send without text") << QStringList{QStringLiteral("send"), QStringLiteral("a")};
+    QTest::newRow("stop nothing") << QStringList{QStringLiteral("stop")};
+    QTest::newRow("stop both") << QStringList{QStringLiteral("stop"), QStringLiteral("a"), QStringLiteral("--all")};
+    QTest::newRow("daemon what") << QStringList{QStringLiteral("daemon"), QStringLiteral("dance")};
+    QTest::newRow("roles what") << QStringList{QStringLiteral("roles"), QStringLiteral("list")};
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, args);
+    const auto r = m_fx.chorus(args);
+    QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(QLatin1String("usage")) || r.err.contains(QLatin1String("chorus")), qPrintable(r.describe()));
+    QCOMPARE(m_fx.daemonPid(), 0); // bad usage never starts the engine
+}
+
+void TestCli::helpForEveryCommand()
+{
+    for (const char *cmd : {"spawn", "status", "logs", "send", "approve", "interrupt", "stop", "resume", "roles", "daemon"}) {
+        const auto r = m_fx.chorus({QLatin1String(cmd), QStringLiteral("--help")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QVERIFY2(r.out.startsWith(QStringLiteral("usage: chorus ") + QLatin1String(cmd)), qPrintable(r.out));
+    }
+    const auto all = m_fx.chorus({QStringLiteral("help")});
+    QCOMPARE(all.exitCode, 0);
+    QVERIFY(all.out.contains(QLatin1String("workflow")) == false);
+    QVERIFY(all.out.contains(QLatin1String("spawn")));
+}
+
+void TestCli::spawnWaitJsonStatusAndLogs()
+{
+    const QString file = m_fx.workDir() + QStringLiteral("/out.txt");
+    const QString task = QStringLiteral("Make a file. ") +
+                         script({QJsonObject{{QStringLiteral("tool"), QStringLiteral("Bash")},
+                                             {QStringLiteral("input"), QJsonObject{{QStringLiteral("command"),
+                                                                                    QString(QStringLiteral("echo from-bash > ") + file)}}}},
+                                 QJsonObject{{QStringLiteral("text"), QStringLiteral("Made out.txt.")}}});
+    const auto r = m_fx.chorus({QStringLiteral("spawn"), QStringLiteral("builder"), QStringLiteral("--task=") + task,
+                                QStringLiteral("--name=maker"), QStringLiteral("--wait"), QStringLiteral("--json")},
+                               120000);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonObject a = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(a.value(QLatin1String("name")).toString(), QStringLiteral("maker"));
+    QCOMPARE(a.value(QLatin1String("state")).toString(), QStringLiteral("idle"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("from-bash\n"));
+
+    const QJsonObject s = agent(QStringLiteral("maker"));
+    for (const char *key : {"id", "name", "role", "state", "dir", "claudeSessionId", "turns", "tokens", "costUsd",
+                            "startedAt", "endedAt", "error"})
+        QVERIFY2(s.contains(QLatin1String(key)), key);
+    QCOMPARE(s.value(QLatin1String("role")).toString(), QStringLiteral("builder"));
+    QCOMPARE(s.value(QLatin1String("dir")).toString(), QDir(m_fx.workDir()).canonicalPath());
+    QCOMPARE(s.value(QLatin1String("turns")).toInt(), 1);
+    const QJsonObject tokens = s.value(QLatin1String("tokens")).toObject();
+    for (const char *key : {"input", "output", "cacheRead", "cacheWrite"})
+        QVERIFY2(tokens.contains(QLatin1String(key)), key);
+    QVERIFY(tokens.value(QLatin1String("output")).toInteger() > 0);
+    QVERIFY(s.value(QLatin1String("costUsd")).toDouble() > 0);
+    QVERIFY(s.value(QLatin1String("error")).isNull());
+
+    // Human status and logs, by name and by id prefix.
+    const auto table = m_fx.chorus({QStringLiteral("status")});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY(table.out.contains(QLatin1String("maker")));
+    QVERIFY(table.out.contains(QLatin1String("idle")));
+    const auto logs = m_fx.chorus({QStringLiteral("logs"), s.value(QLatin1String("id")).toString().left(8)});
+    QVERIFY2(logs.exitCode == 0, qPrintable(logs.describe()));
+    QVERIFY2(logs.out.contains(QStringLiteral("⚙ Bash")), qPrintable(logs.out));
+    QVERIFY(logs.out.contains(QLatin1String("Made out.txt.")));
+    QVERIFY(logs.out.contains(QStringLiteral("✓ Turn done")));
+    const auto jsonLogs = m_fx.chorus({QStringLiteral("logs"), QStringLiteral("maker"), QStringLiteral("--json")});
+    QCOMPARE(jsonLogs.exitCode, 0);
+    const QStringList lines = jsonLogs.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(lines.size() >= 5);
+    qint64 prev = 0;
+    for (const QString &line : lines) {
+        const QJsonObject e = QJsonDocument::fromJson(line.toUtf8()).object();
+        QVERIFY2(e.value(QLatin1String("seq")).toInteger() == prev + 1, qPrintable(line));
+        prev = e.value(QLatin1String("seq")).toInteger();
+    }
+    const auto byRole = m_fx.chorus({QStringLiteral("logs"), QStringLiteral("--role=validator")});
+    QCOMPARE(byRole.exitCode, 0);
+    QVERIFY(!byRole.out.contains(QLatin1String("maker")));
+}
+
+void TestCli::sendApproveAndStop()
+{
+    const QString file = m_fx.workDir() + QStringLiteral("/design.md");
+    const QString task = QStringLiteral("Design. ") +
+                         script({QJsonObject{{QStringLiteral("tool"), QStringLiteral("Write")},
+                                             {QStringLiteral("input"), QJsonObject{{QStringLiteral("file_path"), file},
+                                                                                   {QStringLiteral("content"), QStringLiteral("# D\n")}}}}});
+    auto r = m_fx.chorus({QStringLiteral("spawn"), QStringLiteral("architect"), QStringLiteral("--task=") + task,
+                          QStringLiteral("--name=arch")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QTRY_COMPARE_WITH_TIMEOUT(agent(QStringLiteral("arch")).value(QLatin1String("state")).toString(),
+                              QStringLiteral("waiting"), 60000);
+    const QJsonArray approvals = statusJson().value(QLatin1String("approvals")).toArray();
+    QCOMPARE(approvals.size(), 1);
+    QCOMPARE(approvals.first().toObject().value(QLatin1String("toolName")).toString(), QStringLiteral("Write"));
+    const auto human = m_fx.chorus({QStringLiteral("status")});
+    QVERIFY2(human.out.contains(QLatin1String("Waiting for approval")), qPrintable(human.out));
+    QVERIFY(human.out.contains(QLatin1String("chorus approve arch")));
+    r = m_fx.chorus({QStringLiteral("approve"), QStringLiteral("arch")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QTRY_COMPARE_WITH_TIMEOUT(agent(QStringLiteral("arch")).value(QLatin1String("state")).toString(), QStringLiteral("idle"), 60000);
+    QVERIFY(QFile::exists(file));
+    // Answering again: nothing pending, a clear failure.
+    r = m_fx.chorus({QStringLiteral("approve"), QStringLiteral("arch"), QStringLiteral("--deny")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(QLatin1String("no pending")));
+
+    r = m_fx.chorus({QStringLiteral("send"), QStringLiteral("arch"), QStringLiteral("One more thing.")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QTRY_COMPARE_WITH_TIMEOUT(agent(QStringLiteral("arch")).value(QLatin1String("turns")).toInt(), 2, 60000);
+    r = m_fx.chorus({QStringLiteral("stop"), QStringLiteral("arch")});
+    QCOMPARE(r.exitCode, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(agent(QStringLiteral("arch")).value(QLatin1String("state")).toString(), QStringLiteral("done"), 30000);
+    r = m_fx.chorus({QStringLiteral("resume"), QStringLiteral("arch"), QStringLiteral("--task=Back again.")});
+    QCOMPARE(r.exitCode, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(agent(QStringLiteral("arch")).value(QLatin1String("turns")).toInt(), 3, 60000);
+    r = m_fx.chorus({QStringLiteral("stop"), QStringLiteral("--all")});
+    QCOMPARE(r.exitCode, 0);
+}
+
+void TestCli::spawnWaitFailsOnApiError()
+{
+    m_fx.fake().enqueue(QJsonObject{{QStringLiteral("http_error"), 500}, {QStringLiteral("message"), QStringLiteral("backend on fire")}});
+    const auto r = m_fx.chorus({QStringLiteral("spawn"), QStringLiteral("builder"), QStringLiteral("--task=hi"),
+                                QStringLiteral("--wait")}, 120000);
+    QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(QLatin1String("backend on fire")), qPrintable(r.describe()));
+    QVERIFY(r.out.contains(QLatin1String("failed")));
+}
+
+void TestCli::unknownAgentAndRole()
+{
+    auto r = m_fx.chorus({QStringLiteral("send"), QStringLiteral("ghost"), QStringLiteral("hi")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("no agent 'ghost'")), qPrintable(r.err));
+    r = m_fx.chorus({QStringLiteral("spawn"), QStringLiteral("wizard"), QStringLiteral("--task=x")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(QLatin1String("wizard")));
+    QVERIFY(r.err.contains(QLatin1String("builder"))); // the next step names the real roles
+    r = m_fx.chorus({QStringLiteral("spawn"), QStringLiteral("builder"), QStringLiteral("--task=x"),
+                     QStringLiteral("--dir=/does/not/exist")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(QLatin1String("/does/not/exist")));
+    r = m_fx.chorus({QStringLiteral("roles"), QStringLiteral("show"), QStringLiteral("wizard")});
+    QCOMPARE(r.exitCode, 1);
+    r = m_fx.chorus({QStringLiteral("roles"), QStringLiteral("show"), QStringLiteral("builder")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QLatin1String("permissionMode")).toString(),
+             QStringLiteral("acceptEdits"));
+}
+
+void TestCli::secondDaemonIsRefused()
+{
+    auto r = m_fx.chorus({QStringLiteral("daemon"), QStringLiteral("start")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const qint64 pid = m_fx.daemonPid();
+    QVERIFY(pid > 0);
+    r = m_fx.chorus({QStringLiteral("daemon"), QStringLiteral("run")}, 10000);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("already running")), qPrintable(r.describe()));
+    QVERIFY(r.err.contains(QString::number(pid)));
+    QCOMPARE(m_fx.daemonPid(), pid); // the first one is untouched
+    r = m_fx.chorus({QStringLiteral("daemon"), QStringLiteral("start")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QLatin1String("already running")));
+    r = m_fx.chorus({QStringLiteral("daemon"), QStringLiteral("status")});
+    QCOMPARE(r.exitCode, 0);
+    r = m_fx.chorus({QStringLiteral("daemon"), QStringLiteral("stop")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(m_fx.daemonPid(), 0);
+    r = m_fx.chorus({QStringLiteral("daemon"), QStringLiteral("status")});
+    QCOMPARE(r.exitCode, 1);
+}
+
+void TestCli::corruptDatabaseIsLeftAlone()
+{
+    QDir().mkpath(m_fx.dataDir());
+    const QByteArray junk = QByteArray("this is not a database, it is a shopping list\n").repeated(200);
+    {
+        QFile f(m_fx.databasePath());
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(junk);
+    }
+    const auto r = m_fx.chorus({QStringLiteral("status")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("did not start")) || r.err.contains(QLatin1String("not a Chorus database")),
+             qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(QLatin1String("not a Chorus database")), qPrintable(r.describe())); // log tail shown
+    QFile f(m_fx.databasePath());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), junk); // never overwritten
+}
+
+void TestCli::daemonKill9IsRecovered()
+{
+    const QString task = QStringLiteral("Slow work. ") +
+                         script({QJsonObject{{QStringLiteral("text"), QStringLiteral("one two three four five six")},
+                                             {QStringLiteral("chunks"), 6},
+                                             {QStringLiteral("delay"), 1.0}}});
+    auto r = m_fx.chorus({QStringLiteral("spawn"), QStringLiteral("builder"), QStringLiteral("--task=") + task,
+                          QStringLiteral("--name=survivor")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    // A second agent still queued behind the cap must not be lost either.
+    QTRY_COMPARE_WITH_TIMEOUT(agent(QStringLiteral("survivor")).value(QLatin1String("state")).toString(),
+                              QStringLiteral("running"), 60000);
+    const QJsonObject before = agent(QStringLiteral("survivor"));
+    const qint64 claudePid = before.value(QLatin1String("pid")).toInteger();
+    QVERIFY(claudePid > 0);
+    const auto eventsBefore = m_fx.chorus({QStringLiteral("logs"), QStringLiteral("survivor"), QStringLiteral("--json")});
+    const QStringList linesBefore = eventsBefore.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(!linesBefore.isEmpty());
+    const qint64 daemon = m_fx.daemonPid();
+    QVERIFY(daemon > 0);
+    QCOMPARE(::kill(pid_t(daemon), SIGKILL), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fx.daemonPid(), 0, 10000);
+
+    // The next command starts a new engine, which recovers and finishes the agent.
+    QTRY_VERIFY_WITH_TIMEOUT(agent(QStringLiteral("survivor")).value(QLatin1String("state")).toString() == QLatin1String("idle"),
+                             90000);
+    const QJsonObject after = agent(QStringLiteral("survivor"));
+    QVERIFY(after.value(QLatin1String("turns")).toInt() >= 1);
+    QVERIFY(m_fx.daemonPid() != daemon);
+    const auto eventsAfter = m_fx.chorus({QStringLiteral("logs"), QStringLiteral("survivor"), QStringLiteral("--json")});
+    const QStringList linesAfter = eventsAfter.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(linesAfter.size() > linesBefore.size());
+    for (qsizetype i = 0; i < linesBefore.size(); ++i)
+        QCOMPARE(linesAfter[i], linesBefore[i]); // nothing stored was lost or changed
+    QVERIFY2(eventsAfter.out.contains(QLatin1String("\"interrupted\"")), "no interrupted state recorded");
+    QVERIFY(eventsAfter.out.contains(QLatin1String("\"recover\"")));
+    // The orphaned claude process of the killed engine was ended before the resume, so two
+    // processes never wrote the same session.
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(claudePid));
+    const bool orphanAlive = cmdline.open(QIODevice::ReadOnly) &&
+                             cmdline.readAll().contains(before.value(QLatin1String("claudeSessionId")).toString().toUtf8()) &&
+                             after.value(QLatin1String("pid")).toInteger() != claudePid;
+    QVERIFY(!orphanAlive);
+}
+
+void TestCli::missingClaudeIsExplained()
+{
+    qputenv("CHORUS_CLAUDE", QByteArray("/nowhere/claude"));
+    const auto r = m_fx.chorus({QStringLiteral("spawn"), QStringLiteral("builder"), QStringLiteral("--task=x"),
+                                QStringLiteral("--wait")}, 60000);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("/nowhere/claude")), qPrintable(r.describe()));
+    QVERIFY(r.err.contains(QLatin1String("CHORUS_CLAUDE")));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
