@@ -121,11 +121,28 @@ ApprovalInfo approvalFromQuery(const QSqlQuery &q)
 }
 } // namespace
 
+// Events go in with multi-row INSERTs of this many rows (plus single rows for the rest):
+// far fewer statement executions per batch.
+constexpr int kEventRows = 32;
+
 struct SessionStore::Private
 {
     Database *db;
     QSqlQuery insertEvent;
+    QSqlQuery insertEvents; // kEventRows rows
     QHash<QString, qint64> lastSeq;
+
+    bool bindEvent(QSqlQuery &q, int row, const StoredEvent &e)
+    {
+        const int base = row * 6;
+        q.bindValue(base + 0, e.sessionId);
+        q.bindValue(base + 1, e.seq);
+        q.bindValue(base + 2, e.ts);
+        q.bindValue(base + 3, notNull(e.kind));
+        q.bindValue(base + 4, notNull(e.subtype));
+        q.bindValue(base + 5, e.raw);
+        return true;
+    }
 };
 
 SessionStore::SessionStore(Database *db) : d(std::make_unique<Private>())
@@ -134,6 +151,11 @@ SessionStore::SessionStore(Database *db) : d(std::make_unique<Private>())
     d->insertEvent = QSqlQuery(db->db());
     d->insertEvent.prepare(QStringLiteral(
         "INSERT INTO events (session_id, seq, ts, kind, subtype, raw) VALUES (?, ?, ?, ?, ?, ?)"));
+    QString many = QStringLiteral("INSERT INTO events (session_id, seq, ts, kind, subtype, raw) VALUES ");
+    for (int i = 0; i < kEventRows; ++i)
+        many += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?)") : QStringLiteral(", (?, ?, ?, ?, ?, ?)");
+    d->insertEvents = QSqlQuery(db->db());
+    d->insertEvents.prepare(many);
 }
 
 SessionStore::~SessionStore() = default;
@@ -213,15 +235,21 @@ Status SessionStore::appendEvents(QList<StoredEvent> &events)
         e.seq = ++*it;
         if (e.ts.isEmpty())
             e.ts = nowUtc();
-        QSqlQuery &q = d->insertEvent;
-        q.bindValue(0, e.sessionId);
-        q.bindValue(1, e.seq);
-        q.bindValue(2, e.ts);
-        q.bindValue(3, notNull(e.kind));
-        q.bindValue(4, notNull(e.subtype));
-        q.bindValue(5, e.raw);
-        if (!q.exec()) {
-            const Error err = queryError(q, e.sessionId);
+    }
+    qsizetype i = 0;
+    for (; i + kEventRows <= events.size(); i += kEventRows) {
+        for (int row = 0; row < kEventRows; ++row)
+            d->bindEvent(d->insertEvents, row, events[i + row]);
+        if (!d->insertEvents.exec()) {
+            const Error err = queryError(d->insertEvents, events[i].sessionId);
+            d->db->rollback();
+            return err;
+        }
+    }
+    for (; i < events.size(); ++i) {
+        d->bindEvent(d->insertEvent, 0, events[i]);
+        if (!d->insertEvent.exec()) {
+            const Error err = queryError(d->insertEvent, events[i].sessionId);
             d->db->rollback();
             return err;
         }
