@@ -123,6 +123,7 @@ case "$cmd" in
         install_packages
         install_claude
         build
+        export CHORUS_TEST_PROGRAM="$here/$build_dir/src/cli/chorus"
         for b in "$build_dir"/tests/bench/bench_*; do
             [ -x "$b" ] && { say "$(basename "$b")"; "$b"; }
         done

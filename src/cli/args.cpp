@@ -1,13 +1,10 @@
+#include "clitext.h"
 #include "args.h"
 
 #include <QCoreApplication>
 
 namespace chorus::cli {
 
-static QString tr(const char *s)
-{
-    return QCoreApplication::translate("chorus::cli", s);
-}
 
 bool parseArgs(const QStringList &argv, const CommandSpec &spec, Args *out, QString *error)
 {
@@ -37,7 +34,7 @@ bool parseArgs(const QStringList &argv, const CommandSpec &spec, Args *out, QStr
         if (spec.valueOptions.contains(name)) {
             if (!hasValue) {
                 if (i + 1 >= argv.size()) {
-                    *error = tr("--%1 needs a value (--%1=VALUE)").arg(name);
+                    *error = Cli::tr("--%1 needs a value (--%1=VALUE)").arg(name);
                     return false;
                 }
                 value = argv[++i];
@@ -45,23 +42,23 @@ bool parseArgs(const QStringList &argv, const CommandSpec &spec, Args *out, QStr
             out->values.insert(name, value);
         } else if (spec.flags.contains(name)) {
             if (hasValue) {
-                *error = tr("--%1 takes no value").arg(name);
+                *error = Cli::tr("--%1 takes no value").arg(name);
                 return false;
             }
             out->flags.insert(name);
         } else {
-            *error = tr("unknown option --%1 for '%2'").arg(name, spec.name);
+            *error = Cli::tr("unknown option --%1 for '%2'").arg(name, spec.name);
             return false;
         }
     }
     if (out->has(QStringLiteral("help")))
         return true;
     if (out->positional.size() < spec.minPositional) {
-        *error = tr("'%1' needs more arguments").arg(spec.name);
+        *error = Cli::tr("'%1' needs more arguments").arg(spec.name);
         return false;
     }
     if (spec.maxPositional >= 0 && out->positional.size() > spec.maxPositional) {
-        *error = tr("'%1' got too many arguments: %2")
+        *error = Cli::tr("'%1' got too many arguments: %2")
                      .arg(spec.name, out->positional.mid(spec.maxPositional).join(QLatin1Char(' ')));
         return false;
     }
@@ -70,7 +67,7 @@ bool parseArgs(const QStringList &argv, const CommandSpec &spec, Args *out, QStr
 
 QString helpText(const CommandSpec &spec)
 {
-    QString s = tr("usage: chorus %1 %2\n\n%3\n").arg(spec.name, spec.synopsis, spec.description);
+    QString s = Cli::tr("usage: chorus %1 %2\n\n%3\n").arg(spec.name, spec.synopsis, spec.description);
     if (!spec.optionHelp.isEmpty())
         s += QLatin1Char('\n') + spec.optionHelp + QLatin1Char('\n');
     return s;

@@ -1,3 +1,4 @@
+#include "clitext.h"
 #include "commands.h"
 
 #include "args.h"
@@ -23,10 +24,6 @@
 namespace chorus::cli {
 
 namespace {
-QString tr(const char *s, const char *c = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("chorus::cli", s, c, n);
-}
 
 QTextStream &out()
 {
@@ -98,7 +95,7 @@ int cmdSpawn(const Args &a)
 {
     const QString task = a.value(QStringLiteral("task"));
     if (!a.values.contains(QStringLiteral("task"))) {
-        err() << tr("chorus spawn: --task=TEXT is required") << Qt::endl;
+        err() << Cli::tr("chorus spawn: --task=TEXT is required") << Qt::endl;
         return 2;
     }
     RpcClient client;
@@ -120,7 +117,7 @@ int cmdSpawn(const Args &a)
                              if (s.state == SessionState::Waiting && s.stateDetail == QLatin1String("approval") &&
                                  !approvalHintShown) {
                                  approvalHintShown = true;
-                                 err() << tr("%1 is waiting for approval: chorus approve %1 [--deny]").arg(s.name)
+                                 err() << Cli::tr("%1 is waiting for approval: chorus approve %1 [--deny]").arg(s.name)
                                        << Qt::endl;
                              }
                              if (settled(s) && s.turns > 0) {
@@ -152,7 +149,7 @@ int cmdSpawn(const Args &a)
         if (a.has(QStringLiteral("json")))
             printJson(spawned.toJson());
         else
-            out() << tr("Spawned %1 (%2, id %3), state %4.")
+            out() << Cli::tr("Spawned %1 (%2, id %3), state %4.")
                          .arg(spawned.name, spawned.role, spawned.id.left(8), stateName(spawned.state))
                   << Qt::endl;
         return 0;
@@ -168,11 +165,11 @@ int cmdSpawn(const Args &a)
     if (!final)
         loop.exec();
     if (!final)
-        return fail(makeError(tr("lost the connection to the engine while waiting"), spawned.name));
+        return fail(makeError(Cli::tr("lost the connection to the engine while waiting"), spawned.name));
     if (a.has(QStringLiteral("json")))
         printJson(final->toJson());
     else {
-        out() << tr("%1 is %2 after %n turn(s), $%3.", nullptr, final->turns)
+        out() << Cli::tr("%1 is %2 after %n turn(s), $%3.", nullptr, final->turns)
                      .arg(final->name, stateName(final->state))
                      .arg(final->costUsd, 0, 'f', 4)
               << Qt::endl;
@@ -205,13 +202,13 @@ int cmdStatus(const Args &a)
         return 0;
     }
     if (sessions.isEmpty()) {
-        out() << tr("No agents yet. Start one with: chorus spawn builder --task=\"...\"") << Qt::endl;
+        out() << Cli::tr("No agents yet. Start one with: chorus spawn builder --task=\"...\"") << Qt::endl;
         return 0;
     }
     out() << renderStatusTable(sessions);
     const QJsonArray approvals = o.value(QLatin1String("approvals")).toArray();
     if (!approvals.isEmpty()) {
-        out() << '\n' << tr("Waiting for approval:") << '\n';
+        out() << '\n' << Cli::tr("Waiting for approval:") << '\n';
         for (const QJsonValue &v : approvals) {
             const ApprovalInfo ap = ApprovalInfo::fromJson(v.toObject());
             QString name = ap.sessionId.left(8);
@@ -223,7 +220,7 @@ int cmdStatus(const Args &a)
         }
     }
     out() << '\n'
-          << tr("Today: $%1").arg(o.value(QLatin1String("costToday")).toDouble(), 0, 'f', 4) << Qt::endl;
+          << Cli::tr("Today: $%1").arg(o.value(QLatin1String("costToday")).toDouble(), 0, 'f', 4) << Qt::endl;
     return 0;
 }
 
@@ -326,7 +323,7 @@ int cmdApprove(const Args &a)
     if (!r)
         return fail(r.error());
     const ApprovalInfo ap = ApprovalInfo::fromJson(r->toObject());
-    out() << (deny ? tr("Denied #%1 (%2).") : tr("Allowed #%1 (%2).")).arg(ap.id).arg(ap.toolName) << Qt::endl;
+    out() << (deny ? Cli::tr("Denied #%1 (%2).") : Cli::tr("Allowed #%1 (%2).")).arg(ap.id).arg(ap.toolName) << Qt::endl;
     return 0;
 }
 
@@ -340,18 +337,18 @@ int cmdRoles(const Args &a)
     else
         catalog.load({settings.userRolesDir});
     for (const Error &e : catalog.errors())
-        err() << tr("warning: ") << e.toString() << Qt::endl;
+        err() << Cli::tr("warning: ") << e.toString() << Qt::endl;
     if (a.positional.value(0) == QLatin1String("show")) {
         const QString name = a.positional.value(1);
         const Role *role = catalog.find(name);
         if (!role)
-            return fail(makeError(tr("there is no role named '%1'").arg(name), {},
-                                  tr("Known roles: %1").arg(catalog.names().join(QStringLiteral(", ")))));
+            return fail(makeError(Cli::tr("there is no role named '%1'").arg(name), {},
+                                  Cli::tr("Known roles: %1").arg(catalog.names().join(QStringLiteral(", ")))));
         printJson(role->toJson());
         return 0;
     }
     if (!a.positional.isEmpty()) {
-        err() << tr("chorus roles: unknown subcommand '%1' (use: chorus roles [show NAME])").arg(a.positional.first())
+        err() << Cli::tr("chorus roles: unknown subcommand '%1' (use: chorus roles [show NAME])").arg(a.positional.first())
               << Qt::endl;
         return 2;
     }
@@ -382,10 +379,10 @@ QList<Command> commands()
     auto agent = [](const Args &a) { return a.positional.value(0); };
     return {
         {{QStringLiteral("spawn"), QStringLiteral("ROLE --task=TEXT [--dir=DIR] [--name=NAME] [--model=M] [--wait] [--json]"),
-          tr("Starts an agent with ROLE on TASK in DIR (default: the current directory)."),
+          Cli::tr("Starts an agent with ROLE on TASK in DIR (default: the current directory)."),
           {QStringLiteral("task"), QStringLiteral("dir"), QStringLiteral("name"), QStringLiteral("model")},
           {QStringLiteral("wait"), QStringLiteral("json")}, 1, 1,
-          tr("  --task=TEXT   what the agent should do (required)\n"
+          Cli::tr("  --task=TEXT   what the agent should do (required)\n"
              "  --dir=DIR     the directory it works in\n"
              "  --name=NAME   its name (default: ROLE-N)\n"
              "  --model=M     a model for this agent (default: the role's)\n"
@@ -393,59 +390,59 @@ QList<Command> commands()
              "  --json        print the agent as JSON")},
          cmdSpawn},
         {{QStringLiteral("status"), QStringLiteral("[--json]"),
-          tr("Lists the agents, their state, tokens and cost, and open approval requests."), {},
+          Cli::tr("Lists the agents, their state, tokens and cost, and open approval requests."), {},
           {QStringLiteral("json")}, 0, 0, {}},
          cmdStatus},
         {{QStringLiteral("logs"), QStringLiteral("[AGENT] [--role=ROLE] [--follow] [--json]"),
-          tr("Prints what agents did: one AGENT, or all (optionally of one ROLE)."), {QStringLiteral("role")},
+          Cli::tr("Prints what agents did: one AGENT, or all (optionally of one ROLE)."), {QStringLiteral("role")},
           {QStringLiteral("follow"), QStringLiteral("json")}, 0, 1,
-          tr("  --follow      keep printing new events until interrupted\n"
+          Cli::tr("  --follow      keep printing new events until interrupted\n"
              "  --json        one stored event per line, as JSON")},
          cmdLogs},
         {{QStringLiteral("send"), QStringLiteral("AGENT TEXT"),
-          tr("Sends a follow-up message to an agent (it runs when the agent is free)."), {}, {}, 2, 2, {}},
+          Cli::tr("Sends a follow-up message to an agent (it runs when the agent is free)."), {}, {}, 2, 2, {}},
          [agent](const Args &a) {
              return simpleCall(QStringLiteral("agents.send"),
                                {{QStringLiteral("agent"), agent(a)}, {QStringLiteral("text"), a.positional.value(1)}},
-                               tr("Sent."));
+                               Cli::tr("Sent."));
          }},
         {{QStringLiteral("approve"), QStringLiteral("AGENT [--deny] [--request=ID] [--for-session] [--message=TEXT]"),
-          tr("Answers an agent's tool permission request (the oldest, or ID)."),
+          Cli::tr("Answers an agent's tool permission request (the oldest, or ID)."),
           {QStringLiteral("request"), QStringLiteral("message")}, {QStringLiteral("deny"), QStringLiteral("for-session")}, 1, 1,
-          tr("  --deny          refuse instead of allowing\n"
+          Cli::tr("  --deny          refuse instead of allowing\n"
              "  --request=ID    which request (see chorus status)\n"
              "  --for-session   also allow this tool for the rest of the session\n"
              "  --message=TEXT  the reason given to the agent when denying")},
          cmdApprove},
-        {{QStringLiteral("interrupt"), QStringLiteral("AGENT"), tr("Interrupts the agent's running turn."), {}, {}, 1, 1, {}},
+        {{QStringLiteral("interrupt"), QStringLiteral("AGENT"), Cli::tr("Interrupts the agent's running turn."), {}, {}, 1, 1, {}},
          [agent](const Args &a) {
              return simpleCall(QStringLiteral("agents.interrupt"), {{QStringLiteral("agent"), agent(a)}},
-                               tr("Interrupt sent."));
+                               Cli::tr("Interrupt sent."));
          }},
-        {{QStringLiteral("stop"), QStringLiteral("AGENT|--all"), tr("Stops an agent (or all of them)."), {},
+        {{QStringLiteral("stop"), QStringLiteral("AGENT|--all"), Cli::tr("Stops an agent (or all of them)."), {},
           {QStringLiteral("all")}, 0, 1, {}},
          [agent](const Args &a) {
              if (a.has(QStringLiteral("all")) == !a.positional.isEmpty()) {
-                 err() << tr("chorus stop: give an AGENT or --all") << Qt::endl;
+                 err() << Cli::tr("chorus stop: give an AGENT or --all") << Qt::endl;
                  return 2;
              }
              return simpleCall(QStringLiteral("agents.stop"),
                                {{QStringLiteral("agent"), agent(a)}, {QStringLiteral("all"), a.has(QStringLiteral("all"))}},
-                               tr("Stopping."));
+                               Cli::tr("Stopping."));
          }},
         {{QStringLiteral("resume"), QStringLiteral("AGENT [--task=TEXT]"),
-          tr("Resumes an agent's session (after it stopped, failed or was interrupted)."),
+          Cli::tr("Resumes an agent's session (after it stopped, failed or was interrupted)."),
           {QStringLiteral("task")}, {}, 1, 1, {}},
          [agent](const Args &a) {
              return simpleCall(QStringLiteral("agents.resume"),
                                {{QStringLiteral("agent"), agent(a)}, {QStringLiteral("task"), a.value(QStringLiteral("task"))}},
-                               tr("Resuming."));
+                               Cli::tr("Resuming."));
          }},
         {{QStringLiteral("roles"), QStringLiteral("[show NAME] [--json]"),
-          tr("Lists the roles (built-in and yours), or shows one."), {}, {QStringLiteral("json")}, 0, 2, {}},
+          Cli::tr("Lists the roles (built-in and yours), or shows one."), {}, {QStringLiteral("json")}, 0, 2, {}},
          cmdRoles},
         {{QStringLiteral("daemon"), QStringLiteral("[start|stop|status|run]"),
-          tr("Controls the Chorus engine. Clients start it when needed; `run` keeps it in the foreground."),
+          Cli::tr("Controls the Chorus engine. Clients start it when needed; `run` keeps it in the foreground."),
           {}, {}, 0, 1, {}},
          daemonCommand},
     };
@@ -453,10 +450,10 @@ QList<Command> commands()
 
 QString usage(const QList<Command> &cmds)
 {
-    QString s = tr("usage: chorus COMMAND [ARGS]\n\nRuns a team of Claude Code agents.\n\nCommands:\n");
+    QString s = Cli::tr("usage: chorus COMMAND [ARGS]\n\nRuns a team of Claude Code agents.\n\nCommands:\n");
     for (const Command &c : cmds)
         s += QStringLiteral("  %1 %2\n").arg(c.spec.name.leftJustified(10), c.spec.synopsis);
-    s += tr("\nAGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.\n");
+    s += Cli::tr("\nAGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.\n");
     return s;
 }
 } // namespace
@@ -497,7 +494,7 @@ int run(const QStringList &argv)
         }
         return c.run(args);
     }
-    err() << tr("chorus: unknown command '%1'\n\n").arg(name) << usage(cmds);
+    err() << Cli::tr("chorus: unknown command '%1'\n\n").arg(name) << usage(cmds);
     return 2;
 }
 

@@ -1,3 +1,4 @@
+#include "clitext.h"
 #include "daemon.h"
 
 #include "engine/engine.h"
@@ -24,10 +25,6 @@
 namespace chorus::cli {
 
 namespace {
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("chorus::cli", s);
-}
 
 int g_signalPipe[2] = {-1, -1};
 
@@ -61,7 +58,7 @@ int startDaemon(QTextStream &out, QTextStream &err)
     RpcClient probe;
     if (probe.connectToEngine({}, 500)) {
         const Result<QJsonValue> r = probe.callSync(QStringLiteral("engine.ping"));
-        out << tr("The Chorus engine is already running (pid %1).")
+        out << Cli::tr("The Chorus engine is already running (pid %1).")
                    .arg(r ? r->toObject().value(QLatin1String("pid")).toInteger() : 0)
             << '\n';
         return 0;
@@ -76,21 +73,21 @@ int startDaemon(QTextStream &out, QTextStream &err)
     p.setStandardErrorFile(paths::daemonLogPath(), QIODevice::Append);
     qint64 pid = 0;
     if (!p.startDetached(&pid)) {
-        err << tr("chorus: cannot start the engine: %1").arg(p.errorString()) << '\n';
+        err << Cli::tr("chorus: cannot start the engine: %1").arg(p.errorString()) << '\n';
         return 1;
     }
     const QDeadlineTimer deadline(10000);
     while (!deadline.hasExpired()) {
         RpcClient c;
         if (c.connectToEngine({}, 200)) {
-            out << tr("Started the Chorus engine (pid %1).").arg(pid) << '\n';
+            out << Cli::tr("Started the Chorus engine (pid %1).").arg(pid) << '\n';
             return 0;
         }
         if (!processAlive(pid))
             break;
         QThread::msleep(50);
     }
-    err << tr("chorus: the engine did not start. Its log (%1) ends with:\n%2")
+    err << Cli::tr("chorus: the engine did not start. Its log (%1) ends with:\n%2")
                .arg(paths::daemonLogPath(), logTail(10))
         << '\n';
     return 1;
@@ -100,7 +97,7 @@ int stopDaemon(QTextStream &out, QTextStream &err)
 {
     RpcClient c;
     if (!c.connectToEngine({}, 500)) {
-        out << tr("The Chorus engine is not running.") << '\n';
+        out << Cli::tr("The Chorus engine is not running.") << '\n';
         return 0;
     }
     const Result<QJsonValue> ping = c.callSync(QStringLiteral("engine.ping"));
@@ -114,10 +111,10 @@ int stopDaemon(QTextStream &out, QTextStream &err)
     while (!deadline.hasExpired() && processAlive(pid))
         QThread::msleep(50);
     if (processAlive(pid)) {
-        err << tr("chorus: the engine (pid %1) is still shutting down.").arg(pid) << '\n';
+        err << Cli::tr("chorus: the engine (pid %1) is still shutting down.").arg(pid) << '\n';
         return 1;
     }
-    out << tr("Stopped the Chorus engine (pid %1).").arg(pid) << '\n';
+    out << Cli::tr("Stopped the Chorus engine (pid %1).").arg(pid) << '\n';
     return 0;
 }
 } // namespace
@@ -182,7 +179,7 @@ int daemonCommand(const Args &args)
     if (sub == QLatin1String("status")) {
         RpcClient c;
         if (!c.connectToEngine({}, 500)) {
-            out << tr("The Chorus engine is not running.") << '\n';
+            out << Cli::tr("The Chorus engine is not running.") << '\n';
             return 1;
         }
         const Result<QJsonValue> r = c.callSync(QStringLiteral("engine.ping"));
@@ -191,14 +188,14 @@ int daemonCommand(const Args &args)
             return 1;
         }
         const QJsonObject o = r->toObject();
-        out << tr("The Chorus engine is running: pid %1, version %2, socket %3, database %4")
+        out << Cli::tr("The Chorus engine is running: pid %1, version %2, socket %3, database %4")
                    .arg(o.value(QLatin1String("pid")).toInteger())
                    .arg(o.value(QLatin1String("version")).toString(),
                         o.value(QLatin1String("socket")).toString(), paths::databasePath())
             << '\n';
         return 0;
     }
-    err << tr("chorus daemon: unknown subcommand '%1' (start, stop, status, run)").arg(sub) << '\n';
+    err << Cli::tr("chorus daemon: unknown subcommand '%1' (start, stop, status, run)").arg(sub) << '\n';
     return 2;
 }
 

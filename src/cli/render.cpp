@@ -1,3 +1,4 @@
+#include "clitext.h"
 #include "render.h"
 
 #include "engine/transcriptitem.h"
@@ -8,10 +9,6 @@
 namespace chorus::cli {
 
 namespace {
-QString tr(const char *s, const char *c = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("chorus::cli", s, c, n);
-}
 
 QString indent(const QString &text, const QString &pad)
 {
@@ -28,7 +25,7 @@ QString clip(const QString &text, int maxLines)
         return text;
     const qsizetype more = lines.size() - maxLines;
     lines = lines.mid(0, maxLines);
-    lines << tr("… (%n more lines)", nullptr, int(more));
+    lines << Cli::tr("… (%n more lines)", nullptr, int(more));
     return lines.join(QLatin1Char('\n'));
 }
 } // namespace
@@ -98,8 +95,8 @@ QString formatElapsed(const SessionInfo &s)
 
 QString renderStatusTable(const QList<SessionInfo> &sessions)
 {
-    const QStringList header{tr("NAME"), tr("ROLE"), tr("STATE"), tr("TURNS"), tr("TOKENS"),
-                             tr("COST"), tr("ELAPSED"), tr("ID"), tr("DIR")};
+    const QStringList header{Cli::tr("NAME"), Cli::tr("ROLE"), Cli::tr("STATE"), Cli::tr("TURNS"), Cli::tr("TOKENS"),
+                             Cli::tr("COST"), Cli::tr("ELAPSED"), Cli::tr("ID"), Cli::tr("DIR")};
     QList<QStringList> rows{header};
     for (const SessionInfo &s : sessions) {
         QString state = stateName(s.state);

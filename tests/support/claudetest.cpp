@@ -10,10 +10,12 @@ QString testClaudePath(QString *message)
     const QString path = qEnvironmentVariable("CHORUS_TEST_CLAUDE");
     QString why;
     if (path.isEmpty())
-        why = QStringLiteral("CHORUS_TEST_CLAUDE is not set: run the tests through `./dev.sh test`, "
-                             "or export CHORUS_TEST_CLAUDE=<path to the claude binary>");
+        why =
+            QStringLiteral("CHORUS_TEST_CLAUDE is not set: run the tests through `./dev.sh test`, "
+                           "or export CHORUS_TEST_CLAUDE=<path to the claude binary>");
     else if (!QFileInfo(path).isExecutable())
-        why = QLatin1String("CHORUS_TEST_CLAUDE=") + path + QLatin1String(" is not an executable file");
+        why = QLatin1String("CHORUS_TEST_CLAUDE=") + path +
+              QLatin1String(" is not an executable file");
     if (why.isEmpty())
         return path;
     if (message)
@@ -42,12 +44,13 @@ QList<QJsonObject> ClaudeRun::ofType(const QString &type) const
 
 QString ClaudeRun::describe() const
 {
-    QString s = QLatin1String("started=") + (started ? QLatin1String("yes") : QLatin1String("no"))
-                + QLatin1String(" timedOut=") + (timedOut ? QLatin1String("yes") : QLatin1String("no"))
-                + QLatin1String(" exit=") + QString::number(exitCode)
-                + (exitStatus == QProcess::CrashExit ? QLatin1String(" (crash)") : QLatin1String(""))
-                + QLatin1String("\nstderr: ") + QString::fromUtf8(stdErr.right(2000))
-                + QLatin1String("\nstdout tail: ") + QString::fromUtf8(stdOut.right(3000));
+    QString s =
+        QLatin1String("started=") + (started ? QLatin1String("yes") : QLatin1String("no")) +
+        QLatin1String(" timedOut=") + (timedOut ? QLatin1String("yes") : QLatin1String("no")) +
+        QLatin1String(" exit=") + QString::number(exitCode) +
+        (exitStatus == QProcess::CrashExit ? QLatin1String(" (crash)") : QLatin1String("")) +
+        QLatin1String("\nstderr: ") + QString::fromUtf8(stdErr.right(2000)) +
+        QLatin1String("\nstdout tail: ") + QString::fromUtf8(stdOut.right(3000));
     return s;
 }
 

@@ -9,11 +9,7 @@
 
 namespace chorus::test {
 
-FakeApi::FakeApi(QObject *parent)
-    : QObject(parent)
-    , m_state(std::make_shared<FakeState>())
-{
-}
+FakeApi::FakeApi(QObject *parent) : QObject(parent), m_state(std::make_shared<FakeState>()) {}
 
 FakeApi::~FakeApi()
 {
@@ -54,8 +50,8 @@ void FakeApi::stop()
     if (!m_thread)
         return;
     FakeServer *server = m_server;
-    QMetaObject::invokeMethod(m_server, [server] { server->shutdown(); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_server, [server] { server->shutdown(); }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait(); // the server is deleted (deleteLater on finished) before wait() returns
     delete m_thread;

@@ -26,8 +26,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption dumpOption(QStringLiteral("dump-dir"),
                                         QStringLiteral("Write every /v1/messages body to <dir>."),
                                         QStringLiteral("dir"));
-    const QCommandLineOption verboseOption(QStringLiteral("verbose"),
-                                           QStringLiteral("Print one JSON line per request on stderr."));
+    const QCommandLineOption verboseOption(
+        QStringLiteral("verbose"), QStringLiteral("Print one JSON line per request on stderr."));
     parser.addOptions({portOption, dumpOption, verboseOption});
     parser.process(app);
 
@@ -44,7 +44,8 @@ int main(int argc, char *argv[])
         api.setDumpDirectory(parser.value(dumpOption));
     if (parser.isSet(verboseOption)) {
         QObject::connect(&api, &FakeApi::requestLogged, &app, [](const QJsonObject &entry) {
-            std::fprintf(stderr, "%s\n", QJsonDocument(entry).toJson(QJsonDocument::Compact).constData());
+            std::fprintf(stderr, "%s\n",
+                         QJsonDocument(entry).toJson(QJsonDocument::Compact).constData());
             std::fflush(stderr);
         });
     }

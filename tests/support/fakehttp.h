@@ -48,6 +48,7 @@ struct HttpResponse
     QList<std::pair<QByteArray, QByteArray>> headers;
     Framing framing = Framing::ContentLength;
     QList<Part> parts;
+    qsizetype contentLength = -1; // announced size with ContentLength; -1: the parts' total
     int endDelayMs = 0;
     Ending ending = Ending::Complete;
 

@@ -42,9 +42,10 @@ QJsonArray toolResultsOf(const QJsonValue &content)
         if (o.value(QLatin1String("type")).toString() != QLatin1String("tool_result"))
             continue;
         const QJsonValue c = o.value(QLatin1String("content"));
-        out.append(QJsonObject{{QLatin1String("tool_use_id"), o.value(QLatin1String("tool_use_id"))},
-                               {QLatin1String("is_error"), o.value(QLatin1String("is_error")).toBool()},
-                               {QLatin1String("content"), (c.isString() ? c.toString() : textOf(c)).left(4000)}});
+        out.append(QJsonObject{
+            {QLatin1String("tool_use_id"), o.value(QLatin1String("tool_use_id"))},
+            {QLatin1String("is_error"), o.value(QLatin1String("is_error")).toBool()},
+            {QLatin1String("content"), (c.isString() ? c.toString() : textOf(c)).left(4000)}});
     }
     return out;
 }
@@ -155,29 +156,31 @@ QJsonObject writeFileStep(const QString &cwd)
     const QString path = cwd.isEmpty() ? QStringLiteral("fake-output.txt")
                                        : QDir(cwd).filePath(QStringLiteral("fake-output.txt"));
     return {{QLatin1String("tool"), QLatin1String("Write")},
-            {QLatin1String("input"),
-             QJsonObject{{QLatin1String("file_path"), path},
-                         {QLatin1String("content"), QLatin1String("written by the fake model\n")}}}};
+            {QLatin1String("input"), QJsonObject{{QLatin1String("file_path"), path},
+                                                 {QLatin1String("content"),
+                                                  QLatin1String("written by the fake model\n")}}}};
 }
 
 // Why a /v1/messages request is not a main model call (so it must not consume steps), or "".
 // Observed with 2.1.328: main and subagent calls always carry the tool list; compaction
 // (/compact, auto-compact) sends the same tools but ends with a fixed summary instruction.
-// Auxiliary calls (titles, classifiers, summaries) may be marked x-claude-code-request-class
-// and are sent without tools.
+// No auxiliary call (title, classifier…) showed up in -p or stream-json runs with
+// CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1; the binary knows an x-claude-code-request-class
+// header (main, subagent, workflow, compaction, auxiliary, side_reply), honoured if present,
+// and a call without tools cannot be an agent turn.
 QString sideRequestReason(const HttpRequest &request, const QJsonObject &body)
 {
     const QByteArray requestClass = request.header("x-claude-code-request-class");
-    if (!requestClass.isEmpty() && requestClass != "main" && requestClass != "subagent"
-        && requestClass != "workflow")
+    if (!requestClass.isEmpty() && requestClass != "main" && requestClass != "subagent" &&
+        requestClass != "workflow")
         return QString::fromLatin1(requestClass);
     if (body.value(QLatin1String("tools")).toArray().isEmpty())
         return QStringLiteral("no_tools");
     const QJsonObject last = lastConversational(body.value(QLatin1String("messages")).toArray());
     if (isUser(last)) {
         const QString text = textOf(last.value(QLatin1String("content")));
-        if (text.startsWith(QLatin1String("CRITICAL: Respond with TEXT ONLY"))
-            && text.contains(QLatin1String("<summary>")))
+        if (text.contains(QLatin1String("CRITICAL: Respond with TEXT ONLY")) &&
+            text.contains(QLatin1String("<summary>")))
             return QStringLiteral("compaction");
     }
     return {};
@@ -211,6 +214,49 @@ bool takeQueued(FakeState &state, Decision *d)
     return false;
 }
 
+// A main request the queue did not answer: @@fake script, keywords, or the defaults
+// (state locked).
+Decision decideFromPrompt(FakeState &state, const QJsonObject &body, const QString &session)
+{
+    const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
+    const qsizetype scripted = latestUserTextWith(messages, kMarker);
+    const qsizetype writeFile = latestUserTextWith(messages, QLatin1String("WRITEFILE"));
+    const qsizetype slowText = latestUserTextWith(messages, QLatin1String("SLOWTEXT"));
+    if (scripted >= 0) {
+        const QString text =
+            textOf(messages.at(scripted).toObject().value(QLatin1String("content")));
+        const QString script = text.mid(text.indexOf(kMarker) + kMarker.size());
+        const int k = assistantTurnsAfter(messages, scripted);
+        QString error;
+        const QJsonArray steps = FakeResponder::parseScript(script, &error);
+        if (!error.isEmpty())
+            return Decision{textStep(QLatin1String("[fake] ") + error), QStringLiteral("prompt"),
+                            k};
+        if (k < steps.size()) {
+            // Error steps are answered again on retries: count per session, script and position.
+            const QByteArray hash =
+                QCryptographicHash::hash(script.toUtf8(), QCryptographicHash::Sha1).toHex();
+            const QString key =
+                session + u'|' + QString::fromLatin1(hash) + u'|' + QString::number(k);
+            const int served = state.scriptServed.value(key);
+            state.scriptServed.insert(key, served + 1);
+            const QJsonObject step = resolveRepeat(steps.at(k).toObject(), served, true);
+            if (!step.isEmpty())
+                return Decision{step, QStringLiteral("prompt"), k};
+        }
+    } else if (writeFile >= 0 && assistantTurnsAfter(messages, writeFile) == 0) {
+        return Decision{writeFileStep(workingDirectory(body)), QStringLiteral("keyword"), 0};
+    } else if (slowText >= 0 && assistantTurnsAfter(messages, slowText) == 0) {
+        return Decision{slowTextStep(), QStringLiteral("keyword"), 0};
+    }
+    const QJsonObject last = lastConversational(messages);
+    const bool afterTools =
+        isUser(last) && !toolResultsOf(last.value(QLatin1String("content"))).isEmpty();
+    return Decision{textStep(afterTools ? QStringLiteral("Done.")
+                                        : QStringLiteral("Hello from the fake model.")),
+                    QStringLiteral("default"), -1};
+}
+
 } // namespace
 
 QJsonArray FakeResponder::parseScript(const QString &text, QString *error)
@@ -222,8 +268,8 @@ QJsonArray FakeResponder::parseScript(const QString &text, QString *error)
         doc = QJsonDocument::fromJson(json.left(pe.offset), &pe);
     if (pe.error != QJsonParseError::NoError) {
         if (error)
-            *error = QLatin1String("cannot parse the @@fake script at offset ")
-                     + QString::number(pe.offset) + QLatin1String(": ") + pe.errorString();
+            *error = QLatin1String("cannot parse the @@fake script at offset ") +
+                     QString::number(pe.offset) + QLatin1String(": ") + pe.errorString();
         return {};
     }
     if (doc.isObject())
@@ -235,14 +281,17 @@ HttpResponse FakeResponder::respond(const HttpRequest &request, QJsonObject *log
 {
     logEntry->insert(QLatin1String("method"), QString::fromLatin1(request.method));
     logEntry->insert(QLatin1String("path"), request.path);
+    const qsizetype query = request.target.indexOf('?');
+    if (query >= 0)
+        logEntry->insert(QLatin1String("query"), QString::fromUtf8(request.target.mid(query + 1)));
     logEntry->insert(QLatin1String("time"),
                      QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     HttpResponse r;
     if (request.path.startsWith(QLatin1String("/__fake/"))) {
         logEntry->insert(QLatin1String("kind"), QLatin1String("control"));
         r = control(request, logEntry);
-    } else if (request.path == QLatin1String("/v1/messages")
-               || request.path == QLatin1String("/v1/messages/count_tokens")) {
+    } else if (request.path == QLatin1String("/v1/messages") ||
+               request.path == QLatin1String("/v1/messages/count_tokens")) {
         if (request.method != "POST")
             r = errorResponse(405, QStringLiteral("invalid_request_error"),
                               QStringLiteral("fake: use POST"), {});
@@ -254,8 +303,8 @@ HttpResponse FakeResponder::respond(const HttpRequest &request, QJsonObject *log
     } else {
         logEntry->insert(QLatin1String("kind"), QLatin1String("unknown"));
         r = errorResponse(404, QStringLiteral("not_found_error"),
-                          QLatin1String("fake: no route for ") + QString::fromLatin1(request.method)
-                              + u' ' + request.path,
+                          QLatin1String("fake: no route for ") +
+                              QString::fromLatin1(request.method) + u' ' + request.path,
                           {});
     }
     logEntry->insert(QLatin1String("status"), r.sendHead ? r.status : 0);
@@ -289,13 +338,14 @@ HttpResponse FakeResponder::control(const HttpRequest &request, QJsonObject *log
                                         {QLatin1String("head_served"), m_state.queueHeadServed}});
     }
     if (what == QLatin1String("log") && request.method == "GET") {
-        return HttpResponse::json(200, {{QLatin1String("log"), m_state.log},
-                                        {QLatin1String("message_requests"), m_state.messageRequests},
-                                        {QLatin1String("main_requests"), m_state.mainRequests}});
+        return HttpResponse::json(200,
+                                  {{QLatin1String("log"), m_state.log},
+                                   {QLatin1String("message_requests"), m_state.messageRequests},
+                                   {QLatin1String("main_requests"), m_state.mainRequests}});
     }
     return errorResponse(404, QStringLiteral("not_found_error"),
-                         QLatin1String("fake: no control endpoint ") + QString::fromLatin1(request.method)
-                             + u' ' + request.path,
+                         QLatin1String("fake: no control endpoint ") +
+                             QString::fromLatin1(request.method) + u' ' + request.path,
                          {});
 }
 
@@ -328,7 +378,8 @@ HttpResponse FakeResponder::messages(const HttpRequest &request, QJsonObject *lo
         roles += m.toObject().value(QLatin1String("role")).toString().left(1);
     summary.insert(QLatin1String("roles"), roles); // e.g. "usaua": user, system, assistant…
     summary.insert(QLatin1String("last_role"), last.value(QLatin1String("role")));
-    summary.insert(QLatin1String("last_text"), textOf(last.value(QLatin1String("content"))).left(4000));
+    summary.insert(QLatin1String("last_text"),
+                   textOf(last.value(QLatin1String("content"))).left(4000));
     summary.insert(QLatin1String("tool_results"), lastToolResults);
     if (pe.error != QJsonParseError::NoError)
         summary.insert(QLatin1String("parse_error"), pe.errorString());
@@ -347,9 +398,10 @@ HttpResponse FakeResponder::messages(const HttpRequest &request, QJsonObject *lo
     ctx.messageId = "msg_fake_" + QByteArray::number(m_state.port) + '_' + QByteArray::number(n);
     ctx.requestId = "req_fake_" + QByteArray::number(m_state.port) + '_' + QByteArray::number(n);
     if (!m_state.dumpDir.isEmpty()) {
-        QFile dump(QDir(m_state.dumpDir).filePath(QString::number(n) + u'-'
-                                                  + logEntry->value(QLatin1String("kind")).toString()
-                                                  + QLatin1String(".json")));
+        QFile dump(QDir(m_state.dumpDir)
+                       .filePath(QString::number(n) + u'-' +
+                                 logEntry->value(QLatin1String("kind")).toString() +
+                                 QLatin1String(".json")));
         if (dump.open(QIODevice::WriteOnly))
             dump.write(request.body);
     }
@@ -365,44 +417,14 @@ HttpResponse FakeResponder::messages(const HttpRequest &request, QJsonObject *lo
 
     Decision d;
     if (!main) {
-        d = Decision{textStep(sideReason == QLatin1String("compaction")
-                                  ? QStringLiteral("<analysis>Fake analysis.</analysis>\n"
-                                                   "<summary>Fake summary of the conversation.</summary>")
-                                  : QStringLiteral("Fake side answer.")),
-                     QStringLiteral("side"), -1};
+        d = Decision{
+            textStep(sideReason == QLatin1String("compaction")
+                         ? QStringLiteral("<analysis>Fake analysis.</analysis>\n"
+                                          "<summary>Fake summary of the conversation.</summary>")
+                         : QStringLiteral("Fake side answer.")),
+            QStringLiteral("side"), -1};
     } else if (!takeQueued(m_state, &d)) {
-        const qsizetype scripted = latestUserTextWith(messages, kMarker);
-        const qsizetype writeFile = latestUserTextWith(messages, QLatin1String("WRITEFILE"));
-        const qsizetype slowText = latestUserTextWith(messages, QLatin1String("SLOWTEXT"));
-        if (scripted >= 0) {
-            const QString text = textOf(messages.at(scripted).toObject().value(QLatin1String("content")));
-            const QString script = text.mid(text.indexOf(kMarker) + kMarker.size());
-            const int k = assistantTurnsAfter(messages, scripted);
-            QString error;
-            const QJsonArray steps = parseScript(script, &error);
-            if (!error.isEmpty()) {
-                d = Decision{textStep(QLatin1String("[fake] ") + error), QStringLiteral("prompt"), k};
-            } else if (k < steps.size()) {
-                const QString key = session + u'|'
-                                    + QString::fromLatin1(QCryptographicHash::hash(
-                                          script.toUtf8(), QCryptographicHash::Sha1).toHex())
-                                    + u'|' + QString::number(k);
-                const int served = m_state.scriptServed.value(key);
-                m_state.scriptServed.insert(key, served + 1);
-                d = Decision{resolveRepeat(steps.at(k).toObject(), served, true),
-                             QStringLiteral("prompt"), k};
-            }
-        } else if (writeFile >= 0 && assistantTurnsAfter(messages, writeFile) == 0) {
-            d = Decision{writeFileStep(workingDirectory(body)), QStringLiteral("keyword"), 0};
-        } else if (slowText >= 0 && assistantTurnsAfter(messages, slowText) == 0) {
-            d = Decision{slowTextStep(), QStringLiteral("keyword"), 0};
-        }
-        if (d.step.isEmpty()) {
-            const bool afterTools = isUser(last) && !lastToolResults.isEmpty();
-            d = Decision{textStep(afterTools ? QStringLiteral("Done.")
-                                             : QStringLiteral("Hello from the fake model.")),
-                         QStringLiteral("default"), -1};
-        }
+        d = decideFromPrompt(m_state, body, session);
     }
     if (main)
         ++m_state.mainRequests;

@@ -66,10 +66,7 @@ QByteArray chunk(const QByteArray &data)
 
 } // namespace
 
-FakeServer::FakeServer(std::shared_ptr<FakeState> state)
-    : m_state(std::move(state))
-{
-}
+FakeServer::FakeServer(std::shared_ptr<FakeState> state) : m_state(std::move(state)) {}
 
 bool FakeServer::listen(quint16 port, QString *error)
 {
@@ -79,8 +76,8 @@ bool FakeServer::listen(quint16 port, QString *error)
     }
     if (!m_tcp->listen(QHostAddress::LocalHost, port)) {
         if (error)
-            *error = QLatin1String("fake API: cannot listen on 127.0.0.1:") + QString::number(port)
-                     + QLatin1String(": ") + m_tcp->errorString();
+            *error = QLatin1String("fake API: cannot listen on 127.0.0.1:") +
+                     QString::number(port) + QLatin1String(": ") + m_tcp->errorString();
         return false;
     }
     QMutexLocker lock(&m_state->mutex);
@@ -103,10 +100,7 @@ void FakeServer::acceptConnections()
 
 FakeConnection::FakeConnection(QTcpSocket *socket, std::shared_ptr<FakeState> state,
                                FakeServer *server)
-    : QObject(server)
-    , m_state(std::move(state))
-    , m_server(server)
-    , m_socket(socket)
+    : QObject(server), m_state(std::move(state)), m_server(server), m_socket(socket)
 {
     socket->setParent(this);
     connect(socket, &QTcpSocket::readyRead, this, &FakeConnection::readRequests);
@@ -144,7 +138,8 @@ void FakeConnection::readRequests()
         } else {
             bool ok = true;
             const QByteArray lengthHeader = m_request.header("content-length");
-            const qlonglong length = lengthHeader.isEmpty() ? 0 : lengthHeader.trimmed().toLongLong(&ok);
+            const qlonglong length =
+                lengthHeader.isEmpty() ? 0 : lengthHeader.trimmed().toLongLong(&ok);
             if (!ok || length < 0 || length > kMaxBodyBytes) {
                 drop(true);
                 return;
@@ -181,11 +176,12 @@ bool FakeConnection::parseHead(qsizetype end)
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             continue;
-        m_request.headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
+        m_request.headers.insert(line.left(colon).trimmed().toLower(),
+                                 line.mid(colon + 1).trimmed());
     }
     const QByteArray connection = m_request.header("connection").toLower();
-    m_closeAfter = connection.contains("close")
-                   || (requestLine.at(2) == "HTTP/1.0" && !connection.contains("keep-alive"));
+    m_closeAfter = connection.contains("close") ||
+                   (requestLine.at(2) == "HTTP/1.0" && !connection.contains("keep-alive"));
     if (m_request.header("expect").toLower() == "100-continue")
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     m_haveHead = true;
@@ -218,16 +214,19 @@ void FakeConnection::dispatch(HttpRequest request)
     m_op = 0;
     m_waited = false;
     if (r.sendHead) {
-        QByteArray head = "HTTP/1.1 " + QByteArray::number(r.status) + ' '
-                          + HttpResponse::reasonPhrase(r.status) + "\r\n";
+        QByteArray head = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' +
+                          HttpResponse::reasonPhrase(r.status) + "\r\n";
         for (const auto &h : r.headers)
             head += h.first + ": " + h.second + "\r\n";
         bool closing = m_closeAfter;
         switch (r.framing) {
         case HttpResponse::Framing::ContentLength: {
-            qsizetype total = 0;
-            for (const auto &p : r.parts)
-                total += p.data.size();
+            qsizetype total = r.contentLength;
+            if (total < 0) {
+                total = 0;
+                for (const auto &p : r.parts)
+                    total += p.data.size();
+            }
             head += "content-length: " + QByteArray::number(total) + "\r\n";
             break;
         }
@@ -307,7 +306,10 @@ void FakeConnection::drop(bool abort)
     m_dropped = true;
     if (abort) {
         // SO_LINGER 0 turns the close into a TCP reset, like a crashed proxy.
-        const struct linger lingerOption{1, 0};
+        const struct linger lingerOption
+        {
+            1, 0
+        };
         ::setsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &lingerOption,
                      sizeof lingerOption);
         m_socket->abort();

@@ -16,8 +16,8 @@ struct FakeState
     mutable QMutex mutex;
     quint16 port = 0;
 
-    QList<QJsonObject> queue; // enqueued steps; the head may repeat ("times")
-    int queueHeadServed = 0;  // how many requests the head has answered so far
+    QList<QJsonObject> queue;         // enqueued steps; the head may repeat ("times")
+    int queueHeadServed = 0;          // how many requests the head has answered so far
     QHash<QString, int> scriptServed; // "<session>|<prompt hash>|<k>" -> times answered
 
     QJsonArray log;

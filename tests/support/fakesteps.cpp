@@ -27,15 +27,24 @@ QByteArray sse(const char *event, const QJsonObject &data)
 QString errorTypeForStatus(int status)
 {
     switch (status) {
-    case 400: return QStringLiteral("invalid_request_error");
-    case 401: return QStringLiteral("authentication_error");
-    case 403: return QStringLiteral("permission_error");
-    case 404: return QStringLiteral("not_found_error");
-    case 408: return QStringLiteral("timeout_error");
-    case 413: return QStringLiteral("request_too_large");
-    case 429: return QStringLiteral("rate_limit_error");
-    case 529: return QStringLiteral("overloaded_error");
-    default: return QStringLiteral("api_error");
+    case 400:
+        return QStringLiteral("invalid_request_error");
+    case 401:
+        return QStringLiteral("authentication_error");
+    case 403:
+        return QStringLiteral("permission_error");
+    case 404:
+        return QStringLiteral("not_found_error");
+    case 408:
+        return QStringLiteral("timeout_error");
+    case 413:
+        return QStringLiteral("request_too_large");
+    case 429:
+        return QStringLiteral("rate_limit_error");
+    case 529:
+        return QStringLiteral("overloaded_error");
+    default:
+        return QStringLiteral("api_error");
     }
 }
 
@@ -104,15 +113,17 @@ Message messageFor(const QJsonObject &step, const StepContext &ctx)
         const QJsonObject t = tools.at(i).toObject();
         QString id = t.value(QLatin1String("id")).toString();
         if (id.isEmpty())
-            id = QLatin1String("toolu_fake_") + QString::fromLatin1(ctx.messageId) + u'_'
-                 + QString::number(i);
-        m.blocks.append(Block{QStringLiteral("tool_use"), {}, id,
+            id = QLatin1String("toolu_fake_") + QString::fromLatin1(ctx.messageId) + u'_' +
+                 QString::number(i);
+        m.blocks.append(Block{QStringLiteral("tool_use"),
+                              {},
+                              id,
                               t.value(QLatin1String("tool")).toString(),
                               t.value(QLatin1String("input")).toObject()});
     }
-    m.stopReason = step.value(QLatin1String("stop_reason"))
-                       .toString(tools.isEmpty() ? QStringLiteral("end_turn")
-                                                 : QStringLiteral("tool_use"));
+    m.stopReason =
+        step.value(QLatin1String("stop_reason"))
+            .toString(tools.isEmpty() ? QStringLiteral("end_turn") : QStringLiteral("tool_use"));
     return m;
 }
 
@@ -164,10 +175,12 @@ QJsonObject delta(int index, const QJsonObject &d)
 
 void appendBlock(HttpResponse &r, int index, const Block &b, const Message &m)
 {
-    r.append(sse("content_block_start",
-                 {{QLatin1String("type"), QLatin1String("content_block_start")},
-                  {QLatin1String("index"), index},
-                  {QLatin1String("content_block"), blockStart(b)}}));
+    const bool tool = b.type == QLatin1String("tool_use");
+    r.append(
+        sse("content_block_start", {{QLatin1String("type"), QLatin1String("content_block_start")},
+                                    {QLatin1String("index"), index},
+                                    {QLatin1String("content_block"), blockStart(b)}}),
+        tool ? m.delayMs : 0);
     if (b.type == QLatin1String("thinking")) {
         r.append(sse("content_block_delta",
                      delta(index, {{QLatin1String("type"), QLatin1String("thinking_delta")},
@@ -192,8 +205,9 @@ void appendBlock(HttpResponse &r, int index, const Block &b, const Message &m)
                          delta(index, {{QLatin1String("type"), QLatin1String("input_json_delta")},
                                        {QLatin1String("partial_json"), piece}})));
     }
-    r.append(sse("content_block_stop", {{QLatin1String("type"), QLatin1String("content_block_stop")},
-                                        {QLatin1String("index"), index}}));
+    r.append(
+        sse("content_block_stop", {{QLatin1String("type"), QLatin1String("content_block_stop")},
+                                   {QLatin1String("index"), index}}));
 }
 
 void setStreamHeaders(HttpResponse &r, const StepContext &ctx)
@@ -233,6 +247,8 @@ HttpResponse renderMessage(const QJsonObject &step, const StepContext &ctx)
             content.append(blockFinal(b));
             if (b.type == QLatin1String("text"))
                 delayMs += m.delayMs * m.chunks;
+            else if (b.type == QLatin1String("tool_use"))
+                delayMs += m.delayMs;
         }
         body.insert(QLatin1String("content"), content);
         body.insert(QLatin1String("stop_reason"), m.stopReason);
@@ -248,14 +264,13 @@ HttpResponse renderMessage(const QJsonObject &step, const StepContext &ctx)
     r.append(sse("ping", {{QLatin1String("type"), QLatin1String("ping")}}));
     for (int i = 0; i < m.blocks.size(); ++i)
         appendBlock(r, i, m.blocks.at(i), m);
-    r.append(sse("message_delta",
-                 {{QLatin1String("type"), QLatin1String("message_delta")},
-                  {QLatin1String("delta"),
-                   QJsonObject{{QLatin1String("stop_reason"), m.stopReason},
-                               {QLatin1String("stop_sequence"), QJsonValue::Null}}},
-                  {QLatin1String("usage"),
-                   QJsonObject{{QLatin1String("output_tokens"),
-                                usage.value(QLatin1String("output_tokens"))}}}}));
+    r.append(sse(
+        "message_delta",
+        {{QLatin1String("type"), QLatin1String("message_delta")},
+         {QLatin1String("delta"), QJsonObject{{QLatin1String("stop_reason"), m.stopReason},
+                                              {QLatin1String("stop_sequence"), QJsonValue::Null}}},
+         {QLatin1String("usage"), QJsonObject{{QLatin1String("output_tokens"),
+                                               usage.value(QLatin1String("output_tokens"))}}}}));
     r.append(sse("message_stop", {{QLatin1String("type"), QLatin1String("message_stop")}}));
     return r;
 }
@@ -265,9 +280,9 @@ HttpResponse renderHttpError(const QJsonObject &step, const StepContext &ctx)
     const int status = step.value(QLatin1String("http_error")).toInt(500);
     const QString type =
         step.value(QLatin1String("error_type")).toString(errorTypeForStatus(status));
-    const QString message = step.value(QLatin1String("message"))
-                                .toString(QLatin1String("fake ") + QString::number(status)
-                                          + u' ' + type);
+    const QString message =
+        step.value(QLatin1String("message"))
+            .toString(QLatin1String("fake ") + QString::number(status) + u' ' + type);
     HttpResponse r = errorResponse(status, type, message, ctx.requestId);
     applyHeaders(r, step.value(QLatin1String("headers")).toObject());
     return r;
@@ -276,45 +291,68 @@ HttpResponse renderHttpError(const QJsonObject &step, const StepContext &ctx)
 HttpResponse renderSseError(const QJsonObject &step, const StepContext &ctx)
 {
     const QString type = step.value(QLatin1String("sse_error")).toString();
-    const QString message = step.value(QLatin1String("message"))
-                                .toString(QLatin1String("fake ") + type);
+    const QString message =
+        step.value(QLatin1String("message")).toString(QLatin1String("fake ") + type);
     if (!ctx.stream) // the non-streaming fallback gets the matching HTTP status
         return errorResponse(statusForErrorType(type), type, message, ctx.requestId);
     HttpResponse r;
     setStreamHeaders(r, ctx);
     r.append(sse("message_start", messageStart(ctx, usageFor(step))));
-    r.append(sse("error", {{QLatin1String("type"), QLatin1String("error")},
-                           {QLatin1String("error"),
-                            QJsonObject{{QLatin1String("type"), type},
-                                        {QLatin1String("message"), message}}}}));
+    r.append(
+        sse("error", {{QLatin1String("type"), QLatin1String("error")},
+                      {QLatin1String("error"), QJsonObject{{QLatin1String("type"), type},
+                                                           {QLatin1String("message"), message}}}}));
     return r;
 }
 
 HttpResponse renderMalformed(const QJsonObject &step, const StepContext &ctx)
 {
     const QString how = step.value(QLatin1String("malformed")).toString();
+    static const QStringList variants{QStringLiteral("garbage"), QStringLiteral("badjson"),
+                                      QStringLiteral("truncate"), QStringLiteral("close"),
+                                      QStringLiteral("nostop")};
+    if (!variants.contains(how))
+        return errorResponse(500, QStringLiteral("api_error"),
+                             QLatin1String("fake: unknown malformed variant ") + how,
+                             ctx.requestId);
     HttpResponse r;
     if (how == QLatin1String("close")) {
         r.sendHead = false;
         r.ending = HttpResponse::Ending::Abort;
         return r;
     }
-    if (how == QLatin1String("garbage") || !ctx.stream) {
+    if (how == QLatin1String("garbage")) {
         r.setHeader("content-type", "text/html");
         r.setHeader("request-id", ctx.requestId);
         r.append("<html><body>this is not the Messages API (fake garbage)</body></html>\n");
         return r;
     }
-    setStreamHeaders(r, ctx);
     const QJsonObject usage = usageFor(step);
+    const Block text{QStringLiteral("text"),
+                     step.value(QLatin1String("text")).toString(QStringLiteral("Partial answer")),
+                     {},
+                     {},
+                     {}};
+    if (!ctx.stream) { // the CLI's non-streaming retry
+        QJsonObject body = messageHead(ctx, usage);
+        body.insert(QLatin1String("content"), QJsonArray{blockFinal(text)});
+        const QByteArray json = compact(body);
+        r = HttpResponse::jsonValue(200, how == QLatin1String("badjson") ? QByteArray("{not json!!")
+                                                                         : json);
+        r.setHeader("request-id", ctx.requestId);
+        if (how == QLatin1String("truncate")) { // announce everything, send half
+            r.parts = {HttpResponse::Part{0, json.left(json.size() / 2)}};
+            r.contentLength = json.size();
+            r.ending = HttpResponse::Ending::Close;
+        }
+        return r;
+    }
+    setStreamHeaders(r, ctx);
     if (how == QLatin1String("badjson")) {
         r.append(sse("message_start", messageStart(ctx, usage)));
         r.append("event: content_block_start\ndata: {not json!!\n\n");
         return r;
     }
-    const Block text{QStringLiteral("text"),
-                     step.value(QLatin1String("text")).toString(QStringLiteral("Partial answer")),
-                     {}, {}, {}};
     if (how == QLatin1String("truncate")) {
         r.append(sse("message_start", messageStart(ctx, usage)));
         r.append(sse("content_block_start",
@@ -324,30 +362,28 @@ HttpResponse renderMalformed(const QJsonObject &step, const StepContext &ctx)
         r.ending = HttpResponse::Ending::Close;
         return r;
     }
-    if (how == QLatin1String("nostop")) {
-        r.append(sse("message_start", messageStart(ctx, usage)));
-        appendBlock(r, 0, text, Message{});
-        return r;
-    }
-    return errorResponse(500, QStringLiteral("api_error"),
-                         QLatin1String("fake: unknown malformed variant ") + how, ctx.requestId);
+    // nostop: a complete text block, then the stream ends without message_delta/message_stop
+    r.append(sse("message_start", messageStart(ctx, usage)));
+    appendBlock(r, 0, text, Message{});
+    return r;
 }
-
 HttpResponse renderStall(const QJsonObject &step, const StepContext &ctx)
 {
     HttpResponse r;
     setStreamHeaders(r, ctx);
     const Block text{QStringLiteral("text"),
                      step.value(QLatin1String("text")).toString(QStringLiteral("Thinking about")),
-                     {}, {}, {}};
+                     {},
+                     {},
+                     {}};
     r.append(sse("message_start", messageStart(ctx, usageFor(step))));
-    r.append(sse("content_block_start",
-                 {{QLatin1String("type"), QLatin1String("content_block_start")},
-                  {QLatin1String("index"), 0},
-                  {QLatin1String("content_block"), blockStart(text)}}));
-    r.append(sse("content_block_delta",
-                 delta(0, {{QLatin1String("type"), QLatin1String("text_delta")},
-                           {QLatin1String("text"), text.text}})));
+    r.append(
+        sse("content_block_start", {{QLatin1String("type"), QLatin1String("content_block_start")},
+                                    {QLatin1String("index"), 0},
+                                    {QLatin1String("content_block"), blockStart(text)}}));
+    r.append(
+        sse("content_block_delta", delta(0, {{QLatin1String("type"), QLatin1String("text_delta")},
+                                             {QLatin1String("text"), text.text}})));
     r.endDelayMs = seconds(step.value(QLatin1String("stall")));
     r.ending = HttpResponse::Ending::Abort;
     return r;
@@ -391,10 +427,11 @@ HttpResponse errorResponse(int status, const QString &type, const QString &messa
 {
     HttpResponse r = HttpResponse::json(
         status, {{QLatin1String("type"), QLatin1String("error")},
-                 {QLatin1String("error"), QJsonObject{{QLatin1String("type"), type},
-                                                      {QLatin1String("message"), message}}},
+                 {QLatin1String("error"),
+                  QJsonObject{{QLatin1String("type"), type}, {QLatin1String("message"), message}}},
                  {QLatin1String("request_id"), QString::fromLatin1(requestId)}});
-    r.setHeader("request-id", requestId);
+    if (!requestId.isEmpty())
+        r.setHeader("request-id", requestId);
     return r;
 }
 
@@ -419,7 +456,8 @@ HttpResponse renderStep(const QJsonObject &step, const StepContext &ctx)
         return r;
     }
     const QString shown = QString::fromUtf8(compact(step));
-    const QJsonObject fallback{{QLatin1String("text"), QString(QLatin1String("[fake] unknown step: ") + shown)}};
+    const QJsonObject fallback{
+        {QLatin1String("text"), QString(QLatin1String("[fake] unknown step: ") + shown)}};
     return renderMessage(fallback, ctx);
 }
 

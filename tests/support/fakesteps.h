@@ -14,9 +14,10 @@ namespace chorus::test {
 //   {"text":"…","chunks":n,"delay":s,"thinking":"…","usage":{…},"resp_headers":{…},
 //    "stop_reason":"end_turn"}                         text, streamed in n chunks, `delay`
 //                                                       seconds before each chunk
-//   {"tool":"Bash","input":{…}} / {"tools":[{"tool":…,"input":…},…]}
+//   {"tool":"Bash","input":{…}} / {"tools":[{"tool":…,"input":…,"id":…},…]}
 //                                                       tool_use blocks (optional leading
-//                                                       "text"/"thinking"), stop_reason tool_use
+//                                                       "text"/"thinking"), stop_reason tool_use;
+//                                                       `delay` also precedes each tool block
 //   {"http_error":429,"headers":{…},"message":"…","error_type":"…"}
 //   {"sse_error":"overloaded_error"}                    error event after message_start
 //   {"malformed":"garbage|badjson|truncate|close|nostop"}

@@ -10,10 +10,13 @@
 namespace chorus {
 
 namespace {
-QString tr(const char *s)
+class TranscriptText
 {
-    return QCoreApplication::translate("chorus::Transcript", s);
-}
+    Q_DECLARE_TR_FUNCTIONS(Transcript)
+};
+} // namespace
+
+namespace {
 
 QString toolResultText(const QJsonValue &content)
 {
@@ -94,8 +97,8 @@ TranscriptItem turnEnd(const QJsonObject &json)
     TranscriptItem item;
     item.kind = TranscriptItem::Kind::TurnEnd;
     item.isError = r.isError;
-    item.title = r.isError ? tr("Turn failed") : tr("Turn done");
-    item.body = tr("%1 s · %2 in / %3 out tokens · $%4")
+    item.title = r.isError ? TranscriptText::tr("Turn failed") : TranscriptText::tr("Turn done");
+    item.body = TranscriptText::tr("%1 s · %2 in / %3 out tokens · $%4")
                     .arg(double(r.durationMs) / 1000.0, 0, 'f', 1)
                     .arg(r.tokens.input + r.tokens.cacheRead + r.tokens.cacheWrite)
                     .arg(r.tokens.output)
@@ -118,22 +121,22 @@ void chorusItems(const QJsonObject &json, const QString &subtype, QList<Transcri
     } else if (subtype == QLatin1String("crash")) {
         item.kind = TranscriptItem::Kind::Error;
         item.isError = true;
-        item.title = tr("The Claude Code process ended unexpectedly (exit code %1)")
+        item.title = TranscriptText::tr("The Claude Code process ended unexpectedly (exit code %1)")
                          .arg(json.value(QLatin1String("exitCode")).toInt());
         item.body = json.value(QLatin1String("stderr")).toString();
     } else if (subtype == QLatin1String("approval")) {
         const ApprovalInfo a = ApprovalInfo::fromJson(json);
         item.kind = TranscriptItem::Kind::Approval;
-        item.title = a.state == QLatin1String("allowed") ? tr("Allowed %1").arg(a.toolName)
-                                                          : tr("Denied %1").arg(a.toolName);
+        item.title = a.state == QLatin1String("allowed") ? TranscriptText::tr("Allowed %1").arg(a.toolName)
+                                                          : TranscriptText::tr("Denied %1").arg(a.toolName);
         item.isError = a.state != QLatin1String("allowed");
         item.body = a.message;
     } else if (subtype == QLatin1String("interrupt")) {
         item.kind = TranscriptItem::Kind::State;
-        item.title = tr("interrupt requested");
+        item.title = TranscriptText::tr("interrupt requested");
     } else if (subtype == QLatin1String("recover")) {
         item.kind = TranscriptItem::Kind::State;
-        item.title = tr("resuming after an engine restart");
+        item.title = TranscriptText::tr("resuming after an engine restart");
     } else {
         return; // launch details and other notes are for --json readers
     }
@@ -159,13 +162,13 @@ QList<TranscriptItem> transcriptItems(const StoredEvent &event)
         parseToolPermissionRequest(json, &req);
         TranscriptItem item;
         item.kind = TranscriptItem::Kind::Approval;
-        item.title = tr("%1 needs approval").arg(req.toolName);
+        item.title = TranscriptText::tr("%1 needs approval").arg(req.toolName);
         item.body = req.description.isEmpty() ? compactJson(req.input) : req.description;
         out.append(item);
     } else if (event.kind == QLatin1String("api_retry")) {
         TranscriptItem item;
         item.kind = TranscriptItem::Kind::System;
-        item.title = tr("API retry %1/%2 (%3) in %4 s")
+        item.title = TranscriptText::tr("API retry %1/%2 (%3) in %4 s")
                          .arg(json.value(QLatin1String("attempt")).toInt())
                          .arg(json.value(QLatin1String("max_retries")).toInt())
                          .arg(json.value(QLatin1String("error")).toString())
@@ -174,15 +177,27 @@ QList<TranscriptItem> transcriptItems(const StoredEvent &event)
     } else if (event.kind == QLatin1String("init")) {
         TranscriptItem item;
         item.kind = TranscriptItem::Kind::System;
-        item.title = tr("session started · %1 · %2")
+        item.title = TranscriptText::tr("session started · %1 · %2")
                          .arg(json.value(QLatin1String("model")).toString(),
                               json.value(QLatin1String("cwd")).toString());
+        out.append(item);
+    } else if (event.kind == QLatin1String("system") && event.subtype == QLatin1String("permission_denied")) {
+        TranscriptItem item; // the CLI refused a tool call by its own rules
+        item.kind = TranscriptItem::Kind::Approval;
+        item.isError = true;
+        item.title = TranscriptText::tr("Denied %1").arg(json.value(QLatin1String("tool_name")).toString());
+        item.body = json.value(QLatin1String("message")).toString();
+        out.append(item);
+    } else if (event.kind == QLatin1String("system") && event.subtype == QLatin1String("model_fallback")) {
+        TranscriptItem item;
+        item.kind = TranscriptItem::Kind::System;
+        item.title = json.value(QLatin1String("content")).toString();
         out.append(item);
     } else if (event.kind == QLatin1String("invalid")) {
         TranscriptItem item;
         item.kind = TranscriptItem::Kind::Error;
         item.isError = true;
-        item.title = tr("unreadable output line (not JSON)");
+        item.title = TranscriptText::tr("unreadable output line (not JSON)");
         item.body = QString::fromUtf8(event.raw.left(2000));
         out.append(item);
     }

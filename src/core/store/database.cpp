@@ -13,12 +13,15 @@
 namespace chorus {
 
 namespace {
+class DatabaseText
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+};
+} // namespace
+
+namespace {
 constexpr int kApplicationId = 0x43484f52; // "CHOR"
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("chorus::Database", s);
-}
 
 Error sqlError(const QString &what, const QSqlError &e, const QString &path)
 {
@@ -50,10 +53,10 @@ Status Database::open(const QString &path, bool readOnly)
     if (!readOnly) {
         const QFileInfo fi(path);
         if (!QDir().mkpath(fi.absolutePath()))
-            return makeError(tr("cannot create the data directory"), fi.absolutePath(),
-                             tr("Check its permissions or choose another data directory."));
+            return makeError(DatabaseText::tr("cannot create the data directory"), fi.absolutePath(),
+                             DatabaseText::tr("Check its permissions or choose another data directory."));
     } else if (!QFileInfo::exists(path)) {
-        return makeError(tr("no database yet"), path, tr("Start Chorus once to create it."));
+        return makeError(DatabaseText::tr("no database yet"), path, DatabaseText::tr("Start Chorus once to create it."));
     }
     m_connection = QStringLiteral("chorus-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
@@ -63,16 +66,16 @@ Status Database::open(const QString &path, bool readOnly)
         opts += QStringLiteral(";QSQLITE_OPEN_READONLY");
     m_db.setConnectOptions(opts);
     if (!m_db.open()) {
-        const Error e = sqlError(tr("cannot open the database"), m_db.lastError(), path);
+        const Error e = sqlError(DatabaseText::tr("cannot open the database"), m_db.lastError(), path);
         close();
         return e;
     }
     QSqlQuery q(m_db);
     // The first read tells a non-database file apart: SQLite fails with "file is not a database".
     if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next()) {
-        const Error e = makeError(tr("this file is not a Chorus database (%1)").arg(q.lastError().text()),
+        const Error e = makeError(DatabaseText::tr("this file is not a Chorus database (%1)").arg(q.lastError().text()),
                                   path,
-                                  tr("Chorus leaves it untouched. Move it aside (or restore a backup) "
+                                  DatabaseText::tr("Chorus leaves it untouched. Move it aside (or restore a backup) "
                                      "and start Chorus again, or set another data directory."));
         close();
         return e;
@@ -82,15 +85,15 @@ Status Database::open(const QString &path, bool readOnly)
     const int objects = q.next() ? q.value(0).toInt() : 0;
     if (objects > 0 && appId != kApplicationId) {
         close();
-        return makeError(tr("this SQLite database does not belong to Chorus"), path,
-                         tr("Chorus leaves it untouched. Choose another data directory."));
+        return makeError(DatabaseText::tr("this SQLite database does not belong to Chorus"), path,
+                         DatabaseText::tr("Chorus leaves it untouched. Choose another data directory."));
     }
     if (readOnly)
         return Ok{};
     if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) ||
         !q.exec(QStringLiteral("PRAGMA synchronous=NORMAL")) ||
         !q.exec(QStringLiteral("PRAGMA foreign_keys=ON"))) {
-        const Error e = sqlError(tr("cannot configure the database"), q.lastError(), path);
+        const Error e = sqlError(DatabaseText::tr("cannot configure the database"), q.lastError(), path);
         close();
         return e;
     }
@@ -105,21 +108,21 @@ Status Database::migrate(QSqlDatabase &db, const QString &path)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return sqlError(tr("cannot read the schema version"), q.lastError(), path);
+        return sqlError(DatabaseText::tr("cannot read the schema version"), q.lastError(), path);
     const int from = q.value(0).toInt();
     const auto &migrations = schemaMigrations();
     if (from > migrations.size())
-        return makeError(tr("the database has schema version %1, made by a newer Chorus (this one "
+        return makeError(DatabaseText::tr("the database has schema version %1, made by a newer Chorus (this one "
                             "knows up to %2)")
                              .arg(from)
                              .arg(migrations.size()),
-                         path, tr("Update Chorus, or use another data directory."));
+                         path, DatabaseText::tr("Update Chorus, or use another data directory."));
     for (int v = from; v < migrations.size(); ++v) {
         if (!db.transaction())
-            return sqlError(tr("cannot start the migration"), db.lastError(), path);
+            return sqlError(DatabaseText::tr("cannot start the migration"), db.lastError(), path);
         for (const QString &stmt : migrations[v]) {
             if (!q.exec(stmt)) {
-                const Error e = sqlError(tr("migration %1 -> %2 failed").arg(v).arg(v + 1),
+                const Error e = sqlError(DatabaseText::tr("migration %1 -> %2 failed").arg(v).arg(v + 1),
                                          q.lastError(), path);
                 db.rollback();
                 return e;
@@ -127,12 +130,12 @@ Status Database::migrate(QSqlDatabase &db, const QString &path)
         }
         if (!q.exec(QStringLiteral("PRAGMA user_version=%1").arg(v + 1)) ||
             !q.exec(QStringLiteral("PRAGMA application_id=%1").arg(kApplicationId))) {
-            const Error e = sqlError(tr("cannot record the schema version"), q.lastError(), path);
+            const Error e = sqlError(DatabaseText::tr("cannot record the schema version"), q.lastError(), path);
             db.rollback();
             return e;
         }
         if (!db.commit()) {
-            const Error e = sqlError(tr("cannot commit the migration"), db.lastError(), path);
+            const Error e = sqlError(DatabaseText::tr("cannot commit the migration"), db.lastError(), path);
             db.rollback();
             return e;
         }
@@ -166,14 +169,14 @@ int Database::schemaVersion() const
 Status Database::transaction()
 {
     if (!m_db.transaction())
-        return sqlError(tr("cannot start a transaction"), m_db.lastError(), m_path);
+        return sqlError(DatabaseText::tr("cannot start a transaction"), m_db.lastError(), m_path);
     return Ok{};
 }
 
 Status Database::commit()
 {
     if (!m_db.commit()) {
-        const Error e = sqlError(tr("cannot commit"), m_db.lastError(), m_path);
+        const Error e = sqlError(DatabaseText::tr("cannot commit"), m_db.lastError(), m_path);
         m_db.rollback();
         return e;
     }

@@ -1,0 +1,214 @@
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/sessionstore.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QSqlDatabase>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace chorus;
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void createsCurrentSchema();
+    void migratesFromEveryEarlierVersion_data();
+    void migratesFromEveryEarlierVersion();
+    void refusesNewerSchema();
+    void refusesNonDatabaseFileAndLeavesIt();
+    void refusesForeignSqliteDatabase();
+    void readOnlyNeedsAnExistingFile();
+    void eventsKeepTheirOrderAcrossReopen();
+    void sessionRoundTrip();
+
+private:
+    QTemporaryDir m_tmp;
+};
+
+void TestDatabase::createsCurrentSchema()
+{
+    Database db;
+    const QString path = m_tmp.filePath(QStringLiteral("new/chorus.db"));
+    const Status s = db.open(path);
+    QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+    QCOMPARE(db.schemaVersion(), Database::currentSchemaVersion());
+    QVERIFY(Database::currentSchemaVersion() >= 1);
+    QSqlQuery q(db.db());
+    QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+    for (const char *table : {"sessions", "events", "usage", "approvals", "inputs"}) {
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM ") + QLatin1String(table)));
+        QVERIFY2(q.next(), table);
+    }
+}
+
+void TestDatabase::migratesFromEveryEarlierVersion_data()
+{
+    QTest::addColumn<int>("from");
+    for (int v = 0; v < Database::currentSchemaVersion(); ++v)
+        QTest::newRow(qPrintable(QStringLiteral("v%1").arg(v))) << v;
+}
+
+void TestDatabase::migratesFromEveryEarlierVersion()
+{
+    QFETCH(int, from);
+    const QString path = m_tmp.filePath(QStringLiteral("from%1.db").arg(from));
+    {
+        // Build a database exactly as Chorus at version `from` left it, with a marker table.
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        QSqlQuery q(raw);
+        for (int v = 0; v < from; ++v)
+            for (const QString &stmt : schemaMigrations()[v])
+                QVERIFY2(q.exec(stmt), qPrintable(stmt));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=%1").arg(from)));
+        if (from > 0)
+            QVERIFY(q.exec(QStringLiteral("PRAGMA application_id=%1").arg(0x43484f52)));
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE marker (x INTEGER)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO marker VALUES (42)")));
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    if (from == 0) {
+        // A version-0 file with foreign tables is not ours: refused, untouched.
+        Database db;
+        QVERIFY(!db.open(path).ok());
+        return;
+    }
+    Database db;
+    const Status s = db.open(path);
+    QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+    QCOMPARE(db.schemaVersion(), Database::currentSchemaVersion());
+    QSqlQuery q(db.db());
+    QVERIFY(q.exec(QStringLiteral("SELECT x FROM marker")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 42); // the data survived
+}
+
+void TestDatabase::refusesNewerSchema()
+{
+    const QString path = m_tmp.filePath(QStringLiteral("newer.db"));
+    {
+        Database db;
+        QVERIFY(db.open(path).ok());
+        QSqlQuery q(db.db());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=999")));
+    }
+    Database db;
+    const Status s = db.open(path);
+    QVERIFY(!s.ok());
+    QVERIFY2(s.error().message.contains(QLatin1String("newer Chorus")), qPrintable(s.error().toString()));
+    QCOMPARE(s.error().where, path);
+    QVERIFY(!s.error().hint.isEmpty());
+}
+
+void TestDatabase::refusesNonDatabaseFileAndLeavesIt()
+{
+    const QString path = m_tmp.filePath(QStringLiteral("junk.db"));
+    const QByteArray junk = QByteArray("definitely not sqlite\n").repeated(500);
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(junk);
+    }
+    Database db;
+    const Status s = db.open(path);
+    QVERIFY(!s.ok());
+    QVERIFY2(s.error().message.contains(QLatin1String("not a Chorus database")), qPrintable(s.error().toString()));
+    QVERIFY(s.error().hint.contains(QLatin1String("untouched")));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), junk);
+}
+
+void TestDatabase::refusesForeignSqliteDatabase()
+{
+    const QString path = m_tmp.filePath(QStringLiteral("foreign.db"));
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        QSqlQuery q(raw);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE recipes (name TEXT)")));
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+    Database db;
+    const Status s = db.open(path);
+    QVERIFY(!s.ok());
+    QVERIFY(s.error().message.contains(QLatin1String("does not belong to Chorus")));
+}
+
+void TestDatabase::readOnlyNeedsAnExistingFile()
+{
+    Database db;
+    const Status s = db.open(m_tmp.filePath(QStringLiteral("missing.db")), true);
+    QVERIFY(!s.ok());
+    QVERIFY(!QFile::exists(m_tmp.filePath(QStringLiteral("missing.db"))));
+}
+
+void TestDatabase::eventsKeepTheirOrderAcrossReopen()
+{
+    const QString path = m_tmp.filePath(QStringLiteral("events.db"));
+    {
+        Database db;
+        QVERIFY(db.open(path).ok());
+        SessionStore store(&db);
+        QList<StoredEvent> batch;
+        for (int i = 0; i < 100; ++i)
+            batch.append(StoredEvent{QStringLiteral("s1"), 0, {}, QStringLiteral("assistant"), {},
+                                     QByteArray("{\"n\":") + QByteArray::number(i) + '}'});
+        QVERIFY(store.appendEvents(batch).ok());
+        QCOMPARE(batch.last().seq, 100);
+    }
+    Database db;
+    QVERIFY(db.open(path).ok());
+    SessionStore store(&db);
+    QCOMPARE(store.lastSeq(QStringLiteral("s1")), 100);
+    QList<StoredEvent> more{StoredEvent{QStringLiteral("s1"), 0, {}, QStringLiteral("result"), {}, "{}"}};
+    QVERIFY(store.appendEvents(more).ok());
+    QCOMPARE(more.first().seq, 101);
+    const QList<StoredEvent> all = store.events(QStringLiteral("s1"));
+    QCOMPARE(all.size(), 101);
+    QCOMPARE(all[37].raw, QByteArray("{\"n\":37}"));
+    const QList<StoredEvent> tail = store.tailEvents(QStringLiteral("s1"), 10);
+    QCOMPARE(tail.size(), 10);
+    QCOMPARE(tail.first().seq, 92);
+    QCOMPARE(store.eventCount(QStringLiteral("s1")), 101);
+}
+
+void TestDatabase::sessionRoundTrip()
+{
+    Database db;
+    QVERIFY(db.open(m_tmp.filePath(QStringLiteral("sessions.db"))).ok());
+    SessionStore store(&db);
+    SessionInfo s;
+    s.id = QStringLiteral("abc");
+    s.name = QStringLiteral("builder-1");
+    s.role = QStringLiteral("builder");
+    s.task = QStringLiteral("Build ünïcode ✓");
+    s.dir = QStringLiteral("/tmp");
+    s.state = SessionState::Waiting;
+    s.stateDetail = QStringLiteral("approval");
+    s.claudeSessionId = QStringLiteral("uuid");
+    s.createdAt = nowUtc();
+    s.tokens.cacheRead = 7;
+    s.costUsd = 0.25;
+    QVERIFY(store.insertSession(s).ok());
+    QVERIFY(!store.insertSession(s).ok()); // same id twice
+    s.turns = 3;
+    QVERIFY(store.updateSession(s).ok());
+    const SessionInfo back = *store.session(QStringLiteral("abc"));
+    QCOMPARE(back.task, s.task);
+    QCOMPARE(back.state, SessionState::Waiting);
+    QCOMPARE(back.turns, 3);
+    QCOMPARE(back.tokens.cacheRead, 7);
+    QCOMPARE(back.toJson(), s.toJson());
+    QVERIFY(!store.session(QStringLiteral("nope")).ok());
+}
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"
