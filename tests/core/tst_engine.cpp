@@ -5,6 +5,7 @@
 #include "store/database.h"
 #include "store/sessionstore.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -37,6 +38,10 @@ private Q_SLOTS:
     void concurrencyCapQueues();
     void stalledTurnIsFlagged();
     void badInput();
+    void crashIsResumedAutomatically();
+    void engineRestartRecoversWorkingAgents();
+    void unreadableLineIsStoredAndShown();
+    void unauthenticatedCliIsExplained();
 
 private:
     SessionInfo waitSettled(const QString &id, int timeoutMs = 60000);
@@ -381,6 +386,114 @@ void TestEngine::badInput()
     const SessionInfo f = waitSettled(r->id, 5000);
     QCOMPARE(f.state, SessionState::Failed);
     QVERIFY2(f.error.contains(QLatin1String("no-claude")), qPrintable(f.error));
+}
+
+void TestEngine::crashIsResumedAutomatically()
+{
+    EngineSettings s = m_engine->settings();
+    s.autoRestarts = 1;
+    m_engine->setSettings(s);
+    const QString task = QStringLiteral("Slow. ") +
+                         script({QJsonObject{{QStringLiteral("text"), QStringLiteral("a b c d e f")},
+                                             {QStringLiteral("chunks"), 6},
+                                             {QStringLiteral("delay"), 1.0}}});
+    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+    QVERIFY(r.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(info(r->id).state == SessionState::Running && info(r->id).turns == 0 &&
+                                 m_engine->events(r->id, 0, 0).size() > 4, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(info(r->id).pid > 0, 10000);
+    const qint64 pid = info(r->id).pid;
+    QTest::qWait(300);
+    QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(info(r->id).restarts == 1, 15000);
+    const SessionInfo done = waitSettled(r->id, 60000);
+    QCOMPARE(done.state, SessionState::Idle); // resumed with --resume and finished
+    QVERIFY(done.pid != pid);
+    bool crashNoted = false;
+    for (const StoredEvent &e : m_engine->events(r->id, 0, 0))
+        if (e.kind == QLatin1String("chorus") && e.subtype == QLatin1String("crash"))
+            crashNoted = true;
+    QVERIFY(crashNoted);
+}
+
+void TestEngine::engineRestartRecoversWorkingAgents()
+{
+    const QString task = QStringLiteral("Slow. ") +
+                         script({QJsonObject{{QStringLiteral("text"), QStringLiteral("a b c d e f")},
+                                             {QStringLiteral("chunks"), 6},
+                                             {QStringLiteral("delay"), 1.0}}});
+    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+    // A second agent waits behind the cap: the queue must survive too.
+    EngineSettings s = m_engine->settings();
+    s.maxConcurrent = 1;
+    m_engine->setSettings(s);
+    const Result<SessionInfo> queued = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Later."), m_work, {}, {}});
+    QVERIFY(r.ok() && queued.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(info(r->id).state == SessionState::Running &&
+                                 m_engine->events(r->id, 0, 0).size() > 4, 30000);
+    QCOMPARE(info(queued->id).state, SessionState::Queued);
+    const qsizetype storedBefore = m_engine->events(r->id, 0, 0).size();
+    QElapsedTimer t;
+    t.start();
+    m_engine.reset(); // the engine goes away mid-turn
+    QVERIFY2(t.elapsed() < 6000, "shutdown took too long");
+
+    m_engine = std::make_unique<Engine>(m_tmp->filePath(QStringLiteral("data/chorus.db")));
+    QProcessEnvironment env = m_fake.claudeEnvironment(m_tmp->filePath(QStringLiteral("claude")));
+    env.insert(QStringLiteral("CLAUDE_CODE_MAX_RETRIES"), QStringLiteral("0"));
+    m_engine->setAgentEnvironment(env);
+    s.maxConcurrent = 4;
+    m_engine->setSettings(s);
+    QVERIFY(m_engine->open().ok());
+    const SessionInfo done = waitSettled(r->id, 60000);
+    QCOMPARE(done.state, SessionState::Idle);
+    const QList<StoredEvent> events = m_engine->events(r->id, 0, 0);
+    QVERIFY(events.size() > storedBefore);
+    bool interrupted = false;
+    for (const StoredEvent &e : events)
+        if (e.kind == QLatin1String("chorus") && e.raw.contains("\"interrupted\""))
+            interrupted = true;
+    QVERIFY(interrupted);
+    QCOMPARE(waitSettled(queued->id, 60000).state, SessionState::Idle); // the queued task ran
+}
+
+void TestEngine::unreadableLineIsStoredAndShown()
+{
+    // A stand-in CLI that prints a line that is not JSON among good ones.
+    const QString script = m_tmp->filePath(QStringLiteral("garbage-claude"));
+    QFile f(script);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("#!/bin/sh\nread line\n"
+            "echo '{\"type\":\"system\",\"subtype\":\"init\",\"model\":\"m\"}'\n"
+            "echo 'Segmentation fault (not JSON)'\n"
+            "echo '{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":false,\"result\":\"ok\"}'\n"
+            "cat >/dev/null\n");
+    f.close();
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    EngineSettings s = m_engine->settings();
+    s.claudePath = script;
+    m_engine->setSettings(s);
+    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("x"), m_work, {}, {}});
+    QVERIFY(r.ok());
+    QCOMPARE(waitSettled(r->id, 10000).state, SessionState::Idle); // one bad line breaks nothing
+    bool stored = false;
+    for (const StoredEvent &e : m_engine->events(r->id, 0, 0))
+        if (e.kind == QLatin1String("invalid") && e.raw == "Segmentation fault (not JSON)")
+            stored = true;
+    QVERIFY(stored);
+}
+
+void TestEngine::unauthenticatedCliIsExplained()
+{
+    QProcessEnvironment env = m_fake.claudeEnvironment(m_tmp->filePath(QStringLiteral("nologin")));
+    env.remove(QStringLiteral("ANTHROPIC_API_KEY"));
+    m_engine->setAgentEnvironment(env);
+    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    QVERIFY(r.ok());
+    const SessionInfo s = waitSettled(r->id, 30000);
+    QCOMPARE(s.state, SessionState::Failed);
+    QVERIFY2(s.error.contains(QLatin1String("Not logged in")), qPrintable(s.error));
+    QVERIFY(s.error.contains(QLatin1String("ANTHROPIC_API_KEY"))); // the next step
 }
 
 QTEST_GUILESS_MAIN(TestEngine)

@@ -140,6 +140,26 @@ void AgentProcess::stop(int graceMs)
     });
 }
 
+void AgentProcess::terminateNow()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.disconnect(this);
+    m_stopping = true;
+    m_process.closeWriteChannel();
+    m_process.terminate();
+}
+
+void AgentProcess::waitGone(int msLeft)
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    if (!m_process.waitForFinished(qMax(1, msLeft))) {
+        m_process.kill();
+        m_process.waitForFinished(1000);
+    }
+}
+
 QString AgentProcess::stderrTail() const
 {
     return QString::fromUtf8(m_stderr).trimmed();

@@ -45,6 +45,11 @@ public:
     // Graceful stop: close stdin, then SIGTERM after graceMs, then SIGKILL 3 s later.
     void stop(int graceMs = 5000);
 
+    // For an engine shutdown: SIGTERM now (the CLI exits with 143 at once, ending its tools),
+    // then waitGone() with the time left; no more signals are emitted.
+    void terminateNow();
+    void waitGone(int msLeft);
+
     QString stderrTail() const;
     // Milliseconds since the last stdout line (or since start).
     qint64 msSinceOutput() const;

@@ -11,6 +11,22 @@ namespace chorus {
 
 namespace {
 constexpr int kStopGraceMs = 3000;
+
+// The next step for a failed turn, from what the CLI said.
+QString nextStep(const ResultInfo &r)
+{
+    if (r.text.contains(QLatin1String("Not logged in")) || r.text.contains(QLatin1String("Invalid API key")) ||
+        r.apiErrorStatus == 401 || r.apiErrorStatus == 403)
+        return AgentSession::tr("Log in with `claude` in a terminal (or set ANTHROPIC_API_KEY for the "
+                                "engine), then resume the agent.");
+    if (r.apiErrorStatus == 429)
+        return AgentSession::tr("The API is rate-limiting you: resume the agent later.");
+    if (r.apiErrorStatus >= 500 || r.text.contains(QLatin1String("529")))
+        return AgentSession::tr("The API had a temporary problem: resume the agent in a moment.");
+    if (r.subtype == QLatin1String("error_max_turns"))
+        return AgentSession::tr("The role's maxTurns was reached: send a follow-up to continue.");
+    return {};
+}
 } // namespace
 
 AgentSession::AgentSession(const SessionInfo &info, SessionStore *store, Launcher launcher,
@@ -223,6 +239,8 @@ void AgentSession::handleResult(const StreamEvent &ev)
         setState(SessionState::Idle, QStringLiteral("interrupted"));
     } else if (r.isError) {
         m_info.error = r.text.isEmpty() ? r.subtype : r.text;
+        if (const QString hint = nextStep(r); !hint.isEmpty())
+            m_info.error += QLatin1Char('\n') + hint;
         setState(SessionState::Failed, r.terminalReason);
     } else {
         m_info.error.clear();
@@ -371,6 +389,18 @@ void AgentSession::onFinished(int exitCode, bool crashed)
     }
     persist();
     Q_EMIT slotReleased();
+}
+
+void AgentSession::beginShutdown()
+{
+    if (m_process)
+        m_process->terminateNow();
+}
+
+void AgentSession::finishShutdown(int msLeft)
+{
+    if (m_process)
+        m_process->waitGone(msLeft);
 }
 
 void AgentSession::markInterrupted(const QString &why)

@@ -46,6 +46,11 @@ public:
     Status answer(qint64 approvalId, bool allow, bool forSession, const QString &message);
     QList<ApprovalInfo> pendingApprovals() const;
 
+    // Engine shutdown: terminate the process without recording anything more; the session
+    // keeps its state, so the next engine finds it active and recovers it.
+    void beginShutdown();
+    void finishShutdown(int msLeft);
+
     // Marks the session interrupted (its process vanished with an earlier daemon).
     void markInterrupted(const QString &why);
     // Watchdog: called periodically by the engine.

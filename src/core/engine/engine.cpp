@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -82,7 +83,14 @@ Engine::Engine(const QString &databasePath, QObject *parent)
 
 Engine::~Engine()
 {
-    // Agents' processes end with their AgentProcess objects (stdin closed, then terminate).
+    // All agents' processes get SIGTERM at once (a CLI exits within ~1.5 s even with a running
+    // Bash tool), then up to 5 s in all before SIGKILL. Sessions that were working keep their
+    // active state in the database: the next engine marks them interrupted and resumes them.
+    for (AgentSession *s : std::as_const(m_order))
+        s->beginShutdown();
+    QDeadlineTimer deadline(5000);
+    for (AgentSession *s : std::as_const(m_order))
+        s->finishShutdown(int(deadline.remainingTime()));
     qDeleteAll(m_order);
     m_order.clear();
     m_sessions.clear();
