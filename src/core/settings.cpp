@@ -27,6 +27,7 @@ EngineSettings loadEngineSettings(const QString &file)
     d.stallSeconds = qMax(1, toInt("stallSeconds", d.stallSeconds));
     d.resumeOnRecovery = toBool("resumeOnRecovery", d.resumeOnRecovery);
     d.autoRestarts = qMax(0, toInt("autoRestarts", d.autoRestarts));
+    d.idleSeconds = qMax(0, toInt("idleSeconds", d.idleSeconds));
     d.claudePath = o.value(QLatin1String("claudePath")).toString();
     d.userRolesDir = o.value(QLatin1String("userRolesDir")).toString();
     return d;

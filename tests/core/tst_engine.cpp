@@ -42,6 +42,7 @@ private Q_SLOTS:
     void engineRestartRecoversWorkingAgents();
     void unreadableLineIsStoredAndShown();
     void unauthenticatedCliIsExplained();
+    void idleProcessIsClosedAndResumed();
 
 private:
     SessionInfo waitSettled(const QString &id, int timeoutMs = 60000);
@@ -494,6 +495,21 @@ void TestEngine::unauthenticatedCliIsExplained()
     QCOMPARE(s.state, SessionState::Failed);
     QVERIFY2(s.error.contains(QLatin1String("Not logged in")), qPrintable(s.error));
     QVERIFY(s.error.contains(QLatin1String("ANTHROPIC_API_KEY"))); // the next step
+}
+
+void TestEngine::idleProcessIsClosedAndResumed()
+{
+    EngineSettings s = m_engine->settings();
+    s.idleSeconds = 1;
+    m_engine->setSettings(s);
+    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    QVERIFY(r.ok());
+    QCOMPARE(waitSettled(r->id).state, SessionState::Idle);
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).pid, 0, 10000); // the idle process was closed
+    QCOMPARE(info(r->id).state, SessionState::Idle);       // and the agent is still idle
+    QVERIFY(m_engine->send(r->id, QStringLiteral("Still there?")).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).turns, 2, 30000);
+    QCOMPARE(waitSettled(r->id).state, SessionState::Idle);
 }
 
 QTEST_GUILESS_MAIN(TestEngine)

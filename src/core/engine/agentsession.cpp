@@ -411,6 +411,16 @@ void AgentSession::markInterrupted(const QString &why)
     persist();
 }
 
+void AgentSession::checkIdle(qint64 idleMs)
+{
+    if (!processAlive() || m_inFlight > 0 || !m_pending.isEmpty() || m_stopping || isActive(m_info.state))
+        return;
+    if (m_process->msSinceOutput() < idleMs || !pendingApprovals().isEmpty())
+        return;
+    note(QStringLiteral("idle_close"), {});
+    m_process->closeInput();
+}
+
 void AgentSession::checkStall(qint64 stallMs)
 {
     if (m_info.state != SessionState::Running || !processAlive() || m_inFlight == 0)

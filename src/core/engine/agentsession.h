@@ -55,6 +55,9 @@ public:
     void markInterrupted(const QString &why);
     // Watchdog: called periodically by the engine.
     void checkStall(qint64 stallMs);
+    // Closes the process of an agent idle for longer than idleMs (it exits within ~60 ms);
+    // the session stays as it is and a new message resumes it.
+    void checkIdle(qint64 idleMs);
     void setAutoRestarts(int n) { m_autoRestarts = n; }
     // A note in the session's event stream (kind "chorus").
     void note(const QString &subtype, const QJsonObject &data);

@@ -55,6 +55,7 @@ EngineSettings EngineSettings::fromJson(const QJsonObject &o)
     s.stallSeconds = qMax(1, o.value(QLatin1String("stallSeconds")).toInt(s.stallSeconds));
     s.resumeOnRecovery = o.value(QLatin1String("resumeOnRecovery")).toBool(s.resumeOnRecovery);
     s.autoRestarts = qMax(0, o.value(QLatin1String("autoRestarts")).toInt(s.autoRestarts));
+    s.idleSeconds = qMax(0, o.value(QLatin1String("idleSeconds")).toInt(s.idleSeconds));
     s.claudePath = o.value(QLatin1String("claudePath")).toString();
     s.userRolesDir = o.value(QLatin1String("userRolesDir")).toString();
     return s;
@@ -66,6 +67,7 @@ QJsonObject EngineSettings::toJson() const
             {QStringLiteral("stallSeconds"), stallSeconds},
             {QStringLiteral("resumeOnRecovery"), resumeOnRecovery},
             {QStringLiteral("autoRestarts"), autoRestarts},
+            {QStringLiteral("idleSeconds"), idleSeconds},
             {QStringLiteral("claudePath"), claudePath},
             {QStringLiteral("userRolesDir"), userRolesDir}};
 }
@@ -76,8 +78,11 @@ Engine::Engine(const QString &databasePath, QObject *parent)
 {
     m_watchdog.setInterval(1000);
     connect(&m_watchdog, &QTimer::timeout, this, [this] {
-        for (AgentSession *s : std::as_const(m_order))
+        for (AgentSession *s : std::as_const(m_order)) {
             s->checkStall(qint64(m_settings.stallSeconds) * 1000);
+            if (m_settings.idleSeconds > 0)
+                s->checkIdle(qint64(m_settings.idleSeconds) * 1000);
+        }
     });
 }
 

@@ -25,6 +25,8 @@ struct EngineSettings
     int stallSeconds = 300;       // no output for this long during a turn -> stalled
     bool resumeOnRecovery = true; // resume interrupted agents when the engine starts
     int autoRestarts = 0;         // resume a crashed agent up to this many times
+    int idleSeconds = 600;        // an idle agent's process is closed after this long (0: never);
+                                  // the next message resumes the session
     QString claudePath;           // empty: search (see claudelocator.h)
     QString userRolesDir;         // empty: $XDG_CONFIG_HOME/chorus/roles
 
