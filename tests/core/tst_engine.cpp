@@ -48,6 +48,13 @@ private:
     SessionInfo waitSettled(const QString &id, int timeoutMs = 60000);
     SessionInfo info(const QString &id) { return *m_engine->find(id); }
     QString json(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+    // A scripted answer streamed in `chunks` pieces, `delay` seconds apart.
+    QString slowText(const QString &text, int chunks, double delay)
+    {
+        return script({QJsonObject{{QStringLiteral("text"), text},
+                                   {QStringLiteral("chunks"), chunks},
+                                   {QStringLiteral("delay"), delay}}});
+    }
     QString script(const QJsonArray &steps) { return QStringLiteral("@@fake ") + QString::fromUtf8(QJsonDocument(steps).toJson(QJsonDocument::Compact)); }
 
     QString m_claude;
@@ -204,9 +211,7 @@ void TestEngine::resumeAfterExit()
 void TestEngine::interruptMidTurn()
 {
     const QString task = QStringLiteral("Talk slowly. ") +
-                         script({QJsonObject{{QStringLiteral("text"), QStringLiteral("one two three four five six seven eight")},
-                                             {QStringLiteral("chunks"), 8},
-                                             {QStringLiteral("delay"), 1.0}}});
+                         slowText(QStringLiteral("one two three four five six seven eight"), 8, 1.0);
     const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
     QVERIFY(r.ok());
     QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Running, 30000);
@@ -291,9 +296,7 @@ void TestEngine::allowForSession()
 void TestEngine::killedProcessIsDetected()
 {
     const QString task = QStringLiteral("Slow. ") +
-                         script({QJsonObject{{QStringLiteral("text"), QStringLiteral("a b c d e f")},
-                                             {QStringLiteral("chunks"), 6},
-                                             {QStringLiteral("delay"), 1.0}}});
+                         slowText(QStringLiteral("a b c d e f"), 6, 1.0);
     const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
     QVERIFY(r.ok());
     QTRY_VERIFY_WITH_TIMEOUT(info(r->id).state == SessionState::Running && info(r->id).pid > 0, 30000);
@@ -331,9 +334,7 @@ void TestEngine::concurrencyCapQueues()
     s.maxConcurrent = 1;
     m_engine->setSettings(s);
     const QString slow = QStringLiteral("Slow. ") +
-                         script({QJsonObject{{QStringLiteral("text"), QStringLiteral("a b c")},
-                                             {QStringLiteral("chunks"), 3},
-                                             {QStringLiteral("delay"), 0.7}}});
+                         slowText(QStringLiteral("a b c"), 3, 0.7);
     const Result<SessionInfo> a = m_engine->spawn({QStringLiteral("builder"), slow, m_work, {}, {}});
     const Result<SessionInfo> b = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Quick."), m_work, {}, {}});
     QVERIFY(a.ok() && b.ok());
@@ -395,9 +396,7 @@ void TestEngine::crashIsResumedAutomatically()
     s.autoRestarts = 1;
     m_engine->setSettings(s);
     const QString task = QStringLiteral("Slow. ") +
-                         script({QJsonObject{{QStringLiteral("text"), QStringLiteral("a b c d e f")},
-                                             {QStringLiteral("chunks"), 6},
-                                             {QStringLiteral("delay"), 1.0}}});
+                         slowText(QStringLiteral("a b c d e f"), 6, 1.0);
     const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
     QVERIFY(r.ok());
     QTRY_VERIFY_WITH_TIMEOUT(info(r->id).state == SessionState::Running && info(r->id).turns == 0 &&
@@ -420,9 +419,7 @@ void TestEngine::crashIsResumedAutomatically()
 void TestEngine::engineRestartRecoversWorkingAgents()
 {
     const QString task = QStringLiteral("Slow. ") +
-                         script({QJsonObject{{QStringLiteral("text"), QStringLiteral("a b c d e f")},
-                                             {QStringLiteral("chunks"), 6},
-                                             {QStringLiteral("delay"), 1.0}}});
+                         slowText(QStringLiteral("a b c d e f"), 6, 1.0);
     const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
     // A second agent waits behind the cap: the queue must survive too.
     EngineSettings s = m_engine->settings();
