@@ -4,6 +4,7 @@
 #   ./dev.sh test     install what is missing, build, run every test (exit status = result)
 #   ./dev.sh package  build the .deb with CPack
 #   ./dev.sh build    install what is missing and build
+#   ./dev.sh deps     install what is missing (Debian packages) and nothing else
 #   ./dev.sh bench    build and run the benchmarks under tests/bench
 # Environment: CHORUS_BUILD_DIR (default: build), CHORUS_BUILD_TYPE (default: RelWithDebInfo),
 #              CHORUS_TEST_CLAUDE (use this claude binary for tests instead of installing one).
@@ -31,7 +32,7 @@ codename() { . /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-unknown}
 packages() {
     echo build-essential cmake ninja-build pkg-config git
     echo qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
-    echo qt6-l10n-tools libqt6svg6-dev libgl-dev libgit2-dev libyaml-cpp-dev
+    echo qt6-l10n-tools qt6-svg-dev libgl-dev libgit2-dev libyaml-cpp-dev
     echo xvfb xauth
     # KSyntaxHighlighting (KF6) exists from Debian 13 on; Debian 12 uses the built-in highlighter.
     if apt-cache show libkf6syntaxhighlighting-dev >/dev/null 2>&1; then
@@ -118,6 +119,9 @@ case "$cmd" in
     build)
         install_packages
         build
+        ;;
+    deps)
+        install_packages
         ;;
     bench)
         install_packages

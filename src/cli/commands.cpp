@@ -140,7 +140,12 @@ int cmdSpawn(const Args &a)
                                                   {QStringLiteral("task"), task},
                                                   {QStringLiteral("dir"), QDir(dir).absolutePath()},
                                                   {QStringLiteral("name"), a.value(QStringLiteral("name"))},
-                                                  {QStringLiteral("model"), a.value(QStringLiteral("model"))}});
+                                                  {QStringLiteral("model"), a.value(QStringLiteral("model"))},
+                                                  {QStringLiteral("repo"), a.values.contains(QStringLiteral("repo"))
+                                                                               ? QDir(a.value(QStringLiteral("repo"))).absolutePath()
+                                                                               : QString()},
+                                                  {QStringLiteral("base"), a.value(QStringLiteral("base"))},
+                                                  {QStringLiteral("noWorktree"), a.has(QStringLiteral("no-worktree"))}});
     if (!r)
         return fail(r.error());
     const SessionInfo spawned = SessionInfo::fromJson(r->toObject());
@@ -206,6 +211,9 @@ int cmdStatus(const Args &a)
         return 0;
     }
     out() << renderStatusTable(sessions);
+    for (const SessionInfo &s : sessions)
+        if (!s.warning.isEmpty())
+            out() << Cli::tr("warning: %1 %2").arg(s.name, s.warning) << '\n';
     const QJsonArray approvals = o.value(QLatin1String("approvals")).toArray();
     if (!approvals.isEmpty()) {
         out() << '\n' << Cli::tr("Waiting for approval:") << '\n';
@@ -378,16 +386,25 @@ QList<Command> commands()
 {
     auto agent = [](const Args &a) { return a.positional.value(0); };
     return {
-        {{QStringLiteral("spawn"), QStringLiteral("ROLE --task=TEXT [--dir=DIR] [--name=NAME] [--model=M] [--wait] [--json]"),
-          Cli::tr("Starts an agent with ROLE on TASK in DIR (default: the current directory)."),
-          {QStringLiteral("task"), QStringLiteral("dir"), QStringLiteral("name"), QStringLiteral("model")},
-          {QStringLiteral("wait"), QStringLiteral("json")}, 1, 1,
-          Cli::tr("  --task=TEXT   what the agent should do (required)\n"
-             "  --dir=DIR     the directory it works in\n"
-             "  --name=NAME   its name (default: ROLE-N)\n"
-             "  --model=M     a model for this agent (default: the role's)\n"
-             "  --wait        wait until its first turn ends; exit 1 if it failed\n"
-             "  --json        print the agent as JSON")},
+        {{QStringLiteral("spawn"),
+          QStringLiteral("ROLE --task=TEXT [--dir=DIR] [--repo=DIR] [--base=REV] [--no-worktree] [--name=NAME] "
+                         "[--model=M] [--wait] [--json]"),
+          Cli::tr("Starts an agent with ROLE on TASK in DIR (default: the current directory). In a git "
+                  "repository the agent gets its own branch chorus/NAME and worktree; your own working "
+                  "tree is never touched."),
+          {QStringLiteral("task"), QStringLiteral("dir"), QStringLiteral("name"), QStringLiteral("model"),
+           QStringLiteral("repo"), QStringLiteral("base")},
+          {QStringLiteral("wait"), QStringLiteral("json"), QStringLiteral("no-worktree")}, 1, 1,
+          Cli::tr("  --task=TEXT     what the agent should do (required)\n"
+             "  --dir=DIR       the directory it works in\n"
+             "  --repo=DIR      the git repository to isolate it in (default: the one holding DIR)\n"
+             "  --base=REV      where its branch starts (default: the current branch's head);\n"
+             "                  another agent's branch works: --base=chorus/architect-1\n"
+             "  --no-worktree   work in DIR itself, without a branch of its own\n"
+             "  --name=NAME     its name (default: ROLE-N)\n"
+             "  --model=M       a model for this agent (default: the role's)\n"
+             "  --wait          wait until its first turn ends and is checkpointed; exit 1 if it failed\n"
+             "  --json          print the agent as JSON")},
          cmdSpawn},
         {{QStringLiteral("status"), QStringLiteral("[--json]"),
           Cli::tr("Lists the agents, their state, tokens and cost, and open approval requests."), {},

@@ -96,7 +96,7 @@ QString formatElapsed(const SessionInfo &s)
 QString renderStatusTable(const QList<SessionInfo> &sessions)
 {
     const QStringList header{Cli::tr("NAME"), Cli::tr("ROLE"), Cli::tr("STATE"), Cli::tr("TURNS"), Cli::tr("TOKENS"),
-                             Cli::tr("COST"), Cli::tr("ELAPSED"), Cli::tr("ID"), Cli::tr("DIR")};
+                             Cli::tr("COST"), Cli::tr("ELAPSED"), Cli::tr("ID"), Cli::tr("BRANCH/DIR")};
     QList<QStringList> rows{header};
     for (const SessionInfo &s : sessions) {
         QString state = stateName(s.state);
@@ -110,7 +110,7 @@ QString renderStatusTable(const QList<SessionInfo> &sessions)
                             QStringLiteral("$%1").arg(s.costUsd, 0, 'f', 4),
                             formatElapsed(s),
                             s.id.left(8),
-                            s.dir};
+                            s.branch.isEmpty() ? s.dir : s.branch};
     }
     QList<qsizetype> widths(header.size(), 0);
     for (const QStringList &r : rows)

@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void unreadableLineIsStoredAndShown();
     void unauthenticatedCliIsExplained();
     void idleProcessIsClosedAndResumed();
+    void agentInARepoWorksOnItsOwnBranch();
 
 private:
     SessionInfo waitSettled(const QString &id, int timeoutMs = 60000);
@@ -507,6 +509,89 @@ void TestEngine::idleProcessIsClosedAndResumed()
     QVERIFY(m_engine->send(r->id, QStringLiteral("Still there?")).ok());
     QTRY_COMPARE_WITH_TIMEOUT(info(r->id).turns, 2, 30000);
     QCOMPARE(waitSettled(r->id).state, SessionState::Idle);
+}
+
+static QString runGit(const QString &dir, const QStringList &args)
+{
+    QProcess p;
+    p.setWorkingDirectory(dir);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *k : {"GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"})
+        env.insert(QLatin1String(k), QStringLiteral("Test"));
+    for (const char *k : {"GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"})
+        env.insert(QLatin1String(k), QStringLiteral("test@example.invalid"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral("git"), args);
+    p.waitForFinished(30000);
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+void TestEngine::agentInARepoWorksOnItsOwnBranch()
+{
+    const QString repo = m_tmp->filePath(QStringLiteral("repo"));
+    QDir().mkpath(repo + QStringLiteral("/sub"));
+    runGit(repo, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")});
+    QFile readme(repo + QStringLiteral("/sub/README"));
+    QVERIFY(readme.open(QIODevice::WriteOnly));
+    readme.write("hello\n");
+    readme.close();
+    runGit(repo, {QStringLiteral("add"), QStringLiteral("-A")});
+    runGit(repo, {QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("first")});
+    const QString mainHead = runGit(repo, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")});
+
+    // Spawned with --dir inside the repository: the agent gets the same sub-directory of its worktree.
+    const QString task = QStringLiteral("Add a file. ") +
+                         script({QJsonObject{{QStringLiteral("tool"), QStringLiteral("Bash")},
+                                             {QStringLiteral("input"), QJsonObject{{QStringLiteral("command"),
+                                                                                    QStringLiteral("echo made-by-agent > notes.txt")}}}},
+                                 QJsonObject{{QStringLiteral("text"), QStringLiteral("Wrote notes.txt")}}});
+    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), task, repo + QStringLiteral("/sub"),
+                                                   QStringLiteral("iso"), {}, {}, {}, false});
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->branch, QStringLiteral("chorus/iso"));
+    QCOMPARE(r->repo, QDir(repo).canonicalPath());
+    QVERIFY(r->worktree.startsWith(m_tmp->filePath(QStringLiteral("data/worktrees/"))));
+    QCOMPARE(r->dir, r->worktree + QStringLiteral("/sub"));
+    const SessionInfo s = waitSettled(r->id);
+    QCOMPARE(s.state, SessionState::Idle);
+    QVERIFY(QFile::exists(s.dir + QStringLiteral("/notes.txt")));
+    QVERIFY(!QFile::exists(repo + QStringLiteral("/sub/notes.txt"))); // the user's tree is untouched
+    QCOMPARE(runGit(repo, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")}), mainHead);
+    // The turn was checkpointed on the agent's branch.
+    QCOMPARE(s.head, runGit(repo, {QStringLiteral("rev-parse"), QStringLiteral("chorus/iso")}));
+    QVERIFY(s.head != mainHead);
+    QCOMPARE(runGit(repo, {QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%an|%s"), QStringLiteral("chorus/iso")}),
+             QStringLiteral("Chorus builder agent|builder iso: Wrote notes.txt"));
+    QCOMPARE(runGit(repo, {QStringLiteral("show"), QStringLiteral("chorus/iso:sub/notes.txt")}), QStringLiteral("made-by-agent"));
+
+    // A follow-up that changes nothing makes no commit.
+    QVERIFY(m_engine->send(r->id, QStringLiteral("Just answer.")).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).turns, 2, 30000);
+    QCOMPARE(waitSettled(r->id).head, s.head);
+
+    // A builder starting from the first agent's branch sees its work.
+    const Result<SessionInfo> b = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), repo, QStringLiteral("next"),
+                                                   {}, {}, QStringLiteral("chorus/iso"), false});
+    QVERIFY2(b.ok(), qPrintable(b.error().toString()));
+    QCOMPARE(b->baseCommit, s.head);
+    QVERIFY(QFile::exists(b->worktree + QStringLiteral("/sub/notes.txt")));
+
+    // Bad input: an unknown base leaves no session, branch or worktree behind.
+    const qsizetype before = m_engine->sessions().size();
+    const Result<SessionInfo> bad = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("x"), repo, QStringLiteral("bad"),
+                                                     {}, {}, QStringLiteral("nope"), false});
+    QVERIFY(!bad.ok());
+    QVERIFY(bad.error().message.contains(QLatin1String("nope")));
+    QCOMPARE(m_engine->sessions().size(), before);
+    QVERIFY(!runGit(repo, {QStringLiteral("branch")}).contains(QLatin1String("chorus/bad")));
+
+    // --no-worktree runs in place, with a warning.
+    const Result<SessionInfo> inPlace = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("x"), repo, QStringLiteral("here"),
+                                                         {}, {}, {}, true});
+    QVERIFY(inPlace.ok());
+    QVERIFY(inPlace->branch.isEmpty());
+    QCOMPARE(inPlace->dir, QDir(repo).canonicalPath());
+    QVERIFY(!inPlace->warning.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestEngine)

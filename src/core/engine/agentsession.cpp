@@ -1,5 +1,6 @@
 #include "engine/agentsession.h"
 
+#include "git/agentworkspace.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
 
@@ -228,6 +229,7 @@ void AgentSession::handleEvent(const StreamEvent &ev)
 void AgentSession::handleResult(const StreamEvent &ev)
 {
     const ResultInfo r = parseResult(ev.json);
+    checkpoint(r.text); // before anyone sees the turn as over
     m_inFlight = qMax(0, m_inFlight - 1);
     ++m_info.turns;
     m_info.tokens += r.tokens;
@@ -362,9 +364,29 @@ void AgentSession::stop()
         Q_EMIT slotReleased();
 }
 
+void AgentSession::checkpoint(const QString &summary)
+{
+    if (m_info.worktree.isEmpty())
+        return;
+    const Result<QString> commit = checkpointWorkspace(m_info.worktree, m_info.role, m_info.name, summary);
+    if (!commit) {
+        note(QStringLiteral("checkpoint_failed"), QJsonObject{{QStringLiteral("error"), commit.error().toString()}});
+        qWarning("chorus: checkpoint of %s failed: %s", qPrintable(m_info.name),
+                 qPrintable(commit.error().toString()));
+        return;
+    }
+    if (commit->isEmpty())
+        return;
+    m_info.head = *commit;
+    note(QStringLiteral("checkpoint"), QJsonObject{{QStringLiteral("commit"), *commit},
+                                                   {QStringLiteral("branch"), m_info.branch}});
+}
+
 void AgentSession::onFinished(int exitCode, bool crashed)
 {
     m_info.pid = 0;
+    // Whatever the process left in the worktree is kept, however it ended.
+    checkpoint(crashed || exitCode != 0 ? tr("work in progress (the process ended)") : tr("work in progress"));
     const bool unfinished = m_inFlight > 0;
     m_inFlight = 0;
     if (m_stopping) {

@@ -76,6 +76,8 @@ private:
     void handleResult(const StreamEvent &ev);
     void handlePermissionRequest(const StreamEvent &ev);
     void setState(SessionState s, const QString &detail = {});
+    // Commits what the agent changed in its worktree (no-op without one or without changes).
+    void checkpoint(const QString &summary);
     void persist();
     void launch();
     void writeNextInput();

@@ -4,6 +4,8 @@
 #include "engine/agentsession.h"
 #include "engine/role.h"
 #include "engine/rolecatalog.h"
+#include "git/agentworkspace.h"
+#include "git/gitrepository.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
 
@@ -259,12 +261,14 @@ Result<SessionInfo> Engine::spawn(const SpawnRequest &req)
                                  tr("Choose another --name, or leave it out for an automatic one."));
     }
     SessionInfo info;
+    info.dir = dir.canonicalFilePath();
+    if (Status iso = isolate(req, name, &info); !iso)
+        return iso.error();
     info.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     info.claudeSessionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     info.name = name;
     info.role = role->name;
     info.task = req.task;
-    info.dir = dir.canonicalFilePath();
     info.model = req.model.isEmpty() ? role->model : req.model;
     info.state = SessionState::Queued;
     info.createdAt = nowUtc();
@@ -277,6 +281,39 @@ Result<SessionInfo> Engine::spawn(const SpawnRequest &req)
     Q_EMIT sessionChanged(session->info());
     schedule();
     return session->info();
+}
+
+Status Engine::isolate(const SpawnRequest &req, const QString &name, SessionInfo *info)
+{
+    if (req.noWorktree) {
+        if (!req.base.isEmpty())
+            return makeError(tr("--base needs a worktree; it cannot be used with --no-worktree"));
+        info->warning = tr("runs in place (no worktree): it shares the directory with you and other agents");
+        return Ok{};
+    }
+    const QString repoDir = req.repo.isEmpty() ? info->dir : QFileInfo(req.repo).absoluteFilePath();
+    Result<GitRepository> repo = GitRepository::discover(repoDir);
+    if (!repo) {
+        if (!req.repo.isEmpty() || !req.base.isEmpty())
+            return repo.error(); // isolation was asked for explicitly
+        return Ok{};             // not a repository: the agent works in the directory as given
+    }
+    const QString worktrees = QFileInfo(m_dbPath).absolutePath() + QStringLiteral("/worktrees");
+    Result<AgentWorkspace> ws = createAgentWorkspace(repoDir, name, req.base, worktrees);
+    if (!ws)
+        return ws.error();
+    // Keep the agent in the same sub-directory of its worktree as dir is of the repository.
+    const QString rel = req.repo.isEmpty() ? QDir(ws->repo).relativeFilePath(info->dir) : QString();
+    info->dir = rel.isEmpty() || rel == QLatin1String(".") || rel.startsWith(QLatin1String(".."))
+                    ? ws->worktree
+                    : QDir(ws->worktree).filePath(rel);
+    QDir().mkpath(info->dir);
+    info->repo = ws->repo;
+    info->branch = ws->branch;
+    info->worktree = ws->worktree;
+    info->baseCommit = ws->baseCommit;
+    info->head = ws->baseCommit;
+    return Ok{};
 }
 
 AgentSession *Engine::session(const QString &agent, Error *error) const

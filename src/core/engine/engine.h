@@ -41,6 +41,9 @@ struct SpawnRequest
     QString dir;
     QString name;  // empty: <role>-<n>
     QString model; // empty: the role's
+    QString repo;  // a git repository to isolate the agent in (default: the one holding dir)
+    QString base;  // the revision its branch starts from (default: the current branch's head)
+    bool noWorktree = false; // work in dir itself, without a branch of its own
 };
 
 // The engine: sessions, queue with a concurrency cap, approval broker, watchdog and
@@ -93,6 +96,8 @@ private:
     void schedule();
     void recover();
     QString uniqueName(const QString &base) const;
+    // Gives the agent its own branch and worktree when it works in a git repository.
+    Status isolate(const SpawnRequest &req, const QString &name, SessionInfo *info);
 
     QString m_dbPath;
     std::unique_ptr<Database> m_db;

@@ -83,6 +83,12 @@ QJsonObject SessionInfo::toJson() const
         {QStringLiteral("endedAt"), endedAt.isEmpty() ? QJsonValue() : QJsonValue(endedAt)},
         {QStringLiteral("error"), error.isEmpty() ? QJsonValue() : QJsonValue(error)},
         {QStringLiteral("restarts"), restarts},
+        {QStringLiteral("repo"), repo.isEmpty() ? QJsonValue() : QJsonValue(repo)},
+        {QStringLiteral("branch"), branch.isEmpty() ? QJsonValue() : QJsonValue(branch)},
+        {QStringLiteral("worktree"), worktree.isEmpty() ? QJsonValue() : QJsonValue(worktree)},
+        {QStringLiteral("head"), head.isEmpty() ? QJsonValue() : QJsonValue(head)},
+        {QStringLiteral("baseCommit"), baseCommit.isEmpty() ? QJsonValue() : QJsonValue(baseCommit)},
+        {QStringLiteral("warning"), warning.isEmpty() ? QJsonValue() : QJsonValue(warning)},
     };
 }
 
@@ -111,6 +117,12 @@ SessionInfo SessionInfo::fromJson(const QJsonObject &o)
     s.endedAt = o.value(QLatin1String("endedAt")).toString();
     s.error = o.value(QLatin1String("error")).toString();
     s.restarts = o.value(QLatin1String("restarts")).toInt();
+    s.repo = o.value(QLatin1String("repo")).toString();
+    s.branch = o.value(QLatin1String("branch")).toString();
+    s.worktree = o.value(QLatin1String("worktree")).toString();
+    s.head = o.value(QLatin1String("head")).toString();
+    s.baseCommit = o.value(QLatin1String("baseCommit")).toString();
+    s.warning = o.value(QLatin1String("warning")).toString();
     return s;
 }
 

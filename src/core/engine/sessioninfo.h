@@ -51,6 +51,13 @@ struct SessionInfo
     QString error;
     int restarts = 0;
     QJsonObject options; // spawn options kept for resume
+    // Isolation (empty when the agent works in place):
+    QString repo;       // the user's repository
+    QString branch;     // chorus/<name>
+    QString worktree;   // the agent's worktree (dir is inside it)
+    QString head;       // the branch's head after the last checkpoint
+    QString baseCommit; // where the branch started
+    QString warning;    // e.g. "runs in place" for --no-worktree
 
     QJsonObject toJson() const;
     static SessionInfo fromJson(const QJsonObject &o);

@@ -131,6 +131,16 @@ void chorusItems(const QJsonObject &json, const QString &subtype, QList<Transcri
                                                           : TranscriptText::tr("Denied %1").arg(a.toolName);
         item.isError = a.state != QLatin1String("allowed");
         item.body = a.message;
+    } else if (subtype == QLatin1String("checkpoint")) {
+        item.kind = TranscriptItem::Kind::State;
+        item.title = TranscriptText::tr("checkpoint %1 on %2")
+                         .arg(json.value(QLatin1String("commit")).toString().left(10),
+                              json.value(QLatin1String("branch")).toString());
+    } else if (subtype == QLatin1String("checkpoint_failed")) {
+        item.kind = TranscriptItem::Kind::Error;
+        item.isError = true;
+        item.title = TranscriptText::tr("checkpoint failed: the agent's changes are not committed yet");
+        item.body = json.value(QLatin1String("error")).toString();
     } else if (subtype == QLatin1String("interrupt")) {
         item.kind = TranscriptItem::Kind::State;
         item.title = TranscriptText::tr("interrupt requested");

@@ -82,6 +82,17 @@ Status EngineService::listen(const QString &socketPath)
     m_lock = std::make_unique<QLockFile>(socketPath + QStringLiteral(".lock"));
     m_lock->setStaleLockTime(0);
     if (!m_lock->tryLock(100)) {
+        // A lock whose owner has ended (a zombie nobody reaped counts) is stale.
+        qint64 owner = 0;
+        QString ownerHost, ownerApp;
+        if (m_lock->getLockInfo(&owner, &ownerHost, &ownerApp)) {
+            QFile status(QStringLiteral("/proc/%1/status").arg(owner));
+            const bool gone = !status.open(QIODevice::ReadOnly) || status.readAll().contains("State:\tZ");
+            if (gone && m_lock->removeStaleLockFile())
+                m_lock->tryLock(100);
+        }
+    }
+    if (!m_lock->isLocked()) {
         qint64 pid = 0;
         QString host, app;
         m_lock->getLockInfo(&pid, &host, &app);
@@ -174,7 +185,8 @@ Result<QJsonValue> EngineService::dispatch(RpcConnection *conn, const QString &m
         return QJsonValue(QJsonObject{{QStringLiteral("ok"), true}});
     }
     if (method == QLatin1String("agents.spawn")) {
-        SpawnRequest req{str(p, "role"), str(p, "task"), str(p, "dir"), str(p, "name"), str(p, "model")};
+        SpawnRequest req{str(p, "role"), str(p, "task"), str(p, "dir"), str(p, "name"), str(p, "model"),
+                         str(p, "repo"), str(p, "base"), p.value(QLatin1String("noWorktree")).toBool()};
         return sessionResult(m_engine->spawn(req));
     }
     if (method == QLatin1String("agents.list")) {

@@ -79,6 +79,15 @@ const QList<QStringList> &schemaMigrations()
                            " sent_at TEXT)"),
             QStringLiteral("CREATE INDEX inputs_session ON inputs(session_id, state)"),
         },
+        // 1 -> 2: isolation (a branch and worktree per agent)
+        {
+            QStringLiteral("ALTER TABLE sessions ADD COLUMN repo TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE sessions ADD COLUMN branch TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE sessions ADD COLUMN worktree TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE sessions ADD COLUMN head TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE sessions ADD COLUMN base_commit TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE sessions ADD COLUMN warning TEXT NOT NULL DEFAULT ''"),
+        },
     };
     return migrations;
 }

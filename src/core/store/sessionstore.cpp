@@ -34,7 +34,8 @@ QString notNull(const QString &s)
 const char *kSessionColumns =
     "id, name, role, task, dir, model, state, state_detail, claude_session_id, pid, turns,"
     " input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cost_usd, created_at,"
-    " started_at, ended_at, error, restarts, options";
+    " started_at, ended_at, error, restarts, options, repo, branch, worktree, head, base_commit,"
+    " warning";
 
 SessionInfo sessionFromQuery(const QSqlQuery &q)
 {
@@ -62,6 +63,12 @@ SessionInfo sessionFromQuery(const QSqlQuery &q)
     s.error = q.value(i++).toString();
     s.restarts = q.value(i++).toInt();
     s.options = QJsonDocument::fromJson(q.value(i++).toByteArray()).object();
+    s.repo = q.value(i++).toString();
+    s.branch = q.value(i++).toString();
+    s.worktree = q.value(i++).toString();
+    s.head = q.value(i++).toString();
+    s.baseCommit = q.value(i++).toString();
+    s.warning = q.value(i++).toString();
     return s;
 }
 
@@ -89,6 +96,12 @@ void bindSession(QSqlQuery &q, const SessionInfo &s)
     q.addBindValue(notNull(s.error));
     q.addBindValue(s.restarts);
     q.addBindValue(QJsonDocument(s.options).toJson(QJsonDocument::Compact));
+    q.addBindValue(notNull(s.repo));
+    q.addBindValue(notNull(s.branch));
+    q.addBindValue(notNull(s.worktree));
+    q.addBindValue(notNull(s.head));
+    q.addBindValue(notNull(s.baseCommit));
+    q.addBindValue(notNull(s.warning));
 }
 
 StoredEvent eventFromQuery(const QSqlQuery &q)
@@ -164,7 +177,7 @@ Status SessionStore::insertSession(const SessionInfo &s)
 {
     QSqlQuery q(d->db->db());
     q.prepare(QStringLiteral("INSERT INTO sessions (") + QLatin1String(kSessionColumns) +
-              QStringLiteral(") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+              QStringLiteral(") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     bindSession(q, s);
     if (!q.exec())
         return queryError(q, s.id);
@@ -175,7 +188,7 @@ Status SessionStore::updateSession(const SessionInfo &s)
 {
     QSqlQuery q(d->db->db());
     q.prepare(QStringLiteral("REPLACE INTO sessions (") + QLatin1String(kSessionColumns) +
-              QStringLiteral(") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+              QStringLiteral(") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     bindSession(q, s);
     if (!q.exec())
         return queryError(q, s.id);

@@ -1,0 +1,319 @@
+#include "git/gitrepository.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <git2.h>
+
+namespace chorus {
+
+namespace {
+class GitText
+{
+    Q_DECLARE_TR_FUNCTIONS(Git)
+};
+
+// libgit2 is initialised once per process and never shut down (it is cheap and other
+// threads may still use it at exit).
+void ensureInit()
+{
+    static const int once = git_libgit2_init();
+    Q_UNUSED(once)
+}
+
+template<typename T, void (*Free)(T *)>
+struct Deleter
+{
+    void operator()(T *p) const { Free(p); }
+};
+template<typename T, void (*Free)(T *)>
+using Handle = std::unique_ptr<T, Deleter<T, Free>>;
+
+using RepoPtr = Handle<git_repository, git_repository_free>;
+using RefPtr = Handle<git_reference, git_reference_free>;
+using ObjectPtr = Handle<git_object, git_object_free>;
+using CommitPtr = Handle<git_commit, git_commit_free>;
+using IndexPtr = Handle<git_index, git_index_free>;
+using TreePtr = Handle<git_tree, git_tree_free>;
+using SigPtr = Handle<git_signature, git_signature_free>;
+using WorktreePtr = Handle<git_worktree, git_worktree_free>;
+using StatusListPtr = Handle<git_status_list, git_status_list_free>;
+
+QString lastError()
+{
+    const git_error *e = git_error_last();
+    return e && e->message ? QString::fromUtf8(e->message) : GitText::tr("unknown libgit2 error");
+}
+
+Error gitError(const QString &what, const QString &where, const QString &hint = {})
+{
+    return makeError(what + QStringLiteral(": ") + lastError(), where, hint);
+}
+
+QString oidString(const git_oid *oid)
+{
+    char buf[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(buf, sizeof buf, oid);
+    return QString::fromLatin1(buf);
+}
+} // namespace
+
+struct GitRepository::Private
+{
+    RepoPtr repo;
+    QString path;
+};
+
+GitRepository::GitRepository() : d(std::make_unique<Private>()) {}
+GitRepository::~GitRepository() = default;
+GitRepository::GitRepository(GitRepository &&) noexcept = default;
+GitRepository &GitRepository::operator=(GitRepository &&) noexcept = default;
+
+Result<GitRepository> GitRepository::discover(const QString &path)
+{
+    ensureInit();
+    git_repository *raw = nullptr;
+    const QByteArray p = QFile::encodeName(QFileInfo(path).absoluteFilePath());
+    if (git_repository_open_ext(&raw, p.constData(), 0, nullptr) != 0)
+        return gitError(GitText::tr("not inside a git repository"), path,
+                        GitText::tr("Pass --repo=DIR with a git repository, or --no-worktree to work in place."));
+    GitRepository r;
+    r.d->repo.reset(raw);
+    r.d->path = r.workDir();
+    if (git_repository_is_bare(raw))
+        return makeError(GitText::tr("the repository is bare (it has no work tree)"), path);
+    return r;
+}
+
+Result<GitRepository> GitRepository::open(const QString &path)
+{
+    ensureInit();
+    git_repository *raw = nullptr;
+    const QByteArray p = QFile::encodeName(path);
+    if (git_repository_open(&raw, p.constData()) != 0)
+        return gitError(GitText::tr("cannot open the git repository"), path);
+    GitRepository r;
+    r.d->repo.reset(raw);
+    r.d->path = path;
+    return r;
+}
+
+QString GitRepository::workDir() const
+{
+    const char *wd = git_repository_workdir(d->repo.get());
+    QString s = wd ? QFile::decodeName(wd) : QString();
+    while (s.size() > 1 && s.endsWith(QLatin1Char('/')))
+        s.chop(1);
+    return s;
+}
+
+QString GitRepository::commonDir() const
+{
+    return QDir(QFile::decodeName(git_repository_commondir(d->repo.get()))).canonicalPath();
+}
+
+QString GitRepository::id() const
+{
+    const QString dir = QDir(commonDir()).canonicalPath();
+    QString base = QFileInfo(dir.endsWith(QLatin1String("/.git")) ? dir.chopped(5) : dir).fileName();
+    base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
+    const QByteArray hash = QCryptographicHash::hash(dir.toUtf8(), QCryptographicHash::Sha1).toHex().left(10);
+    return base + QLatin1Char('-') + QString::fromLatin1(hash);
+}
+
+QString GitRepository::currentBranch() const
+{
+    git_reference *raw = nullptr;
+    if (git_repository_head(&raw, d->repo.get()) != 0)
+        return {};
+    RefPtr head(raw);
+    if (!git_reference_is_branch(head.get()))
+        return {};
+    return QString::fromUtf8(git_reference_shorthand(head.get()));
+}
+
+bool GitRepository::isHeadUnborn() const
+{
+    return git_repository_head_unborn(d->repo.get()) == 1;
+}
+
+Result<QString> GitRepository::resolveCommit(const QString &rev) const
+{
+    git_object *raw = nullptr;
+    const QByteArray spec = rev.toUtf8();
+    if (git_revparse_single(&raw, d->repo.get(), spec.constData()) != 0)
+        return gitError(GitText::tr("unknown revision '%1'").arg(rev), workDir(),
+                        GitText::tr("Name a branch, tag or commit that exists in this repository."));
+    ObjectPtr obj(raw);
+    git_object *peeled = nullptr;
+    if (git_object_peel(&peeled, obj.get(), GIT_OBJECT_COMMIT) != 0)
+        return gitError(GitText::tr("'%1' is not a commit").arg(rev), workDir());
+    ObjectPtr commit(peeled);
+    return oidString(git_object_id(commit.get()));
+}
+
+Result<QString> GitRepository::headCommit() const
+{
+    if (isHeadUnborn())
+        return makeError(GitText::tr("the repository has no commits yet"), workDir(),
+                         GitText::tr("Make a first commit, then start the agent."));
+    return resolveCommit(QStringLiteral("HEAD"));
+}
+
+bool GitRepository::branchExists(const QString &name) const
+{
+    git_reference *raw = nullptr;
+    const QByteArray n = name.toUtf8();
+    if (git_branch_lookup(&raw, d->repo.get(), n.constData(), GIT_BRANCH_LOCAL) != 0)
+        return false;
+    git_reference_free(raw);
+    return true;
+}
+
+bool GitRepository::isValidBranchName(const QString &name)
+{
+    ensureInit();
+    int valid = 0;
+    const QByteArray n = name.toUtf8();
+    return git_branch_name_is_valid(&valid, n.constData()) == 0 && valid;
+}
+
+Status GitRepository::createBranch(const QString &name, const QString &commit)
+{
+    if (!isValidBranchName(name))
+        return makeError(GitText::tr("'%1' is not a valid branch name").arg(name), workDir());
+    git_oid oid;
+    const QByteArray hex = commit.toLatin1();
+    if (git_oid_fromstr(&oid, hex.constData()) != 0)
+        return gitError(GitText::tr("bad commit id '%1'").arg(commit), workDir());
+    git_commit *rawCommit = nullptr;
+    if (git_commit_lookup(&rawCommit, d->repo.get(), &oid) != 0)
+        return gitError(GitText::tr("no commit %1").arg(commit), workDir());
+    CommitPtr c(rawCommit);
+    git_reference *raw = nullptr;
+    const QByteArray n = name.toUtf8();
+    if (git_branch_create(&raw, d->repo.get(), n.constData(), c.get(), 0) != 0)
+        return gitError(GitText::tr("cannot create branch %1").arg(name), workDir());
+    git_reference_free(raw);
+    return Ok{};
+}
+
+Status GitRepository::deleteBranch(const QString &name)
+{
+    git_reference *raw = nullptr;
+    const QByteArray n = name.toUtf8();
+    if (git_branch_lookup(&raw, d->repo.get(), n.constData(), GIT_BRANCH_LOCAL) != 0)
+        return gitError(GitText::tr("no branch %1").arg(name), workDir());
+    RefPtr ref(raw);
+    if (git_branch_delete(ref.get()) != 0)
+        return gitError(GitText::tr("cannot delete branch %1").arg(name), workDir());
+    return Ok{};
+}
+
+Status GitRepository::addWorktree(const QString &name, const QString &path, const QString &branch)
+{
+    git_reference *rawRef = nullptr;
+    const QByteArray b = branch.toUtf8();
+    if (git_branch_lookup(&rawRef, d->repo.get(), b.constData(), GIT_BRANCH_LOCAL) != 0)
+        return gitError(GitText::tr("no branch %1").arg(branch), workDir());
+    RefPtr ref(rawRef);
+    git_worktree_add_options opts;
+    git_worktree_add_options_init(&opts, GIT_WORKTREE_ADD_OPTIONS_VERSION);
+    opts.ref = ref.get();
+    git_worktree *rawWt = nullptr;
+    const QByteArray n = name.toUtf8();
+    const QByteArray p = QFile::encodeName(path);
+    if (git_worktree_add(&rawWt, d->repo.get(), n.constData(), p.constData(), &opts) != 0)
+        return gitError(GitText::tr("cannot create the worktree"), path);
+    git_worktree_free(rawWt);
+    return Ok{};
+}
+
+Status GitRepository::removeWorktree(const QString &name)
+{
+    git_worktree *raw = nullptr;
+    const QByteArray n = name.toUtf8();
+    if (git_worktree_lookup(&raw, d->repo.get(), n.constData()) != 0)
+        return gitError(GitText::tr("no worktree %1").arg(name), workDir());
+    WorktreePtr wt(raw);
+    git_worktree_prune_options opts;
+    git_worktree_prune_options_init(&opts, GIT_WORKTREE_PRUNE_OPTIONS_VERSION);
+    opts.flags = GIT_WORKTREE_PRUNE_VALID | GIT_WORKTREE_PRUNE_LOCKED | GIT_WORKTREE_PRUNE_WORKING_TREE;
+    if (git_worktree_prune(wt.get(), &opts) != 0)
+        return gitError(GitText::tr("cannot remove worktree %1").arg(name), workDir());
+    return Ok{};
+}
+
+Result<QString> GitRepository::commitAll(const QString &message, const QString &authorName,
+                                         const QString &authorEmail)
+{
+    git_repository *repo = d->repo.get();
+    git_index *rawIndex = nullptr;
+    if (git_repository_index(&rawIndex, repo) != 0)
+        return gitError(GitText::tr("cannot read the index"), workDir());
+    IndexPtr index(rawIndex);
+    char star[] = "*";
+    char *patterns[] = {star};
+    const git_strarray all = {patterns, 1};
+    if (git_index_update_all(index.get(), &all, nullptr, nullptr) != 0 ||
+        git_index_add_all(index.get(), &all, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr) != 0)
+        return gitError(GitText::tr("cannot stage the changes"), workDir(),
+                        GitText::tr("Is another git process holding the index lock (index.lock)?"));
+    git_oid treeId;
+    if (git_index_write_tree(&treeId, index.get()) != 0)
+        return gitError(GitText::tr("cannot write the tree"), workDir());
+
+    CommitPtr parent;
+    if (!isHeadUnborn()) {
+        git_object *rawHead = nullptr;
+        if (git_revparse_single(&rawHead, repo, "HEAD^{commit}") != 0)
+            return gitError(GitText::tr("cannot read HEAD"), workDir());
+        parent.reset(reinterpret_cast<git_commit *>(rawHead));
+        if (git_oid_equal(git_commit_tree_id(parent.get()), &treeId))
+            return QString(); // nothing changed: no commit
+    }
+    if (git_index_write(index.get()) != 0)
+        return gitError(GitText::tr("cannot write the index"), workDir());
+    git_tree *rawTree = nullptr;
+    if (git_tree_lookup(&rawTree, repo, &treeId) != 0)
+        return gitError(GitText::tr("cannot read the tree"), workDir());
+    TreePtr tree(rawTree);
+    git_signature *rawSig = nullptr;
+    const QByteArray an = authorName.toUtf8(), ae = authorEmail.toUtf8();
+    if (git_signature_now(&rawSig, an.constData(), ae.constData()) != 0)
+        return gitError(GitText::tr("bad author"), workDir());
+    SigPtr sig(rawSig);
+    const git_commit *parents[] = {parent.get()};
+    git_oid commitId;
+    const QByteArray msg = message.toUtf8();
+    if (git_commit_create(&commitId, repo, "HEAD", sig.get(), sig.get(), "UTF-8", msg.constData(),
+                          tree.get(), parent ? 1 : 0, parent ? parents : nullptr) != 0)
+        return gitError(GitText::tr("cannot commit"), workDir());
+    return oidString(&commitId);
+}
+
+Result<QStringList> GitRepository::changedFiles() const
+{
+    git_status_options opts;
+    git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
+    opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+    opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
+    git_status_list *raw = nullptr;
+    if (git_status_list_new(&raw, d->repo.get(), &opts) != 0)
+        return gitError(GitText::tr("cannot read the status"), workDir());
+    StatusListPtr list(raw);
+    QStringList out;
+    const size_t n = git_status_list_entrycount(list.get());
+    for (size_t i = 0; i < n; ++i) {
+        const git_status_entry *e = git_status_byindex(list.get(), i);
+        const git_diff_delta *delta = e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
+        if (delta && delta->new_file.path)
+            out << QString::fromUtf8(delta->new_file.path);
+    }
+    return out;
+}
+
+} // namespace chorus

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace chorus {
+
+// A git repository through libgit2 (no libgit2 type in this header). Every call returns
+// a Result or Status whose error carries libgit2's message and the repository path.
+class GitRepository
+{
+public:
+    GitRepository();
+    ~GitRepository();
+    GitRepository(GitRepository &&) noexcept;
+    GitRepository &operator=(GitRepository &&) noexcept;
+
+    // Opens the repository containing `path` (searching parent directories).
+    static Result<GitRepository> discover(const QString &path);
+    // Opens exactly `path` (a work tree root or a worktree).
+    static Result<GitRepository> open(const QString &path);
+
+    QString workDir() const;   // with a trailing slash removed
+    QString commonDir() const; // the main repository's .git (shared by its worktrees)
+    // A stable id of the repository (from its common dir), for folder names.
+    QString id() const;
+
+    // The current branch's short name; empty when HEAD is detached or unborn.
+    QString currentBranch() const;
+    bool isHeadUnborn() const;
+    // Full hex id of the commit REV resolves to (branch, tag, sha, HEAD~2, ...).
+    Result<QString> resolveCommit(const QString &rev) const;
+    Result<QString> headCommit() const;
+    bool branchExists(const QString &name) const;
+    Status createBranch(const QString &name, const QString &commit);
+    Status deleteBranch(const QString &name);
+    // Whether git would accept `name` as a branch name (refs/heads/<name>).
+    static bool isValidBranchName(const QString &name);
+
+    // Adds a linked worktree `name` at `path` with `branch` checked out.
+    Status addWorktree(const QString &name, const QString &path, const QString &branch);
+    // Deletes the worktree's directory and its administrative files.
+    Status removeWorktree(const QString &name);
+
+    // Stages everything in the work tree (new, changed and deleted files, honouring
+    // .gitignore) and commits it on HEAD. Returns the new commit id, or an empty string when
+    // nothing changed (no commit is made then).
+    Result<QString> commitAll(const QString &message, const QString &authorName,
+                              const QString &authorEmail);
+    // Files with uncommitted changes (staged or not, untracked included, ignored excluded).
+    Result<QStringList> changedFiles() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace chorus

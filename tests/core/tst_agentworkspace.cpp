@@ -1,0 +1,214 @@
+// Branch + worktree per agent and checkpoint commits, checked independently with the git CLI.
+#include "git/agentworkspace.h"
+#include "git/gitrepository.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace chorus;
+
+class TestAgentWorkspace : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void createsBranchAndWorktree();
+    void copiesWorktreeInclude();
+    void checkpointCommitsEverything();
+    void startsFromAnotherAgentsBranch();
+    void nameClashesGetASuffix();
+    void badInputLeavesNothing_data();
+    void badInputLeavesNothing();
+
+private:
+    QString git(const QString &dir, const QStringList &args, int *exitCode = nullptr);
+    void write(const QString &path, const QByteArray &content);
+    QString makeRepo(const QString &name);
+    std::unique_ptr<QTemporaryDir> m_tmp;
+    QString m_root; // worktrees root
+};
+
+QString TestAgentWorkspace::git(const QString &dir, const QStringList &args, int *exitCode)
+{
+    QProcess p;
+    p.setWorkingDirectory(dir);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("GIT_AUTHOR_NAME"), QStringLiteral("Test User"));
+    env.insert(QStringLiteral("GIT_AUTHOR_EMAIL"), QStringLiteral("test@example.invalid"));
+    env.insert(QStringLiteral("GIT_COMMITTER_NAME"), QStringLiteral("Test User"));
+    env.insert(QStringLiteral("GIT_COMMITTER_EMAIL"), QStringLiteral("test@example.invalid"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral("git"), args);
+    p.waitForFinished(30000);
+    if (exitCode)
+        *exitCode = p.exitCode();
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+void TestAgentWorkspace::write(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(content);
+}
+
+QString TestAgentWorkspace::makeRepo(const QString &name)
+{
+    const QString dir = m_tmp->filePath(name);
+    QDir().mkpath(dir);
+    git(dir, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")});
+    write(dir + QStringLiteral("/README.md"), "# project\n");
+    write(dir + QStringLiteral("/src/main.c"), "int main(void) { return 0; }\n");
+    write(dir + QStringLiteral("/.gitignore"), ".env\nbuild/\n");
+    git(dir, {QStringLiteral("add"), QStringLiteral("-A")});
+    git(dir, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("first")});
+    return dir;
+}
+
+void TestAgentWorkspace::init()
+{
+    m_tmp = std::make_unique<QTemporaryDir>();
+    m_root = m_tmp->filePath(QStringLiteral("worktrees"));
+}
+
+void TestAgentWorkspace::createsBranchAndWorktree()
+{
+    const QString repo = makeRepo(QStringLiteral("proj"));
+    const QString head = git(repo, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")});
+    const Result<AgentWorkspace> ws = createAgentWorkspace(repo + QStringLiteral("/src"), QStringLiteral("builder-1"), {}, m_root);
+    QVERIFY2(ws.ok(), qPrintable(ws.error().toString()));
+    QCOMPARE(ws->branch, QStringLiteral("chorus/builder-1"));
+    QCOMPARE(ws->repo, QDir(repo).canonicalPath());
+    QCOMPARE(ws->baseCommit, head);
+    QVERIFY(ws->worktree.startsWith(m_root + QLatin1Char('/') + ws->repoId));
+    QVERIFY(QFile::exists(ws->worktree + QStringLiteral("/src/main.c")));
+    QCOMPARE(git(ws->worktree, {QStringLiteral("rev-parse"), QStringLiteral("--abbrev-ref"), QStringLiteral("HEAD")}),
+             QStringLiteral("chorus/builder-1"));
+    QVERIFY(git(repo, {QStringLiteral("worktree"), QStringLiteral("list")}).contains(ws->worktree));
+    // The user's own tree is untouched.
+    QCOMPARE(git(repo, {QStringLiteral("rev-parse"), QStringLiteral("--abbrev-ref"), QStringLiteral("HEAD")}), QStringLiteral("main"));
+    QCOMPARE(git(repo, {QStringLiteral("status"), QStringLiteral("--porcelain")}), QString());
+}
+
+void TestAgentWorkspace::copiesWorktreeInclude()
+{
+    const QString repo = makeRepo(QStringLiteral("inc"));
+    write(repo + QStringLiteral("/.env"), "SECRET_FOR_TESTS=1\n");
+    write(repo + QStringLiteral("/config/local.json"), "{}\n");
+    write(repo + QStringLiteral("/config/other.txt"), "x\n");
+    write(repo + QStringLiteral("/.worktreeinclude"), "# files agents need\n.env\nconfig/*.json\nmissing.txt\n");
+    const Result<AgentWorkspace> ws = createAgentWorkspace(repo, QStringLiteral("a1"), {}, m_root);
+    QVERIFY2(ws.ok(), qPrintable(ws.error().toString()));
+    QFile env(ws->worktree + QStringLiteral("/.env"));
+    QVERIFY(env.open(QIODevice::ReadOnly));
+    QCOMPARE(env.readAll(), QByteArray("SECRET_FOR_TESTS=1\n"));
+    QVERIFY(QFile::exists(ws->worktree + QStringLiteral("/config/local.json")));
+    QVERIFY(!QFile::exists(ws->worktree + QStringLiteral("/config/other.txt")));
+
+    write(repo + QStringLiteral("/.worktreeinclude"), "../outside\n");
+    const Result<AgentWorkspace> bad = createAgentWorkspace(repo, QStringLiteral("a2"), {}, m_root);
+    QVERIFY(!bad.ok());
+    QVERIFY2(bad.error().where.endsWith(QLatin1String(".worktreeinclude:1")), qPrintable(bad.error().toString()));
+    QVERIFY(!git(repo, {QStringLiteral("branch")}).contains(QLatin1String("chorus/a2"))); // rolled back
+    QCOMPARE(git(repo, {QStringLiteral("worktree"), QStringLiteral("list")}).split(QLatin1Char('\n')).size(), 2);
+}
+
+void TestAgentWorkspace::checkpointCommitsEverything()
+{
+    const QString repo = makeRepo(QStringLiteral("ckpt"));
+    const Result<AgentWorkspace> ws = createAgentWorkspace(repo, QStringLiteral("builder-1"), {}, m_root);
+    QVERIFY(ws.ok());
+    // Nothing changed: no commit.
+    Result<QString> c = checkpointWorkspace(ws->worktree, QStringLiteral("builder"), QStringLiteral("builder-1"), QStringLiteral("nothing"));
+    QVERIFY(c.ok());
+    QVERIFY(c->isEmpty());
+    write(ws->worktree + QStringLiteral("/src/new.c"), "void f(void) {}\n");
+    write(ws->worktree + QStringLiteral("/README.md"), "# project\n\nchanged\n");
+    QVERIFY(QFile::remove(ws->worktree + QStringLiteral("/src/main.c")));
+    write(ws->worktree + QStringLiteral("/build/out.o"), "ignored"); // .gitignore'd
+    c = checkpointWorkspace(ws->worktree, QStringLiteral("builder"), QStringLiteral("builder-1"),
+                            QStringLiteral("Added new.c and removed main.c\nmore detail"));
+    QVERIFY2(c.ok(), qPrintable(c.error().toString()));
+    QCOMPARE(c->size(), 40);
+    QCOMPARE(git(repo, {QStringLiteral("rev-parse"), QStringLiteral("chorus/builder-1")}), *c);
+    QCOMPARE(git(repo, {QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%an|%s"), QStringLiteral("chorus/builder-1")}),
+             QStringLiteral("Chorus builder agent|builder builder-1: Added new.c and removed main.c"));
+    const QString files = git(repo, {QStringLiteral("show"), QStringLiteral("--name-status"), QStringLiteral("--format="), *c});
+    QVERIFY2(files.contains(QLatin1String("A\tsrc/new.c")), qPrintable(files));
+    QVERIFY(files.contains(QLatin1String("D\tsrc/main.c")));
+    QVERIFY(files.contains(QLatin1String("M\tREADME.md")));
+    QVERIFY(!files.contains(QLatin1String("build/")));
+    QCOMPARE(git(ws->worktree, {QStringLiteral("status"), QStringLiteral("--porcelain")}), QStringLiteral("")); // clean after
+    int rc = -1;
+    git(repo, {QStringLiteral("fsck"), QStringLiteral("--strict")}, &rc);
+    QCOMPARE(rc, 0);
+    QCOMPARE(git(repo, {QStringLiteral("rev-parse"), QStringLiteral("main")}),
+             git(repo, {QStringLiteral("rev-parse"), QStringLiteral("chorus/builder-1~1")})); // main unmoved
+}
+
+void TestAgentWorkspace::startsFromAnotherAgentsBranch()
+{
+    const QString repo = makeRepo(QStringLiteral("chain"));
+    const Result<AgentWorkspace> arch = createAgentWorkspace(repo, QStringLiteral("architect-1"), {}, m_root);
+    QVERIFY(arch.ok());
+    write(arch->worktree + QStringLiteral("/DESIGN.md"), "# Design\n");
+    const Result<QString> c = checkpointWorkspace(arch->worktree, QStringLiteral("architect"), QStringLiteral("architect-1"), QStringLiteral("design"));
+    QVERIFY(c.ok() && !c->isEmpty());
+    const Result<AgentWorkspace> builder = createAgentWorkspace(repo, QStringLiteral("builder-1"), QStringLiteral("chorus/architect-1"), m_root);
+    QVERIFY2(builder.ok(), qPrintable(builder.error().toString()));
+    QCOMPARE(builder->baseCommit, *c);
+    QVERIFY(QFile::exists(builder->worktree + QStringLiteral("/DESIGN.md")));
+}
+
+void TestAgentWorkspace::nameClashesGetASuffix()
+{
+    const QString repo = makeRepo(QStringLiteral("clash"));
+    git(repo, {QStringLiteral("branch"), QStringLiteral("chorus/dup")});
+    const Result<AgentWorkspace> ws = createAgentWorkspace(repo, QStringLiteral("dup"), {}, m_root);
+    QVERIFY(ws.ok());
+    QCOMPARE(ws->branch, QStringLiteral("chorus/dup-2"));
+}
+
+void TestAgentWorkspace::badInputLeavesNothing_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("expect");
+    QTest::newRow("not a repository") << QStringLiteral("plain") << QStringLiteral("not inside a git repository");
+    QTest::newRow("no commits") << QStringLiteral("empty") << QStringLiteral("no commits yet");
+    QTest::newRow("unknown base") << QStringLiteral("badbase") << QStringLiteral("unknown revision");
+    QTest::newRow("bad ref name") << QStringLiteral("badname") << QStringLiteral("valid branch name");
+}
+
+void TestAgentWorkspace::badInputLeavesNothing()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, expect);
+    QString dir = m_tmp->filePath(kind);
+    QString name = QStringLiteral("agent");
+    QString base;
+    if (kind == QLatin1String("plain")) {
+        QDir().mkpath(dir);
+    } else if (kind == QLatin1String("empty")) {
+        QDir().mkpath(dir);
+        git(dir, {QStringLiteral("init"), QStringLiteral("-q")});
+    } else {
+        dir = makeRepo(kind);
+        if (kind == QLatin1String("badbase"))
+            base = QStringLiteral("no-such-branch");
+        else
+            name = QStringLiteral("bad..name");
+    }
+    const Result<AgentWorkspace> ws = createAgentWorkspace(dir, name, base, m_root);
+    QVERIFY(!ws.ok());
+    QVERIFY2(ws.error().toString().contains(expect), qPrintable(ws.error().toString()));
+    QVERIFY(!QDir(m_root).exists() || QDir(m_root).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size() <= 1);
+    if (kind != QLatin1String("plain") && kind != QLatin1String("empty"))
+        QCOMPARE(git(dir, {QStringLiteral("branch"), QStringLiteral("--list"), QStringLiteral("chorus/*")}), QString());
+}
+
+QTEST_GUILESS_MAIN(TestAgentWorkspace)
+#include "tst_agentworkspace.moc"
