@@ -64,6 +64,9 @@ Status RpcClient::connectOrStart(const QString &daemonProgram, int timeoutMs)
     starter.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     starter.setStandardOutputFile(QProcess::nullDevice());
     starter.start();
+    if (!starter.waitForStarted(timeoutMs))
+        return makeError(tr("cannot run the Chorus engine program: %1").arg(starter.errorString()),
+                         daemonProgram, tr("Check that chorus is installed next to chorus-gui or on PATH."));
     if (!starter.waitForFinished(timeoutMs))
         return makeError(tr("starting the Chorus engine timed out"), daemonProgram,
                          tr("See %1 for what went wrong.").arg(paths::daemonLogPath()));
