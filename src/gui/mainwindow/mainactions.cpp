@@ -1,0 +1,171 @@
+#include "mainwindow/mainactions.h"
+
+#include "style/icons.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QToolBar>
+
+namespace chorus {
+
+MainActions::MainActions(QMainWindow *window)
+    : QObject(window), m_themes(new QActionGroup(this)), m_window(window)
+{
+    newAgent = make(tr("&New Agent…"), QStringLiteral("actionNewAgent"));
+    newAgent->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    newAgent->setToolTip(tr("Start an agent on a task (%1)")
+                             .arg(newAgent->shortcut().toString(QKeySequence::NativeText)));
+    newAgent->setIconText(tr("New Agent"));
+
+    openConsole = make(tr("&Open Console"), QStringLiteral("actionOpenConsole"));
+    interrupt = make(tr("&Interrupt"), QStringLiteral("actionInterrupt"));
+    interrupt->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    interrupt->setToolTip(tr("Interrupt the agent's current turn; it keeps its session (%1)")
+                              .arg(interrupt->shortcut().toString(QKeySequence::NativeText)));
+    stop = make(tr("&Stop"), QStringLiteral("actionStop"));
+    stop->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    stop->setToolTip(tr("Stop the agent's process; Resume continues it later (%1)")
+                         .arg(stop->shortcut().toString(QKeySequence::NativeText)));
+    resume = make(tr("&Resume"), QStringLiteral("actionResume"));
+    resume->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    resume->setToolTip(tr("Continue a stopped, interrupted or idle agent where it left off (%1)")
+                           .arg(resume->shortcut().toString(QKeySequence::NativeText)));
+    copyId = make(tr("&Copy Session Id"), QStringLiteral("actionCopyId"));
+
+    history = make(tr("&History"), QStringLiteral("actionHistory"));
+    history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    history->setToolTip(tr("Every session, finished or not: filter, read, resume (%1)")
+                            .arg(history->shortcut().toString(QKeySequence::NativeText)));
+    settings = make(tr("&Settings…"), QStringLiteral("actionSettings"));
+    settings->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Comma)});
+    settings->setMenuRole(QAction::PreferencesRole);
+    settings->setIconText(tr("Settings"));
+    quit = make(tr("&Quit"), QStringLiteral("actionQuit"));
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+    quit->setToolTip(tr("Quit Chorus; the agents keep running in the engine"));
+
+    nextTab = make(tr("Ne&xt Console"), QStringLiteral("actionNextTab"));
+    nextTab->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::Key_Tab)});
+    previousTab = make(tr("Pre&vious Console"), QStringLiteral("actionPreviousTab"));
+    previousTab->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_PageUp),
+                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab)});
+    closeTab = make(tr("&Close Console"), QStringLiteral("actionCloseTab"));
+    closeTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    showFinished = make(tr("Show &Finished Agents"), QStringLiteral("actionShowFinished"));
+    showFinished->setCheckable(true);
+    about = make(tr("&About Chorus"), QStringLiteral("actionAbout"));
+    about->setMenuRole(QAction::AboutRole);
+
+    themeSystem = make(tr("&System"), QStringLiteral("actionThemeSystem"));
+    themeLight = make(tr("&Light"), QStringLiteral("actionThemeLight"));
+    themeDark = make(tr("&Dark"), QStringLiteral("actionThemeDark"));
+    for (auto [action, theme] :
+         {std::pair{themeSystem, Theme::System}, std::pair{themeLight, Theme::Light},
+          std::pair{themeDark, Theme::Dark}}) {
+        action->setCheckable(true);
+        m_themes->addAction(action);
+        const Theme t = theme;
+        connect(action, &QAction::triggered, this, [this, t] { Q_EMIT themeRequested(t); });
+    }
+    updateIcons();
+}
+
+QAction *MainActions::make(const QString &text, const QString &objectName)
+{
+    auto *a = new QAction(text, m_window);
+    a->setObjectName(objectName);
+    // Shortcuts work anywhere in the main window, including inside a console.
+    a->setShortcutContext(Qt::WindowShortcut);
+    m_window->addAction(a);
+    return a;
+}
+
+void MainActions::updateIcons()
+{
+    newAgent->setIcon(icons::action(QStringLiteral("new")));
+    openConsole->setIcon(icons::action(QStringLiteral("console")));
+    interrupt->setIcon(icons::action(QStringLiteral("interrupt")));
+    stop->setIcon(icons::action(QStringLiteral("stop")));
+    resume->setIcon(icons::action(QStringLiteral("resume")));
+    copyId->setIcon(icons::action(QStringLiteral("copy")));
+    history->setIcon(icons::action(QStringLiteral("history")));
+    settings->setIcon(icons::action(QStringLiteral("settings")));
+}
+
+void MainActions::setTheme(Theme theme)
+{
+    switch (theme) {
+    case Theme::System:
+        themeSystem->setChecked(true);
+        break;
+    case Theme::Light:
+        themeLight->setChecked(true);
+        break;
+    case Theme::Dark:
+        themeDark->setChecked(true);
+        break;
+    }
+}
+
+void MainActions::buildMenus(QMainWindow *window)
+{
+    QMenuBar *bar = window->menuBar();
+    QMenu *file = bar->addMenu(tr("&File"));
+    file->addAction(newAgent);
+    file->addSeparator();
+    file->addAction(settings);
+    file->addSeparator();
+    file->addAction(quit);
+
+    QMenu *agent = bar->addMenu(tr("&Agent"));
+    agent->addAction(openConsole);
+    agent->addSeparator();
+    agent->addAction(interrupt);
+    agent->addAction(stop);
+    agent->addAction(resume);
+    agent->addSeparator();
+    agent->addAction(copyId);
+
+    QMenu *view = bar->addMenu(tr("&View"));
+    view->addAction(history);
+    view->addAction(showFinished);
+    view->addSeparator();
+    view->addAction(nextTab);
+    view->addAction(previousTab);
+    view->addAction(closeTab);
+    view->addSeparator();
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    theme->addActions(m_themes->actions());
+
+    QMenu *help = bar->addMenu(tr("&Help"));
+    help->addAction(about);
+}
+
+QToolBar *MainActions::buildToolBar(QMainWindow *window)
+{
+    QToolBar *tb = window->addToolBar(tr("Main"));
+    tb->setObjectName(QStringLiteral("mainToolBar"));
+    tb->setMovable(false);
+    tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tb->addAction(newAgent);
+    tb->addSeparator();
+    tb->addAction(interrupt);
+    tb->addAction(stop);
+    tb->addAction(resume);
+    tb->addSeparator();
+    tb->addAction(history);
+    tb->addAction(settings);
+    return tb;
+}
+
+QList<QAction *> MainActions::agentContextActions() const
+{
+    return {openConsole, nullptr, interrupt, stop, resume, nullptr, copyId};
+}
+
+} // namespace chorus

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "style/theme.h"
+
+#include <QObject>
+
+class QAction;
+class QActionGroup;
+class QMainWindow;
+class QMenu;
+class QToolBar;
+
+namespace chorus {
+
+// The main window's actions with their shortcuts, and the menus and toolbar that show
+// them. Agent actions (open, interrupt, stop, resume, copy id) act on the current agent;
+// MainWindow enables them for its state.
+class MainActions : public QObject
+{
+    Q_OBJECT
+public:
+    explicit MainActions(QMainWindow *window);
+
+    void buildMenus(QMainWindow *window);
+    QToolBar *buildToolBar(QMainWindow *window);
+    // The agent list's context menu: nullptr entries are separators.
+    QList<QAction *> agentContextActions() const;
+    void setTheme(Theme theme);
+    // Re-tint the icons after a palette change.
+    void updateIcons();
+
+    QAction *newAgent;
+    QAction *openConsole;
+    QAction *interrupt;
+    QAction *stop;
+    QAction *resume;
+    QAction *copyId;
+    QAction *history;
+    QAction *settings;
+    QAction *quit;
+    QAction *nextTab;
+    QAction *previousTab;
+    QAction *closeTab;
+    QAction *showFinished;
+    QAction *about;
+    QAction *themeSystem;
+    QAction *themeLight;
+    QAction *themeDark;
+
+Q_SIGNALS:
+    void themeRequested(chorus::Theme theme);
+
+private:
+    QAction *make(const QString &text, const QString &objectName);
+
+    QActionGroup *m_themes;
+    QMainWindow *m_window;
+};
+
+} // namespace chorus

@@ -1,0 +1,316 @@
+#include "mainwindow/mainwindow.h"
+
+#include "common/engineclient.h"
+#include "console/consolewidget.h"
+#include "history/historywindow.h"
+#include "mainwindow/agentlistmodel.h"
+#include "mainwindow/agentlistview.h"
+#include "mainwindow/agentstatusbar.h"
+#include "mainwindow/consoletabs.h"
+#include "mainwindow/emptystatewidget.h"
+#include "mainwindow/knownroles.h"
+#include "mainwindow/mainactions.h"
+#include "mainwindow/newagentdialog.h"
+#include "settings/guisettings.h"
+#include "settings/settingsdialog.h"
+#include "style/icons.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace chorus {
+
+MainWindow::MainWindow(EngineClient *client, QWidget *parent)
+    : QMainWindow(parent), m_client(client), m_roles(new KnownRoles(client, this)),
+      m_model(new AgentListModel(client, m_roles, this)), m_actions(new MainActions(this)),
+      m_pages(new QStackedWidget(this)), m_enginePage(new EmptyStateWidget(m_pages)),
+      m_welcomePage(new EmptyStateWidget(m_pages)),
+      m_workspace(new QSplitter(Qt::Horizontal, m_pages)),
+      m_list(new AgentListView(m_model, m_workspace)),
+      m_consoles(new ConsoleTabs(client, m_roles, m_workspace)),
+      m_status(new AgentStatusBar(client, statusBar()))
+{
+    setWindowTitle(tr("Chorus"));
+    setWindowIcon(icons::app());
+    setObjectName(QStringLiteral("mainWindow"));
+
+    m_enginePage->setObjectName(QStringLiteral("enginePage"));
+    m_enginePage->setIcon(icons::app());
+    m_welcomePage->setObjectName(QStringLiteral("welcomePage"));
+    m_welcomePage->setIcon(icons::app());
+    m_welcomePage->setTitle(tr("No agents yet"));
+    m_welcomePage->setText(tr("An agent is a Claude Code session that works on one task in its own "
+                              "branch. Start one, then follow its work live here."));
+    m_welcomePage->setButtonText(tr("New Agent…"));
+    m_workspace->setObjectName(QStringLiteral("workspace"));
+    m_workspace->addWidget(m_list);
+    m_workspace->addWidget(m_consoles);
+    m_workspace->setStretchFactor(0, 2);
+    m_workspace->setStretchFactor(1, 3);
+    m_workspace->setChildrenCollapsible(false);
+    m_list->setMinimumWidth(260);
+    m_pages->addWidget(m_enginePage);
+    m_pages->addWidget(m_welcomePage);
+    m_pages->addWidget(m_workspace);
+    setCentralWidget(m_pages);
+
+    setupActions();
+    connect(m_welcomePage, &EmptyStateWidget::buttonClicked, this, &MainWindow::showNewAgentDialog);
+    connect(m_enginePage, &EmptyStateWidget::buttonClicked, this, &MainWindow::connectToEngine);
+    connect(m_list, &AgentListView::openRequested, this, &MainWindow::openConsole);
+    connect(m_list, &AgentListView::currentSessionChanged, this, &MainWindow::updateActions);
+    connect(m_consoles, &ConsoleTabs::currentSessionChanged, this, [this](const QString &id) {
+        m_list->selectSession(id);
+        updateActions();
+    });
+    // A new state (e.g. idle after a turn) changes what the agent actions can do.
+    connect(client, &EngineClient::sessionChanged, this, &MainWindow::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updatePage);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updatePage);
+    connect(client, &EngineClient::connectedChanged, this, [this](bool connected) {
+        if (!connected && !m_connecting)
+            showEngineError(makeError(tr("the connection to the Chorus engine was lost"), {},
+                                      tr("Your agents keep running if the engine does. Retry to "
+                                         "reconnect, or to start the engine again.")));
+        updateActions();
+    });
+
+    m_enginePage->setTitle(tr("Connecting to the Chorus engine…"));
+    m_pages->setCurrentWidget(m_enginePage);
+    restoreWindowState();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setupActions()
+{
+    m_actions->buildMenus(this);
+    m_actions->buildToolBar(this);
+    m_list->setContextActions(m_actions->agentContextActions());
+    m_actions->setTheme(guisettings::theme());
+    m_actions->showFinished->setChecked(guisettings::showFinishedAgents());
+    m_list->setShowFinished(m_actions->showFinished->isChecked());
+
+    connect(m_actions->newAgent, &QAction::triggered, this, &MainWindow::showNewAgentDialog);
+    connect(m_actions->openConsole, &QAction::triggered, this,
+            [this] { openConsole(currentAgent()); });
+    connect(m_actions->interrupt, &QAction::triggered, this,
+            [this] { runOnCurrent(&EngineClient::interrupt); });
+    connect(m_actions->stop, &QAction::triggered, this,
+            [this] { runOnCurrent(&EngineClient::stop); });
+    connect(m_actions->resume, &QAction::triggered, this, &MainWindow::resumeCurrent);
+    connect(m_actions->copyId, &QAction::triggered, this, &MainWindow::copyCurrentId);
+    connect(m_actions->history, &QAction::triggered, this, &MainWindow::showHistory);
+    connect(m_actions->settings, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(m_actions->quit, &QAction::triggered, this, &MainWindow::close);
+    connect(m_actions->nextTab, &QAction::triggered, m_consoles, &ConsoleTabs::nextTab);
+    connect(m_actions->previousTab, &QAction::triggered, m_consoles, &ConsoleTabs::previousTab);
+    connect(m_actions->closeTab, &QAction::triggered, m_consoles, &ConsoleTabs::closeCurrent);
+    connect(m_actions->about, &QAction::triggered, this, &MainWindow::about);
+    connect(m_actions->showFinished, &QAction::toggled, this, [this](bool show) {
+        m_list->setShowFinished(show);
+        guisettings::setShowFinishedAgents(show);
+    });
+    connect(m_actions, &MainActions::themeRequested, this, [this](Theme theme) {
+        applyTheme(theme);
+        guisettings::setTheme(theme);
+        m_actions->setTheme(theme);
+    });
+}
+
+void MainWindow::connectToEngine()
+{
+    m_connecting = true;
+    m_enginePage->setTitle(tr("Connecting to the Chorus engine…"));
+    m_enginePage->setText(QString());
+    m_enginePage->setButtonText(QString());
+    m_pages->setCurrentWidget(m_enginePage);
+    const Status status = m_client->connectToEngine();
+    m_connecting = false;
+    if (!status) {
+        showEngineError(status.error());
+        return;
+    }
+    m_status->update();
+    updatePage();
+    updateActions();
+}
+
+void MainWindow::showEngineError(const Error &error)
+{
+    m_enginePage->setTitle(tr("Chorus cannot reach its engine"));
+    const QString program = EngineClient::daemonProgram();
+    QString text = error.toString();
+    if (!QFileInfo(program).isExecutable())
+        text += QStringLiteral("\n\n") +
+                tr("%1 is not an executable program. Install Chorus completely, or "
+                   "point CHORUS_PROGRAM at the chorus command.")
+                    .arg(program);
+    m_enginePage->setText(text + QStringLiteral("\n\n") +
+                          tr("The engine (chorus daemon) runs the agents; Chorus starts it when it "
+                             "is not running."));
+    m_enginePage->setButtonText(tr("&Retry"));
+    m_pages->setCurrentWidget(m_enginePage);
+    updateActions();
+}
+
+void MainWindow::updatePage()
+{
+    if (!m_client->isConnected())
+        return; // the engine page stays until a connection succeeds
+    m_pages->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget *>(m_welcomePage)
+                                                       : m_workspace);
+}
+
+QWidget *MainWindow::currentPage() const
+{
+    return m_pages->currentWidget();
+}
+
+QString MainWindow::currentAgent() const
+{
+    const QString id = m_list->currentSessionId();
+    return id.isEmpty() ? m_consoles->currentSessionId() : id;
+}
+
+void MainWindow::updateActions()
+{
+    const bool connected = m_client->isConnected();
+    const QString id = currentAgent();
+    const SessionInfo s = m_client->session(id);
+    const bool known = connected && !id.isEmpty() && !s.id.isEmpty();
+    m_actions->newAgent->setEnabled(connected);
+    m_actions->openConsole->setEnabled(known);
+    m_actions->copyId->setEnabled(!id.isEmpty());
+    m_actions->interrupt->setEnabled(known && isActive(s.state));
+    m_actions->stop->setEnabled(known && !isFinal(s.state));
+    m_actions->resume->setEnabled(known && (s.state == SessionState::Idle || isFinal(s.state)));
+    m_actions->history->setEnabled(connected);
+    m_actions->settings->setEnabled(connected);
+}
+
+void MainWindow::runOnCurrent(void (EngineClient::*command)(const QString &,
+                                                            std::function<void(const Status &)>))
+{
+    const QString id = currentAgent();
+    if (!id.isEmpty())
+        (m_client->*command)(id, {}); // failures reach the status bar through errorOccurred
+}
+
+void MainWindow::resumeCurrent()
+{
+    const QString id = currentAgent();
+    if (id.isEmpty())
+        return;
+    m_client->resume(id, QString());
+    openConsole(id);
+}
+
+void MainWindow::copyCurrentId()
+{
+    const QString id = currentAgent();
+    if (id.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(id);
+    statusBar()->showMessage(tr("Copied the session id of %1.").arg(m_client->session(id).name),
+                             4000);
+}
+
+void MainWindow::openConsole(const QString &sessionId)
+{
+    if (sessionId.isEmpty() || m_client->session(sessionId).id.isEmpty())
+        return;
+    m_consoles->openConsole(sessionId);
+    m_list->selectSession(sessionId);
+    updatePage();
+}
+
+NewAgentDialog *MainWindow::showNewAgentDialog()
+{
+    auto *dialog = new NewAgentDialog(m_client, m_roles, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { openConsole(dialog->createdSession().id); });
+    dialog->open();
+    return dialog;
+}
+
+HistoryWindow *MainWindow::showHistory()
+{
+    if (!m_history) {
+        m_history = new HistoryWindow(m_client, m_model, m_roles, this);
+        connect(m_history, &HistoryWindow::consoleRequested, this, [this](const QString &id) {
+            openConsole(id);
+            raise();
+            activateWindow();
+        });
+    }
+    m_history->show();
+    m_history->raise();
+    m_history->activateWindow();
+    return m_history;
+}
+
+SettingsDialog *MainWindow::showSettings()
+{
+    auto *dialog = new SettingsDialog(m_client, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        const Theme theme = guisettings::theme();
+        applyTheme(theme);
+        m_actions->setTheme(theme);
+    });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About Chorus"),
+                       tr("<h3>Chorus %1</h3><p>Runs a team of headless Claude Code agents in "
+                          "parallel, each on its own branch, and shows what each one does.</p>")
+                           .arg(QStringLiteral(CHORUS_VERSION)));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        m_actions->updateIcons();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::restoreWindowState()
+{
+    if (!restoreGeometry(guisettings::state(QStringLiteral("geometry"))))
+        resize(1200, 760);
+    restoreState(guisettings::state(QStringLiteral("windowState")));
+    if (!m_workspace->restoreState(guisettings::state(QStringLiteral("workspaceSplitter"))))
+        m_workspace->setSizes({540, 660});
+    m_list->restoreState(guisettings::state(QStringLiteral("agentListHeader")));
+}
+
+void MainWindow::saveWindowState()
+{
+    guisettings::setState(QStringLiteral("geometry"), saveGeometry());
+    guisettings::setState(QStringLiteral("windowState"), saveState());
+    guisettings::setState(QStringLiteral("workspaceSplitter"), m_workspace->saveState());
+    guisettings::setState(QStringLiteral("agentListHeader"), m_list->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    if (m_history)
+        m_history->close();
+    event->accept();
+}
+
+} // namespace chorus

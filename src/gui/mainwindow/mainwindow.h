@@ -1,0 +1,87 @@
+#pragma once
+
+#include "result.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QSplitter;
+class QStackedWidget;
+
+namespace chorus {
+
+class AgentListModel;
+class AgentListView;
+class AgentStatusBar;
+class ConsoleTabs;
+class EmptyStateWidget;
+class EngineClient;
+class HistoryWindow;
+class KnownRoles;
+class MainActions;
+class NewAgentDialog;
+class SettingsDialog;
+
+// The main window: the agent list beside the live consoles, menus, toolbar and status
+// bar. It talks to the engine only through the EngineClient it is given; the parts
+// (actions, list, consoles, status bar, dialogs) are their own classes.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(EngineClient *client, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Connects to the engine (starting it when needed); on failure shows why, with Retry.
+    void connectToEngine();
+
+    NewAgentDialog *showNewAgentDialog();
+    HistoryWindow *showHistory();
+    SettingsDialog *showSettings();
+    void openConsole(const QString &sessionId);
+
+    // The parts, for tests.
+    MainActions *actions() const { return m_actions; }
+    AgentListModel *agentModel() const { return m_model; }
+    AgentListView *agentList() const { return m_list; }
+    ConsoleTabs *consoles() const { return m_consoles; }
+    AgentStatusBar *statusSummary() const { return m_status; }
+    KnownRoles *roles() const { return m_roles; }
+    QWidget *currentPage() const;
+    EmptyStateWidget *enginePage() const { return m_enginePage; }
+    EmptyStateWidget *welcomePage() const { return m_welcomePage; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void setupActions();
+    void showEngineError(const Error &error);
+    void updatePage();
+    void updateActions();
+    QString currentAgent() const;
+    void runOnCurrent(void (EngineClient::*command)(const QString &,
+                                                    std::function<void(const Status &)>));
+    void resumeCurrent();
+    void copyCurrentId();
+    void about();
+    void restoreWindowState();
+    void saveWindowState();
+
+    EngineClient *m_client;
+    KnownRoles *m_roles;
+    AgentListModel *m_model;
+    MainActions *m_actions;
+    QStackedWidget *m_pages;
+    EmptyStateWidget *m_enginePage;
+    EmptyStateWidget *m_welcomePage;
+    QSplitter *m_workspace;
+    AgentListView *m_list;
+    ConsoleTabs *m_consoles;
+    AgentStatusBar *m_status;
+    QPointer<HistoryWindow> m_history;
+    bool m_connecting = false;
+};
+
+} // namespace chorus

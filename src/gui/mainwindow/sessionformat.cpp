@@ -1,0 +1,97 @@
+#include "mainwindow/sessionformat.h"
+
+#include <QLocale>
+
+namespace chorus {
+
+QString SessionFormat::stateLabel(SessionState state)
+{
+    switch (state) {
+    case SessionState::Queued:
+        return tr("queued");
+    case SessionState::Starting:
+        return tr("starting");
+    case SessionState::Running:
+        return tr("running");
+    case SessionState::Waiting:
+        return tr("waiting");
+    case SessionState::Stalled:
+        return tr("stalled");
+    case SessionState::Idle:
+        return tr("idle");
+    case SessionState::Done:
+        return tr("done");
+    case SessionState::Failed:
+        return tr("failed");
+    case SessionState::Stopped:
+        return tr("stopped");
+    case SessionState::Interrupted:
+        return tr("interrupted");
+    }
+    return stateName(state);
+}
+
+QString SessionFormat::stateText(const SessionInfo &s)
+{
+    const QString label = stateLabel(s.state);
+    if (s.stateDetail.isEmpty() || s.state == SessionState::Idle)
+        return label;
+    if (s.stateDetail == QLatin1String("approval"))
+        return tr("%1 (approval)").arg(label);
+    if (s.stateDetail == QLatin1String("rate-limit"))
+        return tr("%1 (rate limit)").arg(label);
+    return label;
+}
+
+qint64 SessionFormat::totalTokens(const SessionInfo &s)
+{
+    return s.tokens.input + s.tokens.output + s.tokens.cacheRead + s.tokens.cacheWrite;
+}
+
+QString SessionFormat::tokens(qint64 count)
+{
+    const QLocale locale;
+    if (count < 1000)
+        return locale.toString(count);
+    if (count < 1000000)
+        return tr("%1k").arg(locale.toString(double(count) / 1e3, 'f', count < 10000 ? 1 : 0));
+    return tr("%1M").arg(locale.toString(double(count) / 1e6, 'f', 1));
+}
+
+QString SessionFormat::cost(double usd)
+{
+    const QLocale locale;
+    // Cents are enough for large sums; agents often cost fractions of one.
+    return tr("$%1").arg(locale.toString(usd, 'f', usd > 0 && usd < 1 ? 3 : 2));
+}
+
+QString SessionFormat::duration(qint64 seconds)
+{
+    if (seconds < 0)
+        return QStringLiteral("–");
+    if (seconds < 60)
+        return tr("%1s").arg(seconds);
+    if (seconds < 3600)
+        return tr("%1m %2s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return tr("%1h %2m").arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+qint64 SessionFormat::elapsedSeconds(const SessionInfo &s, const QDateTime &nowUtc)
+{
+    if (s.startedAt.isEmpty())
+        return -1;
+    const QDateTime start = QDateTime::fromString(s.startedAt, Qt::ISODateWithMs);
+    const QDateTime end = s.endedAt.isEmpty() || isActive(s.state)
+                              ? nowUtc
+                              : QDateTime::fromString(s.endedAt, Qt::ISODateWithMs);
+    if (!start.isValid() || !end.isValid())
+        return -1;
+    return qMax<qint64>(0, start.secsTo(end));
+}
+
+QDateTime SessionFormat::createdLocal(const SessionInfo &s)
+{
+    return QDateTime::fromString(s.createdAt, Qt::ISODateWithMs).toLocalTime();
+}
+
+} // namespace chorus

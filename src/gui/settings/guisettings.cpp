@@ -1,0 +1,96 @@
+#include "settings/guisettings.h"
+
+#include "paths.h"
+
+#include <QDir>
+#include <QSettings>
+
+namespace chorus::guisettings {
+
+namespace {
+const QString kGroup = QStringLiteral("GUI");
+
+QVariant value(const QString &key, const QVariant &fallback = {})
+{
+    QSettings s(paths::settingsFile(), QSettings::IniFormat);
+    s.beginGroup(kGroup);
+    return s.value(key, fallback);
+}
+
+void setValue(const QString &key, const QVariant &v)
+{
+    QSettings s(paths::settingsFile(), QSettings::IniFormat);
+    s.beginGroup(kGroup);
+    s.setValue(key, v);
+}
+} // namespace
+
+Theme theme()
+{
+    return themeFromKey(value(QStringLiteral("theme")).toString());
+}
+
+void setTheme(Theme t)
+{
+    setValue(QStringLiteral("theme"), themeKey(t));
+}
+
+QString defaultModel()
+{
+    return value(QStringLiteral("defaultModel")).toString();
+}
+
+void setDefaultModel(const QString &model)
+{
+    setValue(QStringLiteral("defaultModel"), model);
+}
+
+QString lastDirectory()
+{
+    const QString dir = value(QStringLiteral("lastDirectory")).toString();
+    return dir.isEmpty() || !QDir(dir).exists() ? QDir::homePath() : dir;
+}
+
+void setLastDirectory(const QString &dir)
+{
+    setValue(QStringLiteral("lastDirectory"), dir);
+}
+
+QString dataDirOverride()
+{
+    return value(QStringLiteral("dataDir")).toString();
+}
+
+void setDataDirOverride(const QString &dir)
+{
+    setValue(QStringLiteral("dataDir"), dir);
+}
+
+void applyDataDirOverride()
+{
+    const QString dir = dataDirOverride();
+    if (!dir.isEmpty() && qEnvironmentVariableIsEmpty("CHORUS_DATA_DIR"))
+        qputenv("CHORUS_DATA_DIR", QFile::encodeName(dir));
+}
+
+bool showFinishedAgents()
+{
+    return value(QStringLiteral("showFinishedAgents"), true).toBool();
+}
+
+void setShowFinishedAgents(bool show)
+{
+    setValue(QStringLiteral("showFinishedAgents"), show);
+}
+
+QByteArray state(const QString &key)
+{
+    return value(key).toByteArray();
+}
+
+void setState(const QString &key, const QByteArray &v)
+{
+    setValue(key, v);
+}
+
+} // namespace chorus::guisettings

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "style/theme.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace chorus {
+
+// The GUI's own settings: group [GUI] of paths::settingsFile() (the engine keeps its
+// [engine] group in the same file and is its only writer; these keys are ours).
+namespace guisettings {
+Theme theme();
+void setTheme(Theme theme);
+
+// The model the New agent dialog starts with; empty = the role's default.
+QString defaultModel();
+void setDefaultModel(const QString &model);
+
+// The directory the last agent was started in.
+QString lastDirectory();
+void setLastDirectory(const QString &dir);
+
+// A data directory chosen in Settings: empty = the default. Applied by
+// applyDataDirOverride() before the engine is started.
+QString dataDirOverride();
+void setDataDirOverride(const QString &dir);
+// Sets CHORUS_DATA_DIR from the override, unless the environment already sets it.
+void applyDataDirOverride();
+
+bool showFinishedAgents();
+void setShowFinishedAgents(bool show);
+
+// Opaque widget state (geometry, header and splitter states) by key.
+QByteArray state(const QString &key);
+void setState(const QString &key, const QByteArray &value);
+} // namespace guisettings
+
+} // namespace chorus

@@ -1,0 +1,216 @@
+#include "settings/settingsdialog.h"
+
+#include "ui_settingsdialog.h"
+
+#include "agent/claudelocator.h"
+#include "common/engineclient.h"
+#include "paths.h"
+#include "settings/guisettings.h"
+#include "style/palettecolors.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QJsonObject>
+#include <QPointer>
+#include <QProcessEnvironment>
+#include <QPushButton>
+
+namespace chorus {
+
+namespace {
+QString describeSource(const QString &source)
+{
+    if (source == QLatin1String("setting"))
+        return SettingsDialog::tr("the path above");
+    if (source == QLatin1String("CHORUS_CLAUDE"))
+        return SettingsDialog::tr("the CHORUS_CLAUDE environment variable");
+    if (source == QLatin1String("PATH"))
+        return SettingsDialog::tr("PATH");
+    return SettingsDialog::tr("the usual install place %1").arg(source);
+}
+} // namespace
+
+SettingsDialog::SettingsDialog(EngineClient *client, QWidget *parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::SettingsDialog>()), m_client(client)
+{
+    m_ui->setupUi(this);
+    m_ui->defaultModelCombo->addItem(tr("default"), QString());
+    for (const char *alias : {"opus", "sonnet", "haiku"})
+        m_ui->defaultModelCombo->addItem(QLatin1String(alias), QLatin1String(alias));
+    m_ui->themeCombo->addItem(tr("System"), themeKey(Theme::System));
+    m_ui->themeCombo->addItem(tr("Light"), themeKey(Theme::Light));
+    m_ui->themeCombo->addItem(tr("Dark"), themeKey(Theme::Dark));
+    m_ui->rolesDirEdit->setPlaceholderText(
+        QDir::toNativeSeparators(paths::configDir() + QStringLiteral("/roles")));
+    m_ui->errorLabel->hide();
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Save"));
+
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    connect(m_ui->claudePathEdit, &QLineEdit::textChanged, this,
+            &SettingsDialog::updateClaudeStatus);
+    connect(m_ui->claudeBrowseButton, &QPushButton::clicked, this, &SettingsDialog::browseClaude);
+    connect(m_ui->dataDirBrowseButton, &QPushButton::clicked, this, &SettingsDialog::browseDataDir);
+    load();
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::load()
+{
+    const QJsonObject s = m_client->settings();
+    m_ui->claudePathEdit->setText(s.value(QLatin1String("claudePath")).toString());
+    m_ui->maxConcurrentSpin->setValue(s.value(QLatin1String("maxConcurrent")).toInt(4));
+    m_ui->stallSpin->setValue(s.value(QLatin1String("stallSeconds")).toInt(300));
+    m_ui->resumeOnRecoveryCheck->setChecked(
+        s.value(QLatin1String("resumeOnRecovery")).toBool(true));
+    m_ui->autoRestartsSpin->setValue(s.value(QLatin1String("autoRestarts")).toInt(0));
+    m_ui->rolesDirEdit->setText(s.value(QLatin1String("userRolesDir")).toString());
+
+    const QString model = guisettings::defaultModel();
+    const int modelIndex = m_ui->defaultModelCombo->findData(model);
+    if (modelIndex >= 0)
+        m_ui->defaultModelCombo->setCurrentIndex(modelIndex);
+    else
+        m_ui->defaultModelCombo->setEditText(model);
+    m_ui->themeCombo->setCurrentIndex(
+        qMax(0, m_ui->themeCombo->findData(themeKey(guisettings::theme()))));
+
+    const QString override = guisettings::dataDirOverride();
+    m_initialDataDir = override.isEmpty() ? paths::dataDir() : override;
+    m_ui->dataDirEdit->setText(QDir::toNativeSeparators(m_initialDataDir));
+    m_ui->dataDirNote->setText(tr("Chorus keeps its database, agent worktrees and logs here (now: "
+                                  "%1). A new folder is used "
+                                  "the next time the engine starts: the engine keeps running when "
+                                  "Chorus quits, so stop it "
+                                  "with \"chorus daemon stop\" once your agents are done. Sessions "
+                                  "stay in the old folder.")
+                                   .arg(QDir::toNativeSeparators(paths::dataDir())));
+    QPalette muted = m_ui->dataDirNote->palette();
+    muted.setColor(QPalette::WindowText, mutedTextColor(palette()));
+    m_ui->dataDirNote->setPalette(muted);
+    updateClaudeStatus();
+}
+
+void SettingsDialog::setMessage(QLabel *label, const QString &text, const QColor &color)
+{
+    QPalette p = label->palette();
+    p.setColor(QPalette::WindowText, color);
+    label->setPalette(p);
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
+void SettingsDialog::updateClaudeStatus()
+{
+    // Pure file checks in this process's environment; the engine searches the same places
+    // in its own (the same, when Chorus started it).
+    const QString configured = QDir::fromNativeSeparators(m_ui->claudePathEdit->text().trimmed());
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const Result<ClaudeLocation> found = locateClaude(configured, env);
+    m_claudeOk = found.ok();
+    if (found) {
+        setMessage(m_ui->claudeStatus,
+                   tr("Found %1\n(from %2)")
+                       .arg(QDir::toNativeSeparators(found->path), describeSource(found->source)),
+                   successColor(palette()));
+        return;
+    }
+    if (!configured.isEmpty() || !env.value(QStringLiteral("CHORUS_CLAUDE")).isEmpty()) {
+        // A configured path that is wrong: locateClaude() stops there, and so do we.
+        setMessage(m_ui->claudeStatus, found.error().toString(), errorColor(palette()));
+        return;
+    }
+    QStringList tried;
+    for (const auto &[source, path] : claudeCandidates(configured, env))
+        tried.append(QStringLiteral("  • %1").arg(QDir::toNativeSeparators(path)));
+    setMessage(m_ui->claudeStatus,
+               tr("The Claude Code CLI (claude) was not found. Tried:\n%1\nInstall it with \"npm "
+                  "install -g "
+                  "@anthropic-ai/claude-code\", or enter its path above.")
+                   .arg(tried.join(QLatin1Char('\n'))),
+               errorColor(palette()));
+}
+
+QString SettingsDialog::claudeStatusText() const
+{
+    return m_ui->claudeStatus->text();
+}
+
+void SettingsDialog::browseClaude()
+{
+    const QString current = m_ui->claudePathEdit->text().trimmed();
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Claude Code CLI"), current.isEmpty() ? QDir::homePath() : current);
+    if (!file.isEmpty())
+        m_ui->claudePathEdit->setText(QDir::toNativeSeparators(file));
+}
+
+void SettingsDialog::browseDataDir()
+{
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Data Folder"), m_ui->dataDirEdit->text());
+    if (!dir.isEmpty())
+        m_ui->dataDirEdit->setText(QDir::toNativeSeparators(dir));
+}
+
+void SettingsDialog::accept()
+{
+    if (m_busy)
+        return;
+    if (!m_claudeOk && !m_ui->claudePathEdit->text().trimmed().isEmpty()) {
+        setMessage(m_ui->errorLabel,
+                   tr("The Claude Code CLI path is not an executable file. Fix it, or clear "
+                      "it to let Chorus search for the CLI."),
+                   errorColor(palette()));
+        m_ui->claudePathEdit->setFocus();
+        return;
+    }
+    setMessage(m_ui->errorLabel, {}, {});
+    const QJsonObject changes{
+        {QStringLiteral("claudePath"),
+         QDir::fromNativeSeparators(m_ui->claudePathEdit->text().trimmed())},
+        {QStringLiteral("maxConcurrent"), m_ui->maxConcurrentSpin->value()},
+        {QStringLiteral("stallSeconds"), m_ui->stallSpin->value()},
+        {QStringLiteral("resumeOnRecovery"), m_ui->resumeOnRecoveryCheck->isChecked()},
+        {QStringLiteral("autoRestarts"), m_ui->autoRestartsSpin->value()},
+        {QStringLiteral("userRolesDir"),
+         QDir::fromNativeSeparators(m_ui->rolesDirEdit->text().trimmed())},
+    };
+    m_busy = true;
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(false);
+    QPointer<SettingsDialog> self(this);
+    m_client->setSettings(changes, [self](const Status &status) {
+        if (self)
+            self->saved(status);
+    });
+}
+
+void SettingsDialog::saved(const Status &status)
+{
+    m_busy = false;
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(true);
+    if (!status) {
+        setMessage(m_ui->errorLabel,
+                   tr("The engine did not take the settings: %1").arg(status.error().toString()),
+                   errorColor(palette()));
+        return;
+    }
+    saveGuiSettings();
+    QDialog::accept();
+}
+
+void SettingsDialog::saveGuiSettings()
+{
+    QString model = m_ui->defaultModelCombo->currentText().trimmed();
+    const int i = m_ui->defaultModelCombo->currentIndex();
+    if (i >= 0 && m_ui->defaultModelCombo->itemText(i) == model)
+        model = m_ui->defaultModelCombo->currentData().toString();
+    guisettings::setDefaultModel(model);
+    guisettings::setTheme(themeFromKey(m_ui->themeCombo->currentData().toString()));
+    const QString dataDir = QDir::fromNativeSeparators(m_ui->dataDirEdit->text().trimmed());
+    if (dataDir != m_initialDataDir)
+        guisettings::setDataDirOverride(dataDir == paths::dataDir() ? QString() : dataDir);
+}
+
+} // namespace chorus

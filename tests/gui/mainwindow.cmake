@@ -1,0 +1,6 @@
+# Main window, dialogs, history tests: the real widgets against the real engine (a daemon
+# started by EngineClient in a private EngineFixture world, real Claude Code processes and
+# the fake Messages API).
+chorus_add_test(tst_mainwindow LIBS chorus-gui-lib chorus-testsupport)
+chorus_add_test(tst_history LIBS chorus-gui-lib chorus-testsupport)
+set_tests_properties(tst_mainwindow tst_history PROPERTIES TIMEOUT 600 LABELS gui)
