@@ -43,7 +43,7 @@ Status EngineClient::connectToEngine()
         QJsonObject{{QStringLiteral("sessions"), true}, {QStringLiteral("approvals"), true}});
     if (!sub)
         return sub.error();
-    for (const QString &id : std::as_const(m_watched))
+    for (const QString &id : m_watched.keys())
         m_rpc->call(QStringLiteral("subscribe"), QJsonObject{{QStringLiteral("events"), QJsonArray{id}}},
                     [](const Result<QJsonValue> &) {});
     refresh();
@@ -255,17 +255,18 @@ void EngineClient::fetchTail(const QString &id, int count,
 
 void EngineClient::watch(const QString &id)
 {
-    if (m_watched.contains(id))
+    if (m_watched[id]++ > 0)
         return;
-    m_watched.insert(id);
     m_rpc->call(QStringLiteral("subscribe"), {{QStringLiteral("events"), QJsonArray{id}}},
                 [](const Result<QJsonValue> &) {});
 }
 
 void EngineClient::unwatch(const QString &id)
 {
-    if (!m_watched.remove(id))
+    auto it = m_watched.find(id);
+    if (it == m_watched.end() || --*it > 0)
         return;
+    m_watched.erase(it);
     m_rpc->call(QStringLiteral("unsubscribe"), {{QStringLiteral("events"), QJsonArray{id}}},
                 [](const Result<QJsonValue> &) {});
 }

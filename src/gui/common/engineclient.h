@@ -55,6 +55,7 @@ public:
                      std::function<void(const QList<StoredEvent> &)> done);
     // The last `count` stored events (for opening a console on a long session).
     void fetchTail(const QString &id, int count, std::function<void(const QList<StoredEvent> &)> done);
+    // Counted: every watch() needs its unwatch(); live events stop after the last one.
     void watch(const QString &id);
     void unwatch(const QString &id);
 
@@ -80,7 +81,7 @@ private:
     QHash<QString, SessionInfo> m_sessions;
     QStringList m_order;
     QHash<qint64, ApprovalInfo> m_approvals;
-    QSet<QString> m_watched;
+    QHash<QString, int> m_watched; // session id -> consoles watching it
     double m_costToday = 0;
     QJsonObject m_settings;
 };

@@ -16,7 +16,8 @@ class Highlighter
 public:
     // Colours `doc` as `language` (a name such as "JSON", "Bash", "C++", "Python", "Diff")
     // or, when language is empty, by fileName's extension. The highlighter is a child of
-    // doc. Returns false (and attaches nothing) when no language matches.
+    // doc. Text already in doc is coloured at once, later text as it changes.
+    // Returns false (and attaches nothing) when no language matches.
     static bool attach(QTextDocument *doc, const QString &language, const QString &fileName,
                        const QPalette &palette);
 

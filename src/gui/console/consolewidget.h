@@ -1,10 +1,25 @@
 #pragma once
 
+#include "engine/sessioninfo.h"
+#include "result.h"
+#include "store/storedevent.h"
+
+#include <QList>
+#include <QPointer>
 #include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QPushButton;
 
 namespace chorus {
 
+class ApprovalBar;
+class ConsoleInput;
 class EngineClient;
+class FindBar;
+class TranscriptView;
 
 // One agent's live console: its transcript (structured, not raw JSON), inline approval
 // requests, an input box for follow-ups and interrupt / stop / resume buttons.
@@ -13,16 +28,57 @@ class ConsoleWidget : public QWidget
 {
     Q_OBJECT
 public:
+    // Events loaded when the console opens (the rest stays in the store).
+    static constexpr int kTailEvents = 3000;
+
     ConsoleWidget(EngineClient *client, const QString &sessionId, QWidget *parent = nullptr,
                   bool readOnly = false);
     ~ConsoleWidget() override;
 
     QString sessionId() const { return m_sessionId; }
+    bool isReadOnly() const { return m_readOnly; }
+    TranscriptView *transcript() const { return m_view; }
+    // False until the initial tail of the transcript has arrived.
+    bool isLoaded() const { return m_loaded; }
+
+    void showFindBar();
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
-    EngineClient *m_client;
+    void buildHeader(QWidget *header);
+    void buildInput(QWidget *box);
+    void load();
+    void onEvents(const QString &sessionId, const QList<StoredEvent> &events);
+    void onSessionChanged(const SessionInfo &info);
+    void updateState();
+    void send();
+    void resume();
+    using Done = std::function<void(const Status &)>;
+    void runCommand(QPushButton *button, const std::function<void(Done)> &command);
+    void showError(const QString &text);
+    void search(bool backward, bool again);
+    void updateEmptyText();
+    void applyColours();
+
+    QPointer<EngineClient> m_client;
     QString m_sessionId;
     bool m_readOnly;
+    bool m_loaded = false;
+    bool m_watching = false;
+    QList<StoredEvent> m_early; // live events that came before the tail
+    TranscriptView *m_view = nullptr;
+    FindBar *m_findBar = nullptr;
+    ApprovalBar *m_approvals = nullptr;
+    ConsoleInput *m_input = nullptr;
+    QPushButton *m_send = nullptr;
+    QPushButton *m_interrupt = nullptr;
+    QPushButton *m_stop = nullptr;
+    QPushButton *m_resume = nullptr;
+    QLabel *m_stateDot = nullptr;
+    QLabel *m_stateText = nullptr;
+    QLabel *m_error = nullptr;
 };
 
 } // namespace chorus

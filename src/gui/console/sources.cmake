@@ -1,0 +1,16 @@
+# The console (owned by the console work): added to chorus-gui-lib.
+target_sources(chorus-gui-lib PRIVATE
+    common/builtinhighlighter.cpp common/builtinhighlighter.h
+    common/highlighter.cpp common/highlighter.h
+    console/approvalbar.cpp console/approvalbar.h
+    console/consoleinput.cpp console/consoleinput.h
+    console/consolestyle.cpp console/consolestyle.h
+    console/consolewidget.cpp console/consolewidget.h
+    console/entryrenderer.cpp console/entryrenderer_paint.cpp console/entryrenderer.h
+    console/findbar.cpp console/findbar.h
+    console/rowgeometry.cpp console/rowgeometry.h
+    console/toolpresentation.cpp console/toolpresentation.h
+    console/transcriptentry.h
+    console/transcriptmodel.cpp console/transcriptmodel.h
+    console/transcriptview.cpp console/transcriptview_input.cpp console/transcriptview.h
+)

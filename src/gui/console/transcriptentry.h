@@ -1,0 +1,55 @@
+#pragma once
+
+#include "engine/transcriptitem.h"
+
+#include <QString>
+
+namespace chorus {
+
+// One row of a console transcript: a TranscriptItem as shown, with a tool call and its
+// result joined into one block (by toolUseId).
+struct TranscriptEntry
+{
+    using Kind = TranscriptItem::Kind;
+
+    quint64 id = 0; // unique within its model, increasing with arrival
+    Kind kind = Kind::System;
+    bool isError = false;
+    bool expanded = false;      // tool blocks and thinking: open or one line
+    bool hasResult = false;     // ToolUse: its result arrived (joined into `result`)
+    bool resultIsError = false; // ToolUse: that result is an error
+    bool hiddenNote = false;    // the "earlier events not shown" row
+    qint64 seq = 0;
+    QString ts;
+    QString title;
+    QString body;
+    QString result;
+    QString toolUseId;
+    QString eventKind; // StoredEvent::kind of the line it came from
+
+    bool isCollapsible() const
+    {
+        return kind == Kind::ToolUse || kind == Kind::ToolResult || kind == Kind::Thinking;
+    }
+    bool contains(const QString &needle) const
+    {
+        return title.contains(needle, Qt::CaseInsensitive) ||
+               body.contains(needle, Qt::CaseInsensitive) ||
+               result.contains(needle, Qt::CaseInsensitive);
+    }
+    // Title, body and result as plain text (copy, accessibility, tests).
+    QString plainText() const
+    {
+        QString out = title;
+        for (const QString *part : {&body, &result}) {
+            if (part->isEmpty())
+                continue;
+            if (!out.isEmpty())
+                out += QLatin1Char('\n');
+            out += *part;
+        }
+        return out;
+    }
+};
+
+} // namespace chorus

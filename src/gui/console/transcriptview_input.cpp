@@ -1,0 +1,173 @@
+// TranscriptView: what the user does in it (clicks, keys, context menu, search, copy).
+#include "transcriptview.h"
+
+#include "console/transcriptmodel.h"
+
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QDesktopServices>
+#include <QGuiApplication>
+#include <QMenu>
+#include <QScrollBar>
+#include <QUrl>
+
+namespace chorus {
+
+void TranscriptView::toggleRow(int row)
+{
+    if (row < 0 || row >= m_geometry.count() || !m_model->entry(row).isCollapsible())
+        return;
+    const QRect r = rowRect(row);
+    if (r.bottom() >= 0 && r.top() < viewport()->height()) {
+        m_stick = false; // keep the header where it is while the block opens or closes
+        setAnchor(row, -r.top());
+    }
+    m_model->setExpanded(row, !m_model->entry(row).expanded);
+}
+
+void TranscriptView::setHighlight(const QString &text)
+{
+    if (text == m_highlight)
+        return;
+    m_highlight = text;
+    if (text.isEmpty())
+        m_matchRow = -1;
+    viewport()->update();
+}
+
+bool TranscriptView::findNext(const QString &text, bool backward, bool includeCurrent)
+{
+    setHighlight(text);
+    const int n = m_geometry.count();
+    if (text.isEmpty() || n == 0) {
+        m_matchRow = -1;
+        return false;
+    }
+    int from = m_matchRow;
+    if (from >= 0 && includeCurrent)
+        from += backward ? 1 : -1;
+    if (from < 0)
+        from = m_current >= 0 ? m_current
+                              : (backward ? n : m_geometry.rowAt(verticalScrollBar()->value()) - 1);
+    const int row = m_model->findRow(text, from, backward);
+    m_matchRow = row;
+    viewport()->update();
+    if (row < 0)
+        return false;
+    const TranscriptEntry &e = m_model->entry(row);
+    if (e.isCollapsible() && !e.expanded && !e.title.contains(text, Qt::CaseInsensitive))
+        m_model->setExpanded(row, true);
+    setCurrentRow(row);
+    const QRect r = rowRect(row);
+    if (r.top() < 0 || r.top() > viewport()->height() - 2 * m_renderer.style().lineHeight)
+        scrollToRow(row);
+    return true;
+}
+
+void TranscriptView::copyCurrent() const
+{
+    if (m_current < 0 || m_current >= m_model->rowCount())
+        return;
+    QGuiApplication::clipboard()->setText(m_model->entry(m_current).plainText());
+}
+
+int TranscriptView::rowAtPos(const QPoint &pos)
+{
+    const qint64 y = verticalScrollBar()->value() + pos.y();
+    if (m_geometry.count() == 0 || y < 0 || y >= m_geometry.total())
+        return -1;
+    return m_geometry.rowAt(y);
+}
+
+void TranscriptView::mousePressEvent(QMouseEvent *event)
+{
+    setFocus(Qt::MouseFocusReason);
+    const int row = rowAtPos(event->position().toPoint());
+    if (row < 0)
+        return;
+    setCurrentRow(row);
+    if (event->button() != Qt::LeftButton)
+        return;
+    if (toggleRect(row).contains(event->position().toPoint())) {
+        toggleRow(row);
+        return;
+    }
+    const QString link =
+        m_renderer.linkAt(m_model->entry(row), rowRect(row), event->position().toPoint());
+    if (!link.isEmpty())
+        QDesktopServices::openUrl(QUrl(link));
+}
+
+void TranscriptView::mouseMoveEvent(QMouseEvent *event)
+{
+    const int row = rowAtPos(event->position().toPoint());
+    bool hand = false;
+    if (row >= 0 && event->buttons() == Qt::NoButton)
+        hand = toggleRect(row).contains(event->position().toPoint()) ||
+               !m_renderer.linkAt(m_model->entry(row), rowRect(row), event->position().toPoint())
+                    .isEmpty();
+    viewport()->setCursor(hand ? Qt::PointingHandCursor : Qt::ArrowCursor);
+}
+
+void TranscriptView::mouseReleaseEvent(QMouseEvent *event)
+{
+    event->accept(); // the press did the work
+}
+
+void TranscriptView::keyPressEvent(QKeyEvent *event)
+{
+    const int n = m_geometry.count();
+    if (event->matches(QKeySequence::Copy)) {
+        copyCurrent();
+        return;
+    }
+    switch (event->key()) {
+    case Qt::Key_Up:
+    case Qt::Key_Down: {
+        if (n == 0)
+            return;
+        const int base =
+            m_current >= 0 ? m_current : m_geometry.rowAt(verticalScrollBar()->value());
+        const int row = qBound(0, base + (event->key() == Qt::Key_Up ? -1 : 1), n - 1);
+        setCurrentRow(row);
+        const QRect r = rowRect(row);
+        if (r.top() < 0 || r.bottom() > viewport()->height())
+            scrollToRow(row);
+        return;
+    }
+    case Qt::Key_Space:
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        toggleRow(m_current);
+        return;
+    case Qt::Key_Home:
+        verticalScrollBar()->triggerAction(QAbstractSlider::SliderToMinimum);
+        return;
+    case Qt::Key_End:
+        scrollToBottom();
+        return;
+    default:
+        break;
+    }
+    QAbstractScrollArea::keyPressEvent(event);
+}
+
+void TranscriptView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const int row = rowAtPos(event->pos());
+    if (row >= 0)
+        setCurrentRow(row);
+    QMenu menu(this);
+    QAction *copy = menu.addAction(tr("&Copy"), this, &TranscriptView::copyCurrent);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setEnabled(m_current >= 0);
+    menu.addSeparator();
+    menu.addAction(tr("&Expand All Tool Blocks"), this, [this] { m_model->setAllExpanded(true); });
+    menu.addAction(tr("C&ollapse All Tool Blocks"), this,
+                   [this] { m_model->setAllExpanded(false); });
+    menu.addSeparator();
+    menu.addAction(tr("Scroll to &Bottom"), this, &TranscriptView::scrollToBottom);
+    menu.exec(event->globalPos());
+}
+
+} // namespace chorus
