@@ -47,7 +47,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Spawned %1 (%2, id %3), state %4.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -71,6 +71,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>warning: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Waiting for approval:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -110,22 +115,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>Starts an agent with ROLE on TASK in DIR (default: the current directory).</source>
+        <location line="+33"/>
+        <source>Starts an agent with ROLE on TASK in DIR (default: the current directory). In a git repository the agent gets its own branch chorus/NAME and worktree; your own working tree is never touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>  --task=TEXT   what the agent should do (required)
-  --dir=DIR     the directory it works in
-  --name=NAME   its name (default: ROLE-N)
-  --model=M     a model for this agent (default: the role&apos;s)
-  --wait        wait until its first turn ends; exit 1 if it failed
-  --json        print the agent as JSON</source>
+        <location line="+6"/>
+        <source>  --task=TEXT     what the agent should do (required)
+  --dir=DIR       the directory it works in
+  --repo=DIR      the git repository to isolate it in (default: the one holding DIR)
+  --base=REV      where its branch starts (default: the current branch&apos;s head);
+                  another agent&apos;s branch works: --base=chorus/architect-1
+  --no-worktree   work in DIR itself, without a branch of its own
+  --name=NAME     its name (default: ROLE-N)
+  --model=M       a model for this agent (default: the role&apos;s)
+  --wait          wait until its first turn ends and is checkpointed; exit 1 if it failed
+  --json          print the agent as JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Lists the agents, their state, tokens and cost, and open approval requests.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -329,7 +338,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+0"/>
-        <source>DIR</source>
+        <source>BRANCH/DIR</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -432,6 +441,155 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
 </context>
 <context>
+    <name>Git</name>
+    <message>
+        <location filename="../src/core/git/gitrepository.cpp" line="+48"/>
+        <source>unknown libgit2 error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>not inside a git repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass --repo=DIR with a git repository, or --no-worktree to work in place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the repository is bare (it has no work tree)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot open the git repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>unknown revision &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name a branch, tag or commit that exists in this repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; is not a commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the repository has no commits yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make a first commit, then start the agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&apos;%1&apos; is not a valid branch name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bad commit id &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no commit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot create branch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+12"/>
+        <source>no branch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>cannot delete branch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>cannot create the worktree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no worktree %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot remove worktree %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot read the index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot stage the changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Is another git process holding the index lock (index.lock)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot write the tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot read HEAD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot write the index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot read the tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>bad author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>cannot read the status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewAgentDialog</name>
     <message>
         <location filename="../forms/newagentdialog.ui" line="+14"/>
@@ -489,101 +647,8 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>A model alias or full model name; &quot;default&quot; uses the role&apos;s model</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SessionFormat</name>
-    <message>
-        <location filename="../src/gui/mainwindow/sessionformat.cpp" line="+11"/>
-        <source>queued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>starting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>stalled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>idle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>interrupted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>%1 (approval)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 (rate limit)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>%1k</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1M</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>$%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1m %2s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1h %2m</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -655,7 +720,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>The model the New Agent dialog starts with; &quot;default&quot; uses each role&apos;s model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -749,12 +814,22 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+1"/>
-        <location line="+57"/>
+        <location line="+67"/>
         <source>Denied %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-62"/>
+        <source>checkpoint %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>checkpoint failed: the agent&apos;s changes are not committed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>interrupt requested</source>
         <translation type="unfinished"></translation>
     </message>
@@ -781,6 +856,44 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="+20"/>
         <source>unreadable output line (not JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../src/core/git/agentworkspace.cpp" line="+46"/>
+        <source>cannot read .worktreeinclude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>paths in .worktreeinclude must stay inside the repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cannot copy %1 into the worktree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&apos;%1&apos; would not be a valid branch name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose an agent name without &apos;..&apos;, a trailing &apos;.&apos; or &apos;.lock&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot create the worktrees folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -836,12 +949,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::AgentListModel</name>
     <message>
-        <location filename="../src/gui/mainwindow/agentlistmodel.cpp" line="+194"/>
+        <location filename="../src/gui/mainwindow/agentlistmodel.cpp" line="+197"/>
         <source>Tokens: %1 in, %2 out, %3 cache read, %4 cache write</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -889,7 +1002,27 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::AgentSession</name>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="+115"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="+21"/>
+        <source>Log in with `claude` in a terminal (or set ANTHROPIC_API_KEY for the engine), then resume the agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The API is rate-limiting you: resume the agent later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The API had a temporary problem: resume the agent in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The role&apos;s maxTurns was reached: send a follow-up to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+104"/>
         <source>could not start the Claude Code CLI: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -899,7 +1032,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>allowed for this session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -940,7 +1073,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+56"/>
+        <source>work in progress (the process ended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>work in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>the Claude Code CLI was killed before finishing the turn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -955,7 +1098,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+45"/>
         <source>no output for %1 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1005,12 +1148,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::ApprovalBar</name>
     <message>
-        <location filename="../src/gui/console/approvalbar.cpp" line="+71"/>
+        <location filename="../src/gui/console/approvalbar.cpp" line="+69"/>
         <source>⚠ %1 wants permission to run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>&amp;Allow</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1040,7 +1183,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+51"/>
         <source>Could not answer: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1058,7 +1201,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>%1 (%2) — %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1066,58 +1209,58 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::ConsoleWidget</name>
     <message>
-        <location filename="../src/gui/console/consolewidget.cpp" line="+23"/>
-        <location line="+252"/>
+        <location filename="../src/gui/console/consolewidget.cpp" line="+24"/>
+        <location line="+294"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-292"/>
         <source>Starting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Stalled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Interrupted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+123"/>
         <source>&amp;Interrupt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1142,7 +1285,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Start the agent again where it left off</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1152,7 +1295,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Send a follow-up to the agent… (Ctrl+Enter sends, Enter is a new line)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1177,7 +1320,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+69"/>
         <source>Unknown agent %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1200,17 +1343,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>This session has no stored transcript.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The agent starts when a slot is free. Its transcript appears here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Waiting for the agent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1228,7 +1371,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::Engine</name>
     <message>
-        <location filename="../src/core/engine/engine.cpp" line="+132"/>
+        <location filename="../src/core/engine/engine.cpp" line="+147"/>
         <source>the role &apos;%1&apos; does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1308,7 +1451,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+29"/>
+        <source>--base needs a worktree; it cannot be used with --no-worktree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>runs in place (no worktree): it shares the directory with you and other agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>&apos;%1&apos; matches several agents: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1361,7 +1514,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::EngineService</name>
     <message>
-        <location filename="../src/core/rpc/engineservice.cpp" line="+88"/>
+        <location filename="../src/core/rpc/engineservice.cpp" line="+99"/>
         <source>another Chorus engine is already running (pid %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1381,7 +1534,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>the settings are in effect but could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1397,18 +1550,18 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         </translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+202"/>
         <source>Input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>(no output)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="+268"/>
+        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="+303"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1418,7 +1571,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="-242"/>
+        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="-277"/>
         <source>queued</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1454,12 +1607,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+1"/>
-        <location line="+108"/>
+        <location line="+125"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-124"/>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1469,7 +1622,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+121"/>
         <source>no result yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1479,12 +1632,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+110"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Thinking</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1492,7 +1645,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::FindBar</name>
     <message>
-        <location filename="../src/gui/console/findbar.cpp" line="+19"/>
+        <location filename="../src/gui/console/findbar.cpp" line="+20"/>
         <source>Find in transcript</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1543,12 +1696,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::HistoryWindow</name>
     <message>
-        <location filename="../src/gui/history/historywindow.cpp" line="+43"/>
+        <location filename="../src/gui/history/historywindow.cpp" line="+44"/>
         <source>History — Chorus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+81"/>
         <source>Filter by name or task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1629,7 +1782,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         </translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 · %4 · %5</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1637,7 +1790,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::MainActions</name>
     <message>
-        <location filename="../src/gui/mainwindow/mainactions.cpp" line="+16"/>
+        <location filename="../src/gui/mainwindow/mainactions.cpp" line="+17"/>
         <source>&amp;New Agent…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1647,7 +1800,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>New Agent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1727,7 +1880,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Pre&amp;vious Console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1762,7 +1915,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1795,7 +1948,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow/mainwindow.cpp" line="+37"/>
+        <location filename="../src/gui/mainwindow/mainwindow.cpp" line="+40"/>
         <source>Chorus</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1815,7 +1968,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>the connection to the Chorus engine was lost</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1826,7 +1979,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+5"/>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Connecting to the Chorus engine…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1836,24 +1989,27 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1
-
-The engine (%2 daemon) runs the agents; Chorus starts it when it is not running.</source>
+        <location line="+5"/>
+        <source>%1 is not an executable program. Install Chorus completely, or point CHORUS_PROGRAM at the chorus command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>The engine (chorus daemon) runs the agents; Chorus starts it when it is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Copied the session id of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>About Chorus</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1866,12 +2022,17 @@ The engine (%2 daemon) runs the agents; Chorus starts it when it is not running.
 <context>
     <name>chorus::NewAgentDialog</name>
     <message>
-        <location filename="../src/gui/mainwindow/newagentdialog.cpp" line="+24"/>
+        <location filename="../src/gui/mainwindow/newagentdialog.cpp" line="+25"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+86"/>
+        <source>The engine could not list the roles: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The engine knows no roles.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1880,18 +2041,26 @@ The engine (%2 daemon) runs the agents; Chorus starts it when it is not running.
         <source>Loading roles…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n role file(s) could not be read and are not listed; `chorus roles` shows why.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Automatic: %1-%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Choose a role. If the list is empty, the engine could not load any role files: see `chorus roles`.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Describe the task: the agent starts with it as its first message.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1906,7 +2075,7 @@ The engine (%2 daemon) runs the agents; Chorus starts it when it is not running.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Directory for the Agent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1916,7 +2085,7 @@ The engine (%2 daemon) runs the agents; Chorus starts it when it is not running.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2218,6 +2387,16 @@ The engine (%2 daemon) runs the agents; Chorus starts it when it is not running.
     </message>
     <message>
         <location line="+17"/>
+        <source>cannot run the Chorus engine program: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that chorus is installed next to chorus-gui or on PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>starting the Chorus engine timed out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2244,6 +2423,99 @@ The engine (%2 daemon) runs the agents; Chorus starts it when it is not running.
     </message>
 </context>
 <context>
+    <name>chorus::SessionFormat</name>
+    <message>
+        <location filename="../src/gui/mainwindow/sessionformat.cpp" line="+11"/>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stalled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (approval)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (rate limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>$%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1m %2s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1h %2m</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>chorus::SessionStore</name>
     <message>
         <location filename="../src/core/store/sessionstore.cpp" line="+18"/>
@@ -2251,7 +2523,7 @@ The engine (%2 daemon) runs the agents; Chorus starts it when it is not running.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+202"/>
         <source>no such session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2299,30 +2571,30 @@ The engine (%2 daemon) runs the agents; Chorus starts it when it is not running.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Chorus keeps its database, agent worktrees and logs here (now: %1). A new folder is used the next time the engine starts: the engine keeps running when Chorus quits, so stop it with &quot;chorus daemon stop&quot; once your agents are done. Sessions stay in the old folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Found %1
 (from %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The Claude Code CLI (claude) was not found. Tried:
 %1
 Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter its path above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Claude Code CLI</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2332,12 +2604,12 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The Claude Code CLI path is not an executable file. Fix it, or clear it to let Chorus search for the CLI.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>The engine did not take the settings: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2353,7 +2625,7 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+240"/>
+        <location line="+250"/>
         <source>Earlier events not shown — %n hidden</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2364,17 +2636,17 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
 <context>
     <name>chorus::TranscriptView</name>
     <message>
-        <location filename="../src/gui/console/transcriptview.cpp" line="+27"/>
+        <location filename="../src/gui/console/transcriptview.cpp" line="+22"/>
         <source>Transcript</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+339"/>
+        <location line="+279"/>
         <source>Nothing here yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location filename="../src/gui/console/transcriptview_input.cpp" line="+161"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2389,7 +2661,7 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Scroll to &amp;Bottom</source>
         <translation type="unfinished"></translation>
     </message>
