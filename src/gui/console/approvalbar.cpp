@@ -73,7 +73,7 @@ QWidget *ApprovalBar::makeCard(const ApprovalInfo &a)
     const QString input =
         QString::fromUtf8(QJsonDocument(a.input).toJson(QJsonDocument::Indented)).trimmed();
     QString detail = ToolPresentation::forTool(a.toolName, input).summary;
-    if (!a.description.isEmpty())
+    if (!a.description.isEmpty() && a.description != detail)
         detail = detail.isEmpty() ? a.description : a.description + QStringLiteral("\n") + detail;
     auto *what = new QLabel(card);
     what->setObjectName(QStringLiteral("approvalDetail"));

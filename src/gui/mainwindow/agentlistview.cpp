@@ -71,6 +71,12 @@ void AgentListView::setupColumns()
     for (auto s : {SessionState::Interrupted, SessionState::Waiting, SessionState::Starting,
                    SessionState::Stopped})
         stateWidth = qMax(stateWidth, fm.horizontalAdvance(SessionFormat::stateLabel(s)));
+    for (const char *detail : {"approval", "rate-limit"}) {
+        SessionInfo waiting;
+        waiting.state = SessionState::Waiting;
+        waiting.stateDetail = QLatin1String(detail);
+        stateWidth = qMax(stateWidth, fm.horizontalAdvance(SessionFormat::stateText(waiting)));
+    }
     m_view->setColumnWidth(AgentListModel::StateColumn,
                            qMax(header(AgentListModel::StateColumn), stateWidth + 40));
     m_view->setColumnWidth(AgentListModel::TokensColumn,

@@ -45,7 +45,7 @@ QString SessionFormat::stateText(const SessionInfo &s)
 
 qint64 SessionFormat::totalTokens(const SessionInfo &s)
 {
-    return s.tokens.input + s.tokens.output + s.tokens.cacheRead + s.tokens.cacheWrite;
+    return s.tokens.total();
 }
 
 QString SessionFormat::tokens(qint64 count)
