@@ -1,4 +1,5 @@
 // History end to end: sessions of the real engine, filtered in the real window.
+#include "guitest.h"
 #include "common/engineclient.h"
 #include "console/consolewidget.h"
 #include "enginefixture.h"
@@ -88,18 +89,7 @@ void TestHistory::cleanupTestCase()
 
 SessionInfo TestHistory::spawn(const QString &role, const QString &task, const QString &name)
 {
-    std::optional<Result<SessionInfo>> result;
-    m_client->spawn(QJsonObject{{QStringLiteral("role"), role},
-                                {QStringLiteral("task"), task},
-                                {QStringLiteral("dir"), m_fixture.workDir()},
-                                {QStringLiteral("name"), name}},
-                    [&](const Result<SessionInfo> &r) { result = r; });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 30000) || !*result) {
-        qWarning() << "spawn failed:"
-                   << (result ? result->error().toString() : QStringLiteral("no answer"));
-        return {};
-    }
-    return result->value();
+    return chorus::test::spawnAgent(*m_client, role, task, m_fixture.workDir(), name);
 }
 
 QStringList TestHistory::shownNames() const

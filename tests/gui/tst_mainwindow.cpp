@@ -1,5 +1,6 @@
 // The main window end to end: the real widgets, the real engine daemon (started through
 // EngineClient) running real Claude Code processes against the fake Messages API.
+#include "guitest.h"
 #include "common/engineclient.h"
 #include "console/consolewidget.h"
 #include "enginefixture.h"
@@ -109,18 +110,7 @@ void TestMainWindow::cleanup()
 
 SessionInfo TestMainWindow::spawn(const QString &role, const QString &task, const QString &name)
 {
-    std::optional<Result<SessionInfo>> result;
-    m_client->spawn(QJsonObject{{QStringLiteral("role"), role},
-                                {QStringLiteral("task"), task},
-                                {QStringLiteral("dir"), m_fixture.workDir()},
-                                {QStringLiteral("name"), name}},
-                    [&](const Result<SessionInfo> &r) { result = r; });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 30000) || !*result) {
-        qWarning() << "spawn failed:"
-                   << (result ? result->error().toString() : QStringLiteral("no answer"));
-        return {};
-    }
-    return result->value();
+    return chorus::test::spawnAgent(*m_client, role, task, m_fixture.workDir(), name);
 }
 
 void TestMainWindow::unreachableEngineShowsReasonAndRetry()

@@ -226,31 +226,28 @@ void EngineClient::setSettings(const QJsonObject &changes, Done done)
     });
 }
 
+void EngineClient::listEvents(const QJsonObject &params, std::function<void(const QList<StoredEvent> &)> done)
+{
+    m_rpc->call(QStringLiteral("events.list"), params, [done](const Result<QJsonValue> &r) {
+        QList<StoredEvent> events;
+        if (r)
+            for (const QJsonValue &v : r->toObject().value(QLatin1String("events")).toArray())
+                events.append(StoredEvent::fromJson(v.toObject()));
+        done(events);
+    });
+}
+
 void EngineClient::fetchEvents(const QString &id, qint64 afterSeq, int limit,
                                std::function<void(const QList<StoredEvent> &)> done)
 {
-    m_rpc->call(QStringLiteral("events.list"),
-                {{QStringLiteral("agent"), id}, {QStringLiteral("afterSeq"), afterSeq}, {QStringLiteral("limit"), limit}},
-                [done](const Result<QJsonValue> &r) {
-                    QList<StoredEvent> events;
-                    if (r)
-                        for (const QJsonValue &v : r->toObject().value(QLatin1String("events")).toArray())
-                            events.append(StoredEvent::fromJson(v.toObject()));
-                    done(events);
-                });
+    listEvents({{QStringLiteral("agent"), id}, {QStringLiteral("afterSeq"), afterSeq}, {QStringLiteral("limit"), limit}},
+               std::move(done));
 }
 
 void EngineClient::fetchTail(const QString &id, int count,
                              std::function<void(const QList<StoredEvent> &)> done)
 {
-    m_rpc->call(QStringLiteral("events.list"), {{QStringLiteral("agent"), id}, {QStringLiteral("tail"), count}},
-                [done](const Result<QJsonValue> &r) {
-                    QList<StoredEvent> events;
-                    if (r)
-                        for (const QJsonValue &v : r->toObject().value(QLatin1String("events")).toArray())
-                            events.append(StoredEvent::fromJson(v.toObject()));
-                    done(events);
-                });
+    listEvents({{QStringLiteral("agent"), id}, {QStringLiteral("tail"), count}}, std::move(done));
 }
 
 void EngineClient::watch(const QString &id)

@@ -76,6 +76,7 @@ private:
     void onNotification(const QString &method, const QJsonObject &params);
     void refresh();
     void simple(const QString &method, const QJsonObject &params, Done done);
+    void listEvents(const QJsonObject &params, std::function<void(const QList<StoredEvent> &)> done);
 
     RpcClient *m_rpc;
     QHash<QString, SessionInfo> m_sessions;
