@@ -209,12 +209,8 @@ void Engine::schedule()
     for (AgentSession *s : std::as_const(m_order)) {
         if (!s->hasPendingInput() || s->turnInFlight() || isActive(s->info().state))
             continue;
-        if (active >= m_settings.maxConcurrent) {
-            if (s->info().state != SessionState::Queued) {
-                // Follow-ups wait for a slot like new agents do.
-            }
-            continue;
-        }
+        if (active >= m_settings.maxConcurrent)
+            continue; // follow-ups wait for a slot like new agents do
         ++active;
         s->admit();
     }

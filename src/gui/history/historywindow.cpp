@@ -3,6 +3,7 @@
 #include "common/engineclient.h"
 #include "console/consolewidget.h"
 #include "mainwindow/agentlistmodel.h"
+#include "mainwindow/agentlistview.h"
 #include "mainwindow/emptystatewidget.h"
 #include "mainwindow/knownroles.h"
 #include "mainwindow/sessionfiltermodel.h"
@@ -46,12 +47,7 @@ HistoryWindow::HistoryWindow(EngineClient *client, AgentListModel *model, KnownR
 
     m_view->setObjectName(QStringLiteral("historyList"));
     m_view->setModel(m_proxy);
-    m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true);
-    m_view->setAlternatingRowColors(true);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    AgentListView::setUpSessionView(m_view);
     m_view->setAllColumnsShowFocus(true);
     m_view->setColumnHidden(AgentListModel::ElapsedColumn, true);
     m_view->header()->setSortIndicator(AgentListModel::CreatedColumn, Qt::DescendingOrder);

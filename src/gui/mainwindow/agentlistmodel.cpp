@@ -145,7 +145,7 @@ QVariant AgentListModel::display(const SessionInfo &s, int column) const
         // One line: the table cell elides the rest; the tooltip has it all.
         return s.task.simplified();
     case TokensColumn:
-        return SessionFormat::tokens(SessionFormat::totalTokens(s));
+        return SessionFormat::tokens(s.tokens.total());
     case CostColumn:
         return SessionFormat::cost(s.costUsd);
     case ElapsedColumn:
@@ -170,7 +170,7 @@ QVariant AgentListModel::sortValue(const SessionInfo &s, int column) const
     case TaskColumn:
         return s.task.toLower();
     case TokensColumn:
-        return SessionFormat::totalTokens(s);
+        return s.tokens.total();
     case CostColumn:
         return s.costUsd;
     case ElapsedColumn:

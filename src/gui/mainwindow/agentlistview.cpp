@@ -12,6 +12,16 @@
 
 namespace chorus {
 
+void AgentListView::setUpSessionView(QTreeView *view)
+{
+    view->setRootIsDecorated(false);
+    view->setUniformRowHeights(true);
+    view->setAlternatingRowColors(true);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+}
+
 AgentListView::AgentListView(AgentListModel *model, QWidget *parent)
     : QWidget(parent), m_model(model), m_proxy(new SessionFilterModel(this)),
       m_view(new QTreeView(this))
@@ -19,12 +29,7 @@ AgentListView::AgentListView(AgentListModel *model, QWidget *parent)
     m_proxy->setSourceModel(model);
     m_view->setObjectName(QStringLiteral("agentList"));
     m_view->setModel(m_proxy);
-    m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true);
-    m_view->setAlternatingRowColors(true);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setUpSessionView(m_view);
     // Agent names often differ only at the end (builder-3, builder-12): keep both ends.
     m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);

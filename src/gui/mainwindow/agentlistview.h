@@ -20,6 +20,9 @@ class AgentListView : public QWidget
 public:
     AgentListView(AgentListModel *model, QWidget *parent = nullptr);
 
+    // The look and behaviour every list of sessions shares (rows, single selection, read-only).
+    static void setUpSessionView(QTreeView *view);
+
     void setContextActions(const QList<QAction *> &actions);
     void setShowFinished(bool show);
 

@@ -43,11 +43,6 @@ QString SessionFormat::stateText(const SessionInfo &s)
     return label;
 }
 
-qint64 SessionFormat::totalTokens(const SessionInfo &s)
-{
-    return s.tokens.total();
-}
-
 QString SessionFormat::tokens(qint64 count)
 {
     const QLocale locale;

@@ -16,7 +16,6 @@ public:
     static QString stateLabel(SessionState state);
     // The state with its detail: "waiting (approval)".
     static QString stateText(const SessionInfo &s);
-    static qint64 totalTokens(const SessionInfo &s);
     static QString tokens(qint64 count); // 950, 12.3k, 4.1M
     static QString cost(double usd);
     static QString duration(qint64 seconds);
