@@ -1401,7 +1401,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+43"/>
         <source>there is no role named &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1696,12 +1696,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::HistoryWindow</name>
     <message>
-        <location filename="../src/gui/history/historywindow.cpp" line="+44"/>
+        <location filename="../src/gui/history/historywindow.cpp" line="+45"/>
         <source>History — Chorus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+76"/>
         <source>Filter by name or task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2485,7 +2485,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>%1k</source>
         <translation type="unfinished"></translation>
     </message>
