@@ -1022,12 +1022,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+103"/>
         <source>could not start the Claude Code CLI: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+90"/>
         <source>retrying (attempt %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1391,7 +1391,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Chorus&apos;s engine stopped while this agent was working (its process is gone).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -304,9 +305,21 @@ void TestCli::daemonKill9IsRecovered()
     QTRY_COMPARE_WITH_TIMEOUT(m_fx.daemonPid(), 0, 10000);
 
     // The next command starts a new engine, which recovers and finishes the agent.
-    QTRY_VERIFY_WITH_TIMEOUT(agent(QStringLiteral("survivor")).value(QLatin1String("state")).toString() == QLatin1String("idle"),
-                             90000);
-    const QJsonObject after = agent(QStringLiteral("survivor"));
+    QJsonObject after;
+    QDeadlineTimer deadline(90000);
+    do {
+        QTest::qWait(200);
+        after = agent(QStringLiteral("survivor"));
+    } while (!deadline.hasExpired() && after.value(QLatin1String("state")).toString() != QLatin1String("idle") &&
+             after.value(QLatin1String("state")).toString() != QLatin1String("failed"));
+    if (after.value(QLatin1String("state")).toString() != QLatin1String("idle")) {
+        QFile log(m_fx.dataDir() + QStringLiteral("/daemon.log"));
+        log.open(QIODevice::ReadOnly);
+        const auto events = m_fx.chorus({QStringLiteral("logs"), QStringLiteral("survivor"), QStringLiteral("--json")});
+        QFAIL(qPrintable(QStringLiteral("the agent did not finish after recovery:\n%1\n--- events\n%2\n--- daemon log\n%3")
+                             .arg(QString::fromUtf8(QJsonDocument(after).toJson()), events.out.right(6000),
+                                  QString::fromUtf8(log.readAll().right(4000)))));
+    }
     QVERIFY(after.value(QLatin1String("turns")).toInt() >= 1);
     QVERIFY(m_fx.daemonPid() != daemon);
     const auto eventsAfter = m_fx.chorus({QStringLiteral("logs"), QStringLiteral("survivor"), QStringLiteral("--json")});

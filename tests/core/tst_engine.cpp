@@ -1,5 +1,6 @@
 // The engine end to end: real Claude Code CLI processes against the fake Messages API.
 #include "claudetest.h"
+#include "agent/claudelocator.h"
 #include "engine/engine.h"
 #include "fakeapi.h"
 #include "store/database.h"
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void spawnToolCallWritesFileAndStoresUsage();
     void followUpOnSameProcess();
     void resumeAfterExit();
+    void lostTranscriptStartsAgainFromTheTask();
     void interruptMidTurn();
     void approvalAllow();
     void approvalDeny();
@@ -208,6 +210,36 @@ void TestEngine::resumeAfterExit()
             sawHistory = body.value(QLatin1String("messages")).toInt() >= 3; // first ask + answer + this
     }
     QVERIFY2(sawHistory, "the resumed turn did not include the first message");
+}
+
+void TestEngine::lostTranscriptStartsAgainFromTheTask()
+{
+    // A CLI killed before it wrote its transcript leaves nothing to --resume: the next
+    // launch starts the conversation again from the task instead of failing.
+    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Remember the word HERON."), m_work, {}, {}});
+    QVERIFY(r.ok());
+    QCOMPARE(waitSettled(r->id).state, SessionState::Idle);
+    QVERIFY(m_engine->stop(r->id).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Done, 15000);
+    const QProcessEnvironment env = m_fake.claudeEnvironment(m_tmp->filePath(QStringLiteral("claude")));
+    const QString transcript = findClaudeTranscript(env, info(r->id).claudeSessionId);
+    QVERIFY2(!transcript.isEmpty(), "the CLI wrote no transcript where Chorus looks for it");
+    QVERIFY(QFile::remove(transcript));
+    m_fake.reset();
+
+    QVERIFY(m_engine->resume(r->id, QStringLiteral("What was the word?")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(info(r->id).turns == 3, 60000);
+    QCOMPARE(waitSettled(r->id).state, SessionState::Idle);
+    QVERIFY(!findClaudeTranscript(env, info(r->id).claudeSessionId).isEmpty());
+    const QJsonArray log = m_fake.requestLog();
+    QVERIFY(!log.isEmpty());
+    const QJsonObject first = log.first().toObject().value(QLatin1String("body")).toObject();
+    QVERIFY2(first.value(QLatin1String("last_text")).toString().contains(QLatin1String("HERON")),
+             QJsonDocument(first).toJson().constData());
+    bool noted = false;
+    for (const StoredEvent &e : m_engine->events(r->id, 0, 0))
+        noted = noted || e.subtype == QLatin1String("transcript_missing");
+    QVERIFY(noted);
 }
 
 void TestEngine::interruptMidTurn()

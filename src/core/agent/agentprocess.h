@@ -19,6 +19,7 @@ struct LaunchSpec
     QStringList arguments; // never a shell string
     QString workingDirectory;
     QProcessEnvironment environment;
+    bool resume = false; // continues a session the CLI has a transcript of
 };
 
 // One long-lived `claude -p --input-format stream-json --output-format stream-json` process.

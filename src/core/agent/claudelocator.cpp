@@ -83,4 +83,21 @@ Result<ClaudeLocation> locateClaude(const QString &configured, const QProcessEnv
                                               "or set its path in Settings or in CHORUS_CLAUDE."));
 }
 
+QString findClaudeTranscript(const QProcessEnvironment &env, const QString &sessionId)
+{
+    if (sessionId.isEmpty())
+        return {};
+    QString config = env.value(QStringLiteral("CLAUDE_CONFIG_DIR"));
+    if (config.isEmpty())
+        config = env.value(QStringLiteral("HOME"), QDir::homePath()) + QStringLiteral("/.claude");
+    const QDir projects(config + QStringLiteral("/projects"));
+    const QString file = sessionId + QStringLiteral(".jsonl");
+    for (const QString &project : projects.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QFileInfo candidate(projects.filePath(project) + QLatin1Char('/') + file);
+        if (candidate.isFile() && candidate.size() > 0)
+            return candidate.filePath();
+    }
+    return {};
+}
+
 } // namespace chorus

@@ -23,4 +23,9 @@ Result<ClaudeLocation> locateClaude(const QString &configured,
 QList<QPair<QString, QString>> claudeCandidates(const QString &configured,
                                                 const QProcessEnvironment &env);
 
+// The transcript the CLI keeps for a session, or an empty string when it has none (yet):
+// $CLAUDE_CONFIG_DIR (default ~/.claude) /projects/*/<session-id>.jsonl. `--resume` only
+// works when it exists; `--session-id` only when it does not.
+QString findClaudeTranscript(const QProcessEnvironment &env, const QString &sessionId);
+
 } // namespace chorus

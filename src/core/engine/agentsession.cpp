@@ -107,8 +107,7 @@ void AgentSession::admit()
 
 void AgentSession::launch()
 {
-    const bool resume = m_info.options.value(QLatin1String("hasTranscript")).toBool();
-    Result<LaunchSpec> spec = m_launcher(m_info, resume);
+    Result<LaunchSpec> spec = m_launcher(m_info);
     if (!spec) {
         m_info.error = spec.error().toString();
         setState(SessionState::Failed);
@@ -135,6 +134,16 @@ void AgentSession::launch()
         persist();
         Q_EMIT slotReleased();
     });
+    const bool resume = spec->resume;
+    const bool hadConversation = m_info.turns > 0 || m_info.options.value(QLatin1String("hasTranscript")).toBool() ||
+                                 m_pending.isEmpty() || m_pending.first().second != m_info.task;
+    if (!resume && hadConversation) {
+        // The CLI never kept what was said (its process was killed first): start the
+        // conversation again from the task rather than continue from nothing.
+        note(QStringLiteral("transcript_missing"), QJsonObject{{QStringLiteral("claudeSessionId"), m_info.claudeSessionId}});
+        m_info.options.remove(QStringLiteral("hasTranscript"));
+        m_pending.prepend({0, m_info.task});
+    }
     m_info.error.clear();
     setState(SessionState::Starting, resume ? QStringLiteral("resume") : QString());
     persist();

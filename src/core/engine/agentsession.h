@@ -22,7 +22,7 @@ class AgentSession : public QObject
 {
     Q_OBJECT
 public:
-    using Launcher = std::function<Result<LaunchSpec>(const SessionInfo &, bool resume)>;
+    using Launcher = std::function<Result<LaunchSpec>(const SessionInfo &)>;
 
     AgentSession(const SessionInfo &info, SessionStore *store, Launcher launcher,
                  QObject *parent = nullptr);

@@ -141,7 +141,7 @@ Status Engine::open()
 
 AgentSession *Engine::addSession(const SessionInfo &info)
 {
-    auto launcher = [this](const SessionInfo &s, bool resume) -> Result<LaunchSpec> {
+    auto launcher = [this](const SessionInfo &s) -> Result<LaunchSpec> {
         const Role *role = m_roles->find(s.role);
         if (!role)
             return makeError(tr("the role '%1' does not exist (any more)").arg(s.role), s.name,
@@ -155,6 +155,10 @@ AgentSession *Engine::addSession(const SessionInfo &info)
             return makeError(tr("the agent's directory does not exist"), s.dir,
                              tr("Restore the directory, or start a new agent elsewhere."));
         LaunchSpec spec;
+        // Resume exactly when the CLI has the conversation: a process killed before it wrote
+        // its transcript cannot be resumed, and a new one cannot reuse an id that has one.
+        spec.resume = !findClaudeTranscript(m_env, s.claudeSessionId).isEmpty();
+        const bool resume = spec.resume;
         spec.program = claude->path;
         spec.arguments = {QStringLiteral("-p"),
                           QStringLiteral("--input-format"), QStringLiteral("stream-json"),
