@@ -443,12 +443,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>Git</name>
     <message>
-        <location filename="../src/core/git/gitrepository.cpp" line="+48"/>
+        <location filename="../src/core/git/gitcommon_p.h" line="+56"/>
         <source>unknown libgit2 error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../src/core/git/gitrepository.cpp" line="+37"/>
         <source>not inside a git repository</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6,60 +6,11 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include "git/gitcommon_p.h"
+
 #include <git2.h>
 
 namespace chorus {
-
-namespace {
-class GitText
-{
-    Q_DECLARE_TR_FUNCTIONS(Git)
-};
-
-// libgit2 is initialised once per process and never shut down (it is cheap and other
-// threads may still use it at exit).
-void ensureInit()
-{
-    static const int once = git_libgit2_init();
-    Q_UNUSED(once)
-}
-
-template<typename T, void (*Free)(T *)>
-struct Deleter
-{
-    void operator()(T *p) const { Free(p); }
-};
-template<typename T, void (*Free)(T *)>
-using Handle = std::unique_ptr<T, Deleter<T, Free>>;
-
-using RepoPtr = Handle<git_repository, git_repository_free>;
-using RefPtr = Handle<git_reference, git_reference_free>;
-using ObjectPtr = Handle<git_object, git_object_free>;
-using CommitPtr = Handle<git_commit, git_commit_free>;
-using IndexPtr = Handle<git_index, git_index_free>;
-using TreePtr = Handle<git_tree, git_tree_free>;
-using SigPtr = Handle<git_signature, git_signature_free>;
-using WorktreePtr = Handle<git_worktree, git_worktree_free>;
-using StatusListPtr = Handle<git_status_list, git_status_list_free>;
-
-QString lastError()
-{
-    const git_error *e = git_error_last();
-    return e && e->message ? QString::fromUtf8(e->message) : GitText::tr("unknown libgit2 error");
-}
-
-Error gitError(const QString &what, const QString &where, const QString &hint = {})
-{
-    return makeError(what + QStringLiteral(": ") + lastError(), where, hint);
-}
-
-QString oidString(const git_oid *oid)
-{
-    char buf[GIT_OID_HEXSZ + 1];
-    git_oid_tostr(buf, sizeof buf, oid);
-    return QString::fromLatin1(buf);
-}
-} // namespace
 
 struct GitRepository::Private
 {
@@ -68,6 +19,11 @@ struct GitRepository::Private
 };
 
 GitRepository::GitRepository() : d(std::make_unique<Private>()) {}
+
+git_repository *GitRepository::raw() const
+{
+    return d->repo.get();
+}
 GitRepository::~GitRepository() = default;
 GitRepository::GitRepository(GitRepository &&) noexcept = default;
 GitRepository &GitRepository::operator=(GitRepository &&) noexcept = default;

@@ -7,6 +7,8 @@
 
 #include <memory>
 
+struct git_repository;
+
 namespace chorus {
 
 // A git repository through libgit2 (no libgit2 type in this header). Every call returns
@@ -53,6 +55,9 @@ public:
                               const QString &authorEmail);
     // Files with uncommitted changes (staged or not, untracked included, ignored excluded).
     Result<QStringList> changedFiles() const;
+
+    // The libgit2 handle, for the other files of src/core/git (owned by this object).
+    git_repository *raw() const;
 
 private:
     struct Private;
