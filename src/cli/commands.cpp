@@ -2,6 +2,8 @@
 #include "commands.h"
 
 #include "args.h"
+#include "cliio.h"
+#include "gitcommands.h"
 #include "daemon.h"
 #include "engine/rolecatalog.h"
 #include "engine/sessioninfo.h"
@@ -24,66 +26,6 @@
 namespace chorus::cli {
 
 namespace {
-
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-int fail(const Error &e)
-{
-    err() << QStringLiteral("chorus: ") << e.toString() << Qt::endl;
-    return 1;
-}
-
-void printJson(const QJsonValue &v)
-{
-    const QByteArray text = v.isObject() ? QJsonDocument(v.toObject()).toJson(QJsonDocument::Indented)
-                                         : QJsonDocument(v.toArray()).toJson(QJsonDocument::Indented);
-    out() << QString::fromUtf8(text);
-    out().flush();
-}
-
-void printJsonLine(const QJsonObject &o)
-{
-    out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << '\n';
-    out().flush();
-}
-
-// Connects to the engine, starting it when needed.
-bool connectEngine(RpcClient &client)
-{
-    if (Status s = client.connectOrStart(QCoreApplication::applicationFilePath()); !s) {
-        fail(s.error());
-        return false;
-    }
-    return true;
-}
-
-Result<QJsonValue> call(RpcClient &client, const QString &method, const QJsonObject &params = {})
-{
-    return client.callSync(method, params);
-}
-
-// A command that needs only one RPC call and prints "ok"-style output.
-int simpleCall(const QString &method, const QJsonObject &params, const QString &done)
-{
-    RpcClient client;
-    if (!connectEngine(client))
-        return 1;
-    const Result<QJsonValue> r = call(client, method, params);
-    if (!r)
-        return fail(r.error());
-    if (!done.isEmpty())
-        out() << done << Qt::endl;
-    return 0;
-}
 
 bool settled(const SessionInfo &s)
 {
@@ -455,6 +397,52 @@ QList<Command> commands()
                                {{QStringLiteral("agent"), agent(a)}, {QStringLiteral("task"), a.value(QStringLiteral("task"))}},
                                Cli::tr("Resuming."));
          }},
+        {{QStringLiteral("diff"), QStringLiteral("AGENT [--stat] [--into=BRANCH] [--json]"),
+          Cli::tr("Shows what AGENT's branch changed since it left the target (what a merge would bring)."),
+          {QStringLiteral("into")}, {QStringLiteral("stat"), QStringLiteral("json")}, 1, 1,
+          Cli::tr("  --stat          one line per file with its +/- counts\n"
+             "  --into=BRANCH   compare with BRANCH (default: the repository's current branch)\n"
+             "  --json          files, hunks and lines as JSON")},
+         cmdDiff},
+        {{QStringLiteral("sync"), QStringLiteral("[AGENT...] [--repo=DIR] [--into=BRANCH] [--rebase] [--json]"),
+          Cli::tr("Checkpoints the agents of a repository, then brings the target branch into each agent's branch. "
+                  "An agent whose sync conflicts keeps its branch as it was and is flagged."),
+          {QStringLiteral("repo"), QStringLiteral("into")}, {QStringLiteral("rebase"), QStringLiteral("json")}, 0, -1,
+          Cli::tr("  --repo=DIR      the repository (default: the one holding the current directory)\n"
+             "  --into=BRANCH   the branch to bring in (default: the repository's current branch)\n"
+             "  --rebase        replay each agent's commits on the target instead of merging it in\n"
+             "  --json          the report as JSON")},
+         cmdSync},
+        {{QStringLiteral("merge"),
+          QStringLiteral("[AGENT...] [--strategy=review|auto|squash|rebase] [--into=BRANCH] [--check=CMD] [--yes] [--json]"),
+          Cli::tr("Merges agents' branches into the target one at a time (a merge queue). A conflict or a "
+                  "failing check never moves the target and never loses an agent's branch."),
+          {QStringLiteral("strategy"), QStringLiteral("into"), QStringLiteral("check"), QStringLiteral("repo")},
+          {QStringLiteral("yes"), QStringLiteral("json")}, 0, -1,
+          Cli::tr("  --strategy=S    auto (default): a merge commit for each branch that merges cleanly;\n"
+             "                  squash: one commit per agent; rebase: replay its commits, then fast-forward;\n"
+             "                  review: only branches approved in review (or with chorus approve-merge)\n"
+             "  --into=BRANCH   the target (default: the repository's current branch)\n"
+             "  --check=CMD     run CMD (split like a shell would, never run by one) in a temporary\n"
+             "                  worktree of each candidate; only a passing candidate moves the target\n"
+             "  --repo=DIR      the repository, when no AGENT is named (default: the current one)\n"
+             "  --yes           do not ask first (needed when stdin is not a terminal)\n"
+             "  --json          the report as JSON")},
+         cmdMerge},
+        {{QStringLiteral("approve-merge"), QStringLiteral("AGENT [--revoke]"),
+          Cli::tr("Approves AGENT's branch for `chorus merge --strategy=review` (or withdraws it)."), {},
+          {QStringLiteral("revoke")}, 1, 1, {}},
+         cmdApproveMerge},
+        {{QStringLiteral("clean"), QStringLiteral("[AGENT...] [--merged|--all] [--force] [--json]"),
+          Cli::tr("Removes the worktrees of agents that are not working and reports the disk freed. A merged "
+                  "branch is deleted with its worktree; an unmerged branch is kept unless --force, and even "
+                  "then its commits stay reachable under refs/chorus/archive/."),
+          {}, {QStringLiteral("merged"), QStringLiteral("all"), QStringLiteral("force"), QStringLiteral("json")}, 0, -1,
+          Cli::tr("  --merged        only agents whose branch is merged (the default)\n"
+             "  --all           every agent that is not working (unmerged branches are kept)\n"
+             "  --force         also delete unmerged branches (archived first)\n"
+             "  --json          the report as JSON")},
+         cmdClean},
         {{QStringLiteral("roles"), QStringLiteral("[show NAME] [--json]"),
           Cli::tr("Lists the roles (built-in and yours), or shows one."), {}, {QStringLiteral("json")}, 0, 2, {}},
          cmdRoles},
@@ -469,7 +457,7 @@ QString usage(const QList<Command> &cmds)
 {
     QString s = Cli::tr("usage: chorus COMMAND [ARGS]\n\nRuns a team of Claude Code agents.\n\nCommands:\n");
     for (const Command &c : cmds)
-        s += QStringLiteral("  %1 %2\n").arg(c.spec.name.leftJustified(10), c.spec.synopsis);
+        s += QStringLiteral("  %1 %2\n").arg(c.spec.name.leftJustified(14), c.spec.synopsis);
     s += Cli::tr("\nAGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.\n");
     return s;
 }

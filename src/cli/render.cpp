@@ -110,7 +110,9 @@ QString renderStatusTable(const QList<SessionInfo> &sessions)
                             QStringLiteral("$%1").arg(s.costUsd, 0, 'f', 4),
                             formatElapsed(s),
                             s.id.left(8),
-                            s.branch.isEmpty() ? s.dir : s.branch};
+                            s.branch.isEmpty() ? s.dir
+                            : s.branchNote().isEmpty() ? s.branch
+                                                       : QStringLiteral("%1 (%2)").arg(s.branch, s.branchNote())};
     }
     QList<qsizetype> widths(header.size(), 0);
     for (const QStringList &r : rows)

@@ -100,6 +100,10 @@ void TestRoles::builtIns_data()
                             << list({"Read", "Grep", "Glob", "Write", "Edit"}) << QStringList()
                             << int(PermissionMode::AcceptEdits) << QStringLiteral("feather")
                             << QStringLiteral("Changelog");
+    QTest::newRow("resolver") << QStringLiteral("resolver")
+                              << list({"Read", "Write", "Edit", "Bash", "Grep", "Glob"}) << list({"Bash"})
+                              << int(PermissionMode::AcceptEdits) << QStringLiteral("merge")
+                              << QStringLiteral("conflict markers");
 }
 
 void TestRoles::builtIns()
@@ -114,7 +118,7 @@ void TestRoles::builtIns()
     RoleCatalog catalog;
     catalog.load(QStringList());
     QVERIFY2(catalog.errors().isEmpty(), qPrintable(catalog.errors().value(0).toString()));
-    QCOMPARE(catalog.names(), list({"architect", "builder", "scribe", "validator"}));
+    QCOMPARE(catalog.names(), list({"architect", "builder", "resolver", "scribe", "validator"}));
 
     const Role *role = catalog.find(name);
     QVERIFY(role);
@@ -143,14 +147,14 @@ void TestRoles::builtInsDistinct()
 {
     RoleCatalog catalog;
     catalog.load(QStringList());
-    QCOMPARE(catalog.roles().size(), 4);
+    QCOMPARE(catalog.roles().size(), 5);
     QSet<QString> colors, icons;
     for (const Role &role : catalog.roles()) {
         colors.insert(role.color);
         icons.insert(role.icon);
     }
-    QCOMPARE(colors.size(), 4);
-    QCOMPARE(icons.size(), 4);
+    QCOMPARE(colors.size(), 5);
+    QCOMPARE(icons.size(), 5);
     QVERIFY(!catalog.find(QStringLiteral("nobody")));
 }
 
@@ -451,7 +455,7 @@ void TestRoles::userOverridesBuiltIn()
     RoleCatalog catalog;
     catalog.load({dir.path()});
     QVERIFY2(catalog.errors().isEmpty(), qPrintable(catalog.errors().value(0).toString()));
-    QCOMPARE(catalog.names(), list({"architect", "builder", "reviewer", "scribe", "validator"}));
+    QCOMPARE(catalog.names(), list({"architect", "builder", "resolver", "reviewer", "scribe", "validator"}));
 
     const Role *builder = catalog.find(QStringLiteral("builder"));
     QVERIFY(builder);
@@ -481,7 +485,7 @@ void TestRoles::laterDirectoryWins()
     QVERIFY(scribe);
     QCOMPARE(scribe->model, QStringLiteral("second"));
     QCOMPARE(scribe->source, second.filePath(QStringLiteral("scribe.yml")));
-    QCOMPARE(catalog.roles().size(), 4);
+    QCOMPARE(catalog.roles().size(), 5);
 }
 
 void TestRoles::brokenUserFilesDoNotHideOthers()
@@ -495,7 +499,7 @@ void TestRoles::brokenUserFilesDoNotHideOthers()
 
     RoleCatalog catalog;
     catalog.load({dir.path()});
-    QCOMPARE(catalog.names(), list({"architect", "builder", "good", "scribe", "validator"}));
+    QCOMPARE(catalog.names(), list({"architect", "builder", "good", "resolver", "scribe", "validator"}));
     // The broken override leaves the built-in in place.
     QVERIFY(catalog.find(QStringLiteral("builder"))->isBuiltIn());
     QCOMPARE(catalog.find(QStringLiteral("good"))->systemPrompt, QStringLiteral("Be good."));
@@ -538,7 +542,7 @@ void TestRoles::standardUserDirectory()
     const Role *mine = catalog.find(QStringLiteral("mine"));
     QVERIFY(mine);
     QCOMPARE(mine->permissionMode, PermissionMode::Plan);
-    QCOMPARE(catalog.roles().size(), 5);
+    QCOMPARE(catalog.roles().size(), 6);
 }
 
 void TestRoles::bypassAsRoot_data()

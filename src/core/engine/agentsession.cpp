@@ -59,6 +59,19 @@ void AgentSession::note(const QString &subtype, const QJsonObject &data)
     store(events);
 }
 
+void AgentSession::updateGitState(const QString &head, const QString &optionKey, const QJsonValue &optionValue)
+{
+    if (!head.isEmpty())
+        m_info.head = head;
+    if (!optionKey.isEmpty()) {
+        if (optionValue.isNull() || optionValue.isUndefined())
+            m_info.options.remove(optionKey);
+        else
+            m_info.options.insert(optionKey, optionValue);
+    }
+    persist();
+}
+
 void AgentSession::persist()
 {
     if (Status s = m_store->updateSession(m_info); !s)

@@ -61,6 +61,9 @@ public:
     void setAutoRestarts(int n) { m_autoRestarts = n; }
     // A note in the session's event stream (kind "chorus").
     void note(const QString &subtype, const QJsonObject &data);
+    // The engine's git work moved the agent's branch or changed what is known of it
+    // (merge/sync/clean state, review approval, kept in options). Stored, then announced.
+    void updateGitState(const QString &head, const QString &optionKey, const QJsonValue &optionValue);
 
 Q_SIGNALS:
     void changed(const chorus::SessionInfo &info);

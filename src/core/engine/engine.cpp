@@ -78,6 +78,7 @@ Engine::Engine(const QString &databasePath, QObject *parent)
     : QObject(parent), m_dbPath(databasePath), m_db(std::make_unique<Database>()),
       m_roles(std::make_unique<RoleCatalog>()), m_env(QProcessEnvironment::systemEnvironment())
 {
+    m_gitThread.setMaxThreadCount(1);
     m_watchdog.setInterval(1000);
     connect(&m_watchdog, &QTimer::timeout, this, [this] {
         for (AgentSession *s : std::as_const(m_order)) {
@@ -93,6 +94,10 @@ Engine::~Engine()
     // All agents' processes get SIGTERM at once (a CLI exits within ~1.5 s even with a running
     // Bash tool), then up to 5 s in all before SIGKILL. Sessions that were working keep their
     // active state in the database: the next engine marks them interrupted and resumes them.
+    // A git operation under way is cancelled (a running check is killed); nothing has moved
+    // unless it finished.
+    m_gitCancel->store(true);
+    m_gitThread.waitForDone();
     for (AgentSession *s : std::as_const(m_order))
         s->beginShutdown();
     QDeadlineTimer deadline(5000);
@@ -213,6 +218,9 @@ void Engine::schedule()
     for (AgentSession *s : std::as_const(m_order)) {
         if (!s->hasPendingInput() || s->turnInFlight() || isActive(s->info().state))
             continue;
+        if (m_gitBusy.contains(s->id()))
+            continue; // its branch is being merged or synced: the turn waits for that
+
         if (active >= m_settings.maxConcurrent)
             continue; // follow-ups wait for a slot like new agents do
         ++active;

@@ -5,11 +5,17 @@
 #include "result.h"
 #include "store/storedevent.h"
 
+#include <QFuture>
+#include <QJsonArray>
 #include <QHash>
 #include <QObject>
+#include <QSet>
+#include <QThreadPool>
 #include <QProcessEnvironment>
 #include <QTimer>
 
+#include <atomic>
+#include <functional>
 #include <memory>
 
 namespace chorus {
@@ -46,6 +52,24 @@ struct SpawnRequest
     bool noWorktree = false; // work in dir itself, without a branch of its own
 };
 
+// What a git operation of the engine (merge queue, sync, clean) answers, once done.
+struct GitReply
+{
+    bool ok = true;
+    Error error;
+    QJsonObject value;
+};
+
+struct MergeQueueOptions
+{
+    QStringList agents; // names or ids; empty: every unmerged agent of `repo`
+    QString repo;       // the repository (any path inside it) when no agents are named
+    QString strategy = QStringLiteral("auto"); // review, auto, squash, rebase
+    QString into;       // the target branch; empty: the repository's current branch
+    QString check;      // a command line run on each candidate before the target moves
+    bool dryRun = false; // only say what would happen
+};
+
 // The engine: sessions, queue with a concurrency cap, approval broker, watchdog and
 // recovery. It owns every agent process and is the only writer of the database.
 class Engine : public QObject
@@ -73,6 +97,17 @@ public:
     // Stops every agent.
     void stopAll();
 
+    // Git work on agents' branches (see gitjobs.h). Checked at once; a bad request answers an
+    // error right away. The work runs on the engine's git thread, one operation at a time,
+    // and the agents involved start no turn until it is done.
+    QFuture<GitReply> mergeQueue(const MergeQueueOptions &options);
+    QFuture<GitReply> sync(const QStringList &agents, const QString &repo, const QString &into, bool rebase);
+    QFuture<GitReply> clean(const QStringList &agents, bool all, bool force);
+    Status approveMerge(const QString &agent, bool approved);
+    // The repository, branch and target an agent's review compares (for `chorus diff`).
+    Result<QJsonObject> reviewTarget(const QString &agent, const QString &into) const;
+    QJsonArray mergeHistory(const QString &agent) const;
+
     // AGENT is an id, a unique id prefix or a name.
     Result<SessionInfo> find(const QString &agent) const;
     QList<SessionInfo> sessions() const;
@@ -95,6 +130,11 @@ private:
     AgentSession *addSession(const SessionInfo &info);
     void schedule();
     void recover();
+    // Agents of a git operation: the named ones, or every isolated agent of `repo`.
+    Result<QList<AgentSession *>> gitAgents(const QStringList &agents, const QString &repo) const;
+    QFuture<GitReply> runGitJob(const QList<AgentSession *> &agents,
+                                std::function<QJsonObject(const QList<struct AgentBranch> &)> job,
+                                std::function<void(const QJsonObject &)> record);
     QString uniqueName(const QString &base) const;
     // Gives the agent its own branch and worktree when it works in a git repository.
     Status isolate(const SpawnRequest &req, const QString &name, SessionInfo *info);
@@ -109,6 +149,9 @@ private:
     QList<AgentSession *> m_order; // creation order: FIFO for the queue
     QTimer m_watchdog;
     bool m_scheduling = false;
+    QSet<QString> m_gitBusy;  // sessions a git operation is working on
+    QThreadPool m_gitThread;  // one thread: git operations run one at a time
+    std::shared_ptr<std::atomic_bool> m_gitCancel = std::make_shared<std::atomic_bool>(false);
 };
 
 } // namespace chorus

@@ -1,5 +1,7 @@
 #include "engine/sessioninfo.h"
 
+#include <QCoreApplication>
+
 #include <array>
 
 namespace chorus {
@@ -89,7 +91,30 @@ QJsonObject SessionInfo::toJson() const
         {QStringLiteral("head"), head.isEmpty() ? QJsonValue() : QJsonValue(head)},
         {QStringLiteral("baseCommit"), baseCommit.isEmpty() ? QJsonValue() : QJsonValue(baseCommit)},
         {QStringLiteral("warning"), warning.isEmpty() ? QJsonValue() : QJsonValue(warning)},
+        {QStringLiteral("options"), options},
     };
+}
+
+QString SessionInfo::branchNote() const
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("SessionInfo", text); };
+    if (options.contains(QLatin1String("cleaned")))
+        return tr("cleaned");
+    const QString sync = options.value(QLatin1String("sync")).toObject().value(QLatin1String("state")).toString();
+    if (sync == QLatin1String("conflict"))
+        return tr("sync conflict");
+    const QString merge = options.value(QLatin1String("merge")).toObject().value(QLatin1String("state")).toString();
+    if (merge == QLatin1String("merged") || merge == QLatin1String("up-to-date"))
+        return tr("merged");
+    if (merge == QLatin1String("conflict"))
+        return tr("conflict");
+    if (merge == QLatin1String("check-failed"))
+        return tr("check failed");
+    if (merge == QLatin1String("refused"))
+        return tr("merge refused");
+    if (options.value(QLatin1String("mergeApproved")).toBool())
+        return tr("approved");
+    return {};
 }
 
 SessionInfo SessionInfo::fromJson(const QJsonObject &o)
@@ -123,6 +148,7 @@ SessionInfo SessionInfo::fromJson(const QJsonObject &o)
     s.head = o.value(QLatin1String("head")).toString();
     s.baseCommit = o.value(QLatin1String("baseCommit")).toString();
     s.warning = o.value(QLatin1String("warning")).toString();
+    s.options = o.value(QLatin1String("options")).toObject();
     return s;
 }
 

@@ -59,6 +59,11 @@ struct SessionInfo
     QString baseCommit; // where the branch started
     QString warning;    // e.g. "runs in place" for --no-worktree
 
+    // Where the agent's branch stands after the engine's git work, in a word or two
+    // ("merged", "conflict", "sync conflict", "check failed", "approved", "cleaned"); empty
+    // when nothing happened to it yet.
+    QString branchNote() const;
+
     QJsonObject toJson() const;
     static SessionInfo fromJson(const QJsonObject &o);
 };

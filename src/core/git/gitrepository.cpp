@@ -10,6 +10,8 @@
 
 #include <git2.h>
 
+#include <vector>
+
 namespace chorus {
 
 struct GitRepository::Private
@@ -203,10 +205,44 @@ Status GitRepository::removeWorktree(const QString &name)
     return Ok{};
 }
 
+namespace {
+// Whether a file still holds git conflict markers ("<<<<<<< " and ">>>>>>> " lines).
+bool hasConflictMarkers(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray data = f.read(8 * 1024 * 1024);
+    auto hasLine = [&](const char *marker) {
+        const QByteArray line = QByteArray("\n").append(marker);
+        return data.startsWith(marker) || data.contains(line);
+    };
+    return hasLine("<<<<<<< ") && hasLine(">>>>>>> ");
+}
+
+int collectMergeHead(const git_oid *oid, void *payload)
+{
+    static_cast<QList<git_oid> *>(payload)->append(*oid);
+    return 0;
+}
+} // namespace
+
 Result<QString> GitRepository::commitAll(const QString &message, const QString &authorName,
                                          const QString &authorEmail)
 {
     git_repository *repo = d->repo.get();
+    // A merge in progress (a resolver's worktree) is finished by this commit once no file
+    // holds conflict markers any more; until then its work is committed like any other.
+    QList<git_oid> mergeHeads;
+    if (git_repository_state(repo) == GIT_REPOSITORY_STATE_MERGE) {
+        git_repository_mergehead_foreach(repo, collectMergeHead, &mergeHeads);
+        const Result<QStringList> changed = changedFiles();
+        for (const QString &path : changed ? *changed : QStringList())
+            if (hasConflictMarkers(workDir() + QLatin1Char('/') + path)) {
+                mergeHeads.clear();
+                break;
+            }
+    }
     git_index *rawIndex = nullptr;
     if (git_repository_index(&rawIndex, repo) != 0)
         return gitError(GitText::tr("cannot read the index"), workDir());
@@ -222,14 +258,20 @@ Result<QString> GitRepository::commitAll(const QString &message, const QString &
     if (git_index_write_tree(&treeId, index.get()) != 0)
         return gitError(GitText::tr("cannot write the tree"), workDir());
 
-    CommitPtr parent;
+    std::vector<CommitPtr> parents;
     if (!isHeadUnborn()) {
         git_object *rawHead = nullptr;
         if (git_revparse_single(&rawHead, repo, "HEAD^{commit}") != 0)
             return gitError(GitText::tr("cannot read HEAD"), workDir());
-        parent.reset(reinterpret_cast<git_commit *>(rawHead));
-        if (git_oid_equal(git_commit_tree_id(parent.get()), &treeId))
+        parents.emplace_back(reinterpret_cast<git_commit *>(rawHead));
+        if (mergeHeads.isEmpty() && git_oid_equal(git_commit_tree_id(parents.front().get()), &treeId))
             return QString(); // nothing changed: no commit
+    }
+    for (const git_oid &id : std::as_const(mergeHeads)) {
+        git_commit *raw = nullptr;
+        if (git_commit_lookup(&raw, repo, &id) != 0)
+            return gitError(GitText::tr("cannot read the commit being merged"), workDir());
+        parents.emplace_back(raw);
     }
     if (git_index_write(index.get()) != 0)
         return gitError(GitText::tr("cannot write the index"), workDir());
@@ -242,12 +284,16 @@ Result<QString> GitRepository::commitAll(const QString &message, const QString &
     if (git_signature_now(&rawSig, an.constData(), ae.constData()) != 0)
         return gitError(GitText::tr("bad author"), workDir());
     SigPtr sig(rawSig);
-    const git_commit *parents[] = {parent.get()};
+    std::vector<const git_commit *> parentPtrs;
+    for (const CommitPtr &p : parents)
+        parentPtrs.push_back(p.get());
     git_oid commitId;
     const QByteArray msg = message.toUtf8();
-    if (git_commit_create(&commitId, repo, "HEAD", sig.get(), sig.get(), "UTF-8", msg.constData(),
-                          tree.get(), parent ? 1 : 0, parent ? parents : nullptr) != 0)
+    if (git_commit_create(&commitId, repo, "HEAD", sig.get(), sig.get(), "UTF-8", msg.constData(), tree.get(),
+                          parentPtrs.size(), parentPtrs.empty() ? nullptr : parentPtrs.data()) != 0)
         return gitError(GitText::tr("cannot commit"), workDir());
+    if (!mergeHeads.isEmpty())
+        git_repository_state_cleanup(repo); // the merge is done: MERGE_HEAD and MERGE_MSG go
     return oidString(&commitId);
 }
 

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QPointer>
 
 namespace chorus {
 
@@ -134,7 +135,21 @@ void EngineService::onRequest(RpcConnection *conn, const QJsonObject &request)
         conn->send(RpcConnection::error(id, rpc::InvalidRequest, tr("no method")));
         return;
     }
-    const Result<QJsonValue> r = dispatch(conn, method, request.value(QLatin1String("params")).toObject());
+    const QJsonObject params = request.value(QLatin1String("params")).toObject();
+    if (std::optional<QFuture<GitReply>> pending = dispatchGit(method, params)) {
+        // Git work takes a while: the answer is sent when it is done, the engine goes on.
+        QPointer<RpcConnection> c(conn);
+        pending->then(this, [c, id](const GitReply &r) {
+            if (!c || id.isUndefined() || id.isNull())
+                return;
+            if (r.ok)
+                c->send(RpcConnection::result(id, r.value));
+            else
+                c->send(RpcConnection::error(id, rpc::Failed, r.error.message, errorData(r.error)));
+        });
+        return;
+    }
+    const Result<QJsonValue> r = dispatch(conn, method, params);
     if (id.isUndefined() || id.isNull())
         return; // a notification: no answer
     if (r)
@@ -143,6 +158,32 @@ void EngineService::onRequest(RpcConnection *conn, const QJsonObject &request)
         conn->send(RpcConnection::error(id, rpc::MethodNotFound, r.error().message));
     else
         conn->send(RpcConnection::error(id, rpc::Failed, r.error().message, errorData(r.error())));
+}
+
+std::optional<QFuture<GitReply>> EngineService::dispatchGit(const QString &method, const QJsonObject &p)
+{
+    auto strings = [&](const char *key) {
+        QStringList out;
+        for (const QJsonValue &v : p.value(QLatin1String(key)).toArray())
+            out << v.toString();
+        return out;
+    };
+    if (method == QLatin1String("merge.run")) {
+        MergeQueueOptions o;
+        o.agents = strings("agents");
+        o.repo = str(p, "repo");
+        o.strategy = p.value(QLatin1String("strategy")).toString(QStringLiteral("auto"));
+        o.into = str(p, "into");
+        o.check = str(p, "check");
+        o.dryRun = p.value(QLatin1String("dryRun")).toBool();
+        return m_engine->mergeQueue(o);
+    }
+    if (method == QLatin1String("repo.sync"))
+        return m_engine->sync(strings("agents"), str(p, "repo"), str(p, "into"), p.value(QLatin1String("rebase")).toBool());
+    if (method == QLatin1String("agents.clean"))
+        return m_engine->clean(strings("agents"), p.value(QLatin1String("all")).toBool(),
+                               p.value(QLatin1String("force")).toBool());
+    return std::nullopt;
 }
 
 Result<QJsonValue> EngineService::dispatch(RpcConnection *conn, const QString &method,
@@ -237,6 +278,16 @@ Result<QJsonValue> EngineService::dispatch(RpcConnection *conn, const QString &m
         for (const StoredEvent &e : events)
             arr.append(e.toJson());
         return QJsonValue(QJsonObject{{QStringLiteral("sessionId"), s->id}, {QStringLiteral("events"), arr}});
+    }
+    if (method == QLatin1String("merge.approve"))
+        return statusResult(m_engine->approveMerge(str(p, "agent"), p.value(QLatin1String("approved")).toBool(true)));
+    if (method == QLatin1String("merge.history"))
+        return QJsonValue(m_engine->mergeHistory(str(p, "agent")));
+    if (method == QLatin1String("review.target")) {
+        const Result<QJsonObject> r = m_engine->reviewTarget(str(p, "agent"), str(p, "into"));
+        if (!r)
+            return r.error();
+        return QJsonValue(*r);
     }
     if (method == QLatin1String("roles.list")) {
         m_engine->reloadRoles();

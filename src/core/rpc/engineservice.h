@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/engine.h"
 #include "result.h"
 
 #include <QHash>
@@ -9,12 +10,12 @@
 #include <QSet>
 
 #include <memory>
+#include <optional>
 
 class QLocalServer;
 
 namespace chorus {
 
-class Engine;
 class RpcConnection;
 
 // Serves the engine on the control socket: newline-delimited JSON-RPC 2.0, with
@@ -46,6 +47,8 @@ private:
     void onConnection();
     void onRequest(RpcConnection *conn, const QJsonObject &request);
     Result<QJsonValue> dispatch(RpcConnection *conn, const QString &method, const QJsonObject &params);
+    // The methods answered later (git work); nullopt for every other method.
+    std::optional<QFuture<GitReply>> dispatchGit(const QString &method, const QJsonObject &params);
     void broadcastSession(const QJsonObject &session);
 
     Engine *m_engine;

@@ -88,6 +88,23 @@ const QList<QStringList> &schemaMigrations()
             QStringLiteral("ALTER TABLE sessions ADD COLUMN base_commit TEXT NOT NULL DEFAULT ''"),
             QStringLiteral("ALTER TABLE sessions ADD COLUMN warning TEXT NOT NULL DEFAULT ''"),
         },
+        // 2 -> 3: merges and syncs of agent branches, with their outcome (conflicts and their
+        // three versions, check output) as JSON
+        {
+            QStringLiteral("CREATE TABLE merges ("
+                           " id INTEGER PRIMARY KEY,"
+                           " session_id TEXT NOT NULL,"
+                           " ts TEXT NOT NULL,"
+                           " kind TEXT NOT NULL,"
+                           " strategy TEXT NOT NULL,"
+                           " branch TEXT NOT NULL,"
+                           " target TEXT NOT NULL,"
+                           " state TEXT NOT NULL,"
+                           " target_before TEXT NOT NULL,"
+                           " target_after TEXT NOT NULL,"
+                           " detail TEXT NOT NULL DEFAULT '{}')"),
+            QStringLiteral("CREATE INDEX merges_session ON merges(session_id, id)"),
+        },
     };
     return migrations;
 }

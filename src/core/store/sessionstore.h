@@ -5,6 +5,7 @@
 #include "result.h"
 #include "store/storedevent.h"
 
+#include <QJsonObject>
 #include <QList>
 
 #include <memory>
@@ -40,6 +41,19 @@ public:
     Result<qint64> insertApproval(const ApprovalInfo &a);
     Status updateApproval(const ApprovalInfo &a);
     QList<ApprovalInfo> approvals(const QString &sessionId = {}, bool pendingOnly = true) const;
+
+    // A merge or sync of an agent's branch: `kind` "merge" or "sync"; `detail` the outcome.
+    struct MergeRecord
+    {
+        qint64 id = 0;
+        QString sessionId, ts, kind, strategy, branch, target, state, targetBefore, targetAfter;
+        QJsonObject detail;
+        QJsonObject toJson() const;
+    };
+    Result<qint64> insertMerge(const MergeRecord &m);
+    QList<MergeRecord> merges(const QString &sessionId) const;
+    // The result texts of a session's turns, oldest first (at most `limit`, the latest).
+    QStringList resultTexts(const QString &sessionId, int limit) const;
 
     Result<qint64> insertInput(const QString &sessionId, const QString &text);
     Status markInputSent(qint64 id);

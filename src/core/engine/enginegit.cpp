@@ -1,0 +1,379 @@
+// The engine's git operations: merge queue, sync, clean and review approval. The git work
+// itself is in gitjobs.cpp and runs on the engine's git thread; here the agents are chosen,
+// held (no turn starts while their branch moves) and the outcome recorded.
+#include "engine/engine.h"
+
+#include "engine/agentsession.h"
+#include "engine/gitjobs.h"
+#include "git/gitrepository.h"
+#include "shellwords.h"
+#include "store/database.h"
+#include "store/sessionstore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QPromise>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace chorus {
+
+namespace {
+QFuture<GitReply> readyReply(GitReply reply)
+{
+    QPromise<GitReply> p;
+    p.start();
+    p.addResult(std::move(reply));
+    p.finish();
+    return p.future();
+}
+
+QFuture<GitReply> failed(const Error &e)
+{
+    GitReply r;
+    r.ok = false;
+    r.error = e;
+    return readyReply(r);
+}
+
+QString canonicalWorkDir(const QString &path)
+{
+    const Result<GitRepository> repo = GitRepository::discover(path);
+    if (!repo)
+        return {};
+    // Inside an agent's worktree, the repository is still the user's (the main work tree).
+    const Result<GitRepository> main = GitRepository::open(repo->commonDir());
+    const QString dir = main && !main->workDir().isEmpty() ? main->workDir() : repo->workDir();
+    return QDir(dir).canonicalPath();
+}
+
+bool busy(const AgentSession *s)
+{
+    return s->turnInFlight() || s->hasPendingInput() || isActive(s->info().state);
+}
+
+bool cleaned(const SessionInfo &info)
+{
+    return info.options.contains(QLatin1String("cleaned"));
+}
+} // namespace
+
+Result<QList<AgentSession *>> Engine::gitAgents(const QStringList &agents, const QString &repo) const
+{
+    QList<AgentSession *> out;
+    for (const QString &name : agents) {
+        Error e;
+        AgentSession *s = session(name, &e);
+        if (!s)
+            return e;
+        if (s->info().repo.isEmpty() || s->info().branch.isEmpty())
+            return makeError(tr("agent %1 works in place, without a branch of its own").arg(s->info().name),
+                             s->info().dir, tr("Only agents spawned in a git repository have a branch to merge."));
+        if (cleaned(s->info()))
+            return makeError(tr("agent %1 was cleaned up (its worktree is gone)").arg(s->info().name), s->info().branch);
+        if (!out.contains(s))
+            out << s;
+    }
+    if (!agents.isEmpty())
+        return out;
+    const QString dir = canonicalWorkDir(repo.isEmpty() ? QDir::currentPath() : repo);
+    if (dir.isEmpty())
+        return makeError(tr("not inside a git repository"), repo.isEmpty() ? QDir::currentPath() : repo,
+                         tr("Name the agents, or pass --repo=DIR with the repository they work in."));
+    for (AgentSession *s : m_order)
+        if (!s->info().branch.isEmpty() && !cleaned(s->info()) && QDir(s->info().repo).canonicalPath() == dir)
+            out << s;
+    if (out.isEmpty())
+        return makeError(tr("no agent works in this repository"), dir,
+                         tr("Spawn one with `chorus spawn ROLE --repo=%1 --task=...`.").arg(dir));
+    return out;
+}
+
+QFuture<GitReply> Engine::runGitJob(const QList<AgentSession *> &agents,
+                                    std::function<QJsonObject(const QList<AgentBranch> &)> job,
+                                    std::function<void(const QJsonObject &)> record)
+{
+    QList<AgentBranch> snapshot;
+    QStringList held;
+    for (AgentSession *s : agents) {
+        const SessionInfo &i = s->info();
+        AgentBranch b;
+        b.sessionId = i.id;
+        b.name = i.name;
+        b.role = i.role;
+        b.task = i.task;
+        b.repo = i.repo;
+        b.branch = i.branch;
+        b.worktree = i.worktree;
+        b.busy = busy(s) || m_gitBusy.contains(i.id);
+        b.approved = i.options.value(QLatin1String("mergeApproved")).toBool();
+        b.results = m_store->resultTexts(i.id, 20);
+        snapshot << b;
+        if (!b.busy) {
+            m_gitBusy.insert(i.id);
+            held << i.id;
+        }
+    }
+    QFuture<QJsonObject> work = QtConcurrent::run(&m_gitThread, [snapshot, job] { return job(snapshot); });
+    return work.then(this, [this, held, record](const QJsonObject &result) {
+        record(result);
+        for (const QString &id : held)
+            m_gitBusy.remove(id);
+        schedule();
+        GitReply r;
+        r.value = result;
+        return r;
+    });
+}
+
+QFuture<GitReply> Engine::mergeQueue(const MergeQueueOptions &o)
+{
+    const std::optional<QueueStrategy> strategy = queueStrategyFromName(o.strategy);
+    if (!strategy)
+        return failed(makeError(tr("unknown merge strategy '%1'").arg(o.strategy), {},
+                                tr("Use --strategy=review, auto, squash or rebase.")));
+    if (!o.into.isEmpty() && !GitRepository::isValidBranchName(o.into))
+        return failed(makeError(tr("'%1' is not a valid branch name").arg(o.into), QStringLiteral("--into")));
+    MergeQueueRequest req;
+    req.strategy = *strategy;
+    req.target = o.into;
+    req.dryRun = o.dryRun;
+    req.checkRoot = QFileInfo(m_dbPath).absolutePath() + QStringLiteral("/checks");
+    if (!o.check.trimmed().isEmpty()) {
+        Result<QStringList> words = splitShellWords(o.check);
+        if (!words)
+            return failed(makeError(tr("cannot read the check command: %1").arg(words.error().message),
+                                    QStringLiteral("--check %1").arg(words.error().where), words.error().hint));
+        req.check = *words;
+    }
+    Result<QList<AgentSession *>> agents = gitAgents(o.agents, o.repo);
+    if (!agents)
+        return failed(agents.error());
+    // Named agents are merged in the order given; otherwise in the order they were spawned.
+    const std::shared_ptr<std::atomic_bool> cancel = m_gitCancel;
+    const QString strategyName = queueStrategyName(*strategy);
+    auto job = [req, cancel, strategyName](const QList<AgentBranch> &snapshot) {
+        QJsonArray items;
+        for (const QueueItem &i : runMergeQueue(snapshot, req, cancel.get()))
+            items.append(i.toJson());
+        return QJsonObject{{QStringLiteral("strategy"), strategyName},
+                           {QStringLiteral("dryRun"), req.dryRun},
+                           {QStringLiteral("items"), items}};
+    };
+    auto record = [this, strategyName](const QJsonObject &result) {
+        if (result.value(QLatin1String("dryRun")).toBool())
+            return;
+        for (const QJsonValue &v : result.value(QLatin1String("items")).toArray()) {
+            const QJsonObject item = v.toObject();
+            AgentSession *s = m_sessions.value(item.value(QLatin1String("sessionId")).toString());
+            if (!s)
+                continue;
+            const QString checkpoint = item.value(QLatin1String("checkpoint")).toString();
+            const QJsonObject outcome = item.value(QLatin1String("outcome")).toObject();
+            if (!outcome.isEmpty()) {
+                SessionStore::MergeRecord m;
+                m.sessionId = s->id();
+                m.kind = QStringLiteral("merge");
+                m.strategy = strategyName;
+                m.branch = s->info().branch;
+                m.target = outcome.value(QLatin1String("target")).toString();
+                m.state = outcome.value(QLatin1String("state")).toString();
+                m.targetBefore = outcome.value(QLatin1String("targetBefore")).toString();
+                m.targetAfter = outcome.value(QLatin1String("targetAfter")).toString();
+                m.detail = outcome;
+                m_store->insertMerge(m);
+            }
+            s->note(QStringLiteral("merge"), item);
+            const QString state = item.value(QLatin1String("state")).toString();
+            if (state == QLatin1String("busy") || state == QLatin1String("waiting-review")) {
+                if (!checkpoint.isEmpty())
+                    s->updateGitState(checkpoint, {}, {});
+                continue;
+            }
+            s->updateGitState(checkpoint, QStringLiteral("merge"),
+                              QJsonObject{{QStringLiteral("state"), state},
+                                          {QStringLiteral("strategy"), strategyName},
+                                          {QStringLiteral("target"), outcome.value(QLatin1String("target"))},
+                                          {QStringLiteral("commit"), outcome.value(QLatin1String("targetAfter"))},
+                                          {QStringLiteral("message"), item.value(QLatin1String("message"))},
+                                          {QStringLiteral("at"), nowUtc()}});
+        }
+    };
+    return runGitJob(*agents, job, record);
+}
+
+QFuture<GitReply> Engine::sync(const QStringList &agentNames, const QString &repo, const QString &into, bool rebase)
+{
+    if (!into.isEmpty() && !GitRepository::isValidBranchName(into))
+        return failed(makeError(tr("'%1' is not a valid branch name").arg(into), QStringLiteral("--into")));
+    Result<QList<AgentSession *>> agents = gitAgents(agentNames, repo);
+    if (!agents)
+        return failed(agents.error());
+    auto job = [into, rebase](const QList<AgentBranch> &snapshot) {
+        QJsonArray items;
+        for (const QueueItem &i : runSync(snapshot, into, rebase))
+            items.append(i.toJson());
+        return QJsonObject{{QStringLiteral("rebase"), rebase}, {QStringLiteral("items"), items}};
+    };
+    auto record = [this, rebase](const QJsonObject &result) {
+        for (const QJsonValue &v : result.value(QLatin1String("items")).toArray()) {
+            const QJsonObject item = v.toObject();
+            AgentSession *s = m_sessions.value(item.value(QLatin1String("sessionId")).toString());
+            if (!s)
+                continue;
+            const QJsonObject outcome = item.value(QLatin1String("outcome")).toObject();
+            const QString state = item.value(QLatin1String("state")).toString();
+            QString head = item.value(QLatin1String("checkpoint")).toString();
+            if (state == QLatin1String("merged"))
+                head = outcome.value(QLatin1String("targetAfter")).toString();
+            if (!outcome.isEmpty()) {
+                SessionStore::MergeRecord m;
+                m.sessionId = s->id();
+                m.kind = QStringLiteral("sync");
+                m.strategy = rebase ? QStringLiteral("rebase") : QStringLiteral("merge");
+                m.branch = outcome.value(QLatin1String("branch")).toString(); // what came in
+                m.target = s->info().branch;
+                m.state = state;
+                m.targetBefore = outcome.value(QLatin1String("targetBefore")).toString();
+                m.targetAfter = outcome.value(QLatin1String("targetAfter")).toString();
+                m.detail = outcome;
+                m_store->insertMerge(m);
+            }
+            s->note(QStringLiteral("sync"), item);
+            if (state == QLatin1String("busy")) {
+                if (!head.isEmpty())
+                    s->updateGitState(head, {}, {});
+                continue;
+            }
+            QJsonArray conflicts;
+            for (const QJsonValue &c : outcome.value(QLatin1String("conflicts")).toArray())
+                conflicts.append(c.toObject().value(QLatin1String("path")));
+            s->updateGitState(head, QStringLiteral("sync"),
+                              QJsonObject{{QStringLiteral("state"), state},
+                                          {QStringLiteral("with"), outcome.value(QLatin1String("branch"))},
+                                          {QStringLiteral("conflicts"), conflicts},
+                                          {QStringLiteral("message"), item.value(QLatin1String("message"))},
+                                          {QStringLiteral("at"), nowUtc()}});
+        }
+    };
+    return runGitJob(*agents, job, record);
+}
+
+QFuture<GitReply> Engine::clean(const QStringList &agentNames, bool all, bool force)
+{
+    QList<AgentSession *> agents;
+    if (agentNames.isEmpty()) {
+        for (AgentSession *s : m_order)
+            if (!s->info().worktree.isEmpty() && !cleaned(s->info()))
+                agents << s;
+    } else {
+        Result<QList<AgentSession *>> named = gitAgents(agentNames, {});
+        if (!named)
+            return failed(named.error());
+        agents = *named;
+    }
+    // An idle agent's process is closed first: nothing may work in a worktree being removed.
+    // A working agent is reported and kept.
+    QList<AgentSession *> closing;
+    for (AgentSession *s : std::as_const(agents))
+        if (!busy(s) && s->processAlive()) {
+            s->stop();
+            closing << s;
+        }
+    const bool mergedOnly = !all;
+    auto job = [mergedOnly, force](const QList<AgentBranch> &snapshot) {
+        QJsonArray items;
+        qint64 freed = 0;
+        for (const CleanItem &i : runClean(snapshot, {}, mergedOnly, force)) {
+            items.append(i.toJson());
+            freed += i.bytesFreed;
+        }
+        return QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("bytesFreed"), freed}};
+    };
+    auto record = [this](const QJsonObject &result) {
+        for (const QJsonValue &v : result.value(QLatin1String("items")).toArray()) {
+            const QJsonObject item = v.toObject();
+            AgentSession *s = m_sessions.value(item.value(QLatin1String("sessionId")).toString());
+            if (!s)
+                continue;
+            s->note(QStringLiteral("clean"), item);
+            if (item.value(QLatin1String("state")).toString() == QLatin1String("removed"))
+                s->updateGitState({}, QStringLiteral("cleaned"),
+                                  QJsonObject{{QStringLiteral("at"), nowUtc()},
+                                              {QStringLiteral("branchDeleted"), item.value(QLatin1String("branchDeleted"))},
+                                              {QStringLiteral("archiveRef"), item.value(QLatin1String("archiveRef"))}});
+        }
+    };
+    if (closing.isEmpty())
+        return runGitJob(agents, job, record);
+    // Wait (up to 10 s) for the closing processes to end, then clean.
+    auto promise = std::make_shared<QPromise<GitReply>>();
+    promise->start();
+    auto *timer = new QTimer(this);
+    auto started = std::make_shared<QDeadlineTimer>(10000);
+    connect(timer, &QTimer::timeout, this, [=, this] {
+        bool alive = false;
+        for (AgentSession *s : closing)
+            alive = alive || (m_sessions.contains(s->id()) && s->processAlive());
+        if (alive && !started->hasExpired())
+            return;
+        timer->deleteLater();
+        runGitJob(agents, job, record).then(this, [promise](const GitReply &r) {
+            promise->addResult(r);
+            promise->finish();
+        });
+    });
+    timer->start(100);
+    return promise->future();
+}
+
+Status Engine::approveMerge(const QString &agent, bool approved)
+{
+    Error e;
+    AgentSession *s = session(agent, &e);
+    if (!s)
+        return e;
+    if (s->info().branch.isEmpty())
+        return makeError(tr("agent %1 works in place, without a branch of its own").arg(s->info().name), s->info().dir);
+    s->updateGitState({}, QStringLiteral("mergeApproved"), approved ? QJsonValue(true) : QJsonValue());
+    s->note(QStringLiteral("merge_approval"), QJsonObject{{QStringLiteral("approved"), approved}});
+    return Ok{};
+}
+
+Result<QJsonObject> Engine::reviewTarget(const QString &agent, const QString &into) const
+{
+    Error e;
+    AgentSession *s = session(agent, &e);
+    if (!s)
+        return e;
+    const SessionInfo &i = s->info();
+    if (i.repo.isEmpty() || i.branch.isEmpty())
+        return makeError(tr("agent %1 works in place, without a branch of its own").arg(i.name), i.dir,
+                         tr("Only agents spawned in a git repository have a branch to review."));
+    QString target = into;
+    if (target.isEmpty()) {
+        const Result<QString> t = defaultMergeTarget(i.repo);
+        target = t ? *t : i.baseCommit; // detached or unborn HEAD: compare with where it began
+    }
+    const Result<GitRepository> repo = GitRepository::discover(i.repo);
+    const bool branchThere = repo && repo->branchExists(i.branch);
+    return QJsonObject{{QStringLiteral("repo"), i.repo},
+                       {QStringLiteral("branch"), branchThere ? i.branch : i.head},
+                       {QStringLiteral("target"), target},
+                       {QStringLiteral("head"), i.head},
+                       {QStringLiteral("baseCommit"), i.baseCommit}};
+}
+
+QJsonArray Engine::mergeHistory(const QString &agent) const
+{
+    Error e;
+    AgentSession *s = session(agent, &e);
+    QJsonArray out;
+    if (!s)
+        return out;
+    for (const SessionStore::MergeRecord &m : m_store->merges(s->id()))
+        out.append(m.toJson());
+    return out;
+}
+
+} // namespace chorus

@@ -1,0 +1,372 @@
+#include "engine/gitjobs.h"
+
+#include "git/agentworkspace.h"
+#include "git/gitrepository.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QHash>
+
+namespace chorus {
+
+namespace {
+class JobText
+{
+    Q_DECLARE_TR_FUNCTIONS(GitJobs)
+};
+
+QString firstLine(const QString &text, int max = 72)
+{
+    QString line = text.trimmed().section(QLatin1Char('\n'), 0, 0).trimmed();
+    if (line.size() > max)
+        line = line.left(max - 1) + QChar(0x2026);
+    return line;
+}
+
+QueueItem itemFor(const AgentBranch &a)
+{
+    QueueItem item;
+    item.sessionId = a.sessionId;
+    item.name = a.name;
+    item.branch = a.branch;
+    item.repo = a.repo;
+    return item;
+}
+
+// Commits whatever the agent left uncommitted (its turn-end checkpoint normally has).
+bool checkpointFirst(const AgentBranch &a, QueueItem *item)
+{
+    if (a.worktree.isEmpty() || !QFileInfo(a.worktree).isDir())
+        return true;
+    const Result<QString> c = checkpointWorkspace(a.worktree, a.role, a.name, JobText::tr("work in progress"));
+    if (!c) {
+        item->state = QStringLiteral("error");
+        item->message = c.error().toString();
+        return false;
+    }
+    item->checkpoint = *c;
+    return true;
+}
+
+QString describe(const MergeOutcome &o)
+{
+    switch (o.state) {
+    case MergeOutcome::Merged:
+        return o.updatedWorkTree.isEmpty()
+                   ? JobText::tr("%1 is now %2").arg(o.target, o.targetAfter.left(10))
+                   : JobText::tr("%1 is now %2 (work tree %3 updated)").arg(o.target, o.targetAfter.left(10), o.updatedWorkTree);
+    case MergeOutcome::UpToDate:
+        return JobText::tr("nothing to bring into %1").arg(o.target);
+    case MergeOutcome::Conflict: {
+        QStringList paths;
+        for (const ConflictFile &c : o.conflicts)
+            paths << QStringLiteral("%1 (%2)").arg(c.path, c.kind);
+        return JobText::tr("conflicts in %1; %2 was not changed").arg(paths.join(QStringLiteral(", ")), o.target);
+    }
+    case MergeOutcome::CheckFailed:
+    case MergeOutcome::Refused:
+        return o.reason;
+    }
+    return {};
+}
+} // namespace
+
+QJsonObject QueueItem::toJson() const
+{
+    QJsonObject o{{QStringLiteral("sessionId"), sessionId}, {QStringLiteral("name"), name},
+                  {QStringLiteral("branch"), branch},       {QStringLiteral("repo"), repo},
+                  {QStringLiteral("state"), state},         {QStringLiteral("message"), message}};
+    if (!checkpoint.isEmpty())
+        o.insert(QStringLiteral("checkpoint"), checkpoint);
+    if (attempted)
+        o.insert(QStringLiteral("outcome"), outcome.toJson());
+    return o;
+}
+
+QJsonObject CleanItem::toJson() const
+{
+    QJsonObject o{{QStringLiteral("sessionId"), sessionId},
+                  {QStringLiteral("name"), name},
+                  {QStringLiteral("branch"), branch},
+                  {QStringLiteral("worktree"), worktree},
+                  {QStringLiteral("state"), state},
+                  {QStringLiteral("merged"), merged},
+                  {QStringLiteral("branchDeleted"), branchDeleted},
+                  {QStringLiteral("bytesFreed"), bytesFreed},
+                  {QStringLiteral("message"), message}};
+    if (!archiveRef.isEmpty())
+        o.insert(QStringLiteral("archiveRef"), archiveRef);
+    return o;
+}
+
+std::optional<QueueStrategy> queueStrategyFromName(const QString &name)
+{
+    if (name == QLatin1String("review"))
+        return QueueStrategy::Review;
+    if (name == QLatin1String("auto"))
+        return QueueStrategy::Auto;
+    if (name == QLatin1String("squash"))
+        return QueueStrategy::Squash;
+    if (name == QLatin1String("rebase"))
+        return QueueStrategy::Rebase;
+    return std::nullopt;
+}
+
+QString queueStrategyName(QueueStrategy s)
+{
+    switch (s) {
+    case QueueStrategy::Review: return QStringLiteral("review");
+    case QueueStrategy::Auto: return QStringLiteral("auto");
+    case QueueStrategy::Squash: return QStringLiteral("squash");
+    case QueueStrategy::Rebase: return QStringLiteral("rebase");
+    }
+    return {};
+}
+
+QString mergeCommitMessage(const AgentBranch &a, const QString &target)
+{
+    QString msg = JobText::tr("Merge %1 into %2: %3").arg(a.branch, target, firstLine(a.task, 50));
+    msg += QStringLiteral("\n\n") + JobText::tr("Agent %1 (%2).").arg(a.name, a.role);
+    return msg;
+}
+
+QString squashCommitMessage(const AgentBranch &a)
+{
+    QString msg = QStringLiteral("%1 %2: %3\n\n").arg(a.role, a.name, firstLine(a.task, 60));
+    msg += JobText::tr("Task:") + QLatin1Char('\n') + a.task.trimmed() + QLatin1Char('\n');
+    QStringList results;
+    for (const QString &r : a.results)
+        if (const QString line = firstLine(r, 200); !line.isEmpty())
+            results << QStringLiteral("- ") + line;
+    if (!results.isEmpty())
+        msg += QLatin1Char('\n') + JobText::tr("Results:") + QLatin1Char('\n') + results.join(QLatin1Char('\n')) +
+               QLatin1Char('\n');
+    msg += QLatin1Char('\n') + JobText::tr("Squashed from %1 by Chorus.").arg(a.branch);
+    return msg;
+}
+
+QList<QueueItem> runMergeQueue(const QList<AgentBranch> &agents, const MergeQueueRequest &req,
+                               const std::atomic_bool *cancel)
+{
+    QList<QueueItem> out;
+    QHash<QString, QString> targets; // repo -> target
+    for (const AgentBranch &a : agents) {
+        QueueItem item = itemFor(a);
+        if (cancel && cancel->load()) {
+            item.state = QStringLiteral("error");
+            item.message = JobText::tr("cancelled before its turn");
+            out << item;
+            continue;
+        }
+        if (a.busy) {
+            item.state = QStringLiteral("busy");
+            item.message = JobText::tr("is running a turn; merge it when it is idle");
+            out << item;
+            continue;
+        }
+        if (req.strategy == QueueStrategy::Review && !a.approved) {
+            item.state = QStringLiteral("waiting-review");
+            item.message = JobText::tr("not approved yet: review it, or `chorus approve-merge %1`").arg(a.name);
+            out << item;
+            continue;
+        }
+        if (!req.dryRun && !checkpointFirst(a, &item)) {
+            out << item;
+            continue;
+        }
+        QString target = req.target.isEmpty() ? targets.value(a.repo) : req.target;
+        if (target.isEmpty()) {
+            const Result<QString> t = defaultMergeTarget(a.repo);
+            if (!t) {
+                item.state = QStringLiteral("error");
+                item.message = t.error().toString();
+                out << item;
+                continue;
+            }
+            target = *t;
+            targets.insert(a.repo, target);
+        }
+        if (req.dryRun) {
+            const Result<BranchStatus> st = branchStatus(a.repo, a.branch, target);
+            item.state = !st ? QStringLiteral("error") : st->merged ? QStringLiteral("up-to-date")
+                                                     : st->clean    ? QStringLiteral("clean")
+                                                                    : QStringLiteral("conflict");
+            item.message = !st ? st.error().toString()
+                               : JobText::tr("%n commit(s) ahead, ", nullptr, st->ahead) +
+                                     JobText::tr("%n behind %1", nullptr, st->behind).arg(target);
+            out << item;
+            continue;
+        }
+        MergeRequest m;
+        m.repo = a.repo;
+        m.branch = a.branch;
+        m.target = target;
+        m.strategy = req.strategy == QueueStrategy::Squash   ? MergeStrategy::Squash
+                     : req.strategy == QueueStrategy::Rebase ? MergeStrategy::Rebase
+                                                             : MergeStrategy::Merge;
+        m.message = m.strategy == MergeStrategy::Squash ? squashCommitMessage(a) : mergeCommitMessage(a, target);
+        m.check = req.check;
+        m.checkRoot = req.checkRoot;
+        const Result<MergeOutcome> r = mergeBranch(m, cancel);
+        if (!r) {
+            item.state = QStringLiteral("error");
+            item.message = r.error().toString();
+        } else {
+            item.attempted = true;
+            item.outcome = *r;
+            item.state = r->stateName();
+            item.message = describe(*r);
+        }
+        out << item;
+    }
+    return out;
+}
+
+QList<QueueItem> runSync(const QList<AgentBranch> &agents, const QString &target, bool rebase)
+{
+    QList<QueueItem> out;
+    for (const AgentBranch &a : agents) {
+        QueueItem item = itemFor(a);
+        if (a.busy) {
+            item.state = QStringLiteral("busy");
+            item.message = JobText::tr("is running a turn; sync it when it is idle");
+            out << item;
+            continue;
+        }
+        if (!checkpointFirst(a, &item)) {
+            out << item;
+            continue;
+        }
+        QString into = target;
+        if (into.isEmpty()) {
+            const Result<QString> t = defaultMergeTarget(a.repo);
+            if (!t) {
+                item.state = QStringLiteral("error");
+                item.message = t.error().toString();
+                out << item;
+                continue;
+            }
+            into = *t;
+        }
+        const Result<MergeOutcome> r = syncBranch(a.repo, a.branch, into, rebase);
+        if (!r) {
+            item.state = QStringLiteral("error");
+            item.message = r.error().toString();
+        } else {
+            item.attempted = true;
+            item.outcome = *r;
+            item.state = r->stateName();
+            item.message = r->state == MergeOutcome::Conflict
+                               ? JobText::tr("conflicts with %1 in %2; the branch was left as it was")
+                                     .arg(into, [&] {
+                                         QStringList p;
+                                         for (const ConflictFile &c : r->conflicts)
+                                             p << c.path;
+                                         return p.join(QStringLiteral(", "));
+                                     }())
+                               : describe(*r);
+        }
+        out << item;
+    }
+    return out;
+}
+
+qint64 diskUsage(const QString &dir)
+{
+    qint64 total = 0;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System | QDir::NoSymLinks, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        total += it.fileInfo().size();
+    }
+    return total;
+}
+
+QList<CleanItem> runClean(const QList<AgentBranch> &agents, const QString &target, bool mergedOnly, bool force)
+{
+    QList<CleanItem> out;
+    for (const AgentBranch &a : agents) {
+        CleanItem item;
+        item.sessionId = a.sessionId;
+        item.name = a.name;
+        item.branch = a.branch;
+        item.worktree = a.worktree;
+        if (a.busy) {
+            item.state = QStringLiteral("kept");
+            item.message = JobText::tr("is working; stop it first");
+            out << item;
+            continue;
+        }
+        QueueItem scratch;
+        if (!checkpointFirst(a, &scratch)) {
+            item.state = QStringLiteral("error");
+            item.message = scratch.message;
+            out << item;
+            continue;
+        }
+        Result<GitRepository> repo = GitRepository::discover(a.repo);
+        if (!repo) {
+            item.state = QStringLiteral("error");
+            item.message = repo.error().toString();
+            out << item;
+            continue;
+        }
+        const bool branchThere = repo->branchExists(a.branch);
+        if (branchThere) {
+            QString into = target;
+            if (into.isEmpty())
+                if (const Result<QString> t = defaultMergeTarget(a.repo))
+                    into = *t;
+            if (!into.isEmpty())
+                if (const Result<BranchStatus> st = branchStatus(a.repo, a.branch, into))
+                    item.merged = st->merged;
+        }
+        if (mergedOnly && branchThere && !item.merged) {
+            item.state = QStringLiteral("kept");
+            item.message = JobText::tr("not merged; `chorus clean --all` removes its worktree and keeps its branch");
+            out << item;
+            continue;
+        }
+        // The worktree goes first; its commits are all on the branch (checkpointed above).
+        if (!a.worktree.isEmpty() && QFileInfo(a.worktree).isDir()) {
+            item.bytesFreed = diskUsage(a.worktree);
+            const QString wtName = QFileInfo(a.worktree).fileName();
+            if (Status s = repo->removeWorktree(wtName); !s) {
+                // Not registered any more (moved by hand?): remove the folder alone.
+                if (!QDir(a.worktree).removeRecursively()) {
+                    item.state = QStringLiteral("error");
+                    item.message = s.error().toString();
+                    out << item;
+                    continue;
+                }
+            }
+            QDir(a.worktree).removeRecursively();
+        }
+        item.state = QStringLiteral("removed");
+        if (branchThere && (item.merged || force)) {
+            if (!item.merged) {
+                const Result<QString> ref = archiveBranch(a.repo, a.branch);
+                if (!ref) {
+                    item.message = ref.error().toString();
+                    out << item;
+                    continue;
+                }
+                item.archiveRef = *ref;
+            }
+            if (Status s = repo->deleteBranch(a.branch); s)
+                item.branchDeleted = true;
+            else
+                item.message = s.error().toString();
+        } else if (branchThere) {
+            item.message = JobText::tr("branch %1 kept (not merged; --force deletes it and keeps its commits under "
+                                       "refs/chorus/archive/)")
+                               .arg(a.branch);
+        }
+        out << item;
+    }
+    return out;
+}
+
+} // namespace chorus

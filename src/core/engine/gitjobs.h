@@ -1,0 +1,87 @@
+#pragma once
+
+#include "git/merge.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+
+namespace chorus {
+
+// The git work of the merge queue, sync and clean, as plain functions over a snapshot of the
+// agents taken on the engine's thread. They run on a worker thread; the engine records what
+// they return. None of them touches an agent that is busy (a turn in flight).
+
+struct AgentBranch
+{
+    QString sessionId, name, role, task;
+    QString repo, branch, worktree;
+    bool busy = false;     // a turn is in flight or about to start
+    bool approved = false; // approved for merge in review (or with `chorus approve-merge`)
+    QStringList results;   // the results of its turns, oldest first
+};
+
+// One agent's line in a queue's report.
+struct QueueItem
+{
+    QString sessionId, name, branch, repo;
+    // merged, up-to-date, conflict, check-failed, refused, waiting-review, busy, error
+    QString state;
+    QString message;
+    QString checkpoint; // a commit made of uncommitted work before anything else
+    bool attempted = false;
+    MergeOutcome outcome;
+
+    QJsonObject toJson() const;
+};
+
+enum class QueueStrategy { Review, Auto, Squash, Rebase };
+std::optional<QueueStrategy> queueStrategyFromName(const QString &name);
+QString queueStrategyName(QueueStrategy s);
+
+struct MergeQueueRequest
+{
+    QueueStrategy strategy = QueueStrategy::Auto;
+    QString target;    // empty: each repository's current branch
+    QStringList check; // argv; empty: no check
+    QString checkRoot; // where checks' temporary worktrees go
+    bool dryRun = false; // only forecast: nothing moves
+};
+
+// Merges the agents one at a time, in order, each on top of the previous ones.
+QList<QueueItem> runMergeQueue(const QList<AgentBranch> &agents, const MergeQueueRequest &req,
+                               const std::atomic_bool *cancel = nullptr);
+
+// Checkpoints each agent, then brings `target` (empty: the repository's current branch) into
+// its branch. A conflict leaves that agent's branch as it was.
+QList<QueueItem> runSync(const QList<AgentBranch> &agents, const QString &target, bool rebase);
+
+struct CleanItem
+{
+    QString sessionId, name, branch, worktree;
+    QString state; // removed, kept, error
+    bool merged = false;
+    bool branchDeleted = false;
+    QString archiveRef;
+    qint64 bytesFreed = 0;
+    QString message;
+
+    QJsonObject toJson() const;
+};
+
+// Removes the agents' worktrees. A merged branch is deleted with it; an unmerged one is kept
+// unless `force`, and then its commits stay under refs/chorus/archive/. With `mergedOnly`, an
+// unmerged agent is left entirely alone.
+QList<CleanItem> runClean(const QList<AgentBranch> &agents, const QString &target, bool mergedOnly, bool force);
+
+// Commit messages built from an agent's task and results.
+QString mergeCommitMessage(const AgentBranch &a, const QString &target);
+QString squashCommitMessage(const AgentBranch &a);
+
+// Bytes of the regular files under `dir` (symlinks not followed).
+qint64 diskUsage(const QString &dir);
+
+} // namespace chorus

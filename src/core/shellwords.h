@@ -1,0 +1,15 @@
+#pragma once
+
+#include "result.h"
+
+#include <QStringList>
+
+namespace chorus {
+
+// Splits a command line into arguments once, by the POSIX shell's quoting rules: blanks
+// separate words; '...' is literal; "..." keeps blanks and lets \ escape " \ $ ` and newline;
+// \ outside quotes escapes the next character. Nothing is expanded ($VAR, globs, ~) and no
+// shell ever runs it. An unterminated quote or a trailing \ is an error naming the column.
+Result<QStringList> splitShellWords(const QString &command);
+
+} // namespace chorus

@@ -1,0 +1,265 @@
+// diff, merge (queue, strategies, check), approve-merge, sync and clean through the real CLI,
+// the daemon and real Claude Code agents (fake API) in a real repository, with the git CLI
+// checking every result.
+#include "enginefixture.h"
+#include "gitfixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using chorus::test::EngineFixture;
+using chorus::test::GitFixture;
+
+namespace {
+QString S(const char *s)
+{
+    return QString::fromUtf8(s);
+}
+} // namespace
+
+class TestGitCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void twoAgentsAreReviewedMergedAndCleaned();
+    void sameLinesConflictAndTheTargetStays();
+    void failingCheckRejectsTheCandidate();
+    void reviewStrategyWaitsForApproval();
+    void syncBringsTheTargetIn();
+    void badInput();
+
+private:
+    // Spawns an agent in the repo whose one turn runs `command` with Bash, and waits for it.
+    void spawnWriting(const QString &name, const QString &command);
+    QJsonObject runJson(const QStringList &args, int *exitCode = nullptr);
+    QString git(const QStringList &args) { return GitFixture::git(m_repo, args); }
+
+    EngineFixture m_fx;
+    QString m_repo;
+};
+
+void TestGitCli::init()
+{
+    QString error;
+    QVERIFY2(m_fx.setUp(&error), qPrintable(error));
+    m_repo = m_fx.workDir() + S("/repo");
+    GitFixture fixture(m_fx.workDir());
+    QCOMPARE(fixture.makeRepo(S("repo")), m_repo);
+}
+
+void TestGitCli::cleanup()
+{
+    m_fx.tearDown();
+}
+
+void TestGitCli::spawnWriting(const QString &name, const QString &command)
+{
+    const QJsonObject input{{S("command"), command}};
+    const QJsonObject tool{{S("tool"), S("Bash")}, {S("input"), input}};
+    const QJsonObject answer{{S("text"), QString(S("Done: ") + command)}};
+    const QJsonArray steps{tool, answer};
+    const QString task = S("Change the files. @@fake ") + QString::fromUtf8(QJsonDocument(steps).toJson(QJsonDocument::Compact));
+    const auto r = m_fx.chorus({S("spawn"), S("builder"), S("--repo=") + m_repo, S("--task=") + task, S("--name=") + name,
+                                S("--wait"), S("--json")},
+                               120000);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+}
+
+QJsonObject TestGitCli::runJson(const QStringList &args, int *exitCode)
+{
+    const auto r = m_fx.chorus(args, 120000);
+    if (exitCode)
+        *exitCode = r.exitCode;
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    if (o.isEmpty())
+        qWarning("%s", qPrintable(r.describe()));
+    return o;
+}
+
+void TestGitCli::twoAgentsAreReviewedMergedAndCleaned()
+{
+    spawnWriting(S("alpha"), S("printf 'alpha\\n' > alpha.txt && printf 'int a;\\n' >> src/main.c"));
+    spawnWriting(S("beta"), S("mkdir -p docs && printf 'beta\\n' > docs/beta.md"));
+    const QString mainBefore = git({S("rev-parse"), S("main")});
+
+    // diff: the agent's changes against main, in all three forms.
+    auto stat = m_fx.chorus({S("diff"), S("alpha"), S("--stat")});
+    QVERIFY2(stat.exitCode == 0, qPrintable(stat.describe()));
+    QVERIFY(stat.out.contains(S("alpha.txt")) && stat.out.contains(S("src/main.c")));
+    QVERIFY2(stat.out.contains(S(" 2 file")), qPrintable(stat.out));
+    auto patch = m_fx.chorus({S("diff"), S("alpha")});
+    QVERIFY(patch.out.contains(S("+int a;")) && patch.out.contains(S("+++ b/alpha.txt")));
+    const QJsonObject dj = runJson({S("diff"), S("beta"), S("--json")});
+    QCOMPARE(dj.value(S("files")).toArray().size(), 1);
+    QCOMPARE(dj.value(S("files")).toArray().first().toObject().value(S("path")).toString(), S("docs/beta.md"));
+    QCOMPARE(dj.value(S("mergeBase")).toString(), mainBefore);
+
+    // The queue merges both, one after the other; the user's clean checkout follows.
+    int code = -1;
+    const QJsonObject m = runJson({S("merge"), S("--yes"), S("--json"), S("--repo=") + m_repo}, &code);
+    QCOMPARE(code, 0);
+    const QJsonArray items = m.value(S("items")).toArray();
+    QCOMPARE(items.size(), 2);
+    for (const QJsonValue &v : items)
+        QCOMPARE(v.toObject().value(S("state")).toString(), S("merged"));
+    QCOMPARE(git({S("rev-list"), S("--merges"), S("--count"), mainBefore + S("..main")}), S("2"));
+    QCOMPARE(git({S("merge-base"), S("--is-ancestor"), S("chorus/alpha"), S("main")}), QString());
+    QVERIFY(QFile::exists(m_repo + S("/alpha.txt")) && QFile::exists(m_repo + S("/docs/beta.md")));
+    QCOMPARE(git({S("status"), S("--porcelain")}), QString());
+    int fsck = -1;
+    GitFixture::git(m_repo, {S("fsck"), S("--no-progress")}, &fsck);
+    QCOMPARE(fsck, 0);
+    // status shows the merge; a second run has nothing left to do.
+    const QJsonObject st = runJson({S("status"), S("--json")});
+    QCOMPARE(st.value(S("agents")).toArray().size(), 2);
+    for (const QJsonValue &v : st.value(S("agents")).toArray())
+        QCOMPARE(v.toObject().value(S("options")).toObject().value(S("merge")).toObject().value(S("state")).toString(),
+                 S("merged"));
+    const QJsonObject again = runJson({S("merge"), S("--yes"), S("--json"), S("--repo=") + m_repo});
+    QCOMPARE(again.value(S("items")).toArray().size(), 2);
+    for (const QJsonValue &v : again.value(S("items")).toArray())
+        QCOMPARE(v.toObject().value(S("state")).toString(), S("up-to-date"));
+
+    // clean --merged removes both worktrees and branches and says how much it freed.
+    const QJsonObject c = runJson({S("clean"), S("--json")});
+    QVERIFY(c.contains(S("bytesFreed")));
+    QCOMPARE(c.value(S("items")).toArray().size(), 2);
+    for (const QJsonValue &v : c.value(S("items")).toArray()) {
+        const QJsonObject i = v.toObject();
+        QCOMPARE(i.value(S("state")).toString(), S("removed"));
+        QVERIFY(i.value(S("branchDeleted")).toBool());
+        QVERIFY(!QFileInfo::exists(i.value(S("worktree")).toString()));
+    }
+    QVERIFY(c.value(S("bytesFreed")).toInteger() > 0);
+    QCOMPARE(git({S("branch"), S("--list"), S("chorus/*")}), QString());
+    QCOMPARE(git({S("worktree"), S("list"), S("--porcelain")}).count(S("worktree ")), 1);
+}
+
+void TestGitCli::sameLinesConflictAndTheTargetStays()
+{
+    spawnWriting(S("left"), S("printf '# left\\n' > README.md"));
+    spawnWriting(S("right"), S("printf '# right\\n' > README.md"));
+    int code = -1;
+    const QJsonObject m = runJson({S("merge"), S("left"), S("right"), S("--yes"), S("--json")}, &code);
+    QCOMPARE(code, 1);
+    const QJsonArray items = m.value(S("items")).toArray();
+    QCOMPARE(items.size(), 2);
+    QCOMPARE(items[0].toObject().value(S("state")).toString(), S("merged"));
+    const QJsonObject right = items[1].toObject();
+    QCOMPARE(right.value(S("state")).toString(), S("conflict"));
+    const QJsonObject outcome = right.value(S("outcome")).toObject();
+    const QJsonObject conflict = outcome.value(S("conflicts")).toArray().first().toObject();
+    QCOMPARE(conflict.value(S("path")).toString(), S("README.md"));
+    QVERIFY(!conflict.value(S("theirs")).toObject().value(S("blob")).toString().isEmpty());
+    // The target is where the first merge left it; the conflicting branch is intact.
+    QCOMPARE(git({S("rev-parse"), S("main")}), outcome.value(S("targetBefore")).toString());
+    QCOMPARE(git({S("show"), S("main:README.md")}), S("# left"));
+    QCOMPARE(git({S("show"), S("chorus/right:README.md")}), S("# right"));
+    // The human-readable report names the conflict.
+    const auto text = m_fx.chorus({S("merge"), S("right"), S("--yes")});
+    QCOMPARE(text.exitCode, 1);
+    QVERIFY2(text.out.contains(S("conflict")) && text.out.contains(S("README.md")), qPrintable(text.describe()));
+}
+
+void TestGitCli::failingCheckRejectsTheCandidate()
+{
+    spawnWriting(S("checked"), S("printf 'x\\n' > feature.txt"));
+    const QString before = git({S("rev-parse"), S("main")});
+    int code = -1;
+    QJsonObject m = runJson({S("merge"), S("checked"), S("--yes"), S("--json"),
+                             S("--check=sh -c 'test -f feature.txt && echo \"suite: 1 failure\" && exit 1'")},
+                            &code);
+    QCOMPARE(code, 1);
+    QJsonObject item = m.value(S("items")).toArray().first().toObject();
+    QCOMPARE(item.value(S("state")).toString(), S("check-failed"));
+    QVERIFY(item.value(S("outcome")).toObject().value(S("checkOutput")).toString().contains(S("suite: 1 failure")));
+    QCOMPARE(git({S("rev-parse"), S("main")}), before);
+    QVERIFY(!QFile::exists(m_repo + S("/feature.txt")));
+    // A passing check lets it through.
+    m = runJson({S("merge"), S("checked"), S("--yes"), S("--json"), S("--check=test -f feature.txt")}, &code);
+    QCOMPARE(code, 0);
+    QCOMPARE(m.value(S("items")).toArray().first().toObject().value(S("state")).toString(), S("merged"));
+    // A check that cannot start, or cannot be read, is a clear error and nothing moves.
+    const QString merged = git({S("rev-parse"), S("main")});
+    auto bad = m_fx.chorus({S("merge"), S("checked"), S("--yes"), S("--check=make 'oops")});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains(S("quote")), qPrintable(bad.describe()));
+    QCOMPARE(git({S("rev-parse"), S("main")}), merged);
+}
+
+void TestGitCli::reviewStrategyWaitsForApproval()
+{
+    spawnWriting(S("reviewed"), S("printf 'r\\n' > r.txt"));
+    const QString before = git({S("rev-parse"), S("main")});
+    int code = -1;
+    QJsonObject m = runJson({S("merge"), S("--strategy=review"), S("--yes"), S("--json"), S("--repo=") + m_repo}, &code);
+    QCOMPARE(code, 1);
+    QCOMPARE(m.value(S("items")).toArray().first().toObject().value(S("state")).toString(), S("waiting-review"));
+    QCOMPARE(git({S("rev-parse"), S("main")}), before);
+    QCOMPARE(m_fx.chorus({S("approve-merge"), S("reviewed")}).exitCode, 0);
+    m = runJson({S("merge"), S("--strategy=review"), S("--yes"), S("--json"), S("--repo=") + m_repo}, &code);
+    QCOMPARE(code, 0);
+    QCOMPARE(m.value(S("items")).toArray().first().toObject().value(S("state")).toString(), S("merged"));
+}
+
+void TestGitCli::syncBringsTheTargetIn()
+{
+    spawnWriting(S("syncer"), S("printf 's\\n' > s.txt"));
+    GitFixture::commit(m_repo, S("the user moves on"), {{S("user.txt"), "mine\n"}});
+    int code = -1;
+    const QJsonObject s = runJson({S("sync"), S("--repo=") + m_repo, S("--json")}, &code);
+    QCOMPARE(code, 0);
+    const QJsonObject item = s.value(S("items")).toArray().first().toObject();
+    QCOMPARE(item.value(S("state")).toString(), S("merged"));
+    QCOMPARE(git({S("merge-base"), S("--is-ancestor"), S("main"), S("chorus/syncer")}), QString());
+    const QJsonObject agent = runJson({S("status"), S("--json")}).value(S("agents")).toArray().first().toObject();
+    QVERIFY(QFile::exists(agent.value(S("worktree")).toString() + S("/user.txt")));
+    QCOMPARE(agent.value(S("head")).toString(), git({S("rev-parse"), S("chorus/syncer")}));
+    QCOMPARE(agent.value(S("options")).toObject().value(S("sync")).toObject().value(S("state")).toString(), S("merged"));
+}
+
+void TestGitCli::badInput()
+{
+    auto r = m_fx.chorus({S("merge"), S("nobody"), S("--yes")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(S("nobody")), qPrintable(r.describe()));
+    r = m_fx.chorus({S("merge"), S("--strategy=yolo"), S("--yes"), S("--repo=") + m_repo});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(S("yolo")) && r.err.contains(S("review")));
+    r = m_fx.chorus({S("merge"), S("--yes"), S("--repo=") + m_repo});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(S("no agent works in this repository")), qPrintable(r.describe()));
+    r = m_fx.chorus({S("merge"), S("--yes"), S("--repo=") + m_fx.workDir()});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(S("not inside a git repository")));
+    r = m_fx.chorus({S("merge"), S("--into=bad..branch"), S("--yes"), S("--repo=") + m_repo});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(S("not a valid branch name")));
+    r = m_fx.chorus({S("merge")}); // no --yes and no terminal to ask on
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(S("--yes")));
+    r = m_fx.chorus({S("clean"), S("--merged"), S("--all")});
+    QCOMPARE(r.exitCode, 2);
+    r = m_fx.chorus({S("diff"), S("nobody")});
+    QCOMPARE(r.exitCode, 1);
+    // An agent that works in place has nothing to diff or merge.
+    const QString plain = m_fx.workDir() + S("/plain");
+    QDir().mkpath(plain);
+    r = m_fx.chorus({S("spawn"), S("builder"), S("--dir=") + plain, S("--task=hi"), S("--name=inplace"), S("--wait")}, 120000);
+    QCOMPARE(r.exitCode, 0);
+    r = m_fx.chorus({S("diff"), S("inplace")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(S("works in place")), qPrintable(r.describe()));
+    r = m_fx.chorus({S("merge"), S("inplace"), S("--yes")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(S("works in place")));
+}
+
+QTEST_GUILESS_MAIN(TestGitCli)
+#include "tst_gitcli.moc"
