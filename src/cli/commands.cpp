@@ -33,13 +33,10 @@ bool settled(const SessionInfo &s)
 }
 
 // --- spawn -------------------------------------------------------------------------
-int cmdSpawn(const Args &a)
+// Calls `method` (which starts an agent and answers its SessionInfo), then with --wait waits
+// until the agent's first turn is over and checkpointed.
+int startAgent(const Args &a, const QString &method, const QJsonObject &params)
 {
-    const QString task = a.value(QStringLiteral("task"));
-    if (!a.values.contains(QStringLiteral("task"))) {
-        err() << Cli::tr("chorus spawn: --task=TEXT is required") << Qt::endl;
-        return 2;
-    }
     RpcClient client;
     if (!connectEngine(client))
         return 1;
@@ -50,8 +47,8 @@ int cmdSpawn(const Args &a)
     QEventLoop loop;
     if (wait) {
         QObject::connect(&client, &RpcClient::notificationReceived, &loop,
-                         [&](const QString &method, const QJsonObject &p) {
-                             if (method != QLatin1String("session.changed"))
+                         [&](const QString &notification, const QJsonObject &p) {
+                             if (notification != QLatin1String("session.changed"))
                                  return;
                              const SessionInfo s = SessionInfo::fromJson(p.value(QLatin1String("session")).toObject());
                              if (s.id != myId)
@@ -76,18 +73,7 @@ int cmdSpawn(const Args &a)
         if (!sub)
             return fail(sub.error());
     }
-    const QString dir = a.value(QStringLiteral("dir"), QDir::currentPath());
-    const Result<QJsonValue> r = call(client, QStringLiteral("agents.spawn"),
-                                      QJsonObject{{QStringLiteral("role"), a.positional.value(0)},
-                                                  {QStringLiteral("task"), task},
-                                                  {QStringLiteral("dir"), QDir(dir).absolutePath()},
-                                                  {QStringLiteral("name"), a.value(QStringLiteral("name"))},
-                                                  {QStringLiteral("model"), a.value(QStringLiteral("model"))},
-                                                  {QStringLiteral("repo"), a.values.contains(QStringLiteral("repo"))
-                                                                               ? QDir(a.value(QStringLiteral("repo"))).absolutePath()
-                                                                               : QString()},
-                                                  {QStringLiteral("base"), a.value(QStringLiteral("base"))},
-                                                  {QStringLiteral("noWorktree"), a.has(QStringLiteral("no-worktree"))}});
+    const Result<QJsonValue> r = call(client, method, params);
     if (!r)
         return fail(r.error());
     const SessionInfo spawned = SessionInfo::fromJson(r->toObject());
@@ -124,6 +110,33 @@ int cmdSpawn(const Args &a)
             err() << final->error << Qt::endl;
     }
     return final->state == SessionState::Idle || final->state == SessionState::Done ? 0 : 1;
+}
+
+int cmdSpawn(const Args &a)
+{
+    if (!a.values.contains(QStringLiteral("task"))) {
+        err() << Cli::tr("chorus spawn: --task=TEXT is required") << Qt::endl;
+        return 2;
+    }
+    const QString dir = a.value(QStringLiteral("dir"), QDir::currentPath());
+    return startAgent(a, QStringLiteral("agents.spawn"),
+                      QJsonObject{{QStringLiteral("role"), a.positional.value(0)},
+                                  {QStringLiteral("task"), a.value(QStringLiteral("task"))},
+                                  {QStringLiteral("dir"), QDir(dir).absolutePath()},
+                                  {QStringLiteral("name"), a.value(QStringLiteral("name"))},
+                                  {QStringLiteral("model"), a.value(QStringLiteral("model"))},
+                                  {QStringLiteral("repo"), a.values.contains(QStringLiteral("repo"))
+                                                               ? QDir(a.value(QStringLiteral("repo"))).absolutePath()
+                                                               : QString()},
+                                  {QStringLiteral("base"), a.value(QStringLiteral("base"))},
+                                  {QStringLiteral("noWorktree"), a.has(QStringLiteral("no-worktree"))}});
+}
+
+int cmdResolve(const Args &a)
+{
+    return startAgent(a, QStringLiteral("merge.resolve"),
+                      QJsonObject{{QStringLiteral("agent"), a.positional.value(0)},
+                                  {QStringLiteral("into"), a.value(QStringLiteral("into"))}});
 }
 
 // --- status ------------------------------------------------------------------------
@@ -433,6 +446,15 @@ QList<Command> commands()
           Cli::tr("Approves AGENT's branch for `chorus merge --strategy=review` (or withdraws it)."), {},
           {QStringLiteral("revoke")}, 1, 1, {}},
          cmdApproveMerge},
+        {{QStringLiteral("resolve"), QStringLiteral("AGENT [--into=BRANCH] [--wait] [--json]"),
+          Cli::tr("Spawns a resolver agent for AGENT's merge conflicts: it starts from the target with AGENT's "
+                  "branch being merged in, resolves the conflicts, and its branch (the merge) is reviewed and "
+                  "merged like any agent's."),
+          {QStringLiteral("into")}, {QStringLiteral("wait"), QStringLiteral("json")}, 1, 1,
+          Cli::tr("  --into=BRANCH   the target (default: the repository's current branch)\n"
+             "  --wait          wait until its first turn ends and is checkpointed\n"
+             "  --json          print the resolver agent as JSON")},
+         cmdResolve},
         {{QStringLiteral("clean"), QStringLiteral("[AGENT...] [--merged|--all] [--force] [--json]"),
           Cli::tr("Removes the worktrees of agents that are not working and reports the disk freed. A merged "
                   "branch is deleted with its worktree; an unmerged branch is kept unless --force, and even "

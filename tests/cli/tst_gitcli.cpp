@@ -32,6 +32,7 @@ private Q_SLOTS:
     void failingCheckRejectsTheCandidate();
     void reviewStrategyWaitsForApproval();
     void syncBringsTheTargetIn();
+    void resolverAgentMergesTheConflict();
     void badInput();
 
 private:
@@ -222,6 +223,45 @@ void TestGitCli::syncBringsTheTargetIn()
     QVERIFY(QFile::exists(agent.value(S("worktree")).toString() + S("/user.txt")));
     QCOMPARE(agent.value(S("head")).toString(), git({S("rev-parse"), S("chorus/syncer")}));
     QCOMPARE(agent.value(S("options")).toObject().value(S("sync")).toObject().value(S("state")).toString(), S("merged"));
+}
+
+void TestGitCli::resolverAgentMergesTheConflict()
+{
+    spawnWriting(S("left"), S("printf '# left\\n' > README.md"));
+    spawnWriting(S("right"), S("printf '# right\\n' > README.md"));
+    int code = -1;
+    runJson({S("merge"), S("left"), S("--yes"), S("--json")}, &code);
+    QCOMPARE(code, 0);
+    const QString mainAfterLeft = git({S("rev-parse"), S("main")});
+    auto r = m_fx.chorus({S("resolve"), S("left")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(S("already merged")), qPrintable(r.describe()));
+
+    // The resolver finds the markers in its worktree and writes a version with both sides.
+    const QJsonObject input{{S("command"), S("grep -q '^<<<<<<< ' README.md && grep -q '# right' README.md && "
+                                             "printf '# left and right\\n' > README.md")}};
+    m_fx.fake().enqueue(QJsonArray{QJsonObject{{S("tool"), S("Bash")}, {S("input"), input}},
+                                   QJsonObject{{S("text"), S("Resolved README.md: kept both headings.")}}});
+    const QJsonObject resolver = runJson({S("resolve"), S("right"), S("--wait"), S("--json")}, &code);
+    QCOMPARE(code, 0);
+    QCOMPARE(resolver.value(S("role")).toString(), S("resolver"));
+    const QString branch = resolver.value(S("branch")).toString();
+    QCOMPARE(branch, S("chorus/right-resolver"));
+    // Its checkpoint is the merge: target and agent as parents, no markers, no merge state left.
+    QCOMPARE(git({S("rev-parse"), branch + S("^1")}), mainAfterLeft);
+    QCOMPARE(git({S("rev-parse"), branch + S("^2")}), git({S("rev-parse"), S("chorus/right")}));
+    QCOMPARE(git({S("show"), branch + S(":README.md")}), S("# left and right"));
+    int merging = -1;
+    GitFixture::git(resolver.value(S("worktree")).toString(), {S("rev-parse"), S("-q"), S("--verify"), S("MERGE_HEAD")}, &merging);
+    QVERIFY(merging != 0);
+    // Reviewed and merged like any branch; the original agent's work is then in too.
+    const QJsonObject m = runJson({S("merge"), S("right-resolver"), S("--yes"), S("--json")}, &code);
+    QCOMPARE(code, 0);
+    QCOMPARE(m.value(S("items")).toArray().first().toObject().value(S("state")).toString(), S("merged"));
+    QCOMPARE(git({S("show"), S("main:README.md")}), S("# left and right"));
+    int ancestor = -1;
+    GitFixture::git(m_repo, {S("merge-base"), S("--is-ancestor"), S("chorus/right"), S("main")}, &ancestor);
+    QCOMPARE(ancestor, 0);
 }
 
 void TestGitCli::badInput()

@@ -6,6 +6,7 @@
 #include "engine/rolecatalog.h"
 #include "git/agentworkspace.h"
 #include "git/gitrepository.h"
+#include "git/merge.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
 
@@ -15,6 +16,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QThread>
 #include <QUuid>
@@ -281,8 +283,10 @@ Result<SessionInfo> Engine::spawn(const SpawnRequest &req)
     info.state = SessionState::Queued;
     info.createdAt = nowUtc();
     info.options.insert(QStringLiteral("requestedModel"), req.model);
-    if (Status s = m_store->insertSession(info); !s)
+    if (Status s = m_store->insertSession(info); !s) {
+        discardWorkspace(info);
         return s.error();
+    }
     AgentSession *session = addSession(info);
     if (Status s = session->enqueueInput(req.task); !s)
         return s.error();
@@ -321,7 +325,31 @@ Status Engine::isolate(const SpawnRequest &req, const QString &name, SessionInfo
     info->worktree = ws->worktree;
     info->baseCommit = ws->baseCommit;
     info->head = ws->baseCommit;
+    if (!req.mergeFrom.isEmpty()) {
+        const Result<QList<ConflictFile>> conflicts = beginMerge(ws->worktree, req.mergeFrom);
+        if (!conflicts) {
+            discardWorkspace(*info);
+            return conflicts.error();
+        }
+        QJsonArray paths;
+        for (const ConflictFile &c : *conflicts)
+            paths.append(c.toJson());
+        info->options.insert(QStringLiteral("resolving"),
+                             QJsonObject{{QStringLiteral("branch"), req.mergeFrom}, {QStringLiteral("conflicts"), paths}});
+    }
     return Ok{};
+}
+
+void Engine::discardWorkspace(const SessionInfo &info)
+{
+    if (info.worktree.isEmpty())
+        return;
+    Result<GitRepository> repo = GitRepository::discover(info.repo);
+    if (!repo)
+        return;
+    repo->removeWorktree(QFileInfo(info.worktree).fileName());
+    QDir(info.worktree).removeRecursively();
+    repo->deleteBranch(info.branch);
 }
 
 AgentSession *Engine::session(const QString &agent, Error *error) const

@@ -50,6 +50,7 @@ struct SpawnRequest
     QString repo;  // a git repository to isolate the agent in (default: the one holding dir)
     QString base;  // the revision its branch starts from (default: the current branch's head)
     bool noWorktree = false; // work in dir itself, without a branch of its own
+    QString mergeFrom; // a branch to start merging into the new worktree (a resolver's job)
 };
 
 // What a git operation of the engine (merge queue, sync, clean) answers, once done.
@@ -104,6 +105,11 @@ public:
     QFuture<GitReply> sync(const QStringList &agents, const QString &repo, const QString &into, bool rebase);
     QFuture<GitReply> clean(const QStringList &agents, bool all, bool force);
     Status approveMerge(const QString &agent, bool approved);
+    // Spawns a resolver agent for AGENT's conflicts with `into` (default: the repository's
+    // current branch): its worktree starts from the target with AGENT's branch being merged in
+    // (conflict markers in the files); its checkpoint commits the merge, which is then
+    // reviewed and merged like any agent's branch.
+    Result<SessionInfo> spawnResolver(const QString &agent, const QString &into);
     // The repository, branch and target an agent's review compares (for `chorus diff`).
     Result<QJsonObject> reviewTarget(const QString &agent, const QString &into) const;
     QJsonArray mergeHistory(const QString &agent) const;
@@ -138,6 +144,8 @@ private:
     QString uniqueName(const QString &base) const;
     // Gives the agent its own branch and worktree when it works in a git repository.
     Status isolate(const SpawnRequest &req, const QString &name, SessionInfo *info);
+    // Removes what isolate() made (a spawn that failed after it).
+    void discardWorkspace(const SessionInfo &info);
 
     QString m_dbPath;
     std::unique_ptr<Database> m_db;

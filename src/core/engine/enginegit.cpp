@@ -5,6 +5,7 @@
 
 #include "engine/agentsession.h"
 #include "engine/gitjobs.h"
+#include "git/agentworkspace.h"
 #include "git/gitrepository.h"
 #include "shellwords.h"
 #include "store/database.h"
@@ -338,6 +339,68 @@ Status Engine::approveMerge(const QString &agent, bool approved)
     s->updateGitState({}, QStringLiteral("mergeApproved"), approved ? QJsonValue(true) : QJsonValue());
     s->note(QStringLiteral("merge_approval"), QJsonObject{{QStringLiteral("approved"), approved}});
     return Ok{};
+}
+
+Result<SessionInfo> Engine::spawnResolver(const QString &agent, const QString &into)
+{
+    Error e;
+    AgentSession *s = session(agent, &e);
+    if (!s)
+        return e;
+    const SessionInfo i = s->info();
+    if (i.repo.isEmpty() || i.branch.isEmpty() || cleaned(i))
+        return makeError(tr("agent %1 has no branch to merge").arg(i.name), i.dir,
+                         tr("Only agents spawned in a git repository have a branch to merge."));
+    if (busy(s) || m_gitBusy.contains(i.id))
+        return makeError(tr("agent %1 is working; resolve its conflicts when it is idle").arg(i.name), i.branch);
+    QString target = into;
+    if (target.isEmpty()) {
+        const Result<QString> t = defaultMergeTarget(i.repo);
+        if (!t)
+            return t.error();
+        target = *t;
+    }
+    if (!GitRepository::isValidBranchName(target))
+        return makeError(tr("'%1' is not a valid branch name").arg(target), QStringLiteral("--into"));
+    // Its latest work first, so the resolver merges all of it.
+    if (!i.worktree.isEmpty() && QFileInfo(i.worktree).isDir()) {
+        const Result<QString> c = checkpointWorkspace(i.worktree, i.role, i.name, tr("work in progress"));
+        if (!c)
+            return c.error();
+        if (!c->isEmpty())
+            s->updateGitState(*c, {}, {});
+    }
+    const Result<BranchStatus> st = branchStatus(i.repo, i.branch, target);
+    if (!st)
+        return st.error();
+    if (st->merged)
+        return makeError(tr("%1 is already merged into %2").arg(i.branch, target), i.name);
+    if (st->clean)
+        return makeError(tr("%1 merges into %2 without conflicts: nothing to resolve").arg(i.branch, target), i.name,
+                         tr("Merge it with `chorus merge %1`.").arg(i.name));
+    QStringList files;
+    for (const ConflictFile &c : st->conflicts)
+        files << QStringLiteral("- %1 (%2)").arg(c.path, c.kind);
+    SpawnRequest req;
+    req.role = QStringLiteral("resolver");
+    req.repo = i.repo;
+    req.dir = i.repo;
+    req.base = target;
+    req.mergeFrom = i.branch;
+    req.name = i.name.left(54) + QStringLiteral("-resolver");
+    for (int n = 2; find(req.name).ok(); ++n)
+        req.name = i.name.left(50) + QStringLiteral("-resolver-%1").arg(n);
+    req.task = tr("Resolve the conflicts of merging branch %1 (agent %2, a %3) into %4.\n\n"
+                  "The merge is in progress in your worktree. These files have conflicts:\n%5\n\n"
+                  "What %2 was asked to do:\n%6\n\n"
+                  "See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and "
+                  "`git diff %7 %1 -- FILE` / `git diff %7 %4 -- FILE`. Resolve every conflict, remove all "
+                  "markers, build and test. Do not commit: Chorus commits the merge when you finish.")
+                   .arg(i.branch, i.name, i.role, target, files.join(QLatin1Char('\n')), i.task, st->mergeBase.left(12));
+    Result<SessionInfo> r = spawn(req);
+    if (r)
+        s->note(QStringLiteral("resolver"), QJsonObject{{QStringLiteral("agent"), r->name}, {QStringLiteral("target"), target}});
+    return r;
 }
 
 Result<QJsonObject> Engine::reviewTarget(const QString &agent, const QString &into) const

@@ -281,6 +281,8 @@ Result<QJsonValue> EngineService::dispatch(RpcConnection *conn, const QString &m
     }
     if (method == QLatin1String("merge.approve"))
         return statusResult(m_engine->approveMerge(str(p, "agent"), p.value(QLatin1String("approved")).toBool(true)));
+    if (method == QLatin1String("merge.resolve"))
+        return sessionResult(m_engine->spawnResolver(str(p, "agent"), str(p, "into")));
     if (method == QLatin1String("merge.history"))
         return QJsonValue(m_engine->mergeHistory(str(p, "agent")));
     if (method == QLatin1String("review.target")) {
