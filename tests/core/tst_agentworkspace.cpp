@@ -1,6 +1,7 @@
 // Branch + worktree per agent and checkpoint commits, checked independently with the git CLI.
 #include "git/agentworkspace.h"
 #include "git/gitrepository.h"
+#include "gitfixture.h"
 
 #include <QDir>
 #include <QFile>
@@ -33,40 +34,17 @@ private:
 
 QString TestAgentWorkspace::git(const QString &dir, const QStringList &args, int *exitCode)
 {
-    QProcess p;
-    p.setWorkingDirectory(dir);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("GIT_AUTHOR_NAME"), QStringLiteral("Test User"));
-    env.insert(QStringLiteral("GIT_AUTHOR_EMAIL"), QStringLiteral("test@example.invalid"));
-    env.insert(QStringLiteral("GIT_COMMITTER_NAME"), QStringLiteral("Test User"));
-    env.insert(QStringLiteral("GIT_COMMITTER_EMAIL"), QStringLiteral("test@example.invalid"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral("git"), args);
-    p.waitForFinished(30000);
-    if (exitCode)
-        *exitCode = p.exitCode();
-    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+    return chorus::test::GitFixture::git(dir, args, exitCode);
 }
 
 void TestAgentWorkspace::write(const QString &path, const QByteArray &content)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(content);
+    QVERIFY(chorus::test::GitFixture::write(path, content));
 }
 
 QString TestAgentWorkspace::makeRepo(const QString &name)
 {
-    const QString dir = m_tmp->filePath(name);
-    QDir().mkpath(dir);
-    git(dir, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")});
-    write(dir + QStringLiteral("/README.md"), "# project\n");
-    write(dir + QStringLiteral("/src/main.c"), "int main(void) { return 0; }\n");
-    write(dir + QStringLiteral("/.gitignore"), ".env\nbuild/\n");
-    git(dir, {QStringLiteral("add"), QStringLiteral("-A")});
-    git(dir, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("first")});
-    return dir;
+    return chorus::test::GitFixture(m_tmp->path()).makeRepo(name);
 }
 
 void TestAgentWorkspace::init()

@@ -1,6 +1,7 @@
 // The diff model (files -> hunks -> lines), checked against the git CLI's own numbers and
 // patches on repositories built with the CLI.
 #include "git/diff.h"
+#include "gitfixture.h"
 
 #include <QDir>
 #include <QFile>
@@ -121,25 +122,7 @@ private:
 QByteArray TestDiff::gitRaw(const QString &dir, const QStringList &args, int *exitCode,
                             const QByteArray &input)
 {
-    QProcess p;
-    p.setWorkingDirectory(dir);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"),
-               m_tmp.path()); // no user config (diff.noprefix, colours, ...)
-    env.insert(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
-    env.insert(QStringLiteral("GIT_AUTHOR_NAME"), QStringLiteral("Test User"));
-    env.insert(QStringLiteral("GIT_AUTHOR_EMAIL"), QStringLiteral("test@example.invalid"));
-    env.insert(QStringLiteral("GIT_COMMITTER_NAME"), QStringLiteral("Test User"));
-    env.insert(QStringLiteral("GIT_COMMITTER_EMAIL"), QStringLiteral("test@example.invalid"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral("git"), args);
-    if (!input.isNull())
-        p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(60000);
-    if (exitCode)
-        *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    return p.readAllStandardOutput();
+    return chorus::test::GitFixture::runRaw(dir, args, exitCode, input);
 }
 
 QString TestDiff::git(const QString &dir, const QStringList &args, int *exitCode)

@@ -3,6 +3,7 @@
 #include "agent/claudelocator.h"
 #include "engine/engine.h"
 #include "fakeapi.h"
+#include "gitfixture.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
 
@@ -545,17 +546,7 @@ void TestEngine::idleProcessIsClosedAndResumed()
 
 static QString runGit(const QString &dir, const QStringList &args)
 {
-    QProcess p;
-    p.setWorkingDirectory(dir);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *k : {"GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"})
-        env.insert(QLatin1String(k), QStringLiteral("Test"));
-    for (const char *k : {"GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"})
-        env.insert(QLatin1String(k), QStringLiteral("test@example.invalid"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral("git"), args);
-    p.waitForFinished(30000);
-    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+    return chorus::test::GitFixture::git(dir, args);
 }
 
 void TestEngine::agentInARepoWorksOnItsOwnBranch()

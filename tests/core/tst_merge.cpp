@@ -33,6 +33,7 @@ private Q_SLOTS:
     void conflictsLeaveEverythingAsItWas_data();
     void conflictsLeaveEverythingAsItWas();
     void binaryFilesMergeAndConflict();
+    void resolutionsFinishTheMerge();
     void dirtyCheckoutIsRefused();
     void untrackedFileInTheWayIsRefused();
     void lockedIndexIsRefused();
@@ -264,6 +265,44 @@ void TestMerge::binaryFilesMergeAndConflict()
     QCOMPARE(r->stateName(), S("conflict"));
     QCOMPARE(readBlob(repo, r->conflicts.first().theirsBlob).value(), png + "agent");
     QCOMPARE(rev(repo, S("main")), before);
+}
+
+void TestMerge::resolutionsFinishTheMerge()
+{
+    const QString repo = forked({{S("README.md"), "# agent\n"}, {S("new.txt"), "agent\n"}, {S("a.txt"), "a\n"}},
+                                {{S("README.md"), "# main\n"}, {S("new.txt"), "main\n"}});
+    const QString before = rev(repo, S("main"));
+    MergeRequest req = request(repo);
+    // One of two conflicts resolved: still a conflict, naming only the other; nothing moves.
+    req.resolutions.insert(S("README.md"), QByteArray("# agent and main\n"));
+    Result<MergeOutcome> r = mergeBranch(req);
+    QVERIFY(r.ok());
+    QCOMPARE(r->stateName(), S("conflict"));
+    QCOMPARE(r->conflicts.size(), 1);
+    QCOMPARE(r->conflicts.first().path, S("new.txt"));
+    QCOMPARE(rev(repo, S("main")), before);
+    // A path that is not in conflict is refused.
+    MergeRequest wrong = req;
+    wrong.resolutions.insert(S("a.txt"), QByteArray("x"));
+    QVERIFY(!mergeBranch(wrong).ok());
+    // A rebase takes no resolutions.
+    MergeRequest rebase = req;
+    rebase.strategy = MergeStrategy::Rebase;
+    QVERIFY(!mergeBranch(rebase).ok());
+    // Both resolved (one by deleting the file): a merge commit with exactly that content.
+    req.resolutions.insert(S("new.txt"), std::nullopt);
+    r = mergeBranch(req);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().toString()));
+    QCOMPARE(r->stateName(), S("merged"));
+    QCOMPARE(git(repo, {S("show"), S("main:README.md")}), S("# agent and main"));
+    QCOMPARE(git(repo, {S("show"), S("main:a.txt")}), S("a"));
+    int code = -1;
+    git(repo, {S("cat-file"), S("-e"), S("main:new.txt")}, &code);
+    QVERIFY(code != 0);
+    QCOMPARE(git(repo, {S("rev-parse"), S("main^2")}), rev(repo, S("chorus/agent")));
+    QVERIFY(!QFile::exists(repo + S("/new.txt")));
+    QCOMPARE(status(repo), QString());
+    QVERIFY(fsck(repo));
 }
 
 void TestMerge::dirtyCheckoutIsRefused()

@@ -7,23 +7,45 @@
 
 namespace chorus::test {
 
-GitFixture::Run GitFixture::run(const QString &dir, const QStringList &args)
+namespace {
+QProcessEnvironment gitEnvironment()
 {
-    QProcess p;
-    p.setWorkingDirectory(dir);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("GIT_AUTHOR_NAME"), QStringLiteral("Test User"));
     env.insert(QStringLiteral("GIT_AUTHOR_EMAIL"), QStringLiteral("test@example.invalid"));
     env.insert(QStringLiteral("GIT_COMMITTER_NAME"), QStringLiteral("Test User"));
     env.insert(QStringLiteral("GIT_COMMITTER_EMAIL"), QStringLiteral("test@example.invalid"));
     env.insert(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
-    p.setProcessEnvironment(env);
-    p.setStandardInputFile(QProcess::nullDevice());
+    env.insert(QStringLiteral("GIT_CONFIG_GLOBAL"), QStringLiteral("/dev/null")); // no diff.noprefix, colours...
+    return env;
+}
+
+// Runs git; false when it did not finish.
+bool runGit(QProcess &p, const QString &dir, const QStringList &args, const QByteArray &input)
+{
+    p.setWorkingDirectory(dir);
+    p.setProcessEnvironment(gitEnvironment());
+    if (input.isNull())
+        p.setStandardInputFile(QProcess::nullDevice());
     p.start(QStringLiteral("git"), args);
-    Run r;
+    if (!input.isNull()) {
+        p.write(input);
+        p.closeWriteChannel();
+    }
     if (!p.waitForFinished(60000)) {
         p.kill();
         p.waitForFinished(2000);
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+GitFixture::Run GitFixture::run(const QString &dir, const QStringList &args)
+{
+    QProcess p;
+    Run r;
+    if (!runGit(p, dir, args, {})) {
         r.err = QStringLiteral("git did not finish");
         return r;
     }
@@ -31,6 +53,15 @@ GitFixture::Run GitFixture::run(const QString &dir, const QStringList &args)
     r.out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
+}
+
+QByteArray GitFixture::runRaw(const QString &dir, const QStringList &args, int *exitCode, const QByteArray &input)
+{
+    QProcess p;
+    const bool finished = runGit(p, dir, args, input);
+    if (exitCode)
+        *exitCode = finished && p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return p.readAllStandardOutput();
 }
 
 QString GitFixture::git(const QString &dir, const QStringList &args, int *exitCode)

@@ -18,8 +18,11 @@ public:
         QString out; // trimmed
         QString err;
     };
-    // Runs `git args...` in `dir`.
+    // Runs `git args...` in `dir`, without any user or system configuration.
     static Run run(const QString &dir, const QStringList &args);
+    // The same with stdin `input` (when not null), giving stdout untouched.
+    static QByteArray runRaw(const QString &dir, const QStringList &args, int *exitCode = nullptr,
+                             const QByteArray &input = {});
     // Runs it and returns trimmed stdout (exit code through `exitCode` when given).
     static QString git(const QString &dir, const QStringList &args, int *exitCode = nullptr);
     static bool write(const QString &path, const QByteArray &content);

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace chorus {
 
@@ -251,7 +252,11 @@ void AgentSession::handleEvent(const StreamEvent &ev)
 void AgentSession::handleResult(const StreamEvent &ev)
 {
     const ResultInfo r = parseResult(ev.json);
-    checkpoint(r.text); // before anyone sees the turn as over
+    checkpointThen(r.text, [this, r] { finishTurn(r); }); // before anyone sees the turn as over
+}
+
+void AgentSession::finishTurn(const ResultInfo &r)
+{
     m_inFlight = qMax(0, m_inFlight - 1);
     ++m_info.turns;
     m_info.tokens += r.tokens;
@@ -270,6 +275,7 @@ void AgentSession::handleResult(const StreamEvent &ev)
         m_info.error.clear();
         setState(SessionState::Idle);
     }
+    persist();
     if (!m_stopping)
         Q_EMIT slotReleased();
 }
@@ -350,7 +356,7 @@ Status AgentSession::answer(qint64 approvalId, bool allow, bool forSession, cons
 
 Status AgentSession::interrupt()
 {
-    if (!processAlive() || m_inFlight == 0)
+    if (!processAlive() || m_inFlight == 0 || checkpointing())
         return makeError(tr("the agent is not running a turn"), m_info.name,
                          tr("Nothing to interrupt; use `chorus send` to give it work."));
     m_interruptRequested = true;
@@ -386,29 +392,66 @@ void AgentSession::stop()
         Q_EMIT slotReleased();
 }
 
-void AgentSession::checkpoint(const QString &summary)
+namespace {
+struct CheckpointOutcome
 {
-    if (m_info.worktree.isEmpty())
-        return;
-    const Result<QString> commit = checkpointWorkspace(m_info.worktree, m_info.role, m_info.name, summary);
-    if (!commit) {
-        note(QStringLiteral("checkpoint_failed"), QJsonObject{{QStringLiteral("error"), commit.error().toString()}});
-        qWarning("chorus: checkpoint of %s failed: %s", qPrintable(m_info.name),
-                 qPrintable(commit.error().toString()));
+    QString commit; // empty: nothing changed (or it failed)
+    QString error;
+};
+} // namespace
+
+void AgentSession::checkpointThen(const QString &summary, std::function<void()> then)
+{
+    if (m_info.worktree.isEmpty() && !checkpointing()) {
+        then();
         return;
     }
-    if (commit->isEmpty())
+    m_checkpointQueue.append({summary, std::move(then)});
+    if (!m_checkpointRunning)
+        startNextCheckpoint();
+}
+
+void AgentSession::startNextCheckpoint()
+{
+    if (m_checkpointQueue.isEmpty()) {
+        m_checkpointRunning = false;
+        Q_EMIT slotReleased(); // turns held back meanwhile may start now
         return;
-    m_info.head = *commit;
-    note(QStringLiteral("checkpoint"), QJsonObject{{QStringLiteral("commit"), *commit},
-                                                   {QStringLiteral("branch"), m_info.branch}});
+    }
+    m_checkpointRunning = true;
+    CheckpointJob job = m_checkpointQueue.takeFirst();
+    const QString worktree = m_info.worktree, role = m_info.role, name = m_info.name, summary = job.summary;
+    auto work = [worktree, role, name, summary] {
+        if (worktree.isEmpty())
+            return CheckpointOutcome{};
+        const Result<QString> c = checkpointWorkspace(worktree, role, name, summary);
+        return c ? CheckpointOutcome{*c, {}} : CheckpointOutcome{{}, c.error().toString()};
+    };
+    QFuture<CheckpointOutcome> f = m_checkpointPool ? QtConcurrent::run(m_checkpointPool, work) : QtConcurrent::run(work);
+    f.then(this, [this, then = std::move(job.then)](const CheckpointOutcome &o) {
+        if (!o.error.isEmpty()) {
+            note(QStringLiteral("checkpoint_failed"), QJsonObject{{QStringLiteral("error"), o.error}});
+            qWarning("chorus: checkpoint of %s failed: %s", qPrintable(m_info.name), qPrintable(o.error));
+        } else if (!o.commit.isEmpty()) {
+            m_info.head = o.commit;
+            note(QStringLiteral("checkpoint"), QJsonObject{{QStringLiteral("commit"), o.commit},
+                                                           {QStringLiteral("branch"), m_info.branch}});
+        }
+        then();
+        startNextCheckpoint();
+    });
 }
 
 void AgentSession::onFinished(int exitCode, bool crashed)
 {
     m_info.pid = 0;
     // Whatever the process left in the worktree is kept, however it ended.
-    checkpoint(crashed || exitCode != 0 ? tr("work in progress (the process ended)") : tr("work in progress"));
+    checkpointThen(crashed || exitCode != 0 ? tr("work in progress (the process ended)") : tr("work in progress"),
+                   [this, exitCode, crashed] { finishProcess(exitCode, crashed); });
+}
+
+void AgentSession::finishProcess(int exitCode, bool crashed)
+{
     const bool unfinished = m_inFlight > 0;
     m_inFlight = 0;
     if (m_stopping) {

@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QSet>
+#include <QThreadPool>
 
 #include <functional>
 
@@ -59,6 +60,10 @@ public:
     // the session stays as it is and a new message resumes it.
     void checkIdle(qint64 idleMs);
     void setAutoRestarts(int n) { m_autoRestarts = n; }
+    // Where checkpoints are made (off the engine's thread; default: the global pool).
+    void setCheckpointPool(QThreadPool *pool) { m_checkpointPool = pool; }
+    // A checkpoint is being made or waits its turn: no new turn starts meanwhile.
+    bool checkpointing() const { return m_checkpointRunning || !m_checkpointQueue.isEmpty(); }
     // A note in the session's event stream (kind "chorus").
     void note(const QString &subtype, const QJsonObject &data);
     // The engine's git work moved the agent's branch or changed what is known of it
@@ -79,8 +84,13 @@ private:
     void handleResult(const StreamEvent &ev);
     void handlePermissionRequest(const StreamEvent &ev);
     void setState(SessionState s, const QString &detail = {});
-    // Commits what the agent changed in its worktree (no-op without one or without changes).
-    void checkpoint(const QString &summary);
+    // Commits what the agent changed in its worktree (no-op without one or without changes) on
+    // the checkpoint pool, then runs `then` on this thread. Checkpoints of one session run one
+    // at a time, in order, so a turn's state changes only after its work is committed.
+    void checkpointThen(const QString &summary, std::function<void()> then);
+    void startNextCheckpoint();
+    void finishTurn(const ResultInfo &r);
+    void finishProcess(int exitCode, bool crashed);
     void persist();
     void launch();
     void writeNextInput();
@@ -96,6 +106,14 @@ private:
     bool m_interruptRequested = false;
     int m_autoRestarts = 0;
     QSet<QString> m_sessionAllowedTools; // "allow for this session"
+    struct CheckpointJob
+    {
+        QString summary;
+        std::function<void()> then;
+    };
+    QList<CheckpointJob> m_checkpointQueue;
+    bool m_checkpointRunning = false;
+    QThreadPool *m_checkpointPool = nullptr;
 };
 
 } // namespace chorus

@@ -81,6 +81,7 @@ Engine::Engine(const QString &databasePath, QObject *parent)
       m_roles(std::make_unique<RoleCatalog>()), m_env(QProcessEnvironment::systemEnvironment())
 {
     m_gitThread.setMaxThreadCount(1);
+    m_checkpointPool.setMaxThreadCount(2);
     m_watchdog.setInterval(1000);
     connect(&m_watchdog, &QTimer::timeout, this, [this] {
         for (AgentSession *s : std::as_const(m_order)) {
@@ -105,6 +106,7 @@ Engine::~Engine()
     QDeadlineTimer deadline(5000);
     for (AgentSession *s : std::as_const(m_order))
         s->finishShutdown(int(deadline.remainingTime()));
+    m_checkpointPool.waitForDone(); // a commit under way is finished, never cut off
     qDeleteAll(m_order);
     m_order.clear();
     m_sessions.clear();
@@ -180,6 +182,7 @@ AgentSession *Engine::addSession(const SessionInfo &info)
     };
     auto *session = new AgentSession(info, m_store.get(), launcher, this);
     session->setAutoRestarts(m_settings.autoRestarts);
+    session->setCheckpointPool(&m_checkpointPool);
     connect(session, &AgentSession::changed, this, &Engine::sessionChanged);
     connect(session, &AgentSession::eventsStored, this, &Engine::eventsStored);
     connect(session, &AgentSession::approvalChanged, this, &Engine::approvalChanged);
@@ -220,8 +223,8 @@ void Engine::schedule()
     for (AgentSession *s : std::as_const(m_order)) {
         if (!s->hasPendingInput() || s->turnInFlight() || isActive(s->info().state))
             continue;
-        if (m_gitBusy.contains(s->id()))
-            continue; // its branch is being merged or synced: the turn waits for that
+        if (m_gitBusy.contains(s->id()) || s->checkpointing())
+            continue; // its branch is being committed, merged or synced: the turn waits for that
 
         if (active >= m_settings.maxConcurrent)
             continue; // follow-ups wait for a slot like new agents do

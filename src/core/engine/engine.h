@@ -69,6 +69,9 @@ struct MergeQueueOptions
     QString into;       // the target branch; empty: the repository's current branch
     QString check;      // a command line run on each candidate before the target moves
     bool dryRun = false; // only say what would happen
+    // Hand-made resolutions of the conflicts of one named agent (path -> content, or
+    // nullopt to delete the path); see MergeRequest::resolutions.
+    QHash<QString, std::optional<QByteArray>> resolutions;
 };
 
 // The engine: sessions, queue with a concurrency cap, approval broker, watchdog and
@@ -159,6 +162,7 @@ private:
     bool m_scheduling = false;
     QSet<QString> m_gitBusy;  // sessions a git operation is working on
     QThreadPool m_gitThread;  // one thread: git operations run one at a time
+    QThreadPool m_checkpointPool; // turn-end checkpoints of agents (one at a time per agent)
     std::shared_ptr<std::atomic_bool> m_gitCancel = std::make_shared<std::atomic_bool>(false);
 };
 

@@ -50,7 +50,7 @@ QString canonicalWorkDir(const QString &path)
 
 bool busy(const AgentSession *s)
 {
-    return s->turnInFlight() || s->hasPendingInput() || isActive(s->info().state);
+    return s->turnInFlight() || s->hasPendingInput() || s->checkpointing() || isActive(s->info().state);
 }
 
 bool cleaned(const SessionInfo &info)
@@ -135,7 +135,10 @@ QFuture<GitReply> Engine::mergeQueue(const MergeQueueOptions &o)
                                 tr("Use --strategy=review, auto, squash or rebase.")));
     if (!o.into.isEmpty() && !GitRepository::isValidBranchName(o.into))
         return failed(makeError(tr("'%1' is not a valid branch name").arg(o.into), QStringLiteral("--into")));
+    if (!o.resolutions.isEmpty() && o.agents.size() != 1)
+        return failed(makeError(tr("resolutions are for the conflicts of one agent; name exactly one")));
     MergeQueueRequest req;
+    req.resolutions = o.resolutions;
     req.strategy = *strategy;
     req.target = o.into;
     req.dryRun = o.dryRun;
@@ -275,13 +278,22 @@ QFuture<GitReply> Engine::clean(const QStringList &agentNames, bool all, bool fo
     }
     // An idle agent's process is closed first: nothing may work in a worktree being removed.
     // A working agent is reported and kept.
-    QList<AgentSession *> closing;
-    for (AgentSession *s : std::as_const(agents))
-        if (!busy(s) && s->processAlive()) {
-            s->stop();
-            closing << s;
-        }
     const bool mergedOnly = !all;
+    QList<AgentSession *> closing;
+    for (AgentSession *s : std::as_const(agents)) {
+        if (busy(s) || !s->processAlive())
+            continue;
+        if (mergedOnly) { // only agents that will go are stopped
+            const SessionInfo &i = s->info();
+            const Result<QString> target = defaultMergeTarget(i.repo);
+            const Result<BranchStatus> st = target ? branchStatus(i.repo, i.branch, *target)
+                                                   : Result<BranchStatus>(target.error());
+            if (!st || !st->merged)
+                continue;
+        }
+        s->stop();
+        closing << s;
+    }
     auto job = [mergedOnly, force](const QList<AgentBranch> &snapshot) {
         QJsonArray items;
         qint64 freed = 0;

@@ -175,10 +175,55 @@ struct Candidate
 };
 
 // A merge (two parents) or squash (one parent) of `theirs` into `ours`, built in memory.
+// Replaces the conflicts in `index` with the given resolutions. Conflicts without one are
+// returned (the index then still has them).
+Result<QList<ConflictFile>> applyResolutions(git_repository *repo, git_index *index,
+                                             const QHash<QString, std::optional<QByteArray>> &resolutions,
+                                             const QString &where)
+{
+    const QList<ConflictFile> conflicts = conflictsOf(index);
+    QSet<QString> conflicted;
+    for (const ConflictFile &c : conflicts)
+        conflicted.insert(c.path);
+    for (auto it = resolutions.constBegin(); it != resolutions.constEnd(); ++it)
+        if (!conflicted.contains(it.key()))
+            return makeError(GitText::tr("'%1' is not in conflict in this merge").arg(it.key()), where,
+                             GitText::tr("Resolve only the files the merge reports as conflicted."));
+    QList<ConflictFile> unresolved;
+    for (const ConflictFile &c : conflicts) {
+        auto res = resolutions.constFind(c.path);
+        if (res == resolutions.constEnd()) {
+            unresolved << c;
+            continue;
+        }
+        for (const QString &p : {c.ancestorPath, c.oursPath, c.theirsPath}) {
+            if (p.isEmpty())
+                continue;
+            const QByteArray path = p.toUtf8();
+            git_index_conflict_remove(index, path.constData());
+        }
+        if (!res->has_value())
+            continue; // resolved by deleting it
+        git_oid blob;
+        const QByteArray &content = **res;
+        if (git_blob_create_from_buffer(&blob, repo, content.constData(), size_t(content.size())) != 0)
+            return gitError(GitText::tr("cannot store the resolution of %1").arg(c.path), where);
+        git_index_entry entry{};
+        const QByteArray path = c.path.toUtf8();
+        entry.path = path.constData();
+        entry.mode = c.oursMode ? c.oursMode : c.theirsMode ? c.theirsMode : quint32(GIT_FILEMODE_BLOB);
+        entry.id = blob;
+        if (git_index_add(index, &entry) != 0)
+            return gitError(GitText::tr("cannot stage the resolution of %1").arg(c.path), where);
+    }
+    return unresolved;
+}
+
 // With `forecastOnly` nothing is written: only the conflicts are reported.
 Result<Candidate> mergeCandidate(git_repository *repo, const git_oid &ours, const git_oid &theirs,
                                  bool squash, const QString &message, const QString &where,
-                                 bool forecastOnly = false)
+                                 bool forecastOnly = false,
+                                 const QHash<QString, std::optional<QByteArray>> &resolutions = {})
 {
     Result<CommitPtr> oursCommit = lookupCommit(repo, ours, where);
     if (!oursCommit)
@@ -192,6 +237,14 @@ Result<Candidate> mergeCandidate(git_repository *repo, const git_oid &ours, cons
         return gitError(GitText::tr("cannot merge"), where);
     IndexPtr index(rawIndex);
     Candidate c;
+    if (!resolutions.isEmpty()) {
+        Result<QList<ConflictFile>> left = applyResolutions(repo, index.get(), resolutions, where);
+        if (!left)
+            return left.error();
+        c.conflicts = *left;
+        if (!c.conflicts.isEmpty())
+            return c;
+    }
     if (git_index_has_conflicts(index.get())) {
         c.conflicts = conflictsOf(index.get());
         return c;
@@ -700,13 +753,17 @@ Result<MergeOutcome> mergeBranch(const MergeRequest &req, const std::atomic_bool
         out.state = MergeOutcome::UpToDate;
         return out;
     }
+    if (!req.resolutions.isEmpty() && req.strategy == MergeStrategy::Rebase)
+        return makeError(GitText::tr("resolutions apply to a merge or a squash, not to a rebase"), req.branch,
+                         GitText::tr("Merge with --strategy=auto or squash."));
     Result<Candidate> c = Candidate{};
     if (req.strategy == MergeStrategy::Rebase && git_oid_equal(&base, &before->id))
         c->commit = *source; // the target has not moved since the branch began: fast-forward
     else if (req.strategy == MergeStrategy::Rebase)
         c = rebaseCandidate(raw, source->id, before->id, where);
     else
-        c = mergeCandidate(raw, before->id, source->id, req.strategy == MergeStrategy::Squash, req.message, where);
+        c = mergeCandidate(raw, before->id, source->id, req.strategy == MergeStrategy::Squash, req.message, where,
+                           false, req.resolutions);
     if (!c)
         return c.error();
     if (c->conflicts.isEmpty() && !c->empty)

@@ -2,6 +2,7 @@
 
 #include "result.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -57,6 +58,10 @@ struct MergeRequest
     MergeStrategy strategy = MergeStrategy::Merge;
     QString message;     // the merge or squash commit's message
     QStringList check;   // a command run on the candidate before the target moves; empty: none
+    // Hand-made resolutions of conflicted paths (merge and squash only): the content the path
+    // gets, or nullopt to delete it. Every conflict must be resolved for the merge to go on;
+    // a path that is not conflicted is an error.
+    QHash<QString, std::optional<QByteArray>> resolutions;
     QString checkRoot;   // where the check's temporary worktree is made
     int checkTimeoutMs = 30 * 60 * 1000;
 };

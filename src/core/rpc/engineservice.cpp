@@ -176,6 +176,15 @@ std::optional<QFuture<GitReply>> EngineService::dispatchGit(const QString &metho
         o.into = str(p, "into");
         o.check = str(p, "check");
         o.dryRun = p.value(QLatin1String("dryRun")).toBool();
+        // {path: {"content": base64} | {"delete": true}}
+        const QJsonObject res = p.value(QLatin1String("resolutions")).toObject();
+        for (auto it = res.constBegin(); it != res.constEnd(); ++it) {
+            const QJsonObject r = it.value().toObject();
+            if (r.value(QLatin1String("delete")).toBool())
+                o.resolutions.insert(it.key(), std::nullopt);
+            else
+                o.resolutions.insert(it.key(), QByteArray::fromBase64(r.value(QLatin1String("content")).toString().toLatin1()));
+        }
         return m_engine->mergeQueue(o);
     }
     if (method == QLatin1String("repo.sync"))
