@@ -46,6 +46,7 @@ int main(int argc, char **argv)
     GitFixture::commit(repo, QStringLiteral("many files"));
     const QString root = tmp.filePath(QStringLiteral("worktrees"));
     QList<double> chorusMs, gitMs;
+    QString agentDir; // the first agent's worktree
     // Alternating which goes first: the file system's state (recently freed inodes) weighs on
     // whoever creates files first.
     for (int run = 0; run < 6; ++run) {
@@ -61,11 +62,13 @@ int main(int argc, char **argv)
                     out << "createAgentWorkspace failed: " << ws.error().toString() << Qt::endl;
                     return 1;
                 }
+                if (agentDir.isEmpty())
+                    agentDir = ws->worktree;
             } else {
                 int code = -1;
                 GitFixture::git(repo, {QStringLiteral("worktree"), QStringLiteral("add"), QStringLiteral("-q"),
                                        QStringLiteral("-b"), QStringLiteral("plain-%1").arg(run),
-                                       tmp.filePath(QStringLiteral("plain-%1").arg(run))},
+                                       root + QStringLiteral("/plain-%1").arg(run)}, // same parent folder
                                 &code);
                 gitMs << t.nsecsElapsed() / 1e6;
                 if (code != 0) {
@@ -77,8 +80,6 @@ int main(int argc, char **argv)
     }
     // A turn-end checkpoint in such a worktree (it runs on the engine's thread): nothing
     // changed, and one file changed.
-    const QString wt = root + QLatin1Char('/') + QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0);
-    const QString agentDir = wt + QLatin1Char('/') + QDir(wt).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0);
     QList<double> idleMs, oneMs;
     for (int run = 0; run < 5; ++run) {
         QElapsedTimer t;

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void conflictsLeaveEverythingAsItWas();
     void binaryFilesMergeAndConflict();
     void resolutionsFinishTheMerge();
+    void renameConflictResolvedUnderTheAgentsName();
     void dirtyCheckoutIsRefused();
     void untrackedFileInTheWayIsRefused();
     void lockedIndexIsRefused();
@@ -303,6 +304,24 @@ void TestMerge::resolutionsFinishTheMerge()
     QVERIFY(!QFile::exists(repo + S("/new.txt")));
     QCOMPARE(status(repo), QString());
     QVERIFY(fsck(repo));
+}
+
+void TestMerge::renameConflictResolvedUnderTheAgentsName()
+{
+    const QString repo = m_git->makeRepo(S("proj"));
+    git(repo, {S("checkout"), S("-q"), S("-b"), S("chorus/agent")});
+    git(repo, {S("mv"), S("src/main.c"), S("src/agent.c")});
+    GitFixture::commit(repo, S("agent renames"));
+    git(repo, {S("checkout"), S("-q"), S("main")});
+    git(repo, {S("mv"), S("src/main.c"), S("src/target.c")});
+    GitFixture::commit(repo, S("main renames"));
+    MergeRequest req = request(repo);
+    req.resolutions.insert(S("src/agent.c"), QByteArray("int main(void) { return 1; }\n"));
+    const Result<MergeOutcome> r = mergeBranch(req);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().toString()));
+    QCOMPARE(r->stateName(), S("merged"));
+    QCOMPARE(git(repo, {S("ls-tree"), S("-r"), S("--name-only"), S("main"), S("src")}), S("src/agent.c"));
+    QCOMPARE(git(repo, {S("show"), S("main:src/agent.c")}), S("int main(void) { return 1; }"));
 }
 
 void TestMerge::dirtyCheckoutIsRefused()

@@ -182,16 +182,22 @@ Result<QList<ConflictFile>> applyResolutions(git_repository *repo, git_index *in
                                              const QString &where)
 {
     const QList<ConflictFile> conflicts = conflictsOf(index);
-    QSet<QString> conflicted;
+    QSet<QString> conflicted; // a rename conflict may be resolved under any of its names
     for (const ConflictFile &c : conflicts)
-        conflicted.insert(c.path);
+        for (const QString &p : {c.path, c.oursPath, c.theirsPath})
+            if (!p.isEmpty())
+                conflicted.insert(p);
     for (auto it = resolutions.constBegin(); it != resolutions.constEnd(); ++it)
         if (!conflicted.contains(it.key()))
             return makeError(GitText::tr("'%1' is not in conflict in this merge").arg(it.key()), where,
                              GitText::tr("Resolve only the files the merge reports as conflicted."));
     QList<ConflictFile> unresolved;
     for (const ConflictFile &c : conflicts) {
+        QString target = c.path;
         auto res = resolutions.constFind(c.path);
+        for (const QString &p : {c.oursPath, c.theirsPath})
+            if (res == resolutions.constEnd() && !p.isEmpty() && (res = resolutions.constFind(p)) != resolutions.constEnd())
+                target = p;
         if (res == resolutions.constEnd()) {
             unresolved << c;
             continue;
@@ -207,14 +213,14 @@ Result<QList<ConflictFile>> applyResolutions(git_repository *repo, git_index *in
         git_oid blob;
         const QByteArray &content = **res;
         if (git_blob_create_from_buffer(&blob, repo, content.constData(), size_t(content.size())) != 0)
-            return gitError(GitText::tr("cannot store the resolution of %1").arg(c.path), where);
+            return gitError(GitText::tr("cannot store the resolution of %1").arg(target), where);
         git_index_entry entry{};
-        const QByteArray path = c.path.toUtf8();
+        const QByteArray path = target.toUtf8();
         entry.path = path.constData();
         entry.mode = c.oursMode ? c.oursMode : c.theirsMode ? c.theirsMode : quint32(GIT_FILEMODE_BLOB);
         entry.id = blob;
         if (git_index_add(index, &entry) != 0)
-            return gitError(GitText::tr("cannot stage the resolution of %1").arg(c.path), where);
+            return gitError(GitText::tr("cannot stage the resolution of %1").arg(target), where);
     }
     return unresolved;
 }

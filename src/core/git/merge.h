@@ -60,7 +60,8 @@ struct MergeRequest
     QStringList check;   // a command run on the candidate before the target moves; empty: none
     // Hand-made resolutions of conflicted paths (merge and squash only): the content the path
     // gets, or nullopt to delete it. Every conflict must be resolved for the merge to go on;
-    // a path that is not conflicted is an error.
+    // a path that is not conflicted is an error. A rename conflict is resolved under whichever
+    // of its names (ConflictFile::path, oursPath, theirsPath) the resolution is given for.
     QHash<QString, std::optional<QByteArray>> resolutions;
     QString checkRoot;   // where the check's temporary worktree is made
     int checkTimeoutMs = 30 * 60 * 1000;
