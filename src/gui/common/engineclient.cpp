@@ -18,6 +18,46 @@ EngineClient::EngineClient(QObject *parent) : QObject(parent), m_rpc(new RpcClie
 
 EngineClient::~EngineClient() = default;
 
+// ---- Conflict resolution (src/gui/conflict) ----
+void EngineClient::mergeWithResolutions(const QString &agent, const QString &target,
+                                        const QHash<QString, std::optional<QByteArray>> &resolutions,
+                                        std::function<void(const Result<QJsonObject> &)> done)
+{
+    QJsonObject res;
+    for (auto it = resolutions.constBegin(); it != resolutions.constEnd(); ++it) {
+        if (it.value())
+            res.insert(it.key(), QJsonObject{{QStringLiteral("content"), QString::fromLatin1(it.value()->toBase64())}});
+        else
+            res.insert(it.key(), QJsonObject{{QStringLiteral("delete"), true}});
+    }
+    QJsonObject params{{QStringLiteral("agents"), QJsonArray{agent}},
+                       {QStringLiteral("strategy"), QStringLiteral("auto")},
+                       {QStringLiteral("resolutions"), res}};
+    if (!target.isEmpty())
+        params.insert(QStringLiteral("into"), target);
+    m_rpc->call(QStringLiteral("merge.run"), params, [done](const Result<QJsonValue> &r) {
+        if (!r)
+            done(r.error());
+        else
+            done(r->toObject());
+    });
+}
+
+void EngineClient::spawnResolver(const QString &agent, const QString &target,
+                                 std::function<void(const Result<SessionInfo> &)> done)
+{
+    QJsonObject params{{QStringLiteral("agent"), agent}};
+    if (!target.isEmpty())
+        params.insert(QStringLiteral("into"), target);
+    m_rpc->call(QStringLiteral("merge.resolve"), params, [done](const Result<QJsonValue> &r) {
+        if (!r)
+            done(r.error());
+        else
+            done(SessionInfo::fromJson(r->toObject()));
+    });
+}
+// ---- end of conflict resolution ----
+
 QString EngineClient::daemonProgram()
 {
     const QString configured = qEnvironmentVariable("CHORUS_PROGRAM");
@@ -267,5 +307,52 @@ void EngineClient::unwatch(const QString &id)
     m_rpc->call(QStringLiteral("unsubscribe"), {{QStringLiteral("events"), QJsonArray{id}}},
                 [](const Result<QJsonValue> &) {});
 }
+
+// ---- Review (src/gui/review) ----
+void EngineClient::reviewTarget(const QString &agent, const QString &into,
+                                std::function<void(const Result<QJsonObject> &)> done)
+{
+    QJsonObject params{{QStringLiteral("agent"), agent}};
+    if (!into.isEmpty())
+        params.insert(QStringLiteral("into"), into);
+    m_rpc->call(QStringLiteral("review.target"), params, [done](const Result<QJsonValue> &r) {
+        if (!r)
+            done(r.error());
+        else
+            done(r->toObject());
+    });
+}
+
+void EngineClient::approveMerge(const QString &agent, bool approved, Done done)
+{
+    simple(QStringLiteral("merge.approve"),
+           {{QStringLiteral("agent"), agent}, {QStringLiteral("approved"), approved}}, done);
+}
+
+void EngineClient::mergeAgents(const QStringList &agents, const QJsonObject &options,
+                               std::function<void(const Result<QJsonObject> &)> done)
+{
+    QJsonObject params = options;
+    params.insert(QStringLiteral("agents"), QJsonArray::fromStringList(agents));
+    m_rpc->call(QStringLiteral("merge.run"), params, [done](const Result<QJsonValue> &r) {
+        if (!r)
+            done(r.error());
+        else
+            done(r->toObject());
+    });
+}
+
+void EngineClient::mergeHistory(const QString &agent,
+                                std::function<void(const Result<QJsonArray> &)> done)
+{
+    m_rpc->call(QStringLiteral("merge.history"), {{QStringLiteral("agent"), agent}},
+                [done](const Result<QJsonValue> &r) {
+                    if (!r)
+                        done(r.error());
+                    else
+                        done(r->toArray());
+                });
+}
+// ---- end of review ----
 
 } // namespace chorus

@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <functional>
+#include <optional>
 
 namespace chorus {
 
@@ -72,6 +73,20 @@ Q_SIGNALS:
     // A command failed: for the status bar / a message box.
     void errorOccurred(const chorus::Error &error);
 
+    // ---- Conflict resolution (src/gui/conflict) ----
+public:
+    // merge.run for one agent into `target` with hand-made resolutions of its conflicts
+    // (path -> the resolved content, or nullopt to delete the path). Answers the engine's
+    // report: {items: [{name, state: "merged" | "conflict" | "check-failed" | "refused" | ...,
+    // message, outcome: {conflicts, reason, targetAfter, ...}}]}.
+    void mergeWithResolutions(const QString &agent, const QString &target,
+                              const QHash<QString, std::optional<QByteArray>> &resolutions,
+                              std::function<void(const Result<QJsonObject> &)> done);
+    // merge.resolve: starts a resolver agent for the agent's conflicts with `target`.
+    void spawnResolver(const QString &agent, const QString &target,
+                       std::function<void(const Result<SessionInfo> &)> done);
+    // ---- end of conflict resolution ----
+
 private:
     void onNotification(const QString &method, const QJsonObject &params);
     void refresh();
@@ -85,6 +100,24 @@ private:
     QHash<QString, int> m_watched; // session id -> consoles watching it
     double m_costToday = 0;
     QJsonObject m_settings;
+
+    // ---- Review (src/gui/review) ----
+public:
+    // review.target: what an agent's branch is reviewed against. Answers {repo, branch (its
+    // head when the branch is gone), target (empty `into`: the repository's current branch),
+    // head, baseCommit}.
+    void reviewTarget(const QString &agent, const QString &into,
+                      std::function<void(const Result<QJsonObject> &)> done);
+    // merge.approve: approves the agent's branch for merging (or withdraws the approval).
+    void approveMerge(const QString &agent, bool approved, Done done = {});
+    // merge.run for the named agents; `options` may hold repo, strategy ("auto", "squash",
+    // "rebase", "review"), into, check and dryRun. Answered when the merge is done (it can take
+    // long): {strategy, dryRun, items: [{name, state, message, outcome: {conflicts, ...}}]}.
+    void mergeAgents(const QStringList &agents, const QJsonObject &options,
+                     std::function<void(const Result<QJsonObject> &)> done);
+    // merge.history: the agent's merges and syncs, oldest first.
+    void mergeHistory(const QString &agent, std::function<void(const Result<QJsonArray> &)> done);
+    // ---- end of review ----
 };
 
 } // namespace chorus

@@ -30,7 +30,7 @@ MainActions::MainActions(QMainWindow *window)
     stop->setToolTip(tr("Stop the agent's process; Resume continues it later (%1)")
                          .arg(stop->shortcut().toString(QKeySequence::NativeText)));
     resume = make(tr("&Resume"), QStringLiteral("actionResume"));
-    resume->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    resume->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)); // Ctrl+R: review
     resume->setToolTip(tr("Continue a stopped, interrupted or idle agent where it left off (%1)")
                            .arg(resume->shortcut().toString(QKeySequence::NativeText)));
     copyId = make(tr("&Copy Session Id"), QStringLiteral("actionCopyId"));
@@ -60,6 +60,17 @@ MainActions::MainActions(QMainWindow *window)
     showFinished->setCheckable(true);
     about = make(tr("&About Chorus"), QStringLiteral("actionAbout"));
     about->setMenuRole(QAction::AboutRole);
+
+    // Review (src/gui/review).
+    review = make(tr("&Review Changes…"), QStringLiteral("actionReview"));
+    review->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    review->setToolTip(tr("Review the agents' branches: diffs, comments, approval and merge (%1)")
+                           .arg(review->shortcut().toString(QKeySequence::NativeText)));
+    review->setIconText(tr("Review"));
+    reviewAgent = make(tr("Re&view Changes"), QStringLiteral("actionReviewAgent"));
+    reviewAgent->setToolTip(tr("Review this agent's branch"));
+    resolveConflicts = make(tr("Resolve &Conflicts…"), QStringLiteral("actionResolveConflicts"));
+    resolveConflicts->setToolTip(tr("Resolve this agent's merge conflicts with its target, by hand or with a resolver agent"));
 
     themeSystem = make(tr("&System"), QStringLiteral("actionThemeSystem"));
     themeLight = make(tr("&Light"), QStringLiteral("actionThemeLight"));
@@ -94,6 +105,8 @@ void MainActions::updateIcons()
     resume->setIcon(icons::action(QStringLiteral("resume")));
     copyId->setIcon(icons::action(QStringLiteral("copy")));
     history->setIcon(icons::action(QStringLiteral("history")));
+    review->setIcon(icons::action(QStringLiteral("review")));
+    reviewAgent->setIcon(icons::action(QStringLiteral("review")));
     settings->setIcon(icons::action(QStringLiteral("settings")));
 }
 
@@ -129,9 +142,12 @@ void MainActions::buildMenus(QMainWindow *window)
     agent->addAction(stop);
     agent->addAction(resume);
     agent->addSeparator();
+    agent->addAction(reviewAgent);
+    agent->addAction(resolveConflicts);
     agent->addAction(copyId);
 
     QMenu *view = bar->addMenu(tr("&View"));
+    view->addAction(review);
     view->addAction(history);
     view->addAction(showFinished);
     view->addSeparator();
@@ -158,6 +174,7 @@ QToolBar *MainActions::buildToolBar(QMainWindow *window)
     tb->addAction(stop);
     tb->addAction(resume);
     tb->addSeparator();
+    tb->addAction(review);
     tb->addAction(history);
     tb->addAction(settings);
     return tb;
@@ -165,7 +182,7 @@ QToolBar *MainActions::buildToolBar(QMainWindow *window)
 
 QList<QAction *> MainActions::agentContextActions() const
 {
-    return {openConsole, nullptr, interrupt, stop, resume, nullptr, copyId};
+    return {openConsole, reviewAgent, resolveConflicts, nullptr, interrupt, stop, resume, nullptr, copyId};
 }
 
 } // namespace chorus

@@ -43,6 +43,11 @@ public:
     QAction *closeTab;
     QAction *showFinished;
     QAction *about;
+    // Review (src/gui/review): the review window, and the same for the agent list's agent.
+    QAction *review;
+    QAction *reviewAgent;
+    // Conflicts (src/gui/conflict): the three-way window for the agent list's agent.
+    QAction *resolveConflicts;
     QAction *themeSystem;
     QAction *themeLight;
     QAction *themeDark;

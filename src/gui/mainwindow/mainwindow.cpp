@@ -11,6 +11,8 @@
 #include "mainwindow/knownroles.h"
 #include "mainwindow/mainactions.h"
 #include "mainwindow/newagentdialog.h"
+#include "conflict/conflictwindow.h"
+#include "review/reviewwindow.h"
 #include "settings/guisettings.h"
 #include "settings/settingsdialog.h"
 #include "style/icons.h"
@@ -109,6 +111,11 @@ void MainWindow::setupActions()
     connect(m_actions->resume, &QAction::triggered, this, &MainWindow::resumeCurrent);
     connect(m_actions->copyId, &QAction::triggered, this, &MainWindow::copyCurrentId);
     connect(m_actions->history, &QAction::triggered, this, &MainWindow::showHistory);
+    connect(m_actions->review, &QAction::triggered, this, [this] { showReview(currentAgent()); });
+    connect(m_actions->reviewAgent, &QAction::triggered, this,
+            [this] { showReview(currentAgent()); });
+    connect(m_actions->resolveConflicts, &QAction::triggered, this,
+            [this] { showConflicts(currentAgent()); });
     connect(m_actions->settings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_actions->quit, &QAction::triggered, this, &MainWindow::close);
     connect(m_actions->nextTab, &QAction::triggered, m_consoles, &ConsoleTabs::nextTab);
@@ -194,6 +201,10 @@ void MainWindow::updateActions()
     m_actions->stop->setEnabled(known && !isFinal(s.state));
     m_actions->resume->setEnabled(known && (s.state == SessionState::Idle || isFinal(s.state)));
     m_actions->history->setEnabled(connected);
+    m_actions->review->setEnabled(connected);
+    m_actions->reviewAgent->setEnabled(known && !s.branch.isEmpty() &&
+                                       !s.options.contains(QLatin1String("cleaned")));
+    m_actions->resolveConflicts->setEnabled(m_actions->reviewAgent->isEnabled());
     m_actions->settings->setEnabled(connected);
 }
 
@@ -259,6 +270,39 @@ HistoryWindow *MainWindow::showHistory()
     return m_history;
 }
 
+ReviewWindow *MainWindow::showReview(const QString &sessionId)
+{
+    if (!m_review) {
+        m_review = new ReviewWindow(m_client, m_roles, this);
+        connect(m_review, &ReviewWindow::resolveConflictsRequested, this,
+                [this](const QString &id, const QString &target) { showConflicts(id, target); });
+    }
+    if (!sessionId.isEmpty())
+        m_review->selectAgent(sessionId);
+    m_review->show();
+    m_review->raise();
+    m_review->activateWindow();
+    return m_review;
+}
+
+ConflictWindow *MainWindow::showConflicts(const QString &sessionId, const QString &target)
+{
+    const SessionInfo agent = m_client->session(sessionId);
+    if (agent.id.isEmpty() || agent.branch.isEmpty())
+        return nullptr;
+    QPointer<ConflictWindow> &window = m_conflicts[agent.id + QLatin1Char('\n') + target];
+    if (!window) {
+        window = new ConflictWindow(m_client, agent, target, this);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        connect(window, &ConflictWindow::resolverStarted, this,
+                [this](const SessionInfo &resolver) { openConsole(resolver.id); });
+    }
+    window->show();
+    window->raise();
+    window->activateWindow();
+    return window;
+}
+
 SettingsDialog *MainWindow::showSettings()
 {
     auto *dialog = new SettingsDialog(m_client, this);
@@ -310,6 +354,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     saveWindowState();
     if (m_history)
         m_history->close();
+    if (m_review)
+        m_review->close();
     event->accept();
 }
 

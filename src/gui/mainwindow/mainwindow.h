@@ -3,6 +3,7 @@
 #include "result.h"
 
 #include <QMainWindow>
+#include <QHash>
 #include <QPointer>
 
 class QSplitter;
@@ -20,6 +21,8 @@ class HistoryWindow;
 class KnownRoles;
 class MainActions;
 class NewAgentDialog;
+class ConflictWindow;
+class ReviewWindow;
 class SettingsDialog;
 
 // The main window: the agent list beside the live consoles, menus, toolbar and status
@@ -37,6 +40,11 @@ public:
 
     NewAgentDialog *showNewAgentDialog();
     HistoryWindow *showHistory();
+    // The review window, with this agent's branch selected (if it has one).
+    ReviewWindow *showReview(const QString &sessionId = {});
+    // The three-way conflict window of an agent against `target` (empty: the repository's
+    // current branch); one window per agent and target.
+    ConflictWindow *showConflicts(const QString &sessionId, const QString &target = {});
     SettingsDialog *showSettings();
     void openConsole(const QString &sessionId);
 
@@ -81,6 +89,8 @@ private:
     ConsoleTabs *m_consoles;
     AgentStatusBar *m_status;
     QPointer<HistoryWindow> m_history;
+    QPointer<ReviewWindow> m_review;
+    QHash<QString, QPointer<ConflictWindow>> m_conflicts; // by session id + target
     bool m_connecting = false;
 };
 

@@ -1,0 +1,341 @@
+#include "review/branchlistmodel.h"
+
+#include "common/engineclient.h"
+#include "mainwindow/knownroles.h"
+
+#include <QFuture>
+#include <QPointer>
+#include <QtConcurrent/qtconcurrenttask.h>
+
+namespace chorus {
+
+namespace {
+// Thread pool priorities: the file on screen first, then the branch on screen's file list,
+// then the others' lists, then the merge forecasts (an in-memory merge each).
+constexpr int kPrioritySummary = 2;
+constexpr int kSummary = 1;
+constexpr int kStatus = 0;
+
+bool isCleaned(const SessionInfo &info)
+{
+    return info.options.contains(QLatin1String("cleaned"));
+}
+
+QString mergeStateOf(const SessionInfo &info)
+{
+    return info.options.value(QLatin1String("merge"))
+        .toObject()
+        .value(QLatin1String("state"))
+        .toString();
+}
+} // namespace
+
+ReviewBranch::Forecast ReviewBranch::forecast() const
+{
+    if (!error.isEmpty())
+        return Forecast::Error;
+    if (!statusKnown)
+        return Forecast::Unknown;
+    if (status.merged) // nothing of it is missing from the target: merged, or nothing done yet
+        return status.ahead == 0 && (head.isEmpty() || head == baseCommit) ? Forecast::NoChanges
+                                                                           : Forecast::Merged;
+    return status.clean ? Forecast::Clean : Forecast::Conflicts;
+}
+
+BranchListModel::BranchListModel(EngineClient *client, KnownRoles *roles, QObject *parent)
+    : QAbstractListModel(parent), m_client(client), m_roles(roles),
+      m_cancel(std::make_shared<std::atomic_bool>(false))
+{
+    connect(client, &EngineClient::sessionAdded, this, &BranchListModel::onSessionChanged);
+    connect(client, &EngineClient::sessionChanged, this, &BranchListModel::onSessionChanged);
+    connect(client, &EngineClient::connectedChanged, this, [this](bool connected) {
+        if (connected)
+            sync();
+    });
+    if (roles)
+        connect(roles, &KnownRoles::changed, this, [this] {
+            if (!m_rows.isEmpty())
+                Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
+                                   {RoleColorRole, Qt::DecorationRole});
+        });
+    sync();
+}
+
+BranchListModel::~BranchListModel()
+{
+    m_cancel->store(true); // running diffs stop early; their results are dropped
+}
+
+bool BranchListModel::reviewable(const SessionInfo &info)
+{
+    return !info.branch.isEmpty() && !info.repo.isEmpty() && !isCleaned(info);
+}
+
+void BranchListModel::sync()
+{
+    for (const SessionInfo &s : m_client->sessions())
+        onSessionChanged(s);
+}
+
+int BranchListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int BranchListModel::rowOf(const QString &sessionId) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].sessionId == sessionId)
+            return i;
+    return -1;
+}
+
+const ReviewBranch *BranchListModel::branch(const QString &sessionId) const
+{
+    const int row = rowOf(sessionId);
+    return row < 0 ? nullptr : &m_rows[row];
+}
+
+const ReviewBranch *BranchListModel::branchAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr;
+}
+
+QString BranchListModel::forecastText(const ReviewBranch &b)
+{
+    switch (b.forecast()) {
+    case ReviewBranch::Forecast::Unknown:
+        return tr("checking…");
+    case ReviewBranch::Forecast::Clean:
+        return tr("merges cleanly");
+    case ReviewBranch::Forecast::Conflicts:
+        return tr("%n conflict(s)", nullptr, int(b.status.conflicts.size()));
+    case ReviewBranch::Forecast::Merged:
+        return tr("merged");
+    case ReviewBranch::Forecast::NoChanges:
+        return tr("no changes");
+    case ReviewBranch::Forecast::Error:
+        return tr("unreadable");
+    }
+    return {};
+}
+
+QVariant BranchListModel::data(const QModelIndex &index, int role) const
+{
+    const ReviewBranch *b = branchAt(index.row());
+    if (!b || index.column() != 0)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return b->name;
+    case Qt::DecorationRole:
+        return m_roles ? m_roles->icon(b->role) : QIcon();
+    case Qt::ToolTipRole: {
+        QString tip = tr("%1 (%2)\n%3 into %4").arg(b->name, b->role, b->branch, b->target);
+        if (!b->error.isEmpty())
+            tip += QLatin1Char('\n') + b->error;
+        if (b->statusKnown && !b->status.conflicts.isEmpty()) {
+            tip += QLatin1Char('\n') + tr("Conflicts with %1:").arg(b->target);
+            for (const ConflictFile &c : b->status.conflicts)
+                tip += QStringLiteral("\n  ") + c.path + QStringLiteral(" (") + c.kind +
+                       QLatin1Char(')');
+        }
+        return tip;
+    }
+    case IdRole:
+        return b->sessionId;
+    case BranchRole:
+        return b->branch;
+    case TargetRole:
+        return b->target;
+    case RoleColorRole:
+        return m_roles ? m_roles->color(b->role) : QColor();
+    case AheadRole:
+        return b->statusKnown ? QVariant(b->status.ahead) : QVariant();
+    case BehindRole:
+        return b->statusKnown ? QVariant(b->status.behind) : QVariant();
+    case FilesRole:
+        return b->summaryKnown ? QVariant(int(b->summary.files.size())) : QVariant();
+    case AdditionsRole:
+        return b->summaryKnown ? QVariant(b->summary.additions) : QVariant();
+    case DeletionsRole:
+        return b->summaryKnown ? QVariant(b->summary.deletions) : QVariant();
+    case ForecastRole:
+        return int(b->forecast());
+    case ConflictsRole:
+        return b->statusKnown ? int(b->status.conflicts.size()) : 0;
+    case ApprovedRole:
+        return b->approved;
+    case WorkingRole:
+        return b->working;
+    case ErrorRole:
+        return b->error;
+    case ComputingRole:
+        return b->error.isEmpty() && (!b->summaryKnown || !b->statusKnown);
+    default:
+        return {};
+    }
+}
+
+void BranchListModel::onSessionChanged(const SessionInfo &info)
+{
+    const int row = rowOf(info.id);
+    if (!reviewable(info)) {
+        if (row >= 0) {
+            beginRemoveRows({}, row, row);
+            m_rows.removeAt(row);
+            endRemoveRows();
+        }
+        return;
+    }
+    const bool approved = info.options.value(QLatin1String("mergeApproved")).toBool();
+    const QString note = info.branchNote();
+    if (row < 0) {
+        ReviewBranch b;
+        b.sessionId = info.id;
+        b.name = info.name;
+        b.role = info.role;
+        b.repo = info.repo;
+        b.branch = info.branch;
+        b.head = info.head;
+        b.baseCommit = info.baseCommit;
+        b.note = note;
+        b.mergeState = mergeStateOf(info);
+        b.approved = approved;
+        b.working = isActive(info.state);
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
+        m_rows.append(b);
+        endInsertRows();
+        compute(info.id);
+        return;
+    }
+    ReviewBranch &b = m_rows[row];
+    const bool headMoved = b.head != info.head;
+    const bool noteChanged = b.note != note;
+    const QString mergeState = mergeStateOf(info);
+    const bool mergeStateChanged = mergeState != b.mergeState;
+    const bool justMerged = mergeStateChanged && mergeState == QLatin1String("merged");
+    const bool changed =
+        headMoved || noteChanged || b.approved != approved || b.working != isActive(info.state);
+    b.head = info.head;
+    b.note = note;
+    b.mergeState = mergeState;
+    b.approved = approved;
+    b.working = isActive(info.state);
+    if (changed)
+        emitChanged(info.id);
+    if (justMerged) // its target moved: every forecast changes
+        refreshAll();
+    else if (headMoved || mergeStateChanged)
+        refresh(info.id);
+}
+
+void BranchListModel::setPriority(const QString &sessionId)
+{
+    m_priority = sessionId;
+}
+
+void BranchListModel::refresh(const QString &sessionId)
+{
+    compute(sessionId);
+}
+
+void BranchListModel::refreshAll()
+{
+    // The prioritised branch first, so its answer comes back first.
+    if (rowOf(m_priority) >= 0)
+        compute(m_priority);
+    for (const ReviewBranch &b : std::as_const(m_rows))
+        if (b.sessionId != m_priority)
+            compute(b.sessionId);
+}
+
+void BranchListModel::emitChanged(const QString &sessionId)
+{
+    const int row = rowOf(sessionId);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row), index(row));
+}
+
+void BranchListModel::compute(const QString &sessionId)
+{
+    const int row = rowOf(sessionId);
+    if (row < 0)
+        return;
+    const int generation = ++m_rows[row].generation;
+    m_client->reviewTarget(sessionId, {},
+                           [self = QPointer<BranchListModel>(this), sessionId,
+                            generation](const Result<QJsonObject> &r) {
+                               if (self)
+                                   self->startJobs(sessionId, generation, r);
+                           });
+}
+
+ReviewBranch *BranchListModel::current(const QString &sessionId, int generation)
+{
+    const int row = rowOf(sessionId);
+    return row >= 0 && m_rows[row].generation == generation ? &m_rows[row] : nullptr;
+}
+
+void BranchListModel::startJobs(const QString &sessionId, int generation,
+                                const Result<QJsonObject> &target)
+{
+    ReviewBranch *b = current(sessionId, generation);
+    if (!b)
+        return;
+    if (!target) {
+        b->error = target.error().toString();
+        emitChanged(sessionId);
+        return;
+    }
+    b->error.clear();
+    const QString repo = target->value(QLatin1String("repo")).toString();
+    const QString branch = target->value(QLatin1String("branch")).toString();
+    const QString into = target->value(QLatin1String("target")).toString();
+    b->target = into;
+    // The file list first; the forecast (an in-memory merge) after it, so that on a small
+    // machine it does not slow the list down.
+    const std::shared_ptr<std::atomic_bool> cancel = m_cancel;
+    QtConcurrent::task(
+        [repo, branch, into, cancel] { return diffBranch(repo, branch, into, cancel.get()); })
+        .withPriority(sessionId == m_priority ? kPrioritySummary : kSummary)
+        .spawn()
+        .then(this, [this, sessionId, generation, repo, branch,
+                     into](const Result<DiffSummary> &summary) {
+            ReviewBranch *now = current(sessionId, generation);
+            if (!now)
+                return;
+            if (summary) {
+                now->summary = *summary;
+                now->summaryKnown = true;
+            } else {
+                now->error = summary.error().toString();
+            }
+            emitChanged(sessionId);
+            Q_EMIT summaryChanged(sessionId);
+            startStatus(sessionId, generation, repo, branch, into);
+        });
+}
+
+void BranchListModel::startStatus(const QString &sessionId, int generation, const QString &repo,
+                                  const QString &branch, const QString &into)
+{
+    QtConcurrent::task([repo, branch, into] { return branchStatus(repo, branch, into); })
+        .withPriority(kStatus)
+        .spawn()
+        .then(this, [this, sessionId, generation](const Result<BranchStatus> &status) {
+            ReviewBranch *now = current(sessionId, generation);
+            if (!now)
+                return;
+            if (status) {
+                now->status = *status;
+                now->statusKnown = true;
+            } else {
+                now->error = status.error().toString();
+            }
+            emitChanged(sessionId);
+            Q_EMIT statusChanged(sessionId);
+        });
+}
+
+} // namespace chorus

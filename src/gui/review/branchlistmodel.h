@@ -1,0 +1,111 @@
+#pragma once
+
+#include "engine/sessioninfo.h"
+#include "git/diff.h"
+#include "git/merge.h"
+
+#include <QAbstractListModel>
+#include <QColor>
+#include <QIcon>
+
+#include <atomic>
+#include <memory>
+
+namespace chorus {
+
+class EngineClient;
+class KnownRoles;
+
+// One agent branch under review: what the engine says about it, and what git says (computed
+// off the UI thread).
+struct ReviewBranch
+{
+    QString sessionId, name, role;
+    QString repo, branch, head; // head: the session's head when last refreshed
+    QString baseCommit;         // where the branch started
+    QString note;               // SessionInfo::branchNote()
+    QString mergeState;         // options.merge.state: merged, conflict, ...
+    bool approved = false;
+    bool working = false; // a turn is in flight
+    QString target;       // what it would merge into (review.target)
+
+    int generation = 0; // bumped by every refresh; older results are dropped
+    bool summaryKnown = false;
+    DiffSummary summary; // the files the branch changed (no hunks)
+    bool statusKnown = false;
+    BranchStatus status; // ahead/behind, merged, conflict forecast
+    QString error;       // why the branch could not be read
+
+    enum class Forecast { Unknown, Clean, Conflicts, Merged, NoChanges, Error };
+    Forecast forecast() const;
+};
+
+// The agents that have a branch to review (isolated, not cleaned), with ahead/behind their
+// target, files and lines changed and a merge forecast. diffBranch() and branchStatus() run on
+// the thread pool; a branch is recomputed when its agent's head or merge state changes.
+class BranchListModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        BranchRole,
+        TargetRole,
+        RoleColorRole,
+        AheadRole,
+        BehindRole,
+        FilesRole,
+        AdditionsRole,
+        DeletionsRole,
+        ForecastRole, // ReviewBranch::Forecast as int
+        ConflictsRole,
+        ApprovedRole,
+        WorkingRole,
+        ErrorRole,
+        ComputingRole, // no summary or status yet
+    };
+
+    BranchListModel(EngineClient *client, KnownRoles *roles, QObject *parent = nullptr);
+    ~BranchListModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+
+    int rowOf(const QString &sessionId) const;
+    const ReviewBranch *branch(const QString &sessionId) const;
+    const ReviewBranch *branchAt(int row) const;
+
+    // This agent's branch is computed before the others (the one on screen).
+    void setPriority(const QString &sessionId);
+    // Recomputes one branch, or all (e.g. after the target moved).
+    void refresh(const QString &sessionId);
+    void refreshAll();
+
+    // The badge text of a branch ("merges cleanly", "2 conflicts", "merged"...).
+    static QString forecastText(const ReviewBranch &b);
+
+Q_SIGNALS:
+    // A new file list (summary) for the branch arrived.
+    void summaryChanged(const QString &sessionId);
+    void statusChanged(const QString &sessionId);
+
+private:
+    void sync();
+    void onSessionChanged(const SessionInfo &info);
+    void compute(const QString &sessionId);
+    void startJobs(const QString &sessionId, int generation, const Result<QJsonObject> &target);
+    void startStatus(const QString &sessionId, int generation, const QString &repo,
+                     const QString &branch, const QString &into);
+    // The branch if `generation` is still its latest refresh.
+    ReviewBranch *current(const QString &sessionId, int generation);
+    void emitChanged(const QString &sessionId);
+    static bool reviewable(const SessionInfo &info);
+
+    EngineClient *m_client;
+    KnownRoles *m_roles;
+    QList<ReviewBranch> m_rows;
+    QString m_priority;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+};
+
+} // namespace chorus

@@ -1,0 +1,375 @@
+// ReviewWindow: the file tree, the diff on screen, viewed marks and comments.
+#include "review/reviewwindow.h"
+
+#include "review/branchlistmodel.h"
+#include "review/filetreemodel.h"
+#include "review/messagebar.h"
+#include "review/reviewstore.h"
+
+#include <QAction>
+#include <QScopedValueRollback>
+#include <QScrollBar>
+#include <QTimer>
+#include <QTreeView>
+#include <QtConcurrent/qtconcurrenttask.h>
+
+#include <functional>
+#include <limits>
+
+namespace chorus {
+
+namespace {
+constexpr int kFilePriority = 3; // above the branch list's work (branchlistmodel.cpp)
+
+// Why a file has no lines to show.
+QString noLinesText(const FileDiff &f)
+{
+    if (f.status == FileDiff::Renamed)
+        return ReviewWindow::tr("Renamed from %1 without changes to its content.").arg(f.oldPath);
+    if (f.status == FileDiff::Copied)
+        return ReviewWindow::tr("Copied from %1 without changes.").arg(f.oldPath);
+    if (f.modeChanged())
+        return ReviewWindow::tr("Only its mode changed: %1 → %2.")
+            .arg(f.oldMode, 0, 8)
+            .arg(f.newMode, 0, 8);
+    if (f.status == FileDiff::Added)
+        return ReviewWindow::tr("A new, empty file.");
+    if (f.status == FileDiff::Deleted)
+        return ReviewWindow::tr("An empty file was deleted.");
+    return ReviewWindow::tr("No lines changed.");
+}
+} // namespace
+
+void ReviewWindow::fillFiles(bool keepFile)
+{
+    const ReviewBranch *b = m_branchModel->branch(m_agent);
+    if (!b || !b->summaryKnown) {
+        m_fileModel->clear();
+        m_file.clear();
+        m_shownBase.clear();
+        m_shownHead.clear();
+        if (!b && m_branchModel->rowCount() == 0)
+            m_view->showMessage(
+                tr("Nothing to review yet"),
+                tr("Agents started in a git repository work on branches of their own; their "
+                   "branches appear here."));
+        else if (!b)
+            m_view->showMessage(tr("No branch selected"),
+                                tr("Choose an agent's branch on the left."));
+        else if (!b->error.isEmpty())
+            m_view->showMessage(tr("Cannot read %1").arg(b->branch), b->error);
+        else
+            m_view->showMessage(tr("Reading %1…").arg(b->branch));
+        updateTitle();
+        updateActions();
+        return;
+    }
+    // What the tree showed: collapsed folders and the file on screen.
+    QSet<QString> collapsed;
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int row = 0; row < m_fileModel->rowCount(parent); ++row) {
+            const QModelIndex i = m_fileModel->index(row, 0, parent);
+            if (!i.data(FileTreeModel::IsDirectoryRole).toBool())
+                continue;
+            if (!m_fileView->isExpanded(i))
+                collapsed.insert(i.data(FileTreeModel::PathRole).toString());
+            walk(i);
+        }
+    };
+    if (keepFile)
+        walk({});
+    const QString keep = keepFile ? m_file : QString();
+    const int treeScroll = m_fileView->verticalScrollBar()->value();
+    if (b->summary.baseCommit != m_shownBase || b->summary.headCommit != m_shownHead)
+        m_fingerprints.clear();
+    m_shownBase = b->summary.baseCommit;
+    m_shownHead = b->summary.headCommit;
+
+    // Viewed marks whose fingerprint is known now; the others are checked in the background.
+    ReviewStore *s = store(m_agent);
+    QSet<QString> viewed;
+    for (const QString &path : s->viewedPaths())
+        if (m_fingerprints.contains(path) && s->isViewed(path, m_fingerprints.value(path)))
+            viewed.insert(path);
+    {
+        const QScopedValueRollback quiet(m_quietSelection, true);
+        m_fileModel->setFiles(b->summary.files, viewed);
+        m_fileView->expandAll();
+        walk = [&](const QModelIndex &parent) {
+            for (int row = 0; row < m_fileModel->rowCount(parent); ++row) {
+                const QModelIndex i = m_fileModel->index(row, 0, parent);
+                if (collapsed.contains(i.data(FileTreeModel::PathRole).toString()))
+                    m_fileView->collapse(i);
+                walk(i);
+            }
+        };
+        if (!collapsed.isEmpty())
+            walk({});
+        if (keepFile)
+            m_fileView->verticalScrollBar()->setValue(treeScroll);
+    }
+    Q_EMIT filesShown(m_agent);
+    checkViewedMarks();
+
+    if (!keep.isEmpty() && m_fileModel->file(keep)) {
+        {
+            const QScopedValueRollback quiet(m_quietSelection, true);
+            m_fileView->setCurrentIndex(m_fileModel->indexOf(keep));
+        }
+        showFile(keep, true);
+    } else if (b->summary.files.isEmpty()) {
+        m_file.clear();
+        m_view->showMessage(tr("No changes"),
+                            tr("%1 changes nothing against %2.").arg(b->branch, b->target));
+    } else {
+        m_file.clear();
+        selectFile(m_fileModel->orderedPaths().constFirst());
+    }
+    updateTitle();
+    updateActions();
+}
+
+void ReviewWindow::checkViewedMarks()
+{
+    ReviewStore *s = store(m_agent);
+    QStringList paths;
+    for (const QString &path : s->viewedPaths())
+        if (m_fileModel->file(path) && !m_fingerprints.contains(path))
+            paths << path;
+    const ReviewBranch *b = m_branchModel->branch(m_agent);
+    if (paths.isEmpty() || !b)
+        return;
+    const QString repo = b->summary.repo, base = m_shownBase, head = m_shownHead, agent = m_agent;
+    const std::shared_ptr<std::atomic_bool> cancel = m_closedCancel;
+    QtConcurrent::task([repo, base, head, paths, cancel] {
+        QHash<QString, QString> out;
+        for (const QString &path : paths) {
+            const Result<FileDiff> f = diffFile(repo, base, head, path, 0, cancel.get());
+            if (f)
+                out.insert(path, changeFingerprint(*f));
+        }
+        return out;
+    })
+        .withPriority(kFilePriority - 1)
+        .spawn()
+        .then(this, [this, agent, base, head](const QHash<QString, QString> &found) {
+            if (agent != m_agent || base != m_shownBase || head != m_shownHead)
+                return;
+            ReviewStore *notes = store(agent);
+            for (auto it = found.constBegin(); it != found.constEnd(); ++it) {
+                m_fingerprints.insert(it.key(), it.value());
+                m_fileModel->setViewed(it.key(), notes->isViewed(it.key(), it.value()));
+            }
+            updateTitle();
+            updateActions();
+        });
+}
+
+void ReviewWindow::selectFile(const QString &path)
+{
+    const QModelIndex i = m_fileModel->indexOf(path);
+    if (!i.isValid())
+        return;
+    m_fileView->setCurrentIndex(i);
+    m_fileView->scrollTo(i);
+}
+
+void ReviewWindow::showFile(const QString &path, bool keepView)
+{
+    // The same file again (the branch moved): a comment being typed stays open; another
+    // file: it is saved.
+    const bool reload = keepView && path == m_file;
+    DiffView::CommentDraft draft;
+    if (reload)
+        draft = m_view->commentDraft();
+    else
+        m_view->submitOpenEditor();
+    const ReviewBranch *b = m_branchModel->branch(m_agent);
+    const FileDiff *f = m_fileModel->file(path);
+    if (!b || !f)
+        return;
+    const DiffView::ViewState state = m_view->viewState();
+    m_file = path;
+    m_fileFingerprint.clear();
+    updateTitle();
+    updateActions();
+    m_fileCancel->store(true);
+    m_fileCancel = std::make_shared<std::atomic_bool>(false);
+    const int generation = ++m_fileGeneration;
+    if (f->binary) {
+        m_loadedGeneration = generation;
+        m_fileFingerprint = changeFingerprint(*f);
+        m_view->showMessage(tr("Binary file"),
+                            tr("%1 is a binary file; its content is not shown.").arg(path));
+        updateActions();
+        Q_EMIT fileShown(path);
+        return;
+    }
+    const QString repo = b->summary.repo, base = b->summary.baseCommit,
+                  head = b->summary.headCommit;
+    const std::shared_ptr<std::atomic_bool> cancel = m_fileCancel;
+    QtConcurrent::task([repo, base, head, path, cancel] {
+        return diffFile(repo, base, head, path, 3, cancel.get());
+    })
+        .withPriority(kFilePriority)
+        .spawn()
+        .then(this, [this, generation, path, keepView, reload, state,
+                     draft](const Result<FileDiff> &diff) {
+            if (generation != m_fileGeneration)
+                return;
+            DiffView::CommentDraft latest;
+            if (reload) // what was typed meanwhile counts (unless "Loading…" replaced the editor)
+                latest = m_view->commentDraft().line > 0 ? m_view->commentDraft() : draft;
+            else
+                m_view->submitOpenEditor(); // opened on the previous file while this one loaded
+            onFileLoaded(path, diff, keepView ? &state : nullptr);
+            if (m_view->hasDocument())
+                m_view->restoreCommentDraft(latest);
+            else if (!latest.text.trimmed().isEmpty()) // nowhere to show it: keep it as a comment
+                onCommentSubmitted(ReviewComment{latest.commentId,
+                                                 path,
+                                                 latest.side,
+                                                 latest.line,
+                                                 {},
+                                                 latest.text.trimmed(),
+                                                 {},
+                                                 {}});
+        });
+    // A slow file says so; a fast one (or the same file again) replaces the old one without a
+    // flash.
+    if (reload)
+        return;
+    QTimer::singleShot(150, this, [this, generation, path] {
+        if (generation == m_fileGeneration && m_loadedGeneration != generation)
+            m_view->showMessage(tr("Loading %1…").arg(path));
+    });
+}
+
+void ReviewWindow::onFileLoaded(const QString &path, const Result<FileDiff> &diff,
+                                const DiffView::ViewState *keep)
+{
+    m_loadedGeneration = m_fileGeneration;
+    if (!diff) {
+        m_view->showMessage(tr("Cannot show %1").arg(path), diff.error().toString());
+        updateActions();
+        Q_EMIT fileShown(path);
+        return;
+    }
+    m_fileFingerprint = changeFingerprint(*diff);
+    m_fingerprints.insert(path, m_fileFingerprint);
+    ReviewStore *s = store(m_agent);
+    m_fileModel->setViewed(path, s->isViewed(path, m_fileFingerprint));
+    if (diff->hunks.isEmpty()) {
+        m_view->showMessage(path, noLinesText(*diff));
+    } else {
+        DiffDocument doc(*diff, m_sideBySide->isChecked() ? DiffDocument::Mode::SideBySide
+                                                          : DiffDocument::Mode::Unified);
+        doc.setComments(s->comments(path));
+        m_view->setDocument(std::move(doc));
+        if (keep)
+            m_view->restoreViewState(*keep);
+    }
+    updateTitle();
+    updateActions();
+    Q_EMIT fileShown(path);
+}
+
+void ReviewWindow::loadFullText(int)
+{
+    const ReviewBranch *b = m_branchModel->branch(m_agent);
+    if (!b || m_file.isEmpty())
+        return;
+    const QString repo = b->summary.repo, base = b->summary.baseCommit,
+                  head = b->summary.headCommit, path = m_file;
+    const int generation = m_fileGeneration;
+    const std::shared_ptr<std::atomic_bool> cancel = m_fileCancel;
+    QtConcurrent::task([repo, base, head, path, cancel] {
+        return diffFile(repo, base, head, path, std::numeric_limits<int>::max(), cancel.get());
+    })
+        .withPriority(kFilePriority)
+        .spawn()
+        .then(this, [this, generation](const Result<FileDiff> &whole) {
+            if (generation != m_fileGeneration)
+                return;
+            if (whole)
+                m_view->setFullText(*whole);
+            else
+                m_message->showMessage(MessageBar::Kind::Error, whole.error().toString());
+        });
+}
+
+void ReviewWindow::onViewedToggled(const QString &path, bool viewed)
+{
+    ReviewStore *s = store(m_agent);
+    if (!s)
+        return;
+    updateTitle();
+    updateActions();
+    if (!viewed) {
+        if (Status st = s->setViewed(path, {}, false); !st)
+            showStoreError(st.error());
+        return;
+    }
+    const QString known = path == m_file && !m_fileFingerprint.isEmpty()
+                              ? m_fileFingerprint
+                              : m_fingerprints.value(path);
+    if (!known.isEmpty()) {
+        if (Status st = s->setViewed(path, known, true); !st)
+            showStoreError(st.error());
+        return;
+    }
+    // Not shown yet: what its change is decides what the mark is worth.
+    const ReviewBranch *b = m_branchModel->branch(m_agent);
+    if (!b)
+        return;
+    const QString repo = b->summary.repo, base = m_shownBase, head = m_shownHead, agent = m_agent;
+    QtConcurrent::task([repo, base, head, path] { return diffFile(repo, base, head, path, 0); })
+        .withPriority(kFilePriority)
+        .spawn()
+        .then(this, [this, agent, base, head, path](const Result<FileDiff> &f) {
+            if (!f) {
+                m_message->showMessage(MessageBar::Kind::Error, f.error().toString());
+                return;
+            }
+            const QString fingerprint = changeFingerprint(*f);
+            if (agent == m_agent && base == m_shownBase && head == m_shownHead)
+                m_fingerprints.insert(path, fingerprint);
+            if (agent == m_agent && !m_fileModel->isViewed(path))
+                return; // unticked again meanwhile
+            if (Status st = store(agent)->setViewed(path, fingerprint, true); !st)
+                showStoreError(st.error());
+        });
+}
+
+void ReviewWindow::onCommentSubmitted(const ReviewComment &comment)
+{
+    ReviewStore *s = store(m_agent);
+    if (!s)
+        return;
+    if (comment.id.isEmpty()) {
+        if (Result<QString> id = s->addComment(comment); !id)
+            showStoreError(id.error());
+    } else if (Status st = s->updateComment(comment.id, comment.text); !st) {
+        showStoreError(st.error());
+    }
+    m_view->setComments(s->comments(m_file));
+    updateActions();
+}
+
+void ReviewWindow::onCommentDelete(const QString &id)
+{
+    ReviewStore *s = store(m_agent);
+    if (!s)
+        return;
+    if (Status st = s->removeComment(id); !st)
+        showStoreError(st.error());
+    m_view->setComments(s->comments(m_file));
+    updateActions();
+}
+
+void ReviewWindow::showStoreError(const Error &error)
+{
+    m_message->showMessage(MessageBar::Kind::Error, error.toString());
+}
+
+} // namespace chorus
