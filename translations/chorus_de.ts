@@ -665,7 +665,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location filename="../src/core/git/diff.cpp" line="+20"/>
-        <location filename="../src/core/git/merge.cpp" line="+778"/>
+        <location filename="../src/core/git/merge.cpp" line="+789"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -687,7 +687,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="+6"/>
         <location filename="../src/core/git/gitrepository.cpp" line="+4"/>
-        <location filename="../src/core/git/merge.cpp" line="-729"/>
+        <location filename="../src/core/git/merge.cpp" line="-740"/>
         <source>&apos;%1&apos; is not a commit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -789,7 +789,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="-367"/>
         <location filename="../src/core/git/gitrepository.cpp" line="+8"/>
-        <location filename="../src/core/git/merge.cpp" line="+473"/>
+        <location filename="../src/core/git/merge.cpp" line="+494"/>
         <source>the repository has no commits yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -800,7 +800,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../src/core/git/merge.cpp" line="-835"/>
+        <location filename="../src/core/git/merge.cpp" line="-856"/>
         <source>&apos;%1&apos; is not a valid branch name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -846,8 +846,8 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
-        <location filename="../src/core/git/merge.cpp" line="+802"/>
+        <location line="+52"/>
+        <location filename="../src/core/git/merge.cpp" line="+813"/>
         <source>cannot read the index</source>
         <translation type="unfinished"></translation>
     </message>
@@ -897,23 +897,23 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>cannot read the status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/git/merge.cpp" line="-827"/>
+        <location filename="../src/core/git/merge.cpp" line="-838"/>
         <source>cannot read commit %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+807"/>
+        <location line="+818"/>
         <source>unknown branch or revision &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-806"/>
+        <location line="-817"/>
         <source>Name a branch that exists in this repository (see `git branch`).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1014,7 +1014,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+33"/>
+        <source>&apos;%1&apos; moved while the merge was prepared; run the merge again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&apos;%1&apos; is checked out in %2, which has uncommitted changes (%3%4). Commit or stash them there, then run the merge again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1032,12 +1037,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>cannot update the work tree %1 that has &apos;%2&apos; checked out: %3. Nothing was changed; move the files in the way, then run the merge again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+3"/>
+        <source>cannot update the work tree %1 that has &apos;%2&apos; checked out: %3. The branch did not move, but the work tree may be partly updated: check `git status` there and `git checkout -- .` to restore it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>&apos;%1&apos; moved while the merge was prepared (%2); run the merge again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1107,7 +1117,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>cannot keep the branch&apos;s commits under %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1140,7 +1150,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+32"/>
         <source>%1 is now %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1199,8 +1209,13 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <source>not approved yet: review it, or `chorus approve-merge %1`</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>its merge is not finished (conflict markers are left in %1); let it finish, or resolve them there</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+19"/>
         <source>%n commit(s) ahead, </source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1221,7 +1236,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+22"/>
         <source>conflicts with %1 in %2; the branch was left as it was</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1768,7 +1783,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>retrying (attempt %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1814,7 +1829,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+91"/>
         <source>work in progress (the process ended)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2663,7 +2678,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::Engine</name>
     <message>
-        <location filename="../src/core/engine/engine.cpp" line="+156"/>
+        <location filename="../src/core/engine/engine.cpp" line="+169"/>
         <source>the role &apos;%1&apos; does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2803,7 +2818,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/enginegit.cpp" line="+71"/>
+        <location filename="../src/core/engine/enginegit.cpp" line="+77"/>
         <location line="+279"/>
         <location line="+76"/>
         <source>agent %1 works in place, without a branch of its own</source>
@@ -2939,7 +2954,12 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+55"/>
+        <source>the resolution of %1 is neither base64 content nor a deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+136"/>
         <source>the settings are in effect but could not be saved</source>
         <translation type="unfinished"></translation>
     </message>

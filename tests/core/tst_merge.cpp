@@ -54,6 +54,7 @@ private Q_SLOTS:
     void syncRebase();
     void syncConflictKeepsTheBranch();
     void archiveKeepsCommitsReachable();
+    void mergeInProgressFinishesOnlyWithoutMarkers();
 
 private:
     QString git(const QString &dir, const QStringList &args, int *code = nullptr)
@@ -639,6 +640,36 @@ void TestMerge::archiveKeepsCommitsReachable()
     git(repo, {S("cat-file"), S("-e"), head}, &code);
     QCOMPARE(code, 0);
     QVERIFY(!archiveBranch(repo, S("chorus/agent")).ok()); // gone now: a clear error
+}
+
+void TestMerge::mergeInProgressFinishesOnlyWithoutMarkers()
+{
+    const QString repo = forked({{S("README.md"), "# agent\n"}}, {{S("README.md"), "# main\n"}});
+    Result<AgentWorkspace> ws = createAgentWorkspace(repo, S("fixer"), S("main"), m_tmp->filePath(S("wt")));
+    QVERIFY(ws.ok());
+    const Result<QList<ConflictFile>> conflicts = beginMerge(ws->worktree, S("chorus/agent"));
+    QVERIFY(conflicts.ok());
+    QCOMPARE(conflicts->size(), 1);
+    auto parents = [&] { return git(ws->worktree, {S("rev-list"), S("--parents"), S("-n1"), S("HEAD")}).split(u' ').size() - 1; };
+    // A turn that leaves the markers: an ordinary commit, the merge still open.
+    QVERIFY(checkpointWorkspace(ws->worktree, S("resolver"), S("fixer"), S("half")).ok());
+    QCOMPARE(parents(), 1);
+    // The next turn changes something else only: the committed markers still hold the merge.
+    GitFixture::write(ws->worktree + S("/notes.txt"), "thinking\n");
+    QVERIFY(checkpointWorkspace(ws->worktree, S("resolver"), S("fixer"), S("other")).ok());
+    QCOMPARE(parents(), 1);
+    int code = -1;
+    git(ws->worktree, {S("rev-parse"), S("-q"), S("--verify"), S("MERGE_HEAD")}, &code);
+    QCOMPARE(code, 0);
+    // Resolved: the checkpoint is the merge, and the merge state is gone.
+    GitFixture::write(ws->worktree + S("/README.md"), "# agent and main\n");
+    const Result<QString> done = checkpointWorkspace(ws->worktree, S("resolver"), S("fixer"), S("resolved"));
+    QVERIFY(done.ok() && !done->isEmpty());
+    QCOMPARE(parents(), 2);
+    QCOMPARE(git(ws->worktree, {S("rev-parse"), S("HEAD^2")}), rev(repo, S("chorus/agent")));
+    git(ws->worktree, {S("rev-parse"), S("-q"), S("--verify"), S("MERGE_HEAD")}, &code);
+    QVERIFY(code != 0);
+    QVERIFY(fsck(repo));
 }
 
 QTEST_GUILESS_MAIN(TestMerge)

@@ -156,7 +156,8 @@ void AgentSession::launch()
         // conversation again from the task rather than continue from nothing.
         note(QStringLiteral("transcript_missing"), QJsonObject{{QStringLiteral("claudeSessionId"), m_info.claudeSessionId}});
         m_info.options.remove(QStringLiteral("hasTranscript"));
-        m_pending.prepend({0, m_info.task});
+        if (m_pending.isEmpty() || m_pending.first() != qMakePair(qint64(0), m_info.task))
+            m_pending.prepend({0, m_info.task}); // once, however often the start is retried
     }
     m_info.error.clear();
     setState(SessionState::Starting, resume ? QStringLiteral("resume") : QString());
@@ -379,7 +380,7 @@ void AgentSession::stop()
         Q_EMIT approvalChanged(a);
     }
     if (processAlive()) {
-        if (m_inFlight > 0)
+        if (m_inFlight > 0 && !checkpointing()) // a turn whose result came is not interrupted
             m_process->sendControlRequest(QJsonObject{{QStringLiteral("subtype"), QStringLiteral("interrupt")}});
         m_process->stop(kStopGraceMs);
         return;
@@ -446,15 +447,18 @@ void AgentSession::onFinished(int exitCode, bool crashed)
 {
     m_info.pid = 0;
     // Whatever the process left in the worktree is kept, however it ended.
+    // Whether it was stopped is decided now: a message sent meanwhile must not turn a stop
+    // into a crash.
+    const bool stopping = m_stopping;
     checkpointThen(crashed || exitCode != 0 ? tr("work in progress (the process ended)") : tr("work in progress"),
-                   [this, exitCode, crashed] { finishProcess(exitCode, crashed); });
+                   [this, exitCode, crashed, stopping] { finishProcess(exitCode, crashed, stopping); });
 }
 
-void AgentSession::finishProcess(int exitCode, bool crashed)
+void AgentSession::finishProcess(int exitCode, bool crashed, bool stopping)
 {
     const bool unfinished = m_inFlight > 0;
     m_inFlight = 0;
-    if (m_stopping) {
+    if (stopping) {
         setState(!unfinished && m_info.state == SessionState::Idle && m_info.error.isEmpty()
                      ? SessionState::Done
                      : SessionState::Stopped);

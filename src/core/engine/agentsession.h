@@ -90,7 +90,7 @@ private:
     void checkpointThen(const QString &summary, std::function<void()> then);
     void startNextCheckpoint();
     void finishTurn(const ResultInfo &r);
-    void finishProcess(int exitCode, bool crashed);
+    void finishProcess(int exitCode, bool crashed, bool stopping);
     void persist();
     void launch();
     void writeNextInput();

@@ -86,7 +86,9 @@ Engine::Engine(const QString &databasePath, QObject *parent)
     connect(&m_watchdog, &QTimer::timeout, this, [this] {
         for (AgentSession *s : std::as_const(m_order)) {
             s->checkStall(qint64(m_settings.stallSeconds) * 1000);
-            if (m_settings.idleSeconds > 0)
+            // A session whose branch a git operation holds keeps its process until that is
+            // done: its process-end checkpoint must not touch the worktree meanwhile.
+            if (m_settings.idleSeconds > 0 && !m_gitBusy.contains(s->id()))
                 s->checkIdle(qint64(m_settings.idleSeconds) * 1000);
         }
     });
@@ -99,6 +101,7 @@ Engine::~Engine()
     // active state in the database: the next engine marks them interrupted and resumes them.
     // A git operation under way is cancelled (a running check is killed); nothing has moved
     // unless it finished.
+    m_shuttingDown = true; // nothing new is admitted from here on
     m_gitCancel->store(true);
     m_gitThread.waitForDone();
     for (AgentSession *s : std::as_const(m_order))
@@ -106,7 +109,17 @@ Engine::~Engine()
     QDeadlineTimer deadline(5000);
     for (AgentSession *s : std::as_const(m_order))
         s->finishShutdown(int(deadline.remainingTime()));
-    m_checkpointPool.waitForDone(); // a commit under way is finished, never cut off
+    // A commit under way is finished, never cut off; a turn whose result came just before is
+    // finished too (its state stored), so the next engine does not resume an agent that was done.
+    for (int round = 0; round < 20; ++round) {
+        m_checkpointPool.waitForDone();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+        bool pending = false;
+        for (AgentSession *s : std::as_const(m_order))
+            pending = pending || s->checkpointing();
+        if (!pending)
+            break;
+    }
     qDeleteAll(m_order);
     m_order.clear();
     m_sessions.clear();
@@ -213,7 +226,7 @@ void Engine::recover()
 
 void Engine::schedule()
 {
-    if (m_scheduling)
+    if (m_scheduling || m_shuttingDown)
         return;
     m_scheduling = true;
     int active = 0;

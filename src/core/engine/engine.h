@@ -61,6 +61,9 @@ struct GitReply
     QJsonObject value;
 };
 
+// An answer that is an error at once.
+QFuture<GitReply> failedGitReply(const Error &e);
+
 struct MergeQueueOptions
 {
     QStringList agents; // names or ids; empty: every unmerged agent of `repo`
@@ -160,6 +163,7 @@ private:
     QList<AgentSession *> m_order; // creation order: FIFO for the queue
     QTimer m_watchdog;
     bool m_scheduling = false;
+    bool m_shuttingDown = false;
     QSet<QString> m_gitBusy;  // sessions a git operation is working on
     QThreadPool m_gitThread;  // one thread: git operations run one at a time
     QThreadPool m_checkpointPool; // turn-end checkpoints of agents (one at a time per agent)

@@ -29,13 +29,6 @@ QFuture<GitReply> readyReply(GitReply reply)
     return p.future();
 }
 
-QFuture<GitReply> failed(const Error &e)
-{
-    GitReply r;
-    r.ok = false;
-    r.error = e;
-    return readyReply(r);
-}
 
 QString canonicalWorkDir(const QString &path)
 {
@@ -53,11 +46,24 @@ bool busy(const AgentSession *s)
     return s->turnInFlight() || s->hasPendingInput() || s->checkpointing() || isActive(s->info().state);
 }
 
+QFuture<GitReply> failed(const Error &e)
+{
+    return failedGitReply(e);
+}
+
 bool cleaned(const SessionInfo &info)
 {
     return info.options.contains(QLatin1String("cleaned"));
 }
 } // namespace
+
+QFuture<GitReply> failedGitReply(const Error &e)
+{
+    GitReply r;
+    r.ok = false;
+    r.error = e;
+    return readyReply(r);
+}
 
 Result<QList<AgentSession *>> Engine::gitAgents(const QStringList &agents, const QString &repo) const
 {
@@ -327,7 +333,7 @@ QFuture<GitReply> Engine::clean(const QStringList &agentNames, bool all, bool fo
     connect(timer, &QTimer::timeout, this, [=, this] {
         bool alive = false;
         for (AgentSession *s : closing)
-            alive = alive || (m_sessions.contains(s->id()) && s->processAlive());
+            alive = alive || (m_sessions.contains(s->id()) && (s->processAlive() || s->checkpointing()));
         if (alive && !started->hasExpired())
             return;
         timer->deleteLater();

@@ -50,6 +50,23 @@ bool checkpointFirst(const AgentBranch &a, QueueItem *item)
     return true;
 }
 
+// The branch to merge into: `given`, else the repository's current branch. Sets the item's
+// error when there is none.
+bool targetFor(const AgentBranch &a, const QString &given, QueueItem *item, QString *target)
+{
+    *target = given;
+    if (!target->isEmpty())
+        return true;
+    const Result<QString> t = defaultMergeTarget(a.repo);
+    if (!t) {
+        item->state = QStringLiteral("error");
+        item->message = t.error().toString();
+        return false;
+    }
+    *target = *t;
+    return true;
+}
+
 QString describe(const MergeOutcome &o)
 {
     switch (o.state) {
@@ -176,18 +193,22 @@ QList<QueueItem> runMergeQueue(const QList<AgentBranch> &agents, const MergeQueu
             out << item;
             continue;
         }
-        QString target = req.target.isEmpty() ? targets.value(a.repo) : req.target;
-        if (target.isEmpty()) {
-            const Result<QString> t = defaultMergeTarget(a.repo);
-            if (!t) {
-                item.state = QStringLiteral("error");
-                item.message = t.error().toString();
+        if (!a.worktree.isEmpty()) {
+            if (const Result<GitRepository> wt = GitRepository::open(a.worktree); wt && wt->isMidOperation()) {
+                item.state = QStringLiteral("busy");
+                item.message = JobText::tr("its merge is not finished (conflict markers are left in %1); let it "
+                                           "finish, or resolve them there")
+                                   .arg(a.worktree);
                 out << item;
                 continue;
             }
-            target = *t;
-            targets.insert(a.repo, target);
         }
+        QString target;
+        if (!targetFor(a, req.target.isEmpty() ? targets.value(a.repo) : req.target, &item, &target)) {
+            out << item;
+            continue;
+        }
+        targets.insert(a.repo, target);
         if (req.dryRun) {
             const Result<BranchStatus> st = branchStatus(a.repo, a.branch, target);
             item.state = !st ? QStringLiteral("error") : st->merged ? QStringLiteral("up-to-date")
@@ -240,16 +261,10 @@ QList<QueueItem> runSync(const QList<AgentBranch> &agents, const QString &target
             out << item;
             continue;
         }
-        QString into = target;
-        if (into.isEmpty()) {
-            const Result<QString> t = defaultMergeTarget(a.repo);
-            if (!t) {
-                item.state = QStringLiteral("error");
-                item.message = t.error().toString();
-                out << item;
-                continue;
-            }
-            into = *t;
+        QString into;
+        if (!targetFor(a, target, &item, &into)) {
+            out << item;
+            continue;
         }
         const Result<MergeOutcome> r = syncBranch(a.repo, a.branch, into, rebase);
         if (!r) {

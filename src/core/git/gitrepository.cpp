@@ -234,10 +234,18 @@ Result<QString> GitRepository::commitAll(const QString &message, const QString &
     // A merge in progress (a resolver's worktree) is finished by this commit once no file
     // holds conflict markers any more; until then its work is committed like any other.
     QList<git_oid> mergeHeads;
+    const QString conflictList = QFile::decodeName(git_repository_path(repo)) + QStringLiteral("CHORUS_CONFLICTS");
     if (git_repository_state(repo) == GIT_REPOSITORY_STATE_MERGE) {
         git_repository_mergehead_foreach(repo, collectMergeHead, &mergeHeads);
+        // The files that were conflicted (recorded by beginMerge) and whatever changed since.
         const Result<QStringList> changed = changedFiles();
-        for (const QString &path : changed ? *changed : QStringList())
+        QStringList paths = changed ? *changed : QStringList();
+        QFile list(conflictList);
+        if (list.open(QIODevice::ReadOnly))
+            for (const QByteArray &line : list.readAll().split('\n'))
+                if (!line.isEmpty())
+                    paths << QString::fromUtf8(line);
+        for (const QString &path : std::as_const(paths))
             if (hasConflictMarkers(workDir() + QLatin1Char('/') + path)) {
                 mergeHeads.clear();
                 break;
@@ -292,9 +300,16 @@ Result<QString> GitRepository::commitAll(const QString &message, const QString &
     if (git_commit_create(&commitId, repo, "HEAD", sig.get(), sig.get(), "UTF-8", msg.constData(), tree.get(),
                           parentPtrs.size(), parentPtrs.empty() ? nullptr : parentPtrs.data()) != 0)
         return gitError(GitText::tr("cannot commit"), workDir());
-    if (!mergeHeads.isEmpty())
+    if (!mergeHeads.isEmpty()) {
         git_repository_state_cleanup(repo); // the merge is done: MERGE_HEAD and MERGE_MSG go
+        QFile::remove(conflictList);
+    }
     return oidString(&commitId);
+}
+
+bool GitRepository::isMidOperation() const
+{
+    return git_repository_state(d->repo.get()) != GIT_REPOSITORY_STATE_NONE;
 }
 
 Result<QStringList> GitRepository::changedFiles() const

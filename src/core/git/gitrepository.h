@@ -53,6 +53,8 @@ public:
     // nothing changed (no commit is made then).
     Result<QString> commitAll(const QString &message, const QString &authorName,
                               const QString &authorEmail);
+    // A merge (or rebase, cherry-pick...) is in progress in this work tree.
+    bool isMidOperation() const;
     // Files with uncommitted changes (staged or not, untracked included, ignored excluded).
     Result<QStringList> changedFiles() const;
 

@@ -430,6 +430,12 @@ Status advanceBranch(git_repository *repo, const QString &branch, const git_oid 
                      const QString &logMessage, QString *refusal, QString *updatedWorkTree)
 {
     const QString where = QFile::decodeName(git_repository_commondir(repo));
+    // The branch may have moved since the candidate was built (a long check): then nothing is
+    // touched, not even its work tree.
+    if (Result<Oid> now = branchHead(repo, branch, where); !now || !git_oid_equal(&now->id, &before)) {
+        *refusal = GitText::tr("'%1' moved while the merge was prepared; run the merge again.").arg(branch);
+        return Ok{};
+    }
     std::optional<Checkout> checkout = findCheckout(repo, branch);
     if (checkout) {
         Result<QStringList> dirty = dirtyFiles(checkout->repo.get(), checkout->path);
@@ -466,10 +472,15 @@ Status advanceBranch(git_repository *repo, const QString &branch, const git_oid 
         if (git_checkout_tree(checkout->repo.get(), reinterpret_cast<git_object *>(newTree->get()), &opts) != 0) {
             const QString why = lastError();
             opts.baseline = newTree->get(); // undo whatever part of it was written
-            git_checkout_tree(checkout->repo.get(), reinterpret_cast<git_object *>(oldTree->get()), &opts);
-            *refusal = GitText::tr("cannot update the work tree %1 that has '%2' checked out: %3. Nothing was "
-                                   "changed; move the files in the way, then run the merge again.")
-                           .arg(checkout->path, branch, why);
+            const bool undone =
+                git_checkout_tree(checkout->repo.get(), reinterpret_cast<git_object *>(oldTree->get()), &opts) == 0;
+            *refusal = undone ? GitText::tr("cannot update the work tree %1 that has '%2' checked out: %3. Nothing "
+                                            "was changed; move the files in the way, then run the merge again.")
+                                    .arg(checkout->path, branch, why)
+                              : GitText::tr("cannot update the work tree %1 that has '%2' checked out: %3. The branch "
+                                            "did not move, but the work tree may be partly updated: check `git status` "
+                                            "there and `git checkout -- .` to restore it.")
+                                    .arg(checkout->path, branch, why);
             return Ok{};
         }
         *updatedWorkTree = checkout->path;
@@ -861,7 +872,17 @@ Result<QList<ConflictFile>> beginMerge(const QString &worktree, const QString &b
     if (git_repository_index(&rawIndex, raw) != 0)
         return gitError(GitText::tr("cannot read the index"), worktree);
     IndexPtr index(rawIndex);
-    return conflictsOf(index.get());
+    const QList<ConflictFile> conflicts = conflictsOf(index.get());
+    // The conflicted paths, for the checkpoint that finishes the merge (see commitAll): they
+    // must be free of markers however many checkpoints come first.
+    QFile list(QFile::decodeName(git_repository_path(raw)) + QStringLiteral("CHORUS_CONFLICTS"));
+    if (list.open(QIODevice::WriteOnly)) {
+        for (const ConflictFile &c : conflicts)
+            for (const QString &p : {c.path, c.oursPath, c.theirsPath})
+                if (!p.isEmpty())
+                    list.write(p.toUtf8() + '\n');
+    }
+    return conflicts;
 }
 
 Result<QString> archiveBranch(const QString &repoPath, const QString &branch)

@@ -180,10 +180,15 @@ std::optional<QFuture<GitReply>> EngineService::dispatchGit(const QString &metho
         const QJsonObject res = p.value(QLatin1String("resolutions")).toObject();
         for (auto it = res.constBegin(); it != res.constEnd(); ++it) {
             const QJsonObject r = it.value().toObject();
+            const auto content = QByteArray::fromBase64Encoding(r.value(QLatin1String("content")).toString().toLatin1(),
+                                                                QByteArray::AbortOnBase64DecodingErrors);
             if (r.value(QLatin1String("delete")).toBool())
                 o.resolutions.insert(it.key(), std::nullopt);
+            else if (r.value(QLatin1String("content")).isString() && content)
+                o.resolutions.insert(it.key(), *content);
             else
-                o.resolutions.insert(it.key(), QByteArray::fromBase64(r.value(QLatin1String("content")).toString().toLatin1()));
+                return failedGitReply(makeError(tr("the resolution of %1 is neither base64 content nor a deletion").arg(it.key()),
+                                             QStringLiteral("merge.run resolutions")));
         }
         return m_engine->mergeQueue(o);
     }
