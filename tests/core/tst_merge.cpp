@@ -47,6 +47,7 @@ private Q_SLOTS:
     void badInput_data();
     void badInput();
     void passingCheckMerges();
+    void checkLeavesNothingRunning();
     void failingCheckKeepsTheTarget();
     void checkThatCannotStart();
     void branchStatusForecasts();
@@ -505,6 +506,27 @@ void TestMerge::passingCheckMerges()
     QCOMPARE(git(repo, {S("branch"), S("--list"), S("chorus-check/*")}), QString());
 }
 
+void TestMerge::checkLeavesNothingRunning()
+{
+    const QString repo = forked({{S("agent.txt"), "agent\n"}}, {});
+    const QString marker = m_tmp->filePath(S("background.pid"));
+    MergeRequest req = request(repo);
+    // The check starts something in the background and returns at once.
+    req.check = {S("sh"), S("-c"), S("sleep 300 & echo $! > ") + marker};
+    const Result<MergeOutcome> r = mergeBranch(req);
+    QVERIFY(r.ok());
+    QCOMPARE(r->stateName(), S("merged"));
+    QFile f(marker);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray pid = f.readAll().trimmed();
+    QVERIFY(!pid.isEmpty());
+    // Ended with the check (a zombie nobody reaped counts as ended).
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        QFile status(S("/proc/%1/status").arg(QString::fromLatin1(pid)));
+        return !status.open(QIODevice::ReadOnly) || status.readAll().contains("State:\tZ");
+    }(), 5000);
+}
+
 void TestMerge::failingCheckKeepsTheTarget()
 {
     const QString repo = forked({{S("agent.txt"), "agent\n"}}, {});
@@ -670,6 +692,18 @@ void TestMerge::mergeInProgressFinishesOnlyWithoutMarkers()
     git(ws->worktree, {S("rev-parse"), S("-q"), S("--verify"), S("MERGE_HEAD")}, &code);
     QVERIFY(code != 0);
     QVERIFY(fsck(repo));
+    // A rebase would drop the resolution: refused; a merge takes it.
+    MergeRequest req = request(repo, MergeStrategy::Rebase);
+    req.branch = S("chorus/fixer");
+    GitFixture::commit(repo, S("main moves on"), {{S("late.txt"), "late\n"}});
+    const Result<MergeOutcome> rebased = mergeBranch(req);
+    QVERIFY(!rebased.ok());
+    QVERIFY2(rebased.error().message.contains(S("merge commit")), qPrintable(rebased.error().toString()));
+    req.strategy = MergeStrategy::Merge;
+    const Result<MergeOutcome> merged = mergeBranch(req);
+    QVERIFY(merged.ok());
+    QCOMPARE(merged->stateName(), S("merged"));
+    QCOMPARE(git(repo, {S("show"), S("main:README.md")}), S("# agent and main"));
 }
 
 QTEST_GUILESS_MAIN(TestMerge)

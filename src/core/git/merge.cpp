@@ -14,6 +14,10 @@
 
 #include <git2/sys/index.h>
 
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
+
 namespace chorus {
 
 namespace {
@@ -280,8 +284,8 @@ Result<Candidate> mergeCandidate(git_repository *repo, const git_oid &ours, cons
     return c;
 }
 
-// The commits of `tip` that `onto` lacks (merge commits skipped: their changes come with the
-// commits they merged), replayed one by one on `onto`, each keeping its author and message.
+// The commits of `tip` that `onto` lacks, replayed one by one on `onto`, each keeping its
+// author and message. A merge commit among them is an error (its resolution would be lost).
 Result<Candidate> rebaseCandidate(git_repository *repo, const git_oid &tip, const git_oid &onto,
                                   const QString &where)
 {
@@ -302,13 +306,22 @@ Result<Candidate> rebaseCandidate(git_repository *repo, const git_oid &tip, cons
     const git_merge_options opts = mergeOptions();
     Candidate c;
     c.empty = true;
-    git_oid next;
-    while (git_revwalk_next(&next, walk.get()) == 0) {
+    QList<git_oid> commits;
+    for (git_oid id; git_revwalk_next(&id, walk.get()) == 0;)
+        commits << id;
+    for (const git_oid &id : std::as_const(commits)) {
+        Result<CommitPtr> commit = lookupCommit(repo, id, where);
+        if (!commit)
+            return commit.error();
+        if (git_commit_parentcount(commit->get()) > 1) // replaying would drop what the merge resolved
+            return makeError(GitText::tr("the branch contains a merge commit (%1), which a rebase cannot replay")
+                                 .arg(oidString(&id).left(10)),
+                             where, GitText::tr("Use a merge instead: --strategy=auto or squash (or sync without --rebase)."));
+    }
+    for (const git_oid &next : std::as_const(commits)) {
         Result<CommitPtr> pick = lookupCommit(repo, next, where);
         if (!pick)
             return pick.error();
-        if (git_commit_parentcount(pick->get()) > 1)
-            continue;
         git_index *rawIndex = nullptr;
         if (git_cherrypick_commit(&rawIndex, repo, pick->get(), head.get(), 0, &opts) != 0)
             return gitError(GitText::tr("cannot replay commit %1").arg(oidString(&next)), where);
@@ -519,6 +532,7 @@ struct CheckRun
 {
     int exitCode = 0;
     bool timedOut = false;
+    bool cancelled = false;
     QString output;
 };
 
@@ -545,6 +559,8 @@ Result<CheckRun> runCheck(GitRepository &repo, const QString &commit, const QStr
     p.setWorkingDirectory(dir);
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.setStandardInputFile(QProcess::nullDevice());
+    // Its own process group, so whatever it starts ends with it (before its worktree goes).
+    p.setChildProcessModifier([] { ::setpgid(0, 0); });
     p.start();
     CheckRun run;
     Error startError;
@@ -557,20 +573,23 @@ Result<CheckRun> runCheck(GitRepository &repo, const QString &commit, const QStr
     } else {
         QByteArray out;
         QDeadlineTimer deadline(timeoutMs);
+        const pid_t group = pid_t(p.processId());
         while (!p.waitForFinished(200)) {
             out += p.readAll();
             if (out.size() > 2 * kMaxCheckOutput)
                 out = out.right(kMaxCheckOutput);
             if (deadline.hasExpired() || (cancel && cancel->load())) {
-                run.timedOut = true;
-                p.kill();
+                run.timedOut = deadline.hasExpired();
+                run.cancelled = !run.timedOut;
+                ::kill(-group, SIGKILL);
                 p.waitForFinished(5000);
                 break;
             }
         }
+        ::kill(-group, SIGKILL); // what it left running in the background
         out += p.readAll();
         run.output = tail(out);
-        run.exitCode = run.timedOut ? -1 : p.exitStatus() == QProcess::CrashExit ? -1 : p.exitCode();
+        run.exitCode = run.timedOut || run.cancelled || p.exitStatus() == QProcess::CrashExit ? -1 : p.exitCode();
     }
     repo.removeWorktree(name);
     QDir(dir).removeRecursively();
@@ -794,6 +813,9 @@ Result<MergeOutcome> mergeBranch(const MergeRequest &req, const std::atomic_bool
         out.checkRan = true;
         out.checkExitCode = run->exitCode;
         out.checkOutput = run->output;
+        if (run->cancelled)
+            return makeError(GitText::tr("the merge was cancelled while its check ran (the engine stopped)"),
+                             req.branch, GitText::tr("Run the merge again."));
         if (run->timedOut || run->exitCode != 0) {
             out.state = MergeOutcome::CheckFailed;
             out.reason = run->timedOut ? GitText::tr("the check did not finish in %n s", nullptr, req.checkTimeoutMs / 1000)
