@@ -128,6 +128,7 @@ case "$cmd" in
         install_claude
         build
         export CHORUS_TEST_PROGRAM="$here/$build_dir/src/cli/chorus"
+        export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" # the GUI benchmarks need no display
         for b in "$build_dir"/tests/bench/bench_*; do
             [ -x "$b" ] && { say "$(basename "$b")"; "$b"; }
         done
