@@ -665,7 +665,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location filename="../src/core/git/diff.cpp" line="+20"/>
-        <location filename="../src/core/git/merge.cpp" line="+789"/>
+        <location filename="../src/core/git/merge.cpp" line="+827"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -687,14 +687,14 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="+6"/>
         <location filename="../src/core/git/gitrepository.cpp" line="+4"/>
-        <location filename="../src/core/git/merge.cpp" line="-740"/>
+        <location filename="../src/core/git/merge.cpp" line="-774"/>
         <source>&apos;%1&apos; is not a commit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+27"/>
         <location line="+5"/>
-        <location filename="../src/core/git/merge.cpp" line="+373"/>
+        <location filename="../src/core/git/merge.cpp" line="+397"/>
         <source>cannot read the tree of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -789,7 +789,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="-367"/>
         <location filename="../src/core/git/gitrepository.cpp" line="+8"/>
-        <location filename="../src/core/git/merge.cpp" line="+494"/>
+        <location filename="../src/core/git/merge.cpp" line="+508"/>
         <source>the repository has no commits yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -800,7 +800,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../src/core/git/merge.cpp" line="-856"/>
+        <location filename="../src/core/git/merge.cpp" line="-894"/>
         <source>&apos;%1&apos; is not a valid branch name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -836,18 +836,28 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>no worktree %1</source>
+        <location line="+16"/>
+        <source>cannot list the worktrees</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>cannot remove worktree %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>cannot delete the worktree folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check its permissions, then run `chorus clean` again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+52"/>
-        <location filename="../src/core/git/merge.cpp" line="+813"/>
+        <location filename="../src/core/git/merge.cpp" line="+851"/>
         <source>cannot read the index</source>
         <translation type="unfinished"></translation>
     </message>
@@ -902,18 +912,18 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/git/merge.cpp" line="-838"/>
+        <location filename="../src/core/git/merge.cpp" line="-876"/>
         <source>cannot read commit %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+818"/>
+        <location line="+856"/>
         <source>unknown branch or revision &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-817"/>
+        <location line="-855"/>
         <source>Name a branch that exists in this repository (see `git branch`).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -963,22 +973,28 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>cannot merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
         <source>cannot write the merged tree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-12"/>
+        <location line="+20"/>
         <source>cannot read the merged tree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-16"/>
+        <source>cannot compare the merged tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>cannot create the merge commit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -989,7 +1005,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
+        <source>the branch contains a merge commit (%1), which a rebase cannot replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use a merge instead: --strategy=auto or squash (or sync without --rebase).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>cannot replay commit %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1052,12 +1078,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>cannot create the folder for the check&apos;s worktree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>the check command cannot start: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1067,19 +1093,19 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+170"/>
-        <location line="+43"/>
-        <location line="+59"/>
+        <location line="+173"/>
+        <location line="+46"/>
+        <location line="+64"/>
         <source>&apos;%1&apos; and &apos;%2&apos; have no common history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-106"/>
         <source>cannot count commits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>resolutions apply to a merge or a squash, not to a rebase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1088,8 +1114,18 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <source>Merge with --strategy=auto or squash.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+24"/>
+        <source>the merge was cancelled while its check ran (the engine stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the merge again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>the check did not finish in %n s</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1102,7 +1138,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Merge %1 into %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1195,7 +1231,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>cancelled before its turn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1251,7 +1287,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+32"/>
         <source>branch %1 kept (not merged; --force deletes it and keeps its commits under refs/chorus/archive/)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1648,7 +1684,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1968,7 +2004,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::BranchListModel</name>
     <message>
-        <location filename="../src/gui/review/branchlistmodel.cpp" line="+108"/>
+        <location filename="../src/gui/review/branchlistmodel.cpp" line="+119"/>
         <source>checking…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2768,7 +2804,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+68"/>
         <source>&apos;%1&apos; matches several agents: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2818,20 +2854,20 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/enginegit.cpp" line="+77"/>
-        <location line="+279"/>
+        <location filename="../src/core/engine/enginegit.cpp" line="+72"/>
+        <location line="+312"/>
         <location line="+76"/>
         <source>agent %1 works in place, without a branch of its own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-354"/>
-        <location line="+293"/>
+        <location line="-387"/>
+        <location line="+326"/>
         <source>Only agents spawned in a git repository have a branch to merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-324"/>
         <source>agent %1 was cleaned up (its worktree is gone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2856,7 +2892,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+59"/>
         <source>unknown merge strategy &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2867,13 +2903,13 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+2"/>
-        <location line="+75"/>
-        <location line="+164"/>
+        <location line="+76"/>
+        <location line="+182"/>
         <source>&apos;%1&apos; is not a valid branch name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-256"/>
         <source>resolutions are for the conflicts of one agent; name exactly one</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2883,7 +2919,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+215"/>
+        <location line="+234"/>
         <source>agent %1 has no branch to merge</source>
         <translation type="unfinished"></translation>
     </message>

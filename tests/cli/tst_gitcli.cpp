@@ -33,6 +33,7 @@ private Q_SLOTS:
     void reviewStrategyWaitsForApproval();
     void syncBringsTheTargetIn();
     void resolverAgentMergesTheConflict();
+    void squashMergedBranchIsCleanedAsMerged();
     void badInput();
 
 private:
@@ -262,6 +263,36 @@ void TestGitCli::resolverAgentMergesTheConflict()
     int ancestor = -1;
     GitFixture::git(m_repo, {S("merge-base"), S("--is-ancestor"), S("chorus/right"), S("main")}, &ancestor);
     QCOMPARE(ancestor, 0);
+}
+
+// A squash keeps the agent's commits out of the target's history; `clean --merged` still knows
+// the branch is merged: by content, and by the merge record once the target has changed the
+// same lines since.
+void TestGitCli::squashMergedBranchIsCleanedAsMerged()
+{
+    spawnWriting(S("squashed"), S("printf '# squashed\\n' > README.md"));
+    spawnWriting(S("pending"), S("printf 'p\\n' > pending.txt"));
+    int code = -1;
+    const QJsonObject m = runJson({S("merge"), S("squashed"), S("--strategy=squash"), S("--yes"), S("--json")}, &code);
+    QCOMPARE(code, 0);
+    QCOMPARE(m.value(S("items")).toArray().first().toObject().value(S("state")).toString(), S("merged"));
+    QCOMPARE(git({S("rev-list"), S("--merges"), S("--count"), S("main")}), S("0"));
+    // The user rewrites the same line: the branch no longer merges cleanly into main.
+    GitFixture::commit(m_repo, S("the user edits the heading"), {{S("README.md"), "# the user's\n"}});
+    const QJsonObject c = runJson({S("clean"), S("--json")}, &code);
+    QCOMPARE(code, 0);
+    const QJsonArray items = c.value(S("items")).toArray();
+    QCOMPARE(items.size(), 2);
+    QJsonObject squashed, pending;
+    for (const QJsonValue &v : items)
+        (v.toObject().value(S("name")).toString() == S("squashed") ? squashed : pending) = v.toObject();
+    QCOMPARE(squashed.value(S("state")).toString(), S("removed"));
+    QVERIFY(squashed.value(S("merged")).toBool());
+    QVERIFY(squashed.value(S("branchDeleted")).toBool());
+    QVERIFY(!squashed.contains(S("archiveRef")));
+    QCOMPARE(pending.value(S("state")).toString(), S("kept"));
+    QVERIFY(QFileInfo::exists(pending.value(S("worktree")).toString()));
+    QCOMPARE(git({S("branch"), S("--list"), S("chorus/*"), S("--format=%(refname:short)")}), S("chorus/pending"));
 }
 
 void TestGitCli::badInput()

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void checkpointCommitsEverything();
     void startsFromAnotherAgentsBranch();
     void nameClashesGetASuffix();
+    void removeWorktreeFindsItByPath();
     void badInputLeavesNothing_data();
     void badInputLeavesNothing();
 
@@ -149,6 +151,41 @@ void TestAgentWorkspace::nameClashesGetASuffix()
     const Result<AgentWorkspace> ws = createAgentWorkspace(repo, QStringLiteral("dup"), {}, m_root);
     QVERIFY(ws.ok());
     QCOMPARE(ws->branch, QStringLiteral("chorus/dup-2"));
+}
+
+// A worktree is removed by its path, whatever git calls it; a folder git forgot is deleted
+// alone, and a record whose folder is gone is pruned (`git worktree list` shows neither).
+void TestAgentWorkspace::removeWorktreeFindsItByPath()
+{
+    const QString repo = makeRepo(QStringLiteral("proj"));
+    auto listed = [&] {
+        return git(repo, {QStringLiteral("worktree"), QStringLiteral("list"), QStringLiteral("--porcelain")})
+            .count(QStringLiteral("worktree "));
+    };
+    const Result<AgentWorkspace> a = createAgentWorkspace(repo, QStringLiteral("a"), {}, m_root);
+    const Result<AgentWorkspace> b = createAgentWorkspace(repo, QStringLiteral("b"), {}, m_root);
+    const Result<AgentWorkspace> c = createAgentWorkspace(repo, QStringLiteral("c"), {}, m_root);
+    QVERIFY(a.ok() && b.ok() && c.ok());
+    QCOMPARE(listed(), 4);
+    // Renamed admin entry: found by path all the same.
+    QVERIFY(QDir(repo + QStringLiteral("/.git/worktrees")).rename(QStringLiteral("a"), QStringLiteral("renamed")));
+    Result<GitRepository> r = GitRepository::open(repo);
+    QVERIFY(r.ok());
+    QVERIFY(r->removeWorktree(a->worktree + QStringLiteral("/")).ok());
+    QVERIFY(!QFileInfo::exists(a->worktree));
+    QVERIFY(!QFileInfo::exists(repo + QStringLiteral("/.git/worktrees/renamed")));
+    // The folder deleted by hand: the record goes.
+    QVERIFY(QDir(b->worktree).removeRecursively());
+    QVERIFY(r->removeWorktree(b->worktree).ok());
+    QVERIFY(!QFileInfo::exists(repo + QStringLiteral("/.git/worktrees/b")));
+    // The record deleted by hand: the folder goes.
+    QVERIFY(QDir(repo + QStringLiteral("/.git/worktrees/c")).removeRecursively());
+    QVERIFY(r->removeWorktree(c->worktree).ok());
+    QVERIFY(!QFileInfo::exists(c->worktree));
+    QCOMPARE(listed(), 1);
+    int code = -1;
+    git(repo, {QStringLiteral("fsck"), QStringLiteral("--no-progress")}, &code);
+    QCOMPARE(code, 0);
 }
 
 void TestAgentWorkspace::badInputLeavesNothing_data()

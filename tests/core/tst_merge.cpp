@@ -51,6 +51,8 @@ private Q_SLOTS:
     void failingCheckKeepsTheTarget();
     void checkThatCannotStart();
     void branchStatusForecasts();
+    void squashedOrRebasedBranchCountsAsMerged_data();
+    void squashedOrRebasedBranchCountsAsMerged();
     void syncMergesTargetIntoAgentWorktree();
     void syncRebase();
     void syncConflictKeepsTheBranch();
@@ -580,6 +582,55 @@ void TestMerge::branchStatusForecasts()
     git(repo, {S("merge"), S("-q"), S("-X"), S("ours"), S("chorus/agent")});
     st = branchStatus(repo, S("chorus/agent"), S("main"));
     QVERIFY(st.ok() && st->merged && st->ahead == 0);
+}
+
+void TestMerge::squashedOrRebasedBranchCountsAsMerged_data()
+{
+    QTest::addColumn<int>("strategy");
+    QTest::newRow("squash") << int(MergeStrategy::Squash);
+    QTest::newRow("rebase") << int(MergeStrategy::Rebase);
+}
+
+// After a squash or rebase, the agent's commits are not in the target's history, but all of
+// their changes are: the branch is merged (so `clean --merged` removes it), and merging it
+// again changes nothing, with any strategy.
+void TestMerge::squashedOrRebasedBranchCountsAsMerged()
+{
+    QFETCH(int, strategy);
+    const QString repo = forked({{S("a.txt"), "a\n"}}, {{S("m.txt"), "m\n"}});
+    git(repo, {S("checkout"), S("-q"), S("chorus/agent")});
+    GitFixture::commit(repo, S("agent second"), {{S("b.txt"), "b\n"}});
+    git(repo, {S("checkout"), S("-q"), S("main")});
+    Result<BranchStatus> st = branchStatus(repo, S("chorus/agent"), S("main"));
+    QVERIFY(st.ok() && !st->merged && !st->contained);
+    const QString agentHead = rev(repo, S("chorus/agent"));
+    const Result<MergeOutcome> r = mergeBranch(request(repo, MergeStrategy(strategy)));
+    QVERIFY(r.ok());
+    QCOMPARE(r->stateName(), S("merged"));
+    QCOMPARE(r->branchHead, agentHead);
+    int code = 0;
+    git(repo, {S("merge-base"), S("--is-ancestor"), S("chorus/agent"), S("main")}, &code);
+    QCOMPARE(code, 1); // not by history
+    const QString objects = git(repo, {S("count-objects")});
+    st = branchStatus(repo, S("chorus/agent"), S("main"));
+    QVERIFY(st.ok());
+    QVERIFY(st->merged && st->contained && st->clean);
+    QCOMPARE(st->ahead, 2);
+    QCOMPARE(git(repo, {S("count-objects")}), objects); // a forecast writes nothing
+    const QString mainNow = rev(repo, S("main"));
+    for (MergeStrategy again : {MergeStrategy::Merge, MergeStrategy::Squash, MergeStrategy::Rebase}) {
+        const Result<MergeOutcome> r2 = mergeBranch(request(repo, again));
+        QVERIFY(r2.ok());
+        QCOMPARE(r2->stateName(), S("up-to-date"));
+        QCOMPARE(rev(repo, S("main")), mainNow);
+    }
+    // New work on the branch: merged no more.
+    git(repo, {S("checkout"), S("-q"), S("chorus/agent")});
+    GitFixture::commit(repo, S("agent third"), {{S("c.txt"), "c\n"}});
+    git(repo, {S("checkout"), S("-q"), S("main")});
+    st = branchStatus(repo, S("chorus/agent"), S("main"));
+    QVERIFY(st.ok() && !st->merged && !st->contained && st->clean);
+    QVERIFY(fsck(repo));
 }
 
 void TestMerge::syncMergesTargetIntoAgentWorktree()

@@ -120,6 +120,7 @@ private Q_SLOTS:
     void commentsAreEditedDeletedAndKept();
     void approvalSetsTheOption();
     void mergeNowReportsMergeAndConflict();
+    void recordedMergeCountsAsMerged();
 
 private:
     SessionInfo spawnWriting(const QString &name, const QString &command);
@@ -624,4 +625,27 @@ void TestReview::mergeNowReportsMergeAndConflict()
 }
 
 QTEST_MAIN(TestReview)
+// A squash-merged branch whose target has since changed the same lines forecasts a conflict,
+// yet the engine's record of its merge (the same head, the same target) says it is merged.
+void TestReview::recordedMergeCountsAsMerged()
+{
+    ReviewBranch b;
+    b.statusKnown = true;
+    b.head = S("1111111111111111111111111111111111111111");
+    b.baseCommit = S("2222222222222222222222222222222222222222");
+    b.status.head = b.head;
+    b.status.target = S("main");
+    b.status.ahead = 1;
+    b.status.clean = false;
+    QCOMPARE(b.forecast(), ReviewBranch::Forecast::Conflicts);
+    b.mergeState = S("merged");
+    b.mergedHead = b.head;
+    b.mergedInto = S("other");
+    QCOMPARE(b.forecast(), ReviewBranch::Forecast::Conflicts); // merged elsewhere
+    b.mergedInto = S("main");
+    QCOMPARE(b.forecast(), ReviewBranch::Forecast::Merged);
+    b.status.head = S("3333333333333333333333333333333333333333"); // new work since
+    QCOMPARE(b.forecast(), ReviewBranch::Forecast::Conflicts);
+}
+
 #include "tst_review.moc"

@@ -363,8 +363,7 @@ void Engine::discardWorkspace(const SessionInfo &info)
     Result<GitRepository> repo = GitRepository::discover(info.repo);
     if (!repo)
         return;
-    repo->removeWorktree(QFileInfo(info.worktree).fileName());
-    QDir(info.worktree).removeRecursively();
+    repo->removeWorktree(info.worktree);
     repo->deleteBranch(info.branch);
 }
 

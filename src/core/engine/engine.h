@@ -144,9 +144,12 @@ private:
     void recover();
     // Agents of a git operation: the named ones, or every isolated agent of `repo`.
     Result<QList<AgentSession *>> gitAgents(const QStringList &agents, const QString &repo) const;
+    // What a git job's snapshot of an agent reads from the store besides its session.
+    enum GitJobNeeds { NeedsNothing = 0, NeedsResults = 1, NeedsMergeRecords = 2 };
+    struct AgentBranch branchOf(const AgentSession *s, int needs) const;
     QFuture<GitReply> runGitJob(const QList<AgentSession *> &agents,
                                 std::function<QJsonObject(const QList<struct AgentBranch> &)> job,
-                                std::function<void(const QJsonObject &)> record);
+                                std::function<void(const QJsonObject &)> record, int needs = NeedsNothing);
     QString uniqueName(const QString &base) const;
     // Gives the agent its own branch and worktree when it works in a git repository.
     Status isolate(const SpawnRequest &req, const QString &name, SessionInfo *info);

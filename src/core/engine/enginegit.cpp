@@ -46,11 +46,6 @@ bool busy(const AgentSession *s)
     return s->turnInFlight() || s->hasPendingInput() || s->checkpointing() || isActive(s->info().state);
 }
 
-QFuture<GitReply> failed(const Error &e)
-{
-    return failedGitReply(e);
-}
-
 bool cleaned(const SessionInfo &info)
 {
     return info.options.contains(QLatin1String("cleaned"));
@@ -96,29 +91,43 @@ Result<QList<AgentSession *>> Engine::gitAgents(const QStringList &agents, const
     return out;
 }
 
+AgentBranch Engine::branchOf(const AgentSession *s, int needs) const
+{
+    const SessionInfo &i = s->info();
+    AgentBranch b;
+    b.sessionId = i.id;
+    b.name = i.name;
+    b.role = i.role;
+    b.task = i.task;
+    b.repo = i.repo;
+    b.branch = i.branch;
+    b.worktree = i.worktree;
+    b.busy = busy(s) || m_gitBusy.contains(i.id);
+    b.approved = i.options.value(QLatin1String("mergeApproved")).toBool();
+    if (needs & NeedsResults)
+        b.results = m_store->resultTexts(i.id, 20);
+    if (needs & NeedsMergeRecords) {
+        for (const SessionStore::MergeRecord &m : m_store->merges(i.id)) {
+            const QString head = m.detail.value(QLatin1String("branchHead")).toString();
+            const bool in = m.state == QLatin1String("merged") || m.state == QLatin1String("up-to-date");
+            if (m.kind == QLatin1String("merge") && in && !head.isEmpty())
+                b.mergedHeads.insert(m.target, head);
+        }
+    }
+    return b;
+}
+
 QFuture<GitReply> Engine::runGitJob(const QList<AgentSession *> &agents,
                                     std::function<QJsonObject(const QList<AgentBranch> &)> job,
-                                    std::function<void(const QJsonObject &)> record)
+                                    std::function<void(const QJsonObject &)> record, int needs)
 {
     QList<AgentBranch> snapshot;
     QStringList held;
     for (AgentSession *s : agents) {
-        const SessionInfo &i = s->info();
-        AgentBranch b;
-        b.sessionId = i.id;
-        b.name = i.name;
-        b.role = i.role;
-        b.task = i.task;
-        b.repo = i.repo;
-        b.branch = i.branch;
-        b.worktree = i.worktree;
-        b.busy = busy(s) || m_gitBusy.contains(i.id);
-        b.approved = i.options.value(QLatin1String("mergeApproved")).toBool();
-        b.results = m_store->resultTexts(i.id, 20);
-        snapshot << b;
-        if (!b.busy) {
-            m_gitBusy.insert(i.id);
-            held << i.id;
+        snapshot << branchOf(s, needs);
+        if (!snapshot.last().busy) {
+            m_gitBusy.insert(s->id());
+            held << s->id();
         }
     }
     QFuture<QJsonObject> work = QtConcurrent::run(&m_gitThread, [snapshot, job] { return job(snapshot); });
@@ -137,12 +146,12 @@ QFuture<GitReply> Engine::mergeQueue(const MergeQueueOptions &o)
 {
     const std::optional<QueueStrategy> strategy = queueStrategyFromName(o.strategy);
     if (!strategy)
-        return failed(makeError(tr("unknown merge strategy '%1'").arg(o.strategy), {},
+        return failedGitReply(makeError(tr("unknown merge strategy '%1'").arg(o.strategy), {},
                                 tr("Use --strategy=review, auto, squash or rebase.")));
     if (!o.into.isEmpty() && !GitRepository::isValidBranchName(o.into))
-        return failed(makeError(tr("'%1' is not a valid branch name").arg(o.into), QStringLiteral("--into")));
+        return failedGitReply(makeError(tr("'%1' is not a valid branch name").arg(o.into), QStringLiteral("--into")));
     if (!o.resolutions.isEmpty() && o.agents.size() != 1)
-        return failed(makeError(tr("resolutions are for the conflicts of one agent; name exactly one")));
+        return failedGitReply(makeError(tr("resolutions are for the conflicts of one agent; name exactly one")));
     MergeQueueRequest req;
     req.resolutions = o.resolutions;
     req.strategy = *strategy;
@@ -152,13 +161,13 @@ QFuture<GitReply> Engine::mergeQueue(const MergeQueueOptions &o)
     if (!o.check.trimmed().isEmpty()) {
         Result<QStringList> words = splitShellWords(o.check);
         if (!words)
-            return failed(makeError(tr("cannot read the check command: %1").arg(words.error().message),
+            return failedGitReply(makeError(tr("cannot read the check command: %1").arg(words.error().message),
                                     QStringLiteral("--check %1").arg(words.error().where), words.error().hint));
         req.check = *words;
     }
     Result<QList<AgentSession *>> agents = gitAgents(o.agents, o.repo);
     if (!agents)
-        return failed(agents.error());
+        return failedGitReply(agents.error());
     // Named agents are merged in the order given; otherwise in the order they were spawned.
     const std::shared_ptr<std::atomic_bool> cancel = m_gitCancel;
     const QString strategyName = queueStrategyName(*strategy);
@@ -205,20 +214,21 @@ QFuture<GitReply> Engine::mergeQueue(const MergeQueueOptions &o)
                                           {QStringLiteral("strategy"), strategyName},
                                           {QStringLiteral("target"), outcome.value(QLatin1String("target"))},
                                           {QStringLiteral("commit"), outcome.value(QLatin1String("targetAfter"))},
+                                          {QStringLiteral("branchHead"), outcome.value(QLatin1String("branchHead"))},
                                           {QStringLiteral("message"), item.value(QLatin1String("message"))},
                                           {QStringLiteral("at"), nowUtc()}});
         }
     };
-    return runGitJob(*agents, job, record);
+    return runGitJob(*agents, job, record, *strategy == QueueStrategy::Squash ? NeedsResults : NeedsNothing);
 }
 
 QFuture<GitReply> Engine::sync(const QStringList &agentNames, const QString &repo, const QString &into, bool rebase)
 {
     if (!into.isEmpty() && !GitRepository::isValidBranchName(into))
-        return failed(makeError(tr("'%1' is not a valid branch name").arg(into), QStringLiteral("--into")));
+        return failedGitReply(makeError(tr("'%1' is not a valid branch name").arg(into), QStringLiteral("--into")));
     Result<QList<AgentSession *>> agents = gitAgents(agentNames, repo);
     if (!agents)
-        return failed(agents.error());
+        return failedGitReply(agents.error());
     auto job = [into, rebase](const QList<AgentBranch> &snapshot) {
         QJsonArray items;
         for (const QueueItem &i : runSync(snapshot, into, rebase))
@@ -279,27 +289,10 @@ QFuture<GitReply> Engine::clean(const QStringList &agentNames, bool all, bool fo
     } else {
         Result<QList<AgentSession *>> named = gitAgents(agentNames, {});
         if (!named)
-            return failed(named.error());
+            return failedGitReply(named.error());
         agents = *named;
     }
-    // An idle agent's process is closed first: nothing may work in a worktree being removed.
-    // A working agent is reported and kept.
     const bool mergedOnly = !all;
-    QList<AgentSession *> closing;
-    for (AgentSession *s : std::as_const(agents)) {
-        if (busy(s) || !s->processAlive())
-            continue;
-        if (mergedOnly) { // only agents that will go are stopped
-            const SessionInfo &i = s->info();
-            const Result<QString> target = defaultMergeTarget(i.repo);
-            const Result<BranchStatus> st = target ? branchStatus(i.repo, i.branch, *target)
-                                                   : Result<BranchStatus>(target.error());
-            if (!st || !st->merged)
-                continue;
-        }
-        s->stop();
-        closing << s;
-    }
     auto job = [mergedOnly, force](const QList<AgentBranch> &snapshot) {
         QJsonArray items;
         qint64 freed = 0;
@@ -323,27 +316,62 @@ QFuture<GitReply> Engine::clean(const QStringList &agentNames, bool all, bool fo
                                               {QStringLiteral("archiveRef"), item.value(QLatin1String("archiveRef"))}});
         }
     };
-    if (closing.isEmpty())
-        return runGitJob(agents, job, record);
-    // Wait (up to 10 s) for the closing processes to end, then clean.
-    auto promise = std::make_shared<QPromise<GitReply>>();
-    promise->start();
-    auto *timer = new QTimer(this);
-    auto started = std::make_shared<QDeadlineTimer>(10000);
-    connect(timer, &QTimer::timeout, this, [=, this] {
-        bool alive = false;
-        for (AgentSession *s : closing)
-            alive = alive || (m_sessions.contains(s->id()) && (s->processAlive() || s->checkpointing()));
-        if (alive && !started->hasExpired())
-            return;
-        timer->deleteLater();
-        runGitJob(agents, job, record).then(this, [promise](const GitReply &r) {
-            promise->addResult(r);
-            promise->finish();
-        });
+    // An idle agent's process is closed first: nothing may work in a worktree being removed.
+    // A working agent is reported and kept. With --merged only the agents that will go are
+    // closed; which those are is found on the git thread (it reads their branches).
+    QList<AgentBranch> live;
+    for (AgentSession *s : std::as_const(agents))
+        if (!busy(s) && s->processAlive())
+            live << branchOf(s, NeedsMergeRecords);
+    if (live.isEmpty())
+        return runGitJob(agents, job, record, NeedsMergeRecords);
+    QFuture<QStringList> going = QtConcurrent::run(&m_gitThread, [live, mergedOnly] {
+        QStringList ids;
+        for (const AgentBranch &b : live) {
+            if (mergedOnly) {
+                const Result<QString> target = defaultMergeTarget(b.repo);
+                const Result<bool> merged = target ? isMerged(b, *target) : Result<bool>(target.error());
+                if (!merged || !*merged)
+                    continue;
+            }
+            ids << b.sessionId;
+        }
+        return ids;
     });
-    timer->start(100);
-    return promise->future();
+    return going
+        .then(this,
+              [this, agents, job, record](const QStringList &ids) {
+                  QList<AgentSession *> closing;
+                  for (const QString &id : ids) {
+                      AgentSession *s = m_sessions.value(id);
+                      if (s && !busy(s) && s->processAlive()) {
+                          s->stop();
+                          closing << s;
+                      }
+                  }
+                  if (closing.isEmpty())
+                      return runGitJob(agents, job, record, NeedsMergeRecords);
+                  // Wait (up to 10 s) for the closing processes to end, then clean.
+                  auto promise = std::make_shared<QPromise<GitReply>>();
+                  promise->start();
+                  auto *timer = new QTimer(this);
+                  auto started = std::make_shared<QDeadlineTimer>(10000);
+                  connect(timer, &QTimer::timeout, this, [=, this] {
+                      bool alive = false;
+                      for (AgentSession *s : closing)
+                          alive = alive || s->processAlive() || s->checkpointing();
+                      if (alive && !started->hasExpired())
+                          return;
+                      timer->deleteLater();
+                      runGitJob(agents, job, record, NeedsMergeRecords).then(this, [promise](const GitReply &r) {
+                          promise->addResult(r);
+                          promise->finish();
+                      });
+                  });
+                  timer->start(100);
+                  return promise->future();
+              })
+        .unwrap();
 }
 
 Status Engine::approveMerge(const QString &agent, bool approved)

@@ -164,6 +164,14 @@ QString squashCommitMessage(const AgentBranch &a)
     return msg;
 }
 
+Result<bool> isMerged(const AgentBranch &a, const QString &target)
+{
+    const Result<BranchStatus> st = branchStatus(a.repo, a.branch, target);
+    if (!st)
+        return st.error();
+    return st->merged || a.mergedHeads.contains(target, st->head);
+}
+
 QList<QueueItem> runMergeQueue(const QList<AgentBranch> &agents, const MergeQueueRequest &req,
                                const std::atomic_bool *cancel)
 {
@@ -336,8 +344,8 @@ QList<CleanItem> runClean(const QList<AgentBranch> &agents, const QString &targe
                 if (const Result<QString> t = defaultMergeTarget(a.repo))
                     into = *t;
             if (!into.isEmpty())
-                if (const Result<BranchStatus> st = branchStatus(a.repo, a.branch, into))
-                    item.merged = st->merged;
+                if (const Result<bool> m = isMerged(a, into))
+                    item.merged = *m;
         }
         if (mergedOnly && branchThere && !item.merged) {
             item.state = QStringLiteral("kept");
@@ -348,17 +356,14 @@ QList<CleanItem> runClean(const QList<AgentBranch> &agents, const QString &targe
         // The worktree goes first; its commits are all on the branch (checkpointed above).
         if (!a.worktree.isEmpty() && QFileInfo(a.worktree).isDir()) {
             item.bytesFreed = diskUsage(a.worktree);
-            const QString wtName = QFileInfo(a.worktree).fileName();
-            if (Status s = repo->removeWorktree(wtName); !s) {
-                // Not registered any more (moved by hand?): remove the folder alone.
-                if (!QDir(a.worktree).removeRecursively()) {
-                    item.state = QStringLiteral("error");
-                    item.message = s.error().toString();
-                    out << item;
-                    continue;
-                }
+            if (Status s = repo->removeWorktree(a.worktree); !s) {
+                item.state = QStringLiteral("error");
+                item.message = s.error().toString();
+                out << item;
+                continue;
             }
-            QDir(a.worktree).removeRecursively();
+        } else if (!a.worktree.isEmpty()) {
+            repo->removeWorktree(a.worktree); // its folder is gone already: git's record of it too
         }
         item.state = QStringLiteral("removed");
         if (branchThere && (item.merged || force)) {

@@ -22,8 +22,15 @@ struct AgentBranch
     QString repo, branch, worktree;
     bool busy = false;     // a turn is in flight or about to start
     bool approved = false; // approved for merge in review (or with `chorus approve-merge`)
-    QStringList results;   // the results of its turns, oldest first
+    QStringList results;   // the results of its turns, oldest first (only for squash messages)
+    // Target branch -> heads of this branch that were merged into it (the merge records). A
+    // squash-merged branch whose target has since changed the same lines is still merged.
+    QMultiHash<QString, QString> mergedHeads;
 };
+
+// Whether everything on the agent's branch is in `target`: by history, by content, or by a
+// recorded merge of its current head.
+Result<bool> isMerged(const AgentBranch &a, const QString &target);
 
 // One agent's line in a queue's report.
 struct QueueItem

@@ -116,8 +116,7 @@ Result<AgentWorkspace> createAgentWorkspace(const QString &repoPath, const QStri
         return s.error();
     }
     if (Status s = copyIncludes(ws.repo, dir); !s) {
-        repo->removeWorktree(wtName);
-        QDir(dir).removeRecursively();
+        repo->removeWorktree(dir);
         repo->deleteBranch(branch);
         return s.error();
     }

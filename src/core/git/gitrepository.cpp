@@ -190,18 +190,41 @@ Status GitRepository::addWorktree(const QString &name, const QString &path, cons
     return Ok{};
 }
 
-Status GitRepository::removeWorktree(const QString &name)
+Status GitRepository::removeWorktree(const QString &path)
 {
-    git_worktree *raw = nullptr;
-    const QByteArray n = name.toUtf8();
-    if (git_worktree_lookup(&raw, d->repo.get(), n.constData()) != 0)
-        return gitError(GitText::tr("no worktree %1").arg(name), workDir());
-    WorktreePtr wt(raw);
-    git_worktree_prune_options opts;
-    git_worktree_prune_options_init(&opts, GIT_WORKTREE_PRUNE_OPTIONS_VERSION);
-    opts.flags = GIT_WORKTREE_PRUNE_VALID | GIT_WORKTREE_PRUNE_LOCKED | GIT_WORKTREE_PRUNE_WORKING_TREE;
-    if (git_worktree_prune(wt.get(), &opts) != 0)
-        return gitError(GitText::tr("cannot remove worktree %1").arg(name), workDir());
+    // The same folder however it is spelt (symlinks, a trailing slash, a folder already gone).
+    auto same = [](const QString &a, const QString &b) {
+        const QString ca = QFileInfo(a).canonicalFilePath(), cb = QFileInfo(b).canonicalFilePath();
+        if (!ca.isEmpty() && !cb.isEmpty())
+            return ca == cb;
+        return QDir::cleanPath(QFileInfo(a).absoluteFilePath()) == QDir::cleanPath(QFileInfo(b).absoluteFilePath());
+    };
+    git_strarray names{};
+    if (git_worktree_list(&names, d->repo.get()) != 0)
+        return gitError(GitText::tr("cannot list the worktrees"), workDir());
+    Status result = Ok{};
+    bool found = false;
+    for (size_t i = 0; i < names.count && !found; ++i) {
+        git_worktree *raw = nullptr;
+        if (git_worktree_lookup(&raw, d->repo.get(), names.strings[i]) != 0)
+            continue;
+        WorktreePtr wt(raw);
+        if (!same(QFile::decodeName(git_worktree_path(wt.get())), path))
+            continue;
+        found = true;
+        git_worktree_prune_options opts;
+        git_worktree_prune_options_init(&opts, GIT_WORKTREE_PRUNE_OPTIONS_VERSION);
+        opts.flags = GIT_WORKTREE_PRUNE_VALID | GIT_WORKTREE_PRUNE_LOCKED | GIT_WORKTREE_PRUNE_WORKING_TREE;
+        if (git_worktree_prune(wt.get(), &opts) != 0)
+            result = gitError(GitText::tr("cannot remove worktree %1").arg(path), workDir());
+    }
+    git_strarray_dispose(&names);
+    if (!result)
+        return result;
+    // Unknown to git (its record pruned by hand), or what the prune left: the folder itself.
+    if (QFileInfo(path).isDir() && !QDir(path).removeRecursively())
+        return makeError(GitText::tr("cannot delete the worktree folder"), path,
+                         GitText::tr("Check its permissions, then run `chorus clean` again."));
     return Ok{};
 }
 

@@ -45,8 +45,10 @@ public:
 
     // Adds a linked worktree `name` at `path` with `branch` checked out.
     Status addWorktree(const QString &name, const QString &path, const QString &branch);
-    // Deletes the worktree's directory and its administrative files.
-    Status removeWorktree(const QString &name);
+    // Deletes the linked worktree at `path`: its directory and git's record of it (found by
+    // its path, whatever its name). A directory git no longer knows is deleted alone; a record
+    // whose directory is already gone is pruned.
+    Status removeWorktree(const QString &path);
 
     // Stages everything in the work tree (new, changed and deleted files, honouring
     // .gitignore) and commits it on HEAD. Returns the new commit id, or an empty string when

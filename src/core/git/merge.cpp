@@ -230,9 +230,13 @@ Result<QList<ConflictFile>> applyResolutions(git_repository *repo, git_index *in
 }
 
 // With `forecastOnly` nothing is written: only the conflicts are reported.
+// What a candidate merge is built for. A forecast only finds conflicts and whether the merge
+// would change anything (no object is written); Merge and Squash make no commit when it would
+// not; SyncMerge always commits (the agent's branch then has the target in its history).
+enum class Build { Forecast, Merge, Squash, SyncMerge };
+
 Result<Candidate> mergeCandidate(git_repository *repo, const git_oid &ours, const git_oid &theirs,
-                                 bool squash, const QString &message, const QString &where,
-                                 bool forecastOnly = false,
+                                 Build build, const QString &message, const QString &where,
                                  const QHash<QString, std::optional<QByteArray>> &resolutions = {})
 {
     Result<CommitPtr> oursCommit = lookupCommit(repo, ours, where);
@@ -259,12 +263,23 @@ Result<Candidate> mergeCandidate(git_repository *repo, const git_oid &ours, cons
         c.conflicts = conflictsOf(index.get());
         return c;
     }
-    if (forecastOnly)
+    if (build == Build::Forecast) {
+        git_tree *rawOurs = nullptr;
+        if (git_commit_tree(&rawOurs, oursCommit->get()) != 0)
+            return gitError(GitText::tr("cannot read the merged tree"), where);
+        TreePtr oursTree(rawOurs);
+        git_diff *rawDiff = nullptr;
+        if (git_diff_tree_to_index(&rawDiff, repo, oursTree.get(), index.get(), nullptr) != 0)
+            return gitError(GitText::tr("cannot compare the merged tree"), where);
+        DiffPtr diff(rawDiff);
+        c.empty = git_diff_num_deltas(diff.get()) == 0;
         return c;
+    }
+    const bool squash = build == Build::Squash;
     git_oid treeId;
     if (git_index_write_tree_to(&treeId, index.get(), repo) != 0)
         return gitError(GitText::tr("cannot write the merged tree"), where);
-    if (squash && git_oid_equal(&treeId, git_commit_tree_id(oursCommit->get()))) {
+    if (build != Build::SyncMerge && git_oid_equal(&treeId, git_commit_tree_id(oursCommit->get()))) {
         c.empty = true;
         c.commit.id = ours;
         return c;
@@ -591,8 +606,7 @@ Result<CheckRun> runCheck(GitRepository &repo, const QString &commit, const QStr
         run.output = tail(out);
         run.exitCode = run.timedOut || run.cancelled || p.exitStatus() == QProcess::CrashExit ? -1 : p.exitCode();
     }
-    repo.removeWorktree(name);
-    QDir(dir).removeRecursively();
+    repo.removeWorktree(dir);
     repo.deleteBranch(branch);
     if (!started)
         return startError;
@@ -698,6 +712,7 @@ QJsonObject MergeOutcome::toJson() const
     QJsonObject o{{QStringLiteral("state"), stateName()},
                   {QStringLiteral("branch"), branch},
                   {QStringLiteral("target"), target},
+                  {QStringLiteral("branchHead"), branchHead},
                   {QStringLiteral("targetBefore"), targetBefore},
                   {QStringLiteral("targetAfter"), targetAfter}};
     if (!candidate.isEmpty())
@@ -750,11 +765,13 @@ Result<BranchStatus> branchStatus(const QString &repoPath, const QString &branch
     st.behind = int(behind);
     st.merged = ahead == 0;
     if (!st.merged) {
-        Result<Candidate> c = mergeCandidate(raw, targetHead->id, head->id, true, QString(), where, true);
+        Result<Candidate> c = mergeCandidate(raw, targetHead->id, head->id, Build::Forecast, QString(), where);
         if (!c)
             return c.error();
         st.conflicts = c->conflicts;
         st.clean = st.conflicts.isEmpty();
+        st.contained = st.clean && c->empty;
+        st.merged = st.contained;
     }
     return st;
 }
@@ -781,6 +798,7 @@ Result<MergeOutcome> mergeBranch(const MergeRequest &req, const std::atomic_bool
     Result<Oid> before = branchHead(raw, out.target, where);
     if (!before)
         return before.error();
+    out.branchHead = source->hex();
     out.targetBefore = out.targetAfter = before->hex();
     git_oid base;
     if (git_merge_base(&base, raw, &source->id, &before->id) != 0)
@@ -798,8 +816,9 @@ Result<MergeOutcome> mergeBranch(const MergeRequest &req, const std::atomic_bool
     else if (req.strategy == MergeStrategy::Rebase)
         c = rebaseCandidate(raw, source->id, before->id, where);
     else
-        c = mergeCandidate(raw, before->id, source->id, req.strategy == MergeStrategy::Squash, req.message, where,
-                           false, req.resolutions);
+        c = mergeCandidate(raw, before->id, source->id,
+                           req.strategy == MergeStrategy::Squash ? Build::Squash : Build::Merge, req.message, where,
+                           req.resolutions);
     if (!c)
         return c.error();
     if (c->conflicts.isEmpty() && !c->empty)
@@ -843,6 +862,7 @@ Result<MergeOutcome> syncBranch(const QString &repoPath, const QString &branch, 
     Result<Oid> upstream = resolve(raw, target, where);
     if (!upstream)
         return upstream.error();
+    out.branchHead = upstream->hex();
     out.targetBefore = out.targetAfter = before->hex();
     git_oid base;
     if (git_merge_base(&base, raw, &before->id, &upstream->id) != 0)
@@ -856,7 +876,7 @@ Result<MergeOutcome> syncBranch(const QString &repoPath, const QString &branch, 
         c.commit = *upstream; // nothing of its own yet: fast-forward
     } else {
         Result<Candidate> built = rebase ? rebaseCandidate(raw, before->id, upstream->id, where)
-                                         : mergeCandidate(raw, before->id, upstream->id, false,
+                                         : mergeCandidate(raw, before->id, upstream->id, Build::SyncMerge,
                                                           GitText::tr("Merge %1 into %2").arg(target, branch), where);
         if (!built)
             return built.error();

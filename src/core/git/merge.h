@@ -40,7 +40,10 @@ struct BranchStatus
     QString head, targetHead, mergeBase;
     int ahead = 0;  // commits on the branch that the target lacks
     int behind = 0; // commits on the target that the branch lacks
-    bool merged = false; // the branch's head is reachable from the target
+    // Everything the branch changed is in the target: its head is reachable from the target,
+    // or (`contained`) merging it would change nothing, as after a squash or rebase merge.
+    bool merged = false;
+    bool contained = false;
     bool clean = true;   // a merge now would have no conflicts
     QList<ConflictFile> conflicts;
 };
@@ -72,6 +75,7 @@ struct MergeOutcome
     enum State { Merged, UpToDate, Conflict, CheckFailed, Refused };
     State state = Refused;
     QString branch, target;
+    QString branchHead;                // the commit of `branch` that was merged (or tried)
     QString targetBefore, targetAfter; // targetAfter == targetBefore unless Merged
     QString candidate;                 // the commit that was (or would have been) the new target
     QList<ConflictFile> conflicts;

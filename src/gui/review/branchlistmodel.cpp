@@ -28,6 +28,12 @@ QString mergeStateOf(const SessionInfo &info)
         .value(QLatin1String("state"))
         .toString();
 }
+void setMergedHead(const SessionInfo &info, ReviewBranch *b)
+{
+    const QJsonObject merge = info.options.value(QLatin1String("merge")).toObject();
+    b->mergedHead = merge.value(QLatin1String("branchHead")).toString();
+    b->mergedInto = merge.value(QLatin1String("target")).toString();
+}
 } // namespace
 
 ReviewBranch::Forecast ReviewBranch::forecast() const
@@ -36,7 +42,12 @@ ReviewBranch::Forecast ReviewBranch::forecast() const
         return Forecast::Error;
     if (!statusKnown)
         return Forecast::Unknown;
-    if (status.merged) // nothing of it is missing from the target: merged, or nothing done yet
+    // Merged by a squash or rebase, and the target has since changed the same lines: the
+    // engine's record of that merge says so.
+    const bool recorded = (mergeState == QLatin1String("merged") || mergeState == QLatin1String("up-to-date")) &&
+                          !mergedHead.isEmpty() &&
+                          mergedHead == status.head && mergedInto == status.target;
+    if (status.merged || recorded) // nothing of it is missing from the target, or nothing done yet
         return status.ahead == 0 && (head.isEmpty() || head == baseCommit) ? Forecast::NoChanges
                                                                            : Forecast::Merged;
     return status.clean ? Forecast::Clean : Forecast::Conflicts;
@@ -201,6 +212,7 @@ void BranchListModel::onSessionChanged(const SessionInfo &info)
         b.baseCommit = info.baseCommit;
         b.note = note;
         b.mergeState = mergeStateOf(info);
+        setMergedHead(info, &b);
         b.approved = approved;
         b.working = isActive(info.state);
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
@@ -220,6 +232,7 @@ void BranchListModel::onSessionChanged(const SessionInfo &info)
     b.head = info.head;
     b.note = note;
     b.mergeState = mergeState;
+    setMergedHead(info, &b);
     b.approved = approved;
     b.working = isActive(info.state);
     if (changed)

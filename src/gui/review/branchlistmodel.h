@@ -25,6 +25,7 @@ struct ReviewBranch
     QString baseCommit;         // where the branch started
     QString note;               // SessionInfo::branchNote()
     QString mergeState;         // options.merge.state: merged, conflict, ...
+    QString mergedHead, mergedInto; // options.merge: the head that was last merged, and where
     bool approved = false;
     bool working = false; // a turn is in flight
     QString target;       // what it would merge into (review.target)
