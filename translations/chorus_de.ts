@@ -415,7 +415,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/gitcommands.cpp" line="+112"/>
+        <location filename="../src/cli/gitcommands.cpp" line="+116"/>
         <source> %n file(s) changed, </source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -448,7 +448,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         </translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+54"/>
         <source>%1 has no changes since it left %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -709,7 +709,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>cannot read the old version of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -762,7 +762,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>unknown base commit &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -787,7 +787,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-367"/>
+        <location line="-377"/>
         <location filename="../src/core/git/gitrepository.cpp" line="+8"/>
         <location filename="../src/core/git/merge.cpp" line="+508"/>
         <source>the repository has no commits yet</source>
@@ -3671,12 +3671,12 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
     <name>chorus::ReviewWindow</name>
     <message>
         <location filename="../src/gui/review/reviewwindow.cpp" line="+50"/>
-        <location line="+290"/>
+        <location line="+289"/>
         <source>Review — Chorus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-222"/>
         <source>Unified</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3768,29 +3768,29 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
     </message>
     <message>
         <location line="+21"/>
-        <location line="+155"/>
+        <location line="+154"/>
         <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+138"/>
+        <location line="-87"/>
+        <location line="+137"/>
         <source>Request Changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-134"/>
         <source>Send your comments to the agent as one follow-up message; it works on them in its next turn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+137"/>
+        <location line="+136"/>
         <source>Approve for Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-134"/>
         <source>Merge Now…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3800,7 +3800,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+75"/>
         <source>Review %1 — Chorus</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3903,7 +3903,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+57"/>
         <source>No changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3913,7 +3913,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+41"/>
         <source>Binary file</source>
         <translation type="unfinished"></translation>
     </message>

@@ -45,6 +45,10 @@ QJsonObject fileJson(const FileDiff &f)
         o.insert(QStringLiteral("oldPath"), f.oldPath);
         o.insert(QStringLiteral("similarity"), f.similarity);
     }
+    if (!f.oldBlob.isEmpty())
+        o.insert(QStringLiteral("oldBlob"), f.oldBlob);
+    if (!f.newBlob.isEmpty())
+        o.insert(QStringLiteral("newBlob"), f.newBlob);
     if (f.modeChanged()) {
         o.insert(QStringLiteral("oldMode"), QString::number(f.oldMode, 8));
         o.insert(QStringLiteral("newMode"), QString::number(f.newMode, 8));
@@ -195,24 +199,15 @@ int cmdDiff(const Args &a)
         return fail(t.error());
     const QJsonObject target = t->toObject();
     const QString repo = target.value(QLatin1String("repo")).toString();
-    const Result<DiffSummary> d = diffBranch(repo, target.value(QLatin1String("branch")).toString(),
-                                             target.value(QLatin1String("target")).toString());
-    if (!d)
-        return fail(d.error());
     const bool stat = a.has(QStringLiteral("stat"));
     const bool json = a.has(QStringLiteral("json"));
     const bool color = !json && stdoutIsTerminal() && qEnvironmentVariableIsEmpty("NO_COLOR");
-    QList<FileDiff> files = d->files;
-    if (!stat) {
-        for (FileDiff &f : files) {
-            if (f.binary)
-                continue;
-            Result<FileDiff> full = diffFile(repo, d->baseCommit, d->headCommit, f.path());
-            if (!full)
-                return fail(full.error());
-            f = *full;
-        }
-    }
+    const Result<DiffSummary> d = diffBranch(repo, target.value(QLatin1String("branch")).toString(),
+                                             target.value(QLatin1String("target")).toString(), nullptr,
+                                             stat ? DiffDetail::Summary : DiffDetail::Patch);
+    if (!d)
+        return fail(d.error());
+    const QList<FileDiff> &files = d->files;
     if (json) {
         QJsonArray arr;
         for (const FileDiff &f : files)

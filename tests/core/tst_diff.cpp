@@ -90,6 +90,7 @@ private Q_SLOTS:
     void cancelled();
     void patchMatchesGit_data();
     void patchMatchesGit();
+    void wholePatchInOnePass();
     void hunkLineNumbers();
     void noNewlineAtEnd();
     void crlfAndNonUtf8();
@@ -597,6 +598,39 @@ void TestDiff::patchMatchesGit()
     const NumStat s = gitNumstat(m_base, m_feature).value(paths.first());
     QCOMPARE(f->additions, s.additions);
     QCOMPARE(f->deletions, s.deletions);
+}
+
+// diffBranch(Patch) gives every file's hunks exactly as diffFile() does, and blob ids that
+// are git's.
+void TestDiff::wholePatchInOnePass()
+{
+    const Result<DiffSummary> d = diffBranch(m_repo, S("feature"), S("main"), nullptr, DiffDetail::Patch);
+    QVERIFY2(d.ok(), qPrintable(d.error().toString()));
+    const Result<DiffSummary> summary = diffBranch(m_repo, S("feature"), S("main"));
+    QVERIFY(summary.ok());
+    QCOMPARE(d->files.size(), summary->files.size());
+    int withHunks = 0;
+    for (const FileDiff &f : d->files) {
+        if (!f.oldPath.isEmpty())
+            QCOMPARE(f.oldBlob, git(m_repo, {S("rev-parse"), m_base + S(":") + f.oldPath}));
+        else
+            QVERIFY(f.oldBlob.isEmpty());
+        if (!f.newPath.isEmpty())
+            QCOMPARE(f.newBlob, git(m_repo, {S("rev-parse"), m_feature + S(":") + f.newPath}));
+        else
+            QVERIFY(f.newBlob.isEmpty());
+        if (f.binary) {
+            QVERIFY(f.hunks.isEmpty());
+            continue;
+        }
+        const Result<FileDiff> one = diffFile(m_repo, m_base, m_feature, f.path());
+        QVERIFY2(one.ok(), qPrintable(one.error().toString()));
+        QCOMPARE(render(f), render(*one));
+        QCOMPARE(f.oldBlob, one->oldBlob);
+        QCOMPARE(f.newBlob, one->newBlob);
+        withHunks += f.hunks.isEmpty() ? 0 : 1;
+    }
+    QVERIFY(withHunks > 40);
 }
 
 void TestDiff::hunkLineNumbers()

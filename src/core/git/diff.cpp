@@ -158,6 +158,10 @@ FileDiff fileFromDelta(const git_diff_delta *d)
     }
     if (f.status == FileDiff::Renamed || f.status == FileDiff::Copied)
         f.similarity = d->similarity;
+    if (!git_oid_is_zero(&d->old_file.id))
+        f.oldBlob = oidString(&d->old_file.id);
+    if (!git_oid_is_zero(&d->new_file.id))
+        f.newBlob = oidString(&d->new_file.id);
     return f;
 }
 
@@ -310,7 +314,7 @@ bool isWordChar(QChar c)
 } // namespace
 
 Result<DiffSummary> diffBranch(const QString &repoPath, const QString &branch,
-                               const QString &target, const std::atomic_bool *cancel)
+                               const QString &target, const std::atomic_bool *cancel, DiffDetail detail)
 {
     Result<GitRepository> repo = openRepo(repoPath);
     if (!repo)
@@ -347,8 +351,11 @@ Result<DiffSummary> diffBranch(const QString &repoPath, const QString &branch,
     summary.headCommit = oidString(git_commit_id(head->get()));
     summary.baseCommit = oidString(&baseId);
 
-    // No context: the counts do not depend on it and xdiff emits less.
-    const git_diff_options opts = diffOptions(0, cancel);
+    // A summary needs no context: the counts do not depend on it and xdiff emits less.
+    const bool hunks = detail == DiffDetail::Patch;
+    git_diff_options opts = diffOptions(hunks ? 3 : 0, cancel);
+    if (hunks)
+        opts.flags |= GIT_DIFF_INDENT_HEURISTIC; // as diffFile()
     Result<DiffPtr> diff = treeDiff(r, base.get(), head->get(), opts, true, cancel, where);
     if (!diff)
         return diff.error();
@@ -362,6 +369,9 @@ Result<DiffSummary> diffBranch(const QString &repoPath, const QString &branch,
             return patch.error();
         FileDiff f = fileFromDelta(git_diff_get_delta(diff->get(), i));
         addStats(f, patch->get());
+        if (hunks && !f.binary)
+            if (Status s = fillHunks(patch->get(), f, cancel, where); !s)
+                return s.error();
         summary.additions += f.additions;
         summary.deletions += f.deletions;
         summary.files.append(std::move(f));

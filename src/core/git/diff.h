@@ -48,7 +48,8 @@ struct FileDiff
     bool binary = false;
     int similarity = 0; // renames/copies, percent
     int additions = 0, deletions = 0;
-    QList<DiffHunk> hunks; // filled by diffFile() (empty in a DiffSummary)
+    QString oldBlob, newBlob; // the two versions' blob ids (empty where a side has none)
+    QList<DiffHunk> hunks; // filled by diffFile() (and by a DiffDetail::Patch summary)
 
     QString path() const { return newPath.isEmpty() ? oldPath : newPath; }
     bool modeChanged() const { return oldMode && newMode && oldMode != newMode; }
@@ -66,9 +67,13 @@ struct DiffSummary
 };
 
 // The files changed on `branch` since its merge base with `target` (rename detection on),
-// with per-file +/- counts. A cancelled call returns an error whose message says so.
+// with per-file +/- counts; with DiffDetail::Patch also every text file's hunks (3 lines of
+// context, as diffFile() gives them), in the same pass. A cancelled call returns an error
+// whose message says so.
+enum class DiffDetail { Summary, Patch };
 Result<DiffSummary> diffBranch(const QString &repoPath, const QString &branch, const QString &target,
-                               const std::atomic_bool *cancel = nullptr);
+                               const std::atomic_bool *cancel = nullptr,
+                               DiffDetail detail = DiffDetail::Summary);
 
 // One file of a summary with all its hunks and intra-line ranges. `contextLines` around each
 // change (3 like git; a large number gives the whole file, for unfolding).

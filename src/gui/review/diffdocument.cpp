@@ -332,20 +332,11 @@ QList<int> DiffDocument::changeStarts() const
 QString changeFingerprint(const FileDiff &file)
 {
     QCryptographicHash h(QCryptographicHash::Sha1);
-    auto add = [&h](const QString &s) {
-        h.addData(s.toUtf8());
-        h.addData(QByteArrayView("\n", 1));
-    };
-    add(QString::number(int(file.status)));
-    add(file.oldPath);
-    add(file.newPath);
-    add(QString::number(file.oldMode, 8) + QLatin1Char(' ') + QString::number(file.newMode, 8));
-    add(file.binary ? QStringLiteral("binary %1 %2").arg(file.additions).arg(file.deletions)
-                    : QString());
-    for (const DiffHunk &hunk : file.hunks)
-        for (const DiffLine &l : hunk.lines)
-            if (DiffDocument::isChange(l))
-                add((l.kind == DiffLine::Added ? QLatin1Char('+') : QLatin1Char('-')) + l.text);
+    const QString key = QStringLiteral("%1\n%2\n%3\n%4 %5\n%6\n%7")
+                            .arg(int(file.status))
+                            .arg(file.oldPath, file.newPath, QString::number(file.oldMode, 8),
+                                 QString::number(file.newMode, 8), file.oldBlob, file.newBlob);
+    h.addData(key.toUtf8());
     return QString::fromLatin1(h.result().toHex());
 }
 

@@ -120,8 +120,8 @@ private:
     QList<int> m_changeStarts;
 };
 
-// A fingerprint of what a file's change is (status, paths, modes, the added and removed lines):
-// the same for the same change whatever the context, different once the file changes again.
+// A fingerprint of what a file's change is (status, paths, modes and the blob ids of both
+// versions): known with the file list, different once either version of the file changes.
 QString changeFingerprint(const FileDiff &file);
 
 } // namespace chorus

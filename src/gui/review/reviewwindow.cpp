@@ -314,7 +314,6 @@ void ReviewWindow::onBranchSelected()
     m_file.clear();
     m_shownBase.clear();
     m_shownHead.clear();
-    m_fingerprints.clear();
     m_message->hide();
     m_branchModel->setPriority(id);
     store(id);

@@ -92,7 +92,6 @@ private:
 
     // reviewwindow_files.cpp: the file tree, the diff, viewed marks, comments
     void fillFiles(bool keepFile);
-    void checkViewedMarks();
     void showFile(const QString &path, bool keepView);
     void onFileLoaded(const QString &path, const Result<FileDiff> &diff,
                       const DiffView::ViewState *keep);
@@ -137,8 +136,6 @@ private:
     QString m_agent;
     QString m_file;
     QString m_shownBase, m_shownHead;       // what the file tree shows
-    QString m_fileFingerprint;              // of m_file as shown
-    QHash<QString, QString> m_fingerprints; // path -> fingerprint at m_shownBase..m_shownHead
     QHash<QString, std::shared_ptr<ReviewStore>> m_stores; // session id -> its notes
     int m_fileGeneration = 0;   // bumped for every file shown; older loads are dropped
     int m_loadedGeneration = 0; // the last one that arrived

@@ -80,17 +80,15 @@ void ReviewWindow::fillFiles(bool keepFile)
         walk({});
     const QString keep = keepFile ? m_file : QString();
     const int treeScroll = m_fileView->verticalScrollBar()->value();
-    if (b->summary.baseCommit != m_shownBase || b->summary.headCommit != m_shownHead)
-        m_fingerprints.clear();
     m_shownBase = b->summary.baseCommit;
     m_shownHead = b->summary.headCommit;
 
-    // Viewed marks whose fingerprint is known now; the others are checked in the background.
+    // A viewed mark holds while neither version of its file has changed.
     ReviewStore *s = store(m_agent);
     QSet<QString> viewed;
-    for (const QString &path : s->viewedPaths())
-        if (m_fingerprints.contains(path) && s->isViewed(path, m_fingerprints.value(path)))
-            viewed.insert(path);
+    for (const FileDiff &f : b->summary.files)
+        if (s->isViewed(f.path(), changeFingerprint(f)))
+            viewed.insert(f.path());
     {
         const QScopedValueRollback quiet(m_quietSelection, true);
         m_fileModel->setFiles(b->summary.files, viewed);
@@ -109,7 +107,6 @@ void ReviewWindow::fillFiles(bool keepFile)
             m_fileView->verticalScrollBar()->setValue(treeScroll);
     }
     Q_EMIT filesShown(m_agent);
-    checkViewedMarks();
 
     if (!keep.isEmpty() && m_fileModel->file(keep)) {
         {
@@ -127,42 +124,6 @@ void ReviewWindow::fillFiles(bool keepFile)
     }
     updateTitle();
     updateActions();
-}
-
-void ReviewWindow::checkViewedMarks()
-{
-    ReviewStore *s = store(m_agent);
-    QStringList paths;
-    for (const QString &path : s->viewedPaths())
-        if (m_fileModel->file(path) && !m_fingerprints.contains(path))
-            paths << path;
-    const ReviewBranch *b = m_branchModel->branch(m_agent);
-    if (paths.isEmpty() || !b)
-        return;
-    const QString repo = b->summary.repo, base = m_shownBase, head = m_shownHead, agent = m_agent;
-    const std::shared_ptr<std::atomic_bool> cancel = m_closedCancel;
-    QtConcurrent::task([repo, base, head, paths, cancel] {
-        QHash<QString, QString> out;
-        for (const QString &path : paths) {
-            const Result<FileDiff> f = diffFile(repo, base, head, path, 0, cancel.get());
-            if (f)
-                out.insert(path, changeFingerprint(*f));
-        }
-        return out;
-    })
-        .withPriority(kFilePriority - 1)
-        .spawn()
-        .then(this, [this, agent, base, head](const QHash<QString, QString> &found) {
-            if (agent != m_agent || base != m_shownBase || head != m_shownHead)
-                return;
-            ReviewStore *notes = store(agent);
-            for (auto it = found.constBegin(); it != found.constEnd(); ++it) {
-                m_fingerprints.insert(it.key(), it.value());
-                m_fileModel->setViewed(it.key(), notes->isViewed(it.key(), it.value()));
-            }
-            updateTitle();
-            updateActions();
-        });
 }
 
 void ReviewWindow::selectFile(const QString &path)
@@ -190,7 +151,6 @@ void ReviewWindow::showFile(const QString &path, bool keepView)
         return;
     const DiffView::ViewState state = m_view->viewState();
     m_file = path;
-    m_fileFingerprint.clear();
     updateTitle();
     updateActions();
     m_fileCancel->store(true);
@@ -198,7 +158,6 @@ void ReviewWindow::showFile(const QString &path, bool keepView)
     const int generation = ++m_fileGeneration;
     if (f->binary) {
         m_loadedGeneration = generation;
-        m_fileFingerprint = changeFingerprint(*f);
         m_view->showMessage(tr("Binary file"),
                             tr("%1 is a binary file; its content is not shown.").arg(path));
         updateActions();
@@ -255,10 +214,7 @@ void ReviewWindow::onFileLoaded(const QString &path, const Result<FileDiff> &dif
         Q_EMIT fileShown(path);
         return;
     }
-    m_fileFingerprint = changeFingerprint(*diff);
-    m_fingerprints.insert(path, m_fileFingerprint);
     ReviewStore *s = store(m_agent);
-    m_fileModel->setViewed(path, s->isViewed(path, m_fileFingerprint));
     if (diff->hunks.isEmpty()) {
         m_view->showMessage(path, noLinesText(*diff));
     } else {
@@ -310,35 +266,9 @@ void ReviewWindow::onViewedToggled(const QString &path, bool viewed)
             showStoreError(st.error());
         return;
     }
-    const QString known = path == m_file && !m_fileFingerprint.isEmpty()
-                              ? m_fileFingerprint
-                              : m_fingerprints.value(path);
-    if (!known.isEmpty()) {
-        if (Status st = s->setViewed(path, known, true); !st)
+    if (const FileDiff *f = m_fileModel->file(path))
+        if (Status st = s->setViewed(path, changeFingerprint(*f), true); !st)
             showStoreError(st.error());
-        return;
-    }
-    // Not shown yet: what its change is decides what the mark is worth.
-    const ReviewBranch *b = m_branchModel->branch(m_agent);
-    if (!b)
-        return;
-    const QString repo = b->summary.repo, base = m_shownBase, head = m_shownHead, agent = m_agent;
-    QtConcurrent::task([repo, base, head, path] { return diffFile(repo, base, head, path, 0); })
-        .withPriority(kFilePriority)
-        .spawn()
-        .then(this, [this, agent, base, head, path](const Result<FileDiff> &f) {
-            if (!f) {
-                m_message->showMessage(MessageBar::Kind::Error, f.error().toString());
-                return;
-            }
-            const QString fingerprint = changeFingerprint(*f);
-            if (agent == m_agent && base == m_shownBase && head == m_shownHead)
-                m_fingerprints.insert(path, fingerprint);
-            if (agent == m_agent && !m_fileModel->isViewed(path))
-                return; // unticked again meanwhile
-            if (Status st = store(agent)->setViewed(path, fingerprint, true); !st)
-                showStoreError(st.error());
-        });
 }
 
 void ReviewWindow::onCommentSubmitted(const ReviewComment &comment)
