@@ -2266,7 +2266,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::ConflictSet</name>
     <message>
-        <location filename="../src/gui/conflict/conflictset.cpp" line="+127"/>
+        <location filename="../src/gui/conflict/conflictset.cpp" line="+143"/>
         <source>%1 (target)</source>
         <translation type="unfinished"></translation>
     </message>

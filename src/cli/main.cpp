@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "i18n.h"
 
 #include <QCoreApplication>
 
@@ -8,5 +9,6 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("chorus"));
     QCoreApplication::setOrganizationName(QStringLiteral("chorus"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CHORUS_VERSION));
+    chorus::installTranslations(&app);
     return chorus::cli::run(QCoreApplication::arguments().mid(1));
 }

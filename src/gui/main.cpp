@@ -1,5 +1,6 @@
 // chorus-gui: wires the application together; the windows live in chorus-gui-lib.
 #include "common/engineclient.h"
+#include "i18n.h"
 #include "mainwindow/mainwindow.h"
 #include "settings/guisettings.h"
 #include "style/icons.h"
@@ -12,20 +13,12 @@
 #include <QTranslator>
 
 namespace {
-// chorus_<locale>.qm from the resources or the installed share/chorus/translations, and
-// Qt's own; a missing translation just leaves the English text.
+// Chorus's catalogues (see chorus::installTranslations) and Qt's own for the dialogs.
 void loadTranslations(QApplication &app)
 {
-    const QLocale locale;
-    auto *chorus = new QTranslator(&app);
-    const QString installed =
-        QApplication::applicationDirPath() + QStringLiteral("/../share/chorus/translations");
-    if (chorus->load(locale, QStringLiteral("chorus"), QStringLiteral("_"),
-                     QStringLiteral(":/i18n")) ||
-        chorus->load(locale, QStringLiteral("chorus"), QStringLiteral("_"), installed))
-        QApplication::installTranslator(chorus);
+    chorus::installTranslations(&app);
     auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
 }
