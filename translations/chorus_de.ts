@@ -1751,7 +1751,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <source>Branch: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2051,15 +2061,30 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::ChoiceView</name>
     <message>
-        <location filename="../src/gui/conflict/choiceview.cpp" line="+107"/>
-        <source>Base: %1. Target: %2. Agent: %3. The merge keeps one file, under the target&apos;s name %4: choose its version or delete it. To keep the agent&apos;s name, resolve with an agent.</source>
+        <location filename="../src/gui/conflict/choiceview.cpp" line="+50"/>
+        <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+82"/>
+        <source>Base: %1. Target: %2. Agent: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location line="+1"/>
         <location line="+1"/>
         <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The merge keeps one file: choose its version and its name, or delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The merge keeps one file, at %1: choose its version or delete it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2073,7 +2098,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Keep the target&apos;s version at %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2113,7 +2138,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+3"/>
+        <source>The target&apos;s name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The agent&apos;s name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>The file will be deleted.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6,6 +6,7 @@
 #include "enginefixture.h"
 #include "gitfixture.h"
 #include "guitest.h"
+#include "mainwindow/agentlistmodel.h"
 #include "mainwindow/mainactions.h"
 #include "mainwindow/mainwindow.h"
 #include "paths.h"
@@ -622,6 +623,16 @@ void TestReview::mergeNowReportsMergeAndConflict()
     QTRY_COMPARE_WITH_TIMEOUT(w->branchModel()->branch(m_tidy)->forecast(),
                               ReviewBranch::Forecast::Merged, 30000);
     QTRY_VERIFY(!w->mergeButton()->isEnabled());
+    // The main window's agent list says where each branch stands.
+    auto tipOf = [this](const QString &id) {
+        AgentListModel *model = m_window->agentModel();
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->index(row, 0).data(AgentListModel::IdRole).toString() == id)
+                return model->index(row, 0).data(Qt::ToolTipRole).toString();
+        return QString();
+    };
+    QTRY_VERIFY(tipOf(m_tidy).contains(S("Branch: chorus/tidy (merged)")));
+    QVERIFY2(tipOf(m_readme).contains(S("Branch: chorus/readme (conflict)")), qPrintable(tipOf(m_readme)));
 
     // Back on the conflicting branch, its last merge attempt is recalled (merge.history).
     w->selectAgent(m_readme);

@@ -201,6 +201,12 @@ QString AgentListModel::toolTip(const SessionInfo &s) const
                                              QLocale().toString(s.tokens.cacheWrite));
     if (!s.error.isEmpty())
         tip += QStringLiteral("<br>") + tr("Error: %1").arg(s.error.toHtmlEscaped());
+    if (!s.branch.isEmpty()) {
+        const QString note = s.branchNote();
+        tip += QStringLiteral("<br>") + (note.isEmpty() ? tr("Branch: %1").arg(s.branch.toHtmlEscaped())
+                                                        : tr("Branch: %1 (%2)").arg(s.branch.toHtmlEscaped(),
+                                                                                   note.toHtmlEscaped()));
+    }
     tip += QStringLiteral("<br><small>%1</small>").arg(s.dir.toHtmlEscaped());
     return tip;
 }
