@@ -3,6 +3,8 @@
 // the branches, shows their diffs, keeps viewed marks and comments, sends comments back and
 // approves and merges through the real engine.
 #include "common/engineclient.h"
+#include "conflict/conflictset.h"
+#include "conflict/conflictwindow.h"
 #include "enginefixture.h"
 #include "gitfixture.h"
 #include "guitest.h"
@@ -608,6 +610,14 @@ void TestReview::mergeNowReportsMergeAndConflict()
     QCOMPARE(resolveSpy.size(), 1);
     QCOMPARE(resolveSpy.first().at(0).toString(), m_readme);
     QCOMPARE(resolveSpy.first().at(1).toString(), S("main"));
+    // ... which the main window opens, with the conflicted file loaded.
+    ConflictWindow *conflicts = nullptr;
+    QTRY_VERIFY((conflicts = m_window->findChild<ConflictWindow *>()) != nullptr);
+    QTRY_VERIFY(conflicts->isVisible());
+    QCOMPARE(conflicts->agent().id, m_readme);
+    QTRY_VERIFY_WITH_TIMEOUT(!conflicts->isLoading() && conflicts->conflicts()->size() == 1, 30000);
+    QCOMPARE(conflicts->conflicts()->at(0).file.path, S("README.md"));
+    conflicts->close(); // deletes itself
 
     // The clean one merges.
     w->selectAgent(m_tidy);
