@@ -629,7 +629,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>Git</name>
     <message>
-        <location filename="../src/core/git/gitcommon_p.h" line="+56"/>
+        <location filename="../src/core/git/gitcommon_p.h" line="+61"/>
         <source>unknown libgit2 error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2061,12 +2061,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::ChoiceView</name>
     <message>
-        <location filename="../src/gui/conflict/choiceview.cpp" line="+50"/>
+        <location filename="../src/gui/conflict/choiceview.cpp" line="+71"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+98"/>
         <source>Base: %1. Target: %2. Agent: %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2088,7 +2088,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>It cannot be merged line by line: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2138,7 +2138,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-52"/>
         <source>The target&apos;s name: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2148,7 +2148,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+81"/>
         <source>The file will be deleted.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -152,6 +152,7 @@ private Q_SLOTS:
     void choicesResolveOtherFiles();
     void mergeWithoutOverlapNeedsAcceptance();
     void savedWorkComesBackOnlyForTheSameConflict();
+    void renameKeepsEitherName();
 
     // the window on a repository
     void windowListsAndResolves();
@@ -161,6 +162,7 @@ private Q_SLOTS:
 
     // the whole way through the engine
     void mergeThroughEngine();
+    void renameMergedUnderTheAgentsName();
 
     // Not a test: CHORUS_CONFLICT_SCREENSHOTS=DIR saves the window in light and dark there.
     void screenshots();
@@ -535,6 +537,62 @@ void TestConflict::savedWorkComesBackOnlyForTheSameConflict()
     QVERIFY(!moved.at(0).isResolved());
 }
 
+void TestConflict::renameKeepsEitherName()
+{
+    ConflictEntry renamed; // a.txt: the target named it target.txt, the agent agent.txt
+    renamed.file.path = S("target.txt");
+    renamed.file.kind = S("rename");
+    renamed.file.ancestorPath = S("a.txt");
+    renamed.file.oursPath = S("target.txt");
+    renamed.file.theirsPath = S("agent.txt");
+    renamed.file.ancestorBlob = S("a");
+    renamed.file.oursBlob = S("o");
+    renamed.file.theirsBlob = S("t");
+    renamed.ours = "target's\n";
+    renamed.theirs = "agent's\n";
+    ConflictEntry oneName = renamed; // only one side has a name for it: nothing to choose
+    oneName.file.path = S("b.txt");
+    oneName.file.oursPath = S("b.txt");
+    oneName.file.theirsPath = S("b.txt");
+    ConflictSet set;
+    set.reset({renamed, oneName});
+    QVERIFY(set.at(0).hasNameChoice());
+    QVERIFY(!set.at(1).hasNameChoice());
+
+    // The target's name unless the agent's is chosen; the version is a choice of its own.
+    set.setChoice(0, ConflictEntry::Choice::Theirs);
+    using Resolutions = QHash<QString, std::optional<QByteArray>>;
+    QCOMPARE(set.resolutions(), (Resolutions{{S("target.txt"), QByteArray("agent's\n")}}));
+    set.setName(0, ConflictEntry::Name::Agent);
+    QCOMPARE(set.resolutions(), (Resolutions{{S("agent.txt"), QByteArray("agent's\n")}}));
+    set.setChoice(0, ConflictEntry::Choice::Ours);
+    QCOMPARE(set.resolutions(), (Resolutions{{S("agent.txt"), QByteArray("target's\n")}}));
+    set.setName(1, ConflictEntry::Name::Agent); // ignored: the file has one name
+    QCOMPARE(set.at(1).name, ConflictEntry::Name::Target);
+    set.setChoice(1, ConflictEntry::Choice::Theirs);
+    QCOMPARE(set.resolutions().value(S("b.txt")), std::optional<QByteArray>("agent's\n"));
+
+    // The name survives a save; a file saved before names could be chosen has the target's.
+    const QJsonObject saved = set.saveState();
+    ConflictSet again;
+    again.reset({renamed, oneName});
+    QCOMPARE(again.restoreState(saved), 2);
+    QCOMPARE(again.at(0).name, ConflictEntry::Name::Agent);
+    QCOMPARE(again.resolutions(), set.resolutions());
+    QJsonObject old = saved;
+    QJsonArray files = old.value(S("files")).toArray();
+    QJsonObject first = files.at(0).toObject();
+    QCOMPARE(first.value(S("name")).toString(), S("agent"));
+    first.remove(S("name"));
+    files.replace(0, first);
+    old.insert(S("files"), files);
+    ConflictSet before;
+    before.reset({renamed, oneName});
+    QCOMPARE(before.restoreState(old), 2);
+    QCOMPARE(before.at(0).name, ConflictEntry::Name::Target);
+    QCOMPARE(before.resolutions().value(S("target.txt")), std::optional<QByteArray>("target's\n"));
+}
+
 // ---- the window ----
 
 // A repository on main whose branch chorus/agent conflicts with it: notes.txt (both changed
@@ -831,6 +889,112 @@ void TestConflict::mergeThroughEngine()
     fx.tearDown();
 }
 
+// The target and the agent renamed a file differently: the window keeps it under the agent's
+// name, with the target's version, across closing it, and the engine merges it so.
+void TestConflict::renameMergedUnderTheAgentsName()
+{
+    chorus::test::EngineFixture fx;
+    QString error;
+    QVERIFY2(fx.setUp(&error), qPrintable(error));
+    GitFixture git(fx.workDir());
+    const QString repo = git.makeRepo(S("repo"));
+    const QByteArray base = "one\ntwo\nthree\nfour\nfive\nsix\n";
+    GitFixture::commit(repo, S("notes"), {{S("notes.txt"), base}});
+
+    // The agent moves notes.txt to docs/agent-notes.txt and changes its last line.
+    const QString command = S("mkdir -p docs && mv notes.txt docs/agent-notes.txt && "
+                              "printf 'one\\ntwo\\nthree\\nfour\\nfive\\nsix (agent)\\n' > docs/agent-notes.txt");
+    const QJsonArray steps{QJsonObject{{S("tool"), S("Bash")}, {S("input"), QJsonObject{{S("command"), command}}}},
+                           QJsonObject{{S("text"), S("Done.")}}};
+    const QString task =
+        S("Move the notes. @@fake ") + QString::fromUtf8(QJsonDocument(steps).toJson(QJsonDocument::Compact));
+    const auto spawned = fx.chorus({S("spawn"), S("builder"), S("--repo=") + repo, S("--task=") + task,
+                                    S("--name=mover"), S("--wait"), S("--json")},
+                                   120000);
+    QVERIFY2(spawned.exitCode == 0, qPrintable(spawned.describe()));
+    auto files = [&](const QString &branch) {
+        return GitFixture::git(repo, {S("ls-tree"), S("-r"), S("--name-only"), branch}).split(QLatin1Char('\n'));
+    };
+    QCOMPARE(files(S("chorus/mover")).filter(S("notes")), QStringList{S("docs/agent-notes.txt")});
+    // Meanwhile the target renames it too, and changes its first line.
+    GitFixture::git(repo, {S("mv"), S("notes.txt"), S("target-notes.txt")});
+    const QByteArray targets = "one (target)\ntwo\nthree\nfour\nfive\nsix\n";
+    GitFixture::commit(repo, S("target renames"), {{S("target-notes.txt"), targets}});
+
+    qputenv("CHORUS_PROGRAM", fx.chorusProgram().toUtf8());
+    EngineClient client;
+    QVERIFY2(client.connectToEngine().ok(), "cannot connect to the engine");
+    SessionInfo agent;
+    for (const SessionInfo &s : client.sessions())
+        if (s.name == S("mover"))
+            agent = s;
+    QCOMPARE(agent.branch, S("chorus/mover"));
+    const QHash<QString, std::optional<QByteArray>> expected{{S("docs/agent-notes.txt"), targets}};
+    {
+        ConflictWindow w(&client, agent, S("main"));
+        w.show();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), 20000);
+        ConflictSet *set = w.conflicts();
+        QCOMPARE(set->size(), 1);
+        const ConflictFile &f = set->at(0).file;
+        QCOMPARE(f.kind, S("rename"));
+        QCOMPARE(f.path, S("target-notes.txt"));
+        QCOMPARE(f.theirsPath, S("docs/agent-notes.txt"));
+        w.selectFile(0);
+        ChoiceView *choice = w.choiceView();
+        QVERIFY(choice->isVisible());
+        QRadioButton *agentsName = choice->nameButton(ConflictEntry::Name::Agent);
+        QVERIFY(agentsName->isVisible());
+        QVERIFY(agentsName->text().startsWith(S("The agent's name: "))); // the path elided if long...
+        QCOMPARE(agentsName->toolTip(), S("docs/agent-notes.txt"));         // ...and whole here
+        QVERIFY(choice->nameButton(ConflictEntry::Name::Target)->isChecked()); // until the user chooses
+        const QString explanation = choice->explanation()->text();
+        QVERIFY2(!explanation.contains(S("resolve with an agent")), qPrintable(explanation));
+        QVERIFY2(explanation.contains(S("choose its version and its name")), qPrintable(explanation));
+        clickRadio(choice->button(ConflictEntry::Choice::Ours));
+        QCOMPARE(set->resolutions(), (QHash<QString, std::optional<QByteArray>>{{S("target-notes.txt"), targets}}));
+        clickRadio(agentsName);
+        QVERIFY(agentsName->isChecked());
+        QCOMPARE(set->resolutions(), expected);
+        QVERIFY(choice->preview()->toPlainText().contains(S("one (target)")));
+        // Deleting leaves nothing to name.
+        clickRadio(choice->button(ConflictEntry::Choice::Delete));
+        QVERIFY(!agentsName->isEnabled());
+        clickRadio(choice->button(ConflictEntry::Choice::Ours));
+        QVERIFY(agentsName->isEnabled());
+        QTRY_VERIFY(w.mergeButton()->isEnabled());
+        w.close();
+    }
+    QVERIFY(QFile::exists(ConflictWindow::stateFilePath(agent.id, S("main"))));
+
+    auto w = std::make_unique<ConflictWindow>(&client, agent, S("main"));
+    QSignalSpy merged(w.get(), &ConflictWindow::merged);
+    w->show();
+    QTRY_VERIFY_WITH_TIMEOUT(!w->isLoading(), 20000);
+    QCOMPARE(w->conflicts()->resolutions(), expected); // the choice came back
+    w->selectFile(0);
+    QVERIFY(w->choiceView()->nameButton(ConflictEntry::Name::Agent)->isChecked());
+    QVERIFY(w->choiceView()->button(ConflictEntry::Choice::Ours)->isChecked());
+    QVERIFY(w->mergeButton()->isEnabled());
+
+    QTest::mouseClick(w->mergeButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(outcomeBox(w.get()) != nullptr, 120000);
+    QMessageBox *box = outcomeBox(w.get());
+    QVERIFY2(box->text().contains(S("was merged")), qPrintable(box->text() + S("\n") + box->detailedText()));
+    QCOMPARE(merged.count(), 1);
+    // The target has the file under the agent's name only, with the target's version.
+    const QStringList tree = files(S("main"));
+    QVERIFY2(tree.contains(S("docs/agent-notes.txt")), qPrintable(tree.join(S(", "))));
+    QVERIFY2(!tree.contains(S("target-notes.txt")) && !tree.contains(S("notes.txt")), qPrintable(tree.join(S(", "))));
+    QCOMPARE(GitFixture::git(repo, {S("show"), S("main:docs/agent-notes.txt")}), QString::fromUtf8(targets).trimmed());
+    QVERIFY(QFile::exists(repo + S("/docs/agent-notes.txt"))); // the checkout followed
+    QVERIFY(!QFile::exists(repo + S("/target-notes.txt")));
+    QTest::mouseClick(box->button(QMessageBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY(!w->isVisible());
+    w.reset();
+    fx.tearDown();
+}
+
 void TestConflict::screenshots()
 {
     const QString out = qEnvironmentVariable("CHORUS_CONFLICT_SCREENSHOTS");
@@ -848,7 +1012,8 @@ void TestConflict::screenshots()
                         {S("logo.bin"), QByteArray("\x89PNG\0\1\2", 8)}});
     GitFixture::git(repo, {S("checkout"), S("-q"), S("-b"), S("chorus/shot")});
     GitFixture::git(repo, {S("rm"), S("-q"), S("docs/old.md")});
-    GitFixture::git(repo, {S("mv"), S("a.txt"), S("agent-name.txt")});
+    QDir(repo).mkpath(S("docs/guides/getting-started/renamed-by-the-agent"));
+    GitFixture::git(repo, {S("mv"), S("a.txt"), S("docs/guides/getting-started/renamed-by-the-agent/agent-name.txt")});
     QByteArray agentCode = code;
     agentCode.replace("return a + b;", "// overflow-safe\n    return (int)((long)a + b);");
     agentCode.replace("add(1, 2)", "add(40, 2)");

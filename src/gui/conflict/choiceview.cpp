@@ -5,26 +5,45 @@
 #include "style/palettecolors.h"
 
 #include <QButtonGroup>
+#include <QEvent>
 #include <QFontDatabase>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextDocumentLayout>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QRadioButton>
+#include <QStyle>
 #include <QTextDocument>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace chorus {
 
 namespace {
 constexpr qsizetype kMaxPreviewBytes = 1024 * 1024;
+
+// `format` with `path` for %1, the path elided in the middle to fit the button: a long path
+// must not make the page wider than the window. The tooltip has the whole path.
+void setPathText(QRadioButton *b, const QString &format, const QString &path)
+{
+    const QFontMetrics fm(b->font());
+    const int indicator = b->style()->pixelMetric(QStyle::PM_ExclusiveIndicatorWidth, nullptr, b) +
+                          b->style()->pixelMetric(QStyle::PM_RadioButtonLabelSpacing, nullptr, b);
+    const int room = b->width() - indicator - fm.horizontalAdvance(format.arg(QString())) - fm.averageCharWidth();
+    b->setText(format.arg(fm.elidedText(path, Qt::ElideMiddle, std::max(room, fm.averageCharWidth() * 12))));
+    b->setToolTip(path);
 }
+} // namespace
 
 ChoiceView::ChoiceView(ConflictSet *set, QWidget *parent)
     : QWidget(parent), m_set(set), m_title(new QLabel(this)), m_explanation(new QLabel(this)),
       m_group(new QButtonGroup(this)), m_ours(new QRadioButton(this)), m_theirs(new QRadioButton(this)),
-      m_delete(new QRadioButton(this)), m_previewLabel(new QLabel(this)), m_preview(new QPlainTextEdit(this))
+      m_delete(new QRadioButton(this)), m_names(new QWidget(this)), m_nameGroup(new QButtonGroup(this)),
+      m_targetName(new QRadioButton(m_names)), m_agentName(new QRadioButton(m_names)), m_previewLabel(new QLabel(this)),
+      m_preview(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("conflictChoiceView"));
     QFont titleFont = m_title->font();
@@ -39,6 +58,19 @@ ChoiceView::ChoiceView(ConflictSet *set, QWidget *parent)
     m_group->addButton(m_ours, int(ConflictEntry::Choice::Ours));
     m_group->addButton(m_theirs, int(ConflictEntry::Choice::Theirs));
     m_group->addButton(m_delete, int(ConflictEntry::Choice::Delete));
+    m_targetName->setObjectName(QStringLiteral("choiceTargetName"));
+    m_agentName->setObjectName(QStringLiteral("choiceAgentName"));
+    m_nameGroup->addButton(m_targetName, int(ConflictEntry::Name::Target));
+    m_nameGroup->addButton(m_agentName, int(ConflictEntry::Name::Agent));
+    for (QRadioButton *b : {m_targetName, m_agentName}) { // elided to the room there is
+        b->setSizePolicy(QSizePolicy::Ignored, b->sizePolicy().verticalPolicy());
+        b->installEventFilter(this);
+    }
+    auto *namesLayout = new QVBoxLayout(m_names);
+    namesLayout->setContentsMargins(0, 6, 0, 0);
+    namesLayout->addWidget(new QLabel(tr("Name:"), m_names));
+    namesLayout->addWidget(m_targetName);
+    namesLayout->addWidget(m_agentName);
     m_preview->setObjectName(QStringLiteral("choicePreview"));
     m_preview->setReadOnly(true);
     m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -51,6 +83,7 @@ ChoiceView::ChoiceView(ConflictSet *set, QWidget *parent)
     layout->addWidget(m_ours);
     layout->addWidget(m_theirs);
     layout->addWidget(m_delete);
+    layout->addWidget(m_names);
     layout->addSpacing(6);
     layout->addWidget(m_previewLabel);
     layout->addWidget(m_preview, 1);
@@ -62,7 +95,14 @@ ChoiceView::ChoiceView(ConflictSet *set, QWidget *parent)
             return;
         const auto choice = ConflictEntry::Choice(id);
         m_set->setChoice(m_index, choice);
+        m_names->setEnabled(choice != ConflictEntry::Choice::Delete); // a deleted file has no name
         showPreview(choice);
+    });
+    connect(m_nameGroup, &QButtonGroup::idClicked, this, [this](int id) {
+        if (m_index < 0)
+            return;
+        m_set->setName(m_index, ConflictEntry::Name(id));
+        updateFromEntry(); // the labels and the preview's highlighting follow the name
     });
 }
 
@@ -87,6 +127,27 @@ QRadioButton *ChoiceView::button(ConflictEntry::Choice choice) const
     return nullptr;
 }
 
+QRadioButton *ChoiceView::nameButton(ConflictEntry::Name name) const
+{
+    return name == ConflictEntry::Name::Agent ? m_agentName : m_targetName;
+}
+
+bool ChoiceView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize && (watched == m_targetName || watched == m_agentName))
+        elideNames();
+    return QWidget::eventFilter(watched, event);
+}
+
+void ChoiceView::elideNames()
+{
+    if (m_index < 0 || m_index >= m_set->size() || !m_set->at(m_index).hasNameChoice())
+        return;
+    const ConflictFile &f = m_set->at(m_index).file;
+    setPathText(m_targetName, tr("The target's name: %1"), f.oursPath);
+    setPathText(m_agentName, tr("The agent's name: %1"), f.theirsPath);
+}
+
 void ChoiceView::showEntry(int index)
 {
     m_index = index;
@@ -102,14 +163,17 @@ void ChoiceView::updateFromEntry()
     const QLocale locale;
     m_title->setText(f.path);
     QString explanation = ConflictListModel::kindExplanation(f.kind);
-    if (f.kind == QLatin1String("rename")) {
-        explanation += QLatin1Char(' ') +
-                       tr("Base: %1. Target: %2. Agent: %3. The merge keeps one file, under the target's "
-                          "name %4: choose its version or delete it. To keep the agent's name, resolve "
-                          "with an agent.")
-                           .arg(f.ancestorPath.isEmpty() ? tr("none") : f.ancestorPath,
-                                f.oursPath.isEmpty() ? tr("none") : f.oursPath,
-                                f.theirsPath.isEmpty() ? tr("none") : f.theirsPath, f.path);
+    const bool rename = f.kind == QLatin1String("rename");
+    const bool nameChoice = e.hasNameChoice();
+    if (rename) {
+        explanation += QLatin1Char(' ') + tr("Base: %1. Target: %2. Agent: %3.")
+                                              .arg(f.ancestorPath.isEmpty() ? tr("none") : f.ancestorPath,
+                                                   f.oursPath.isEmpty() ? tr("none") : f.oursPath,
+                                                   f.theirsPath.isEmpty() ? tr("none") : f.theirsPath);
+        const QString keeps = nameChoice
+                                  ? tr("The merge keeps one file: choose its version and its name, or delete it.")
+                                  : tr("The merge keeps one file, at %1: choose its version or delete it.").arg(f.path);
+        explanation += QLatin1Char(' ') + keeps;
     } else if (!e.readError.isEmpty()) {
         explanation += QLatin1Char(' ') + tr("It cannot be merged line by line: %1").arg(e.readError);
     } else if (!e.isText) {
@@ -118,8 +182,7 @@ void ChoiceView::updateFromEntry()
     m_explanation->setText(explanation);
 
     auto sizeOf = [&](const QByteArray &b) { return locale.formattedDataSize(b.size()); };
-    const bool rename = f.kind == QLatin1String("rename");
-    if (rename) { // the merge can only keep the file at f.path (the target's name)
+    if (rename && !nameChoice) { // the file can only be kept at f.path
         m_ours->setText(tr("Keep the target's version at %1 (%2)").arg(f.path, sizeOf(e.ours)));
         m_theirs->setText(tr("Keep the agent's version at %1 (%2)").arg(f.path, sizeOf(e.theirs)));
     } else {
@@ -134,6 +197,12 @@ void ChoiceView::updateFromEntry()
         m_delete->setText(tr("Delete the file, as the target did"));
     else
         m_delete->setText(tr("Delete the file"));
+    m_names->setVisible(nameChoice);
+    if (nameChoice) {
+        elideNames();
+        nameButton(e.name)->setChecked(true);
+        m_names->setEnabled(e.choice != ConflictEntry::Choice::Delete);
+    }
     m_ours->setVisible(e.canChoose(ConflictEntry::Choice::Ours));
     m_theirs->setVisible(e.canChoose(ConflictEntry::Choice::Theirs));
 
@@ -177,7 +246,7 @@ void ChoiceView::showPreview(ConflictEntry::Choice choice)
     doc->setDocumentLayout(new QPlainTextDocumentLayout(doc));
     doc->setDefaultFont(m_preview->font());
     doc->setPlainText(text);
-    Highlighter::attach(doc, {}, e.file.path, palette());
+    Highlighter::attach(doc, {}, e.resolvedPath(), palette());
     m_preview->setDocument(doc);
     if (old && old->parent() == this)
         old->deleteLater();

@@ -57,6 +57,11 @@ QString choiceName(ConflictEntry::Choice c)
     return {};
 }
 
+QString nameName(ConflictEntry::Name n)
+{
+    return n == ConflictEntry::Name::Agent ? QStringLiteral("agent") : QStringLiteral("target");
+}
+
 void updateMarkers(ConflictEntry *e)
 {
     e->markersLeft = int(findMarkerBlocks(e->result, e->ownMarkers).size());
@@ -93,6 +98,17 @@ bool ConflictEntry::canChoose(Choice c) const
         break;
     }
     return false;
+}
+
+bool ConflictEntry::hasNameChoice() const
+{
+    return file.kind == QLatin1String("rename") && !file.oursPath.isEmpty() && !file.theirsPath.isEmpty() &&
+           file.oursPath != file.theirsPath;
+}
+
+QString ConflictEntry::resolvedPath() const
+{
+    return name == Name::Agent && hasNameChoice() ? file.theirsPath : file.path;
 }
 
 std::optional<QByteArray> ConflictEntry::resolution() const
@@ -232,6 +248,16 @@ void ConflictSet::setChoice(int i, ConflictEntry::Choice choice)
     Q_EMIT entryChanged(i);
 }
 
+void ConflictSet::setName(int i, ConflictEntry::Name name)
+{
+    ConflictEntry &e = m_entries[i];
+    if (e.name == name || !e.hasNameChoice())
+        return;
+    e.name = name;
+    e.touched = true;
+    Q_EMIT entryChanged(i);
+}
+
 int ConflictSet::resolvedCount() const
 {
     return int(std::count_if(m_entries.cbegin(), m_entries.cend(), [](const ConflictEntry &e) { return e.isResolved(); }));
@@ -242,7 +268,7 @@ QHash<QString, std::optional<QByteArray>> ConflictSet::resolutions() const
     QHash<QString, std::optional<QByteArray>> out;
     for (const ConflictEntry &e : m_entries)
         if (e.isResolved())
-            out.insert(e.file.path, e.resolution());
+            out.insert(e.resolvedPath(), e.resolution());
     return out;
 }
 
@@ -269,6 +295,8 @@ QJsonObject ConflictSet::saveState() const
             f.insert(QStringLiteral("takes"), takes);
         } else {
             f.insert(QStringLiteral("choice"), choiceName(e.choice));
+            if (e.hasNameChoice()) // files saved before names could be chosen have none: the target's
+                f.insert(QStringLiteral("name"), nameName(e.name));
         }
         files.append(f);
     }
@@ -311,6 +339,8 @@ int ConflictSet::restoreState(const QJsonObject &state)
             for (auto choice : {ConflictEntry::Choice::Ours, ConflictEntry::Choice::Theirs, ConflictEntry::Choice::Delete})
                 if (c == choiceName(choice) && e.canChoose(choice))
                     e.choice = choice;
+            const bool agentsName = f.value(QLatin1String("name")).toString() == nameName(ConflictEntry::Name::Agent);
+            e.name = agentsName && e.hasNameChoice() ? ConflictEntry::Name::Agent : ConflictEntry::Name::Target;
         }
         e.touched = true;
         ++restored;

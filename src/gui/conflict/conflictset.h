@@ -20,6 +20,8 @@ namespace chorus {
 struct ConflictEntry
 {
     enum class Choice { None, Ours, Theirs, Delete };
+    // Rename conflicts: the name the kept version gets (file.path is the target's name).
+    enum class Name { Target, Agent };
 
     ConflictFile file;
     QByteArray base, ours, theirs; // empty where a side has no version
@@ -38,6 +40,7 @@ struct ConflictEntry
     bool hasMarkers = false; // any marker line (also one outside a block)
     // Other files (binary, deleted on one side, renamed): the user's choice.
     Choice choice = Choice::None;
+    Name name = Name::Target;
     bool touched = false; // the user changed something: worth keeping
 
     // Content and add/add conflicts of text files are merged line by line; the rest is a
@@ -50,6 +53,11 @@ struct ConflictEntry
     QString initialResult() const;
     // Which choices make sense (a side without a version cannot be kept).
     bool canChoose(Choice c) const;
+    // A rename conflict whose sides gave the file different names: either can be kept.
+    bool hasNameChoice() const;
+    // Where the resolution goes: the agent's name when chosen, else file.path. The core
+    // resolves a rename conflict under whichever of its names the resolution is given for.
+    QString resolvedPath() const;
 };
 
 // The conflicts of one agent's branch with a target, and the user's resolutions. Loading is
@@ -83,10 +91,11 @@ public:
     // Takes a text merge's result as it is (for a file without conflicting lines).
     void accept(int i);
     void setChoice(int i, ConflictEntry::Choice choice);
+    void setName(int i, ConflictEntry::Name name); // only for entries with hasNameChoice()
 
     int resolvedCount() const;
     bool allResolved() const { return resolvedCount() == size(); }
-    // Every resolved file: path -> content, or nullopt to delete it.
+    // Every resolved file: path (its resolvedPath) -> content, or nullopt to delete it.
     QHash<QString, std::optional<QByteArray>> resolutions() const;
 
     // The user's work, for a file that survives closing the window. Entries are matched on
