@@ -23,6 +23,8 @@ private Q_SLOTS:
     void startsFromAnotherAgentsBranch();
     void nameClashesGetASuffix();
     void removeWorktreeFindsItByPath();
+    void checkoutAppliesAttributes_data();
+    void checkoutAppliesAttributes();
     void badInputLeavesNothing_data();
     void badInputLeavesNothing();
 
@@ -186,6 +188,46 @@ void TestAgentWorkspace::removeWorktreeFindsItByPath()
     int code = -1;
     git(repo, {QStringLiteral("fsck"), QStringLiteral("--no-progress")}, &code);
     QCOMPARE(code, 0);
+}
+
+void TestAgentWorkspace::checkoutAppliesAttributes_data()
+{
+    QTest::addColumn<QString>("where"); // where the eol attribute is set, or how CRLF is asked for
+    QTest::addColumn<bool>("crlf");     // whether the worktree's file gets CRLF line endings
+    QTest::newRow("none") << QString() << false;
+    QTest::newRow("nested .gitattributes") << QStringLiteral("docs/.gitattributes") << true;
+    QTest::newRow("info/attributes") << QStringLiteral(".git/info/attributes") << true;
+    QTest::newRow("core.autocrlf") << QStringLiteral("autocrlf") << true;
+}
+
+// A checkout without attributes or autocrlf skips the filters (for speed); with any of them,
+// the worktree's files are converted exactly as git would, and `git status` is clean.
+void TestAgentWorkspace::checkoutAppliesAttributes()
+{
+    QFETCH(QString, where);
+    QFETCH(bool, crlf);
+    const QString repo = makeRepo(QStringLiteral("proj"));
+    write(repo + QStringLiteral("/docs/notes.txt"), "one\ntwo\n");
+    write(repo + QStringLiteral("/docs/raw.bin"), "a\r\nb\n"); // stored as it is, always
+    if (where == QLatin1String("autocrlf"))
+        git(repo, {QStringLiteral("config"), QStringLiteral("core.autocrlf"), QStringLiteral("true")});
+    else if (where.endsWith(QLatin1String(".gitattributes")))
+        write(repo + QLatin1Char('/') + where, "*.txt text eol=crlf\n*.bin -text\n");
+    git(repo, {QStringLiteral("add"), QStringLiteral("-A")});
+    git(repo, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("files")});
+    if (where.startsWith(QLatin1String(".git/")))
+        write(repo + QLatin1Char('/') + where, "*.txt text eol=crlf\n*.bin -text\n");
+    const Result<AgentWorkspace> ws = createAgentWorkspace(repo, QStringLiteral("eol"), {}, m_root);
+    QVERIFY2(ws.ok(), ws.ok() ? "" : qPrintable(ws.error().toString()));
+    QFile notes(ws->worktree + QStringLiteral("/docs/notes.txt"));
+    QVERIFY(notes.open(QIODevice::ReadOnly));
+    QCOMPARE(notes.readAll(), crlf ? QByteArray("one\r\ntwo\r\n") : QByteArray("one\ntwo\n"));
+    QFile raw(ws->worktree + QStringLiteral("/docs/raw.bin"));
+    QVERIFY(raw.open(QIODevice::ReadOnly));
+    const QByteArray rawBytes = raw.readAll();
+    if (where != QLatin1String("autocrlf")) // autocrlf converts what git thinks is text
+        QCOMPARE(rawBytes, QByteArray("a\r\nb\n"));
+    QCOMPARE(git(ws->worktree, {QStringLiteral("status"), QStringLiteral("--porcelain")}), QString());
 }
 
 void TestAgentWorkspace::badInputLeavesNothing_data()

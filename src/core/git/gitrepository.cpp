@@ -171,6 +171,59 @@ Status GitRepository::deleteBranch(const QString &name)
     return Ok{};
 }
 
+namespace {
+int findAttributesFile(const char *, const git_tree_entry *entry, void *payload)
+{
+    if (qstrcmp(git_tree_entry_name(entry), ".gitattributes") != 0)
+        return 0;
+    *static_cast<bool *>(payload) = true;
+    return -1; // found: stop
+}
+
+bool nonEmptyFile(const QString &path)
+{
+    const QFileInfo f(path);
+    return f.isFile() && f.size() > 0;
+}
+
+// Whether checking `commit` out could change any file's bytes (CRLF conversion, ident): some
+// attributes are in effect (a .gitattributes in its tree, the repository's info/attributes,
+// the user's or the system's attributes file) or core.autocrlf is on. When none are, the
+// checkout skips the filters and the attribute lookups they make for every file, which cost
+// more than half of a large checkout. Any doubt keeps the filters.
+bool checkoutNeedsFilters(git_repository *repo, git_commit *commit)
+{
+    git_config *rawConfig = nullptr;
+    if (git_repository_config_snapshot(&rawConfig, repo) != 0)
+        return true;
+    std::unique_ptr<git_config, decltype(&git_config_free)> config(rawConfig, &git_config_free);
+    int autocrlf = 0;
+    const int rc = git_config_get_bool(&autocrlf, config.get(), "core.autocrlf");
+    if (rc == 0 ? autocrlf != 0 : rc != GIT_ENOTFOUND) // true, or "input" (not a boolean)
+        return true;
+    git_buf value = GIT_BUF_INIT;
+    QString userFile;
+    if (git_config_get_path(&value, config.get(), "core.attributesFile") == 0) {
+        userFile = QFile::decodeName(value.ptr);
+        git_buf_dispose(&value);
+    } else {
+        const QString xdg = qEnvironmentVariable("XDG_CONFIG_HOME", QDir::homePath() + QStringLiteral("/.config"));
+        userFile = xdg + QStringLiteral("/git/attributes");
+    }
+    const QString common = QFile::decodeName(git_repository_commondir(repo));
+    if (nonEmptyFile(userFile) || nonEmptyFile(common + QStringLiteral("info/attributes")) ||
+        nonEmptyFile(QStringLiteral("/etc/gitattributes")))
+        return true;
+    git_tree *rawTree = nullptr;
+    if (git_commit_tree(&rawTree, commit) != 0)
+        return true;
+    TreePtr tree(rawTree);
+    bool found = false;
+    const int walked = git_tree_walk(tree.get(), GIT_TREEWALK_PRE, findAttributesFile, &found);
+    return found || (walked != 0 && walked != GIT_EUSER);
+}
+} // namespace
+
 Status GitRepository::addWorktree(const QString &name, const QString &path, const QString &branch)
 {
     git_reference *rawRef = nullptr;
@@ -181,6 +234,12 @@ Status GitRepository::addWorktree(const QString &name, const QString &path, cons
     git_worktree_add_options opts;
     git_worktree_add_options_init(&opts, GIT_WORKTREE_ADD_OPTIONS_VERSION);
     opts.ref = ref.get();
+    git_object *rawCommit = nullptr;
+    if (git_reference_peel(&rawCommit, ref.get(), GIT_OBJECT_COMMIT) != 0)
+        return gitError(GitText::tr("cannot read branch %1").arg(branch), workDir());
+    ObjectPtr commit(rawCommit);
+    opts.checkout_options.disable_filters =
+        checkoutNeedsFilters(d->repo.get(), reinterpret_cast<git_commit *>(commit.get())) ? 0 : 1;
     git_worktree *rawWt = nullptr;
     const QByteArray n = name.toUtf8();
     const QByteArray p = QFile::encodeName(path);
