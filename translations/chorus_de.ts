@@ -665,7 +665,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location filename="../src/core/git/diff.cpp" line="+20"/>
-        <location filename="../src/core/git/merge.cpp" line="+827"/>
+        <location filename="../src/core/git/merge.cpp" line="+851"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -687,14 +687,14 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="+6"/>
         <location filename="../src/core/git/gitrepository.cpp" line="+4"/>
-        <location filename="../src/core/git/merge.cpp" line="-774"/>
+        <location filename="../src/core/git/merge.cpp" line="-798"/>
         <source>&apos;%1&apos; is not a commit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+27"/>
         <location line="+5"/>
-        <location filename="../src/core/git/merge.cpp" line="+397"/>
+        <location filename="../src/core/git/merge.cpp" line="+400"/>
         <source>cannot read the tree of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -789,7 +789,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="-377"/>
         <location filename="../src/core/git/gitrepository.cpp" line="+8"/>
-        <location filename="../src/core/git/merge.cpp" line="+508"/>
+        <location filename="../src/core/git/merge.cpp" line="+529"/>
         <source>the repository has no commits yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -800,7 +800,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../src/core/git/merge.cpp" line="-894"/>
+        <location filename="../src/core/git/merge.cpp" line="-918"/>
         <source>&apos;%1&apos; is not a valid branch name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -821,22 +821,27 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+10"/>
-        <location line="+12"/>
+        <location line="+77"/>
         <source>no branch %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-74"/>
         <source>cannot delete branch %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+81"/>
+        <source>cannot read branch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>cannot create the worktree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>cannot list the worktrees</source>
         <translation type="unfinished"></translation>
     </message>
@@ -846,7 +851,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-21"/>
         <source>cannot delete the worktree folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -856,8 +861,8 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
-        <location filename="../src/core/git/merge.cpp" line="+851"/>
+        <location line="+75"/>
+        <location filename="../src/core/git/merge.cpp" line="+875"/>
         <source>cannot read the index</source>
         <translation type="unfinished"></translation>
     </message>
@@ -912,18 +917,18 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/git/merge.cpp" line="-876"/>
+        <location filename="../src/core/git/merge.cpp" line="-900"/>
         <source>cannot read commit %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+856"/>
+        <location line="+880"/>
         <source>unknown branch or revision &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-855"/>
+        <location line="-879"/>
         <source>Name a branch that exists in this repository (see `git branch`).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -984,17 +989,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="-12"/>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>cannot read the merged tree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-19"/>
         <source>cannot compare the merged tree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>cannot create the merge commit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1094,18 +1099,23 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+173"/>
-        <location line="+46"/>
+        <location line="+67"/>
         <location line="+64"/>
         <source>&apos;%1&apos; and &apos;%2&apos; have no common history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-127"/>
         <source>cannot count commits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+28"/>
+        <source>&apos;%1&apos; is not a commit id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>resolutions apply to a merge or a squash, not to a rebase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1231,7 +1241,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>cancelled before its turn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1282,12 +1292,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>not merged; `chorus clean --all` removes its worktree and keeps its branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+6"/>
+        <source>its process is still running; stop it first (`chorus stop %1`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>branch %1 kept (not merged; --force deletes it and keeps its commits under refs/chorus/archive/)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2014,7 +2029,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::BranchListModel</name>
     <message>
-        <location filename="../src/gui/review/branchlistmodel.cpp" line="+119"/>
+        <location filename="../src/gui/review/branchlistmodel.cpp" line="+120"/>
         <source>checking…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2890,19 +2905,19 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location filename="../src/core/engine/enginegit.cpp" line="+72"/>
-        <location line="+312"/>
+        <location line="+314"/>
         <location line="+76"/>
         <source>agent %1 works in place, without a branch of its own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-387"/>
-        <location line="+326"/>
+        <location line="-389"/>
+        <location line="+328"/>
         <source>Only agents spawned in a git repository have a branch to merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-324"/>
+        <location line="-326"/>
         <source>agent %1 was cleaned up (its worktree is gone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2927,7 +2942,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>unknown merge strategy &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2939,12 +2954,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="+2"/>
         <location line="+76"/>
-        <location line="+182"/>
+        <location line="+183"/>
         <source>&apos;%1&apos; is not a valid branch name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-257"/>
         <source>resolutions are for the conflicts of one agent; name exactly one</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2954,7 +2969,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+235"/>
         <source>agent %1 has no branch to merge</source>
         <translation type="unfinished"></translation>
     </message>

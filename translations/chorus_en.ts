@@ -58,7 +58,7 @@
 <context>
     <name>Git</name>
     <message numerus="yes">
-        <location filename="../src/core/git/merge.cpp" line="+477"/>
+        <location filename="../src/core/git/merge.cpp" line="+480"/>
         <source>, and %n more</source>
         <translation>
             <numerusform>, and %n more</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+363"/>
+        <location line="+384"/>
         <source>the check did not finish in %n s</source>
         <translation>
             <numerusform>the check did not finish in %n s</numerusform>
@@ -77,7 +77,7 @@
 <context>
     <name>GitJobs</name>
     <message numerus="yes">
-        <location filename="../src/core/engine/gitjobs.cpp" line="+226"/>
+        <location filename="../src/core/engine/gitjobs.cpp" line="+232"/>
         <source>%n commit(s) ahead, </source>
         <translation>
             <numerusform>%n commit ahead, </numerusform>
@@ -145,7 +145,7 @@
 <context>
     <name>chorus::BranchListModel</name>
     <message numerus="yes">
-        <location filename="../src/gui/review/branchlistmodel.cpp" line="+123"/>
+        <location filename="../src/gui/review/branchlistmodel.cpp" line="+124"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>

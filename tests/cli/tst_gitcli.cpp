@@ -272,8 +272,14 @@ void TestGitCli::squashMergedBranchIsCleanedAsMerged()
 {
     spawnWriting(S("squashed"), S("printf '# squashed\\n' > README.md"));
     spawnWriting(S("pending"), S("printf 'p\\n' > pending.txt"));
+    spawnWriting(S("undone"), S("printf 'u\\n' > undone.txt"));
     int code = -1;
-    const QJsonObject m = runJson({S("merge"), S("squashed"), S("--strategy=squash"), S("--yes"), S("--json")}, &code);
+    // "undone" is squashed, then the user resets main to before it: its record no longer counts.
+    const QString beforeUndone = git({S("rev-parse"), S("main")});
+    QJsonObject m = runJson({S("merge"), S("undone"), S("--strategy=squash"), S("--yes"), S("--json")}, &code);
+    QCOMPARE(code, 0);
+    git({S("reset"), S("-q"), S("--hard"), beforeUndone});
+    m = runJson({S("merge"), S("squashed"), S("--strategy=squash"), S("--yes"), S("--json")}, &code);
     QCOMPARE(code, 0);
     QCOMPARE(m.value(S("items")).toArray().first().toObject().value(S("state")).toString(), S("merged"));
     QCOMPARE(git({S("rev-list"), S("--merges"), S("--count"), S("main")}), S("0"));
@@ -282,17 +288,25 @@ void TestGitCli::squashMergedBranchIsCleanedAsMerged()
     const QJsonObject c = runJson({S("clean"), S("--json")}, &code);
     QCOMPARE(code, 0);
     const QJsonArray items = c.value(S("items")).toArray();
-    QCOMPARE(items.size(), 2);
-    QJsonObject squashed, pending;
+    QCOMPARE(items.size(), 3);
+    QHash<QString, QJsonObject> byName;
     for (const QJsonValue &v : items)
-        (v.toObject().value(S("name")).toString() == S("squashed") ? squashed : pending) = v.toObject();
+        byName.insert(v.toObject().value(S("name")).toString(), v.toObject());
+    const QJsonObject squashed = byName.value(S("squashed"));
     QCOMPARE(squashed.value(S("state")).toString(), S("removed"));
     QVERIFY(squashed.value(S("merged")).toBool());
     QVERIFY(squashed.value(S("branchDeleted")).toBool());
-    QVERIFY(!squashed.contains(S("archiveRef")));
-    QCOMPARE(pending.value(S("state")).toString(), S("kept"));
-    QVERIFY(QFileInfo::exists(pending.value(S("worktree")).toString()));
-    QCOMPARE(git({S("branch"), S("--list"), S("chorus/*"), S("--format=%(refname:short)")}), S("chorus/pending"));
+    // Its commits are not in main's history: they stay reachable from an archive ref.
+    const QString archive = squashed.value(S("archiveRef")).toString();
+    QVERIFY2(archive.startsWith(S("refs/chorus/archive/chorus/squashed/")), qPrintable(archive));
+    QCOMPARE(git({S("show"), archive + S(":README.md")}), S("# squashed"));
+    for (const QString &name : {S("pending"), S("undone")}) {
+        QCOMPARE(byName.value(name).value(S("state")).toString(), S("kept"));
+        QVERIFY(!byName.value(name).value(S("merged")).toBool());
+        QVERIFY(QFileInfo::exists(byName.value(name).value(S("worktree")).toString()));
+    }
+    QCOMPARE(git({S("branch"), S("--list"), S("chorus/*"), S("--format=%(refname:short)")}),
+             S("chorus/pending\nchorus/undone"));
 }
 
 void TestGitCli::badInput()

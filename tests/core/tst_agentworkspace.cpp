@@ -198,6 +198,7 @@ void TestAgentWorkspace::checkoutAppliesAttributes_data()
     QTest::newRow("nested .gitattributes") << QStringLiteral("docs/.gitattributes") << true;
     QTest::newRow("info/attributes") << QStringLiteral(".git/info/attributes") << true;
     QTest::newRow("core.autocrlf") << QStringLiteral("autocrlf") << true;
+    QTest::newRow("core.attributesFile") << QStringLiteral("attributesFile") << true;
 }
 
 // A checkout without attributes or autocrlf skips the filters (for speed); with any of them,
@@ -209,10 +210,15 @@ void TestAgentWorkspace::checkoutAppliesAttributes()
     const QString repo = makeRepo(QStringLiteral("proj"));
     write(repo + QStringLiteral("/docs/notes.txt"), "one\ntwo\n");
     write(repo + QStringLiteral("/docs/raw.bin"), "a\r\nb\n"); // stored as it is, always
-    if (where == QLatin1String("autocrlf"))
+    if (where == QLatin1String("autocrlf")) {
         git(repo, {QStringLiteral("config"), QStringLiteral("core.autocrlf"), QStringLiteral("true")});
-    else if (where.endsWith(QLatin1String(".gitattributes")))
+    } else if (where == QLatin1String("attributesFile")) { // the user's own attributes, outside the repo
+        const QString file = m_tmp->filePath(QStringLiteral("my-attributes"));
+        write(file, "*.txt text eol=crlf\n*.bin -text\n");
+        git(repo, {QStringLiteral("config"), QStringLiteral("core.attributesFile"), file});
+    } else if (where.endsWith(QLatin1String(".gitattributes"))) {
         write(repo + QLatin1Char('/') + where, "*.txt text eol=crlf\n*.bin -text\n");
+    }
     git(repo, {QStringLiteral("add"), QStringLiteral("-A")});
     git(repo, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("files")});
     if (where.startsWith(QLatin1String(".git/")))

@@ -53,6 +53,9 @@ private Q_SLOTS:
     void branchStatusForecasts();
     void squashedOrRebasedBranchCountsAsMerged_data();
     void squashedOrRebasedBranchCountsAsMerged();
+    void notMergedWhileTheMergeWouldChangeSomething();
+    void resolutionsKeepingTheTargetStillMerge();
+    void reachableFromTellsHistory();
     void syncMergesTargetIntoAgentWorktree();
     void syncRebase();
     void syncConflictKeepsTheBranch();
@@ -616,7 +619,7 @@ void TestMerge::squashedOrRebasedBranchCountsAsMerged()
     QVERIFY(st.ok());
     QVERIFY(st->merged && st->contained && st->clean);
     QCOMPARE(st->ahead, 2);
-    QCOMPARE(git(repo, {S("count-objects")}), objects); // a forecast writes nothing
+    QCOMPARE(git(repo, {S("count-objects")}), objects); // a forecast writes no tree or commit
     const QString mainNow = rev(repo, S("main"));
     for (MergeStrategy again : {MergeStrategy::Merge, MergeStrategy::Squash, MergeStrategy::Rebase}) {
         const Result<MergeOutcome> r2 = mergeBranch(request(repo, again));
@@ -631,6 +634,64 @@ void TestMerge::squashedOrRebasedBranchCountsAsMerged()
     st = branchStatus(repo, S("chorus/agent"), S("main"));
     QVERIFY(st.ok() && !st->merged && !st->contained && st->clean);
     QVERIFY(fsck(repo));
+}
+
+// `contained` is only ever "merging it would change nothing": a change the target reverted, a
+// file the branch deletes and the target still has, a conflicting edit are all unmerged.
+void TestMerge::notMergedWhileTheMergeWouldChangeSomething()
+{
+    // The target took the agent's change, then reverted it: merging the branch brings it back.
+    QString repo = forked({{S("a.txt"), "agent\n"}}, {{S("a.txt"), "agent\n"}});
+    GitFixture::commit(repo, S("revert"), {{S("a.txt"), "reverted\n"}});
+    Result<BranchStatus> st = branchStatus(repo, S("chorus/agent"), S("main"));
+    QVERIFY(st.ok());
+    QVERIFY(!st->merged && !st->contained);
+    QVERIFY(!st->clean); // both changed a.txt since the base
+    m_tmp = std::make_unique<QTemporaryDir>();
+    m_git = std::make_unique<GitFixture>(m_tmp->path());
+    // The branch deletes a file the target still has.
+    repo = forked({}, {{S("m.txt"), "m\n"}});
+    git(repo, {S("checkout"), S("-q"), S("chorus/agent")});
+    git(repo, {S("rm"), S("-q"), S("src/main.c")});
+    git(repo, {S("commit"), S("-q"), S("-m"), S("delete")});
+    git(repo, {S("checkout"), S("-q"), S("main")});
+    st = branchStatus(repo, S("chorus/agent"), S("main"));
+    QVERIFY(st.ok());
+    QVERIFY(!st->merged && !st->contained && st->clean);
+    // ... and once the target deleted it too, there is nothing left to bring in.
+    git(repo, {S("rm"), S("-q"), S("src/main.c")});
+    git(repo, {S("commit"), S("-q"), S("-m"), S("main deletes it too")});
+    st = branchStatus(repo, S("chorus/agent"), S("main"));
+    QVERIFY(st.ok());
+    QVERIFY(st->merged && st->contained);
+}
+
+// Resolving every conflict with the target's side still makes the merge commit: the agent's
+// branch is then in the target's history (nothing of it can be lost by a later clean).
+void TestMerge::resolutionsKeepingTheTargetStillMerge()
+{
+    const QString repo = forked({{S("README.md"), "# agent\n"}}, {{S("README.md"), "# main\n"}});
+    const QString before = rev(repo, S("main"));
+    MergeRequest req = request(repo);
+    req.resolutions.insert(S("README.md"), QByteArray("# main\n"));
+    const Result<MergeOutcome> r = mergeBranch(req);
+    QVERIFY(r.ok());
+    QCOMPARE(r->stateName(), S("merged"));
+    QCOMPARE(git(repo, {S("rev-parse"), S("main^1")}), before);
+    QCOMPARE(git(repo, {S("rev-parse"), S("main^2")}), rev(repo, S("chorus/agent")));
+    QCOMPARE(git(repo, {S("show"), S("main:README.md")}), S("# main"));
+}
+
+void TestMerge::reachableFromTellsHistory()
+{
+    const QString repo = forked({{S("a.txt"), "a\n"}}, {{S("m.txt"), "m\n"}});
+    const QString first = rev(repo, S("main~1")), head = rev(repo, S("main")), agent = rev(repo, S("chorus/agent"));
+    QCOMPARE(*reachableFrom(repo, head, S("main")), true);
+    QCOMPARE(*reachableFrom(repo, first, S("main")), true);
+    QCOMPARE(*reachableFrom(repo, agent, S("main")), false);
+    QCOMPARE(*reachableFrom(repo, S("0123456789012345678901234567890123456789"), S("main")), false);
+    QVERIFY(!reachableFrom(repo, S("nonsense"), S("main")).ok());
+    QVERIFY(!reachableFrom(repo, head, S("no-such-branch")).ok());
 }
 
 void TestMerge::syncMergesTargetIntoAgentWorktree()

@@ -651,7 +651,6 @@ void TestReview::mergeNowReportsMergeAndConflict()
     QVERIFY(w->messageBar()->text().contains(S("README.md")));
 }
 
-QTEST_MAIN(TestReview)
 // A squash-merged branch whose target has since changed the same lines forecasts a conflict,
 // yet the engine's record of its merge (the same head, the same target) says it is merged.
 void TestReview::recordedMergeCountsAsMerged()
@@ -670,9 +669,12 @@ void TestReview::recordedMergeCountsAsMerged()
     b.mergedInto = S("other");
     QCOMPARE(b.forecast(), ReviewBranch::Forecast::Conflicts); // merged elsewhere
     b.mergedInto = S("main");
+    QCOMPARE(b.forecast(), ReviewBranch::Forecast::Conflicts); // main no longer has that merge
+    b.mergedCommitKept = true;
     QCOMPARE(b.forecast(), ReviewBranch::Forecast::Merged);
     b.status.head = S("3333333333333333333333333333333333333333"); // new work since
     QCOMPARE(b.forecast(), ReviewBranch::Forecast::Conflicts);
 }
 
+QTEST_MAIN(TestReview)
 #include "tst_review.moc"

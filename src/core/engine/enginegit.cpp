@@ -103,6 +103,7 @@ AgentBranch Engine::branchOf(const AgentSession *s, int needs) const
     b.branch = i.branch;
     b.worktree = i.worktree;
     b.busy = busy(s) || m_gitBusy.contains(i.id);
+    b.processAlive = s->processAlive();
     b.approved = i.options.value(QLatin1String("mergeApproved")).toBool();
     if (needs & NeedsResults)
         b.results = m_store->resultTexts(i.id, 20);
@@ -110,8 +111,8 @@ AgentBranch Engine::branchOf(const AgentSession *s, int needs) const
         for (const SessionStore::MergeRecord &m : m_store->merges(i.id)) {
             const QString head = m.detail.value(QLatin1String("branchHead")).toString();
             const bool in = m.state == QLatin1String("merged") || m.state == QLatin1String("up-to-date");
-            if (m.kind == QLatin1String("merge") && in && !head.isEmpty())
-                b.mergedHeads.insert(m.target, head);
+            if (m.kind == QLatin1String("merge") && in && !head.isEmpty() && !m.targetAfter.isEmpty())
+                b.mergedHeads.insert(m.target, {head, m.targetAfter});
         }
     }
     return b;
@@ -318,7 +319,8 @@ QFuture<GitReply> Engine::clean(const QStringList &agentNames, bool all, bool fo
     };
     // An idle agent's process is closed first: nothing may work in a worktree being removed.
     // A working agent is reported and kept. With --merged only the agents that will go are
-    // closed; which those are is found on the git thread (it reads their branches).
+    // closed; which those are is found on the git thread (it reads their branches). An agent
+    // whose process still runs when the clean does is kept.
     QList<AgentBranch> live;
     for (AgentSession *s : std::as_const(agents))
         if (!busy(s) && s->processAlive())
@@ -330,8 +332,8 @@ QFuture<GitReply> Engine::clean(const QStringList &agentNames, bool all, bool fo
         for (const AgentBranch &b : live) {
             if (mergedOnly) {
                 const Result<QString> target = defaultMergeTarget(b.repo);
-                const Result<bool> merged = target ? isMerged(b, *target) : Result<bool>(target.error());
-                if (!merged || !*merged)
+                const Result<Merged> merged = target ? isMerged(b, *target) : Result<Merged>(target.error());
+                if (!merged || *merged == Merged::No)
                     continue;
             }
             ids << b.sessionId;

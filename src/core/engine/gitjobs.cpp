@@ -164,12 +164,18 @@ QString squashCommitMessage(const AgentBranch &a)
     return msg;
 }
 
-Result<bool> isMerged(const AgentBranch &a, const QString &target)
+Result<Merged> isMerged(const AgentBranch &a, const QString &target)
 {
     const Result<BranchStatus> st = branchStatus(a.repo, a.branch, target);
     if (!st)
         return st.error();
-    return st->merged || a.mergedHeads.contains(target, st->head);
+    if (st->merged)
+        return st->contained ? Merged::ByContent : Merged::ByHistory;
+    for (auto it = a.mergedHeads.constFind(target); it != a.mergedHeads.constEnd() && it.key() == target; ++it)
+        if (it->first == st->head)
+            if (const Result<bool> kept = reachableFrom(a.repo, it->second, target); kept && *kept)
+                return Merged::ByContent;
+    return Merged::No;
 }
 
 QList<QueueItem> runMergeQueue(const QList<AgentBranch> &agents, const MergeQueueRequest &req,
@@ -338,18 +344,26 @@ QList<CleanItem> runClean(const QList<AgentBranch> &agents, const QString &targe
             continue;
         }
         const bool branchThere = repo->branchExists(a.branch);
+        Merged merged = Merged::No;
         if (branchThere) {
             QString into = target;
             if (into.isEmpty())
                 if (const Result<QString> t = defaultMergeTarget(a.repo))
                     into = *t;
             if (!into.isEmpty())
-                if (const Result<bool> m = isMerged(a, into))
-                    item.merged = *m;
+                if (const Result<Merged> m = isMerged(a, into))
+                    merged = *m;
         }
+        item.merged = merged != Merged::No;
         if (mergedOnly && branchThere && !item.merged) {
             item.state = QStringLiteral("kept");
             item.message = JobText::tr("not merged; `chorus clean --all` removes its worktree and keeps its branch");
+            out << item;
+            continue;
+        }
+        if (a.processAlive && !a.worktree.isEmpty() && QFileInfo(a.worktree).isDir()) {
+            item.state = QStringLiteral("kept");
+            item.message = JobText::tr("its process is still running; stop it first (`chorus stop %1`)").arg(a.name);
             out << item;
             continue;
         }
@@ -367,7 +381,9 @@ QList<CleanItem> runClean(const QList<AgentBranch> &agents, const QString &targe
         }
         item.state = QStringLiteral("removed");
         if (branchThere && (item.merged || force)) {
-            if (!item.merged) {
+            // Its commits stay reachable unless they are in the target's history: a branch
+            // merged by a squash or rebase (or unmerged, with --force) is archived first.
+            if (merged != Merged::ByHistory) {
                 const Result<QString> ref = archiveBranch(a.repo, a.branch);
                 if (!ref) {
                     item.message = ref.error().toString();

@@ -177,7 +177,7 @@ int findAttributesFile(const char *, const git_tree_entry *entry, void *payload)
     if (qstrcmp(git_tree_entry_name(entry), ".gitattributes") != 0)
         return 0;
     *static_cast<bool *>(payload) = true;
-    return -1; // found: stop
+    return -1; // found: stop the walk
 }
 
 bool nonEmptyFile(const QString &path)
@@ -201,26 +201,38 @@ bool checkoutNeedsFilters(git_repository *repo, git_commit *commit)
     const int rc = git_config_get_bool(&autocrlf, config.get(), "core.autocrlf");
     if (rc == 0 ? autocrlf != 0 : rc != GIT_ENOTFOUND) // true, or "input" (not a boolean)
         return true;
+    // The attribute files libgit2 reads: core.attributesFile, else "attributes" in its XDG
+    // folders; "gitattributes" in its system folders; the repository's info/attributes.
+    QStringList files;
     git_buf value = GIT_BUF_INIT;
-    QString userFile;
+    auto inSearchPath = [&value, &files](int level, const QString &name) {
+        if (git_libgit2_opts(GIT_OPT_GET_SEARCH_PATH, level, &value) != 0) {
+            files << QString(); // unknown: counts as present
+            return;
+        }
+        const QString paths = QFile::decodeName(QByteArray(value.ptr, qsizetype(value.size)));
+        git_buf_dispose(&value);
+        for (const QString &dir : paths.split(QLatin1Char(':'), Qt::SkipEmptyParts))
+            files << dir + QLatin1Char('/') + name;
+    };
     if (git_config_get_path(&value, config.get(), "core.attributesFile") == 0) {
-        userFile = QFile::decodeName(value.ptr);
+        files << QFile::decodeName(value.ptr);
         git_buf_dispose(&value);
     } else {
-        const QString xdg = qEnvironmentVariable("XDG_CONFIG_HOME", QDir::homePath() + QStringLiteral("/.config"));
-        userFile = xdg + QStringLiteral("/git/attributes");
+        inSearchPath(GIT_CONFIG_LEVEL_XDG, QStringLiteral("attributes"));
     }
-    const QString common = QFile::decodeName(git_repository_commondir(repo));
-    if (nonEmptyFile(userFile) || nonEmptyFile(common + QStringLiteral("info/attributes")) ||
-        nonEmptyFile(QStringLiteral("/etc/gitattributes")))
-        return true;
+    inSearchPath(GIT_CONFIG_LEVEL_SYSTEM, QStringLiteral("gitattributes"));
+    files << QFile::decodeName(git_repository_commondir(repo)) + QStringLiteral("info/attributes");
+    for (const QString &f : std::as_const(files))
+        if (f.isEmpty() || nonEmptyFile(f))
+            return true;
     git_tree *rawTree = nullptr;
     if (git_commit_tree(&rawTree, commit) != 0)
         return true;
     TreePtr tree(rawTree);
     bool found = false;
     const int walked = git_tree_walk(tree.get(), GIT_TREEWALK_PRE, findAttributesFile, &found);
-    return found || (walked != 0 && walked != GIT_EUSER);
+    return found || walked != 0; // a walk that failed: keep the filters
 }
 } // namespace
 
@@ -258,9 +270,16 @@ Status GitRepository::removeWorktree(const QString &path)
             return ca == cb;
         return QDir::cleanPath(QFileInfo(a).absoluteFilePath()) == QDir::cleanPath(QFileInfo(b).absoluteFilePath());
     };
+    // The folder goes whatever git says: a failed prune is reported, not left on disk.
+    auto removeFolder = [&path](Status result) -> Status {
+        if (QFileInfo(path).isDir() && !QDir(path).removeRecursively() && result)
+            return makeError(GitText::tr("cannot delete the worktree folder"), path,
+                             GitText::tr("Check its permissions, then run `chorus clean` again."));
+        return result;
+    };
     git_strarray names{};
     if (git_worktree_list(&names, d->repo.get()) != 0)
-        return gitError(GitText::tr("cannot list the worktrees"), workDir());
+        return removeFolder(gitError(GitText::tr("cannot list the worktrees"), workDir()));
     Status result = Ok{};
     bool found = false;
     for (size_t i = 0; i < names.count && !found; ++i) {
@@ -278,13 +297,8 @@ Status GitRepository::removeWorktree(const QString &path)
             result = gitError(GitText::tr("cannot remove worktree %1").arg(path), workDir());
     }
     git_strarray_dispose(&names);
-    if (!result)
-        return result;
     // Unknown to git (its record pruned by hand), or what the prune left: the folder itself.
-    if (QFileInfo(path).isDir() && !QDir(path).removeRecursively())
-        return makeError(GitText::tr("cannot delete the worktree folder"), path,
-                         GitText::tr("Check its permissions, then run `chorus clean` again."));
-    return Ok{};
+    return removeFolder(result);
 }
 
 namespace {

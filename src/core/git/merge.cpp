@@ -229,10 +229,10 @@ Result<QList<ConflictFile>> applyResolutions(git_repository *repo, git_index *in
     return unresolved;
 }
 
-// With `forecastOnly` nothing is written: only the conflicts are reported.
 // What a candidate merge is built for. A forecast only finds conflicts and whether the merge
-// would change anything (no object is written); Merge and Squash make no commit when it would
-// not; SyncMerge always commits (the agent's branch then has the target in its history).
+// would change anything (it writes no tree or commit; libgit2 may store merged file contents,
+// which gc removes); Merge and Squash make no commit when the merge would change nothing;
+// SyncMerge always commits (the agent's branch then has the target in its history).
 enum class Build { Forecast, Merge, Squash, SyncMerge };
 
 Result<Candidate> mergeCandidate(git_repository *repo, const git_oid &ours, const git_oid &theirs,
@@ -279,7 +279,10 @@ Result<Candidate> mergeCandidate(git_repository *repo, const git_oid &ours, cons
     git_oid treeId;
     if (git_index_write_tree_to(&treeId, index.get(), repo) != 0)
         return gitError(GitText::tr("cannot write the merged tree"), where);
-    if (build != Build::SyncMerge && git_oid_equal(&treeId, git_commit_tree_id(oursCommit->get()))) {
+    // Nothing to bring in. (Hand-made resolutions that keep only the target's side still make
+    // their merge commit: the agent's commits then stay in the target's history.)
+    const bool nothingNew = build == Build::Squash || (build == Build::Merge && resolutions.isEmpty());
+    if (nothingNew && git_oid_equal(&treeId, git_commit_tree_id(oursCommit->get()))) {
         c.empty = true;
         c.commit.id = ours;
         return c;
@@ -774,6 +777,27 @@ Result<BranchStatus> branchStatus(const QString &repoPath, const QString &branch
         st.merged = st.contained;
     }
     return st;
+}
+
+Result<bool> reachableFrom(const QString &repoPath, const QString &commit, const QString &rev)
+{
+    Result<GitRepository> repo = GitRepository::discover(repoPath);
+    if (!repo)
+        return repo.error();
+    const QString where = repo->workDir();
+    Result<Oid> tip = resolve(repo->raw(), rev, where);
+    if (!tip)
+        return tip.error();
+    git_oid id;
+    const QByteArray hex = commit.toLatin1();
+    if (commit.size() != GIT_OID_HEXSZ || git_oid_fromstr(&id, hex.constData()) != 0)
+        return makeError(GitText::tr("'%1' is not a commit id").arg(commit), where);
+    if (git_oid_equal(&id, &tip->id))
+        return true;
+    const int rc = git_graph_descendant_of(repo->raw(), &tip->id, &id);
+    if (rc < 0) // not in this repository (any more)
+        return false;
+    return rc == 1;
 }
 
 Result<MergeOutcome> mergeBranch(const MergeRequest &req, const std::atomic_bool *cancel)

@@ -49,6 +49,10 @@ struct BranchStatus
 };
 Result<BranchStatus> branchStatus(const QString &repoPath, const QString &branch, const QString &target);
 
+// Whether `commit` is `rev`'s commit or one of its ancestors (false when it is not in the
+// repository at all).
+Result<bool> reachableFrom(const QString &repoPath, const QString &commit, const QString &rev);
+
 enum class MergeStrategy { Merge, Squash, Rebase };
 std::optional<MergeStrategy> mergeStrategyFromName(const QString &name);
 QString mergeStrategyName(MergeStrategy s);

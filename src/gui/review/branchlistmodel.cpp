@@ -33,6 +33,7 @@ void setMergedHead(const SessionInfo &info, ReviewBranch *b)
     const QJsonObject merge = info.options.value(QLatin1String("merge")).toObject();
     b->mergedHead = merge.value(QLatin1String("branchHead")).toString();
     b->mergedInto = merge.value(QLatin1String("target")).toString();
+    b->mergedCommit = merge.value(QLatin1String("commit")).toString();
 }
 } // namespace
 
@@ -45,7 +46,7 @@ ReviewBranch::Forecast ReviewBranch::forecast() const
     // Merged by a squash or rebase, and the target has since changed the same lines: the
     // engine's record of that merge says so.
     const bool recorded = (mergeState == QLatin1String("merged") || mergeState == QLatin1String("up-to-date")) &&
-                          !mergedHead.isEmpty() &&
+                          !mergedHead.isEmpty() && mergedCommitKept &&
                           mergedHead == status.head && mergedInto == status.target;
     if (status.merged || recorded) // nothing of it is missing from the target, or nothing done yet
         return status.ahead == 0 && (head.isEmpty() || head == baseCommit) ? Forecast::NoChanges
@@ -333,13 +334,28 @@ void BranchListModel::startJobs(const QString &sessionId, int generation,
 void BranchListModel::startStatus(const QString &sessionId, int generation, const QString &repo,
                                   const QString &branch, const QString &into)
 {
-    QtConcurrent::task([repo, branch, into] { return branchStatus(repo, branch, into); })
+    ReviewBranch *b = current(sessionId, generation);
+    const QString recorded = b ? b->mergedCommit : QString();
+    struct Found
+    {
+        Result<BranchStatus> status;
+        bool recordKept = false; // the recorded merge's commit is still in the target
+    };
+    QtConcurrent::task([repo, branch, into, recorded] {
+        Found f{branchStatus(repo, branch, into)};
+        if (f.status && !f.status->merged && !recorded.isEmpty())
+            if (const Result<bool> kept = reachableFrom(repo, recorded, into))
+                f.recordKept = *kept;
+        return f;
+    })
         .withPriority(kStatus)
         .spawn()
-        .then(this, [this, sessionId, generation](const Result<BranchStatus> &status) {
+        .then(this, [this, sessionId, generation](const Found &found) {
             ReviewBranch *now = current(sessionId, generation);
             if (!now)
                 return;
+            const Result<BranchStatus> &status = found.status;
+            now->mergedCommitKept = found.recordKept;
             if (status) {
                 now->status = *status;
                 now->statusKnown = true;

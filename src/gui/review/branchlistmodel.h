@@ -26,6 +26,8 @@ struct ReviewBranch
     QString note;               // SessionInfo::branchNote()
     QString mergeState;         // options.merge.state: merged, conflict, ...
     QString mergedHead, mergedInto; // options.merge: the head that was last merged, and where
+    QString mergedCommit;           // options.merge.commit: the target's commit holding it
+    bool mergedCommitKept = false;  // that commit is still in the target's history
     bool approved = false;
     bool working = false; // a turn is in flight
     QString target;       // what it would merge into (review.target)
