@@ -821,17 +821,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+10"/>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>no branch %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-77"/>
         <source>cannot delete branch %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+84"/>
         <source>cannot read branch %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -204,9 +204,10 @@ bool checkoutNeedsFilters(git_repository *repo, git_commit *commit)
     // The attribute files libgit2 reads: core.attributesFile, else "attributes" in its XDG
     // folders; "gitattributes" in its system folders; the repository's info/attributes.
     QStringList files;
-    git_buf value = GIT_BUF_INIT;
-    auto inSearchPath = [&value, &files](int level, const QString &name) {
+    auto inSearchPath = [&files](int level, const QString &name) {
+        git_buf value = GIT_BUF_INIT;
         if (git_libgit2_opts(GIT_OPT_GET_SEARCH_PATH, level, &value) != 0) {
+            git_buf_dispose(&value);
             files << QString(); // unknown: counts as present
             return;
         }
@@ -215,10 +216,12 @@ bool checkoutNeedsFilters(git_repository *repo, git_commit *commit)
         for (const QString &dir : paths.split(QLatin1Char(':'), Qt::SkipEmptyParts))
             files << dir + QLatin1Char('/') + name;
     };
-    if (git_config_get_path(&value, config.get(), "core.attributesFile") == 0) {
-        files << QFile::decodeName(value.ptr);
-        git_buf_dispose(&value);
+    git_buf attributesFile = GIT_BUF_INIT;
+    if (git_config_get_path(&attributesFile, config.get(), "core.attributesFile") == 0) {
+        files << QFile::decodeName(attributesFile.ptr);
+        git_buf_dispose(&attributesFile);
     } else {
+        git_buf_dispose(&attributesFile);
         inSearchPath(GIT_CONFIG_LEVEL_XDG, QStringLiteral("attributes"));
     }
     inSearchPath(GIT_CONFIG_LEVEL_SYSTEM, QStringLiteral("gitattributes"));
