@@ -1414,7 +1414,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+61"/>
         <source>this comment no longer exists</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1965,7 +1965,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::ApprovalBar</name>
     <message>
-        <location filename="../src/gui/console/approvalbar.cpp" line="+69"/>
+        <location filename="../src/gui/console/approvalbar.cpp" line="+70"/>
         <source>⚠ %1 wants permission to run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2029,7 +2029,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::BranchListModel</name>
     <message>
-        <location filename="../src/gui/review/branchlistmodel.cpp" line="+120"/>
+        <location filename="../src/gui/review/branchlistmodel.cpp" line="+132"/>
         <source>checking…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2718,7 +2718,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/review/diffview_input.cpp" line="+242"/>
+        <location filename="../src/gui/review/diffview_input.cpp" line="+241"/>
         <source>Show the unchanged lines</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3072,7 +3072,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="+303"/>
+        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="+304"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3171,7 +3171,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>renamed from %1 (%2% similar)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3720,8 +3720,8 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::ReviewWindow</name>
     <message>
-        <location filename="../src/gui/review/reviewwindow.cpp" line="+50"/>
-        <location line="+289"/>
+        <location filename="../src/gui/review/reviewwindow.cpp" line="+49"/>
+        <location line="+292"/>
         <source>Review — Chorus</source>
         <translation type="unfinished"></translation>
     </message>

@@ -145,7 +145,7 @@
 <context>
     <name>chorus::BranchListModel</name>
     <message numerus="yes">
-        <location filename="../src/gui/review/branchlistmodel.cpp" line="+124"/>
+        <location filename="../src/gui/review/branchlistmodel.cpp" line="+136"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -252,7 +252,7 @@
 <context>
     <name>chorus::ReviewWindow</name>
     <message numerus="yes">
-        <location filename="../src/gui/review/reviewwindow.cpp" line="+343"/>
+        <location filename="../src/gui/review/reviewwindow.cpp" line="+345"/>
         <source>Files · %1 of %n viewed</source>
         <translation>
             <numerusform>Files · %1 of %n viewed</numerusform>

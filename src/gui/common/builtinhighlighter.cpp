@@ -1,4 +1,5 @@
 #include "builtinhighlighter.h"
+#include "style/palettecolors.h"
 
 #include "common/highlighter.h"
 
@@ -75,13 +76,6 @@ const std::vector<QLatin1String> &keywords(Lang lang)
         break;
     }
     return none;
-}
-
-QColor mix(const QColor &a, const QColor &b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
-                            float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
 }
 
 } // namespace

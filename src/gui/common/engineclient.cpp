@@ -18,7 +18,6 @@ EngineClient::EngineClient(QObject *parent) : QObject(parent), m_rpc(new RpcClie
 
 EngineClient::~EngineClient() = default;
 
-// ---- Conflict resolution (src/gui/conflict) ----
 void EngineClient::mergeWithResolutions(const QString &agent, const QString &target,
                                         const QHash<QString, std::optional<QByteArray>> &resolutions,
                                         std::function<void(const Result<QJsonObject> &)> done)
@@ -30,17 +29,10 @@ void EngineClient::mergeWithResolutions(const QString &agent, const QString &tar
         else
             res.insert(it.key(), QJsonObject{{QStringLiteral("delete"), true}});
     }
-    QJsonObject params{{QStringLiteral("agents"), QJsonArray{agent}},
-                       {QStringLiteral("strategy"), QStringLiteral("auto")},
-                       {QStringLiteral("resolutions"), res}};
+    QJsonObject options{{QStringLiteral("strategy"), QStringLiteral("auto")}, {QStringLiteral("resolutions"), res}};
     if (!target.isEmpty())
-        params.insert(QStringLiteral("into"), target);
-    m_rpc->call(QStringLiteral("merge.run"), params, [done](const Result<QJsonValue> &r) {
-        if (!r)
-            done(r.error());
-        else
-            done(r->toObject());
-    });
+        options.insert(QStringLiteral("into"), target);
+    mergeAgents({agent}, options, std::move(done));
 }
 
 void EngineClient::spawnResolver(const QString &agent, const QString &target,
@@ -49,15 +41,10 @@ void EngineClient::spawnResolver(const QString &agent, const QString &target,
     QJsonObject params{{QStringLiteral("agent"), agent}};
     if (!target.isEmpty())
         params.insert(QStringLiteral("into"), target);
-    m_rpc->call(QStringLiteral("merge.resolve"), params, [done](const Result<QJsonValue> &r) {
-        if (!r)
-            done(r.error());
-        else
-            done(SessionInfo::fromJson(r->toObject()));
+    callObject(QStringLiteral("merge.resolve"), params, [done](const Result<QJsonObject> &r) {
+        done(r ? Result<SessionInfo>(SessionInfo::fromJson(*r)) : Result<SessionInfo>(r.error()));
     });
 }
-// ---- end of conflict resolution ----
-
 QString EngineClient::daemonProgram()
 {
     const QString configured = qEnvironmentVariable("CHORUS_PROGRAM");
@@ -204,11 +191,8 @@ void EngineClient::simple(const QString &method, const QJsonObject &params, Done
 
 void EngineClient::spawn(const QJsonObject &request, std::function<void(const Result<SessionInfo> &)> done)
 {
-    m_rpc->call(QStringLiteral("agents.spawn"), request, [done](const Result<QJsonValue> &r) {
-        if (!r)
-            done(r.error());
-        else
-            done(SessionInfo::fromJson(r->toObject()));
+    callObject(QStringLiteral("agents.spawn"), request, [done](const Result<QJsonObject> &r) {
+        done(r ? Result<SessionInfo>(SessionInfo::fromJson(*r)) : Result<SessionInfo>(r.error()));
     });
 }
 
@@ -244,14 +228,20 @@ void EngineClient::answer(const QString &id, qint64 approvalId, bool allow, bool
            done);
 }
 
-void EngineClient::roles(std::function<void(const Result<QJsonObject> &)> done)
+void EngineClient::callObject(const QString &method, const QJsonObject &params,
+                              std::function<void(const Result<QJsonObject> &)> done)
 {
-    m_rpc->call(QStringLiteral("roles.list"), {}, [done](const Result<QJsonValue> &r) {
+    m_rpc->call(method, params, [done](const Result<QJsonValue> &r) {
         if (!r)
             done(r.error());
         else
             done(r->toObject());
     });
+}
+
+void EngineClient::roles(std::function<void(const Result<QJsonObject> &)> done)
+{
+    callObject(QStringLiteral("roles.list"), {}, std::move(done));
 }
 
 void EngineClient::setSettings(const QJsonObject &changes, Done done)
@@ -308,19 +298,13 @@ void EngineClient::unwatch(const QString &id)
                 [](const Result<QJsonValue> &) {});
 }
 
-// ---- Review (src/gui/review) ----
 void EngineClient::reviewTarget(const QString &agent, const QString &into,
                                 std::function<void(const Result<QJsonObject> &)> done)
 {
     QJsonObject params{{QStringLiteral("agent"), agent}};
     if (!into.isEmpty())
         params.insert(QStringLiteral("into"), into);
-    m_rpc->call(QStringLiteral("review.target"), params, [done](const Result<QJsonValue> &r) {
-        if (!r)
-            done(r.error());
-        else
-            done(r->toObject());
-    });
+    callObject(QStringLiteral("review.target"), params, std::move(done));
 }
 
 void EngineClient::approveMerge(const QString &agent, bool approved, Done done)
@@ -334,12 +318,7 @@ void EngineClient::mergeAgents(const QStringList &agents, const QJsonObject &opt
 {
     QJsonObject params = options;
     params.insert(QStringLiteral("agents"), QJsonArray::fromStringList(agents));
-    m_rpc->call(QStringLiteral("merge.run"), params, [done](const Result<QJsonValue> &r) {
-        if (!r)
-            done(r.error());
-        else
-            done(r->toObject());
-    });
+    callObject(QStringLiteral("merge.run"), params, std::move(done));
 }
 
 void EngineClient::mergeHistory(const QString &agent,
@@ -353,6 +332,5 @@ void EngineClient::mergeHistory(const QString &agent,
                         done(r->toArray());
                 });
 }
-// ---- end of review ----
 
 } // namespace chorus

@@ -63,46 +63,6 @@ public:
     // The path of the `chorus` executable used to start the engine.
     static QString daemonProgram();
 
-Q_SIGNALS:
-    void connectedChanged(bool connected);
-    void sessionAdded(const chorus::SessionInfo &info);
-    void sessionChanged(const chorus::SessionInfo &info);
-    void approvalsChanged(const QString &sessionId);
-    void eventsArrived(const QString &sessionId, const QList<chorus::StoredEvent> &events);
-    void costChanged(double costToday);
-    // A command failed: for the status bar / a message box.
-    void errorOccurred(const chorus::Error &error);
-
-    // ---- Conflict resolution (src/gui/conflict) ----
-public:
-    // merge.run for one agent into `target` with hand-made resolutions of its conflicts
-    // (path -> the resolved content, or nullopt to delete the path). Answers the engine's
-    // report: {items: [{name, state: "merged" | "conflict" | "check-failed" | "refused" | ...,
-    // message, outcome: {conflicts, reason, targetAfter, ...}}]}.
-    void mergeWithResolutions(const QString &agent, const QString &target,
-                              const QHash<QString, std::optional<QByteArray>> &resolutions,
-                              std::function<void(const Result<QJsonObject> &)> done);
-    // merge.resolve: starts a resolver agent for the agent's conflicts with `target`.
-    void spawnResolver(const QString &agent, const QString &target,
-                       std::function<void(const Result<SessionInfo> &)> done);
-    // ---- end of conflict resolution ----
-
-private:
-    void onNotification(const QString &method, const QJsonObject &params);
-    void refresh();
-    void simple(const QString &method, const QJsonObject &params, Done done);
-    void listEvents(const QJsonObject &params, std::function<void(const QList<StoredEvent> &)> done);
-
-    RpcClient *m_rpc;
-    QHash<QString, SessionInfo> m_sessions;
-    QStringList m_order;
-    QHash<qint64, ApprovalInfo> m_approvals;
-    QHash<QString, int> m_watched; // session id -> consoles watching it
-    double m_costToday = 0;
-    QJsonObject m_settings;
-
-    // ---- Review (src/gui/review) ----
-public:
     // review.target: what an agent's branch is reviewed against. Answers {repo, branch (its
     // head when the branch is gone), target (empty `into`: the repository's current branch),
     // head, baseCommit}.
@@ -117,7 +77,44 @@ public:
                      std::function<void(const Result<QJsonObject> &)> done);
     // merge.history: the agent's merges and syncs, oldest first.
     void mergeHistory(const QString &agent, std::function<void(const Result<QJsonArray> &)> done);
-    // ---- end of review ----
+    // merge.run for one agent into `target` with hand-made resolutions of its conflicts
+    // (path -> the resolved content, or nullopt to delete the path). Answers the engine's
+    // report: {items: [{name, state: "merged" | "conflict" | "check-failed" | "refused" | ...,
+    // message, outcome: {conflicts, reason, targetAfter, ...}}]}.
+    void mergeWithResolutions(const QString &agent, const QString &target,
+                              const QHash<QString, std::optional<QByteArray>> &resolutions,
+                              std::function<void(const Result<QJsonObject> &)> done);
+    // merge.resolve: starts a resolver agent for the agent's conflicts with `target`.
+    void spawnResolver(const QString &agent, const QString &target,
+                       std::function<void(const Result<SessionInfo> &)> done);
+
+Q_SIGNALS:
+    void connectedChanged(bool connected);
+    void sessionAdded(const chorus::SessionInfo &info);
+    void sessionChanged(const chorus::SessionInfo &info);
+    void approvalsChanged(const QString &sessionId);
+    void eventsArrived(const QString &sessionId, const QList<chorus::StoredEvent> &events);
+    void costChanged(double costToday);
+    // A command failed: for the status bar / a message box.
+    void errorOccurred(const chorus::Error &error);
+
+
+private:
+    void onNotification(const QString &method, const QJsonObject &params);
+    void refresh();
+    void simple(const QString &method, const QJsonObject &params, Done done);
+    // A call whose reply is an object (or an error).
+    void callObject(const QString &method, const QJsonObject &params,
+                    std::function<void(const Result<QJsonObject> &)> done);
+    void listEvents(const QJsonObject &params, std::function<void(const QList<StoredEvent> &)> done);
+
+    RpcClient *m_rpc;
+    QHash<QString, SessionInfo> m_sessions;
+    QStringList m_order;
+    QHash<qint64, ApprovalInfo> m_approvals;
+    QHash<QString, int> m_watched; // session id -> consoles watching it
+    double m_costToday = 0;
+    QJsonObject m_settings;
 };
 
 } // namespace chorus

@@ -1,4 +1,5 @@
 #include "approvalbar.h"
+#include "style/palettecolors.h"
 
 #include "common/engineclient.h"
 #include "console/consolestyle.h"
@@ -120,7 +121,7 @@ void ApprovalBar::applyColours(QWidget *card)
     const ConsoleStyle style = ConsoleStyle::fromWidget(font(), palette());
     QPalette pal = palette();
     pal.setColor(QPalette::Window,
-                 ConsoleStyle::mix(style.palette.color(QPalette::Base), style.warning, 0.14));
+                 mix(style.palette.color(QPalette::Base), style.warning, 0.14));
     pal.setColor(QPalette::WindowText, style.text);
     card->setPalette(pal);
     if (auto *error = card->findChild<QLabel *>(QStringLiteral("approvalError"))) {

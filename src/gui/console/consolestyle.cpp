@@ -1,4 +1,5 @@
 #include "consolestyle.h"
+#include "style/palettecolors.h"
 
 #include "common/highlighter.h"
 
@@ -6,13 +7,6 @@
 #include <QFontMetrics>
 
 namespace chorus {
-
-QColor ConsoleStyle::mix(const QColor &a, const QColor &b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
-                            float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
 
 ConsoleStyle ConsoleStyle::fromWidget(const QFont &font, const QPalette &palette)
 {

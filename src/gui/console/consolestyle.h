@@ -43,7 +43,6 @@ struct ConsoleStyle
     QColor currentRow;
 
     static ConsoleStyle fromWidget(const QFont &font, const QPalette &palette);
-    static QColor mix(const QColor &a, const QColor &b, double t);
 };
 
 } // namespace chorus

@@ -1,4 +1,5 @@
 // EntryRenderer: painting (layout and measuring are in entryrenderer.cpp).
+#include "style/palettecolors.h"
 #include "entryrenderer.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -308,7 +309,7 @@ void EntryRenderer::paint(QPainter *p, const QRect &rect, const TranscriptEntry 
     case Kind::ToolResult: {
         const bool failed = e.resultIsError || (e.kind == Kind::ToolResult && e.isError);
         const QRect box =
-            card(s.cardBackground, failed ? ConsoleStyle::mix(s.faint, s.error, 0.6) : s.faint,
+            card(s.cardBackground, failed ? mix(s.faint, s.error, 0.6) : s.faint,
                  QColor());
         const Layout &l = *layoutFor(e, rect.width());
         paintToolHeader(p, QRect(box.x(), box.y(), box.width(), headerHeight(e)), e, l, hl);

@@ -35,8 +35,8 @@ int badge(QPainter *p, int right, const QRect &line, const QString &text, const 
     p->setRenderHint(QPainter::Antialiasing);
     QPainterPath path;
     path.addRoundedRect(QRectF(box), h / 2.0, h / 2.0);
-    p->fillPath(path, DiffStyle::mix(base, color, 0.18));
-    p->setPen(DiffStyle::mix(base, color, 0.55));
+    p->fillPath(path, mix(base, color, 0.18));
+    p->setPen(mix(base, color, 0.55));
     p->drawPath(path);
     p->setPen(color);
     p->drawText(box, Qt::AlignCenter, text);
@@ -66,7 +66,7 @@ void BranchDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
     const QPalette &pal = opt.palette;
     const QColor text = pal.color(selected ? QPalette::HighlightedText : QPalette::Text);
     const QColor base = selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Base);
-    const QColor dim = DiffStyle::mix(text, base, 0.4);
+    const QColor dim = mix(text, base, 0.4);
     const QFontMetrics fm(opt.font);
     const int lh = fm.lineSpacing();
     const QRect r = opt.rect.adjusted(kPad, kPad, -kPad, -kPad);

@@ -28,12 +28,24 @@ QString mergeStateOf(const SessionInfo &info)
         .value(QLatin1String("state"))
         .toString();
 }
-void setMergedHead(const SessionInfo &info, ReviewBranch *b)
+// What a row takes from its session (the rest is computed from git).
+void fillFrom(const SessionInfo &info, ReviewBranch *b)
 {
+    b->sessionId = info.id;
+    b->name = info.name;
+    b->role = info.role;
+    b->repo = info.repo;
+    b->branch = info.branch;
+    b->head = info.head;
+    b->baseCommit = info.baseCommit;
+    b->note = info.branchNote();
+    b->mergeState = mergeStateOf(info);
     const QJsonObject merge = info.options.value(QLatin1String("merge")).toObject();
     b->mergedHead = merge.value(QLatin1String("branchHead")).toString();
     b->mergedInto = merge.value(QLatin1String("target")).toString();
     b->mergedCommit = merge.value(QLatin1String("commit")).toString();
+    b->approved = info.options.value(QLatin1String("mergeApproved")).toBool();
+    b->working = isActive(info.state);
 }
 } // namespace
 
@@ -182,8 +194,6 @@ QVariant BranchListModel::data(const QModelIndex &index, int role) const
         return b->working;
     case ErrorRole:
         return b->error;
-    case ComputingRole:
-        return b->error.isEmpty() && (!b->summaryKnown || !b->statusKnown);
     default:
         return {};
     }
@@ -200,22 +210,9 @@ void BranchListModel::onSessionChanged(const SessionInfo &info)
         }
         return;
     }
-    const bool approved = info.options.value(QLatin1String("mergeApproved")).toBool();
-    const QString note = info.branchNote();
     if (row < 0) {
         ReviewBranch b;
-        b.sessionId = info.id;
-        b.name = info.name;
-        b.role = info.role;
-        b.repo = info.repo;
-        b.branch = info.branch;
-        b.head = info.head;
-        b.baseCommit = info.baseCommit;
-        b.note = note;
-        b.mergeState = mergeStateOf(info);
-        setMergedHead(info, &b);
-        b.approved = approved;
-        b.working = isActive(info.state);
+        fillFrom(info, &b);
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
         m_rows.append(b);
         endInsertRows();
@@ -223,19 +220,13 @@ void BranchListModel::onSessionChanged(const SessionInfo &info)
         return;
     }
     ReviewBranch &b = m_rows[row];
-    const bool headMoved = b.head != info.head;
-    const bool noteChanged = b.note != note;
-    const QString mergeState = mergeStateOf(info);
-    const bool mergeStateChanged = mergeState != b.mergeState;
-    const bool justMerged = mergeStateChanged && mergeState == QLatin1String("merged");
-    const bool changed =
-        headMoved || noteChanged || b.approved != approved || b.working != isActive(info.state);
-    b.head = info.head;
-    b.note = note;
-    b.mergeState = mergeState;
-    setMergedHead(info, &b);
-    b.approved = approved;
-    b.working = isActive(info.state);
+    const ReviewBranch before = b;
+    fillFrom(info, &b);
+    const bool headMoved = before.head != b.head;
+    const bool mergeStateChanged = before.mergeState != b.mergeState;
+    const bool justMerged = mergeStateChanged && b.mergeState == QLatin1String("merged");
+    const bool changed = headMoved || before.note != b.note || before.approved != b.approved ||
+                         before.working != b.working;
     if (changed)
         emitChanged(info.id);
     if (justMerged) // its target moved: every forecast changes
@@ -363,7 +354,6 @@ void BranchListModel::startStatus(const QString &sessionId, int generation, cons
                 now->error = status.error().toString();
             }
             emitChanged(sessionId);
-            Q_EMIT statusChanged(sessionId);
         });
 }
 

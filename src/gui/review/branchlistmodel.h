@@ -65,7 +65,6 @@ public:
         ApprovedRole,
         WorkingRole,
         ErrorRole,
-        ComputingRole, // no summary or status yet
     };
 
     BranchListModel(EngineClient *client, KnownRoles *roles, QObject *parent = nullptr);
@@ -90,7 +89,6 @@ public:
 Q_SIGNALS:
     // A new file list (summary) for the branch arrived.
     void summaryChanged(const QString &sessionId);
-    void statusChanged(const QString &sessionId);
 
 private:
     void sync();

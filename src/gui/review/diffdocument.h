@@ -58,7 +58,6 @@ public:
 
     // Unchanged regions. Gap g lies before hunk g; gap hunkCount() after the last hunk.
     int hunkCount() const { return int(m_file.hunks.size()); }
-    bool isExpanded(int gap) const { return m_expanded.contains(gap); }
     // Whether the whole file's text is known (setFullText), so any gap can be expanded.
     bool hasFullText() const { return m_hasFull; }
     // `whole` is the same file diffed with a context larger than the file (diffFile).

@@ -7,13 +7,6 @@
 
 namespace chorus {
 
-QColor DiffStyle::mix(const QColor &a, const QColor &b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
-                            float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
-
 DiffStyle DiffStyle::fromWidget(const QFont &font, const QPalette &palette)
 {
     DiffStyle s;

@@ -41,7 +41,6 @@ struct DiffStyle
     QColor removed;
 
     static DiffStyle fromWidget(const QFont &font, const QPalette &palette);
-    static QColor mix(const QColor &a, const QColor &b, double t);
 };
 
 } // namespace chorus

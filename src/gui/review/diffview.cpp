@@ -297,7 +297,6 @@ void DiffView::setCurrentRow(int row)
         return;
     m_currentRow = row;
     viewport()->update();
-    Q_EMIT currentRowChanged(row);
 }
 
 bool DiffView::nextChange()
@@ -374,7 +373,7 @@ void DiffView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         updateStyle();
-        if (m_hasDocument)
+        if (m_hasDocument && event->type() == QEvent::PaletteChange) // the syntax colours follow the palette
             rehighlight();
         relayout();
         viewport()->update();

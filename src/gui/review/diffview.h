@@ -73,7 +73,6 @@ public:
     // Where things are, in viewport coordinates (for tests and the benchmark).
     QRect rowRect(int row) const;
     QRect numberRect(int row, Side side) const; // a click here comments on that line
-    QRect foldRect(int row) const { return rowRect(row); }
     QRect commentLinkRect(int row, bool deleteLink) const;
 
     // What stays when the same file is shown again after a reload.
@@ -86,15 +85,12 @@ public:
     ViewState viewState() const;
     void restoreViewState(const ViewState &state);
 
-    int paintCount() const { return m_paintCount; }
-
 Q_SIGNALS:
     // The whole file is needed to expand gap `gap`: answer with setFullText().
     void expandRequested(int gap);
     // A new comment (id empty) or a changed one.
     void commentSubmitted(const chorus::ReviewComment &comment);
     void commentDeleteRequested(const QString &commentId);
-    void currentRowChanged(int row);
     void painted();
 
 protected:
@@ -170,6 +166,8 @@ private:
 
     // diffview_input.cpp
     Hit hitTest(const QPoint &pos) const;
+    // The index in m_doc.lines() of the line row `r` shows on `side` (-1: none there).
+    int lineIndex(const DiffRow &r, Side side) const;
     void expandGap(int gap);
     void openEditorAt(const Hit &hit);
     void updateHover(const QPoint &pos);
@@ -191,7 +189,6 @@ private:
     Side m_selectionSide = Side::New;
     bool m_selecting = false;
     QPointer<CommentEditor> m_editor;
-    int m_paintCount = 0;
 };
 
 } // namespace chorus

@@ -32,9 +32,7 @@ DiffView::Hit DiffView::hitTest(const QPoint &pos) const
     const DiffRow &r = m_doc.row(hit.row);
     if (r.kind != DiffRow::Line)
         return hit;
-    const int index = m_doc.mode() == DiffDocument::Mode::Unified ? r.left
-                      : hit.side == Side::Old                     ? r.left
-                                                                  : r.right;
+    const int index = lineIndex(r, hit.side);
     if (index < 0)
         return hit;
     const QString display = expandTabs(m_doc.lines()[index].text);
@@ -48,14 +46,17 @@ DiffView::Hit DiffView::hitTest(const QPoint &pos) const
     return hit;
 }
 
+int DiffView::lineIndex(const DiffRow &r, Side side) const
+{
+    return m_doc.mode() == DiffDocument::Mode::Unified || side == Side::Old ? r.left : r.right;
+}
+
 void DiffView::openEditorAt(const Hit &hit)
 {
     if (hit.row < 0 || m_doc.row(hit.row).kind != DiffRow::Line)
         return;
     const DiffRow &r = m_doc.row(hit.row);
-    const int index = m_doc.mode() == DiffDocument::Mode::Unified ? r.left
-                      : hit.side == Side::Old                     ? r.left
-                                                                  : r.right;
+    const int index = lineIndex(r, hit.side);
     if (index < 0)
         return;
     const DiffLine &l = m_doc.lines()[index];
@@ -173,9 +174,7 @@ void DiffView::mouseDoubleClickEvent(QMouseEvent *event)
     }
     // Select the word under the pointer.
     const DiffRow &r = m_doc.row(hit.row);
-    const int index = m_doc.mode() == DiffDocument::Mode::Unified ? r.left
-                      : hit.side == Side::Old                     ? r.left
-                                                                  : r.right;
+    const int index = lineIndex(r, hit.side);
     if (index < 0)
         return;
     const QString display = expandTabs(m_doc.lines()[index].text);
@@ -307,9 +306,7 @@ QString DiffView::selectedText() const
         const DiffRow &r = m_doc.row(row);
         if (r.kind != DiffRow::Line)
             continue;
-        const int index = m_doc.mode() == DiffDocument::Mode::Unified ? r.left
-                          : m_selectionSide == Side::Old              ? r.left
-                                                                      : r.right;
+        const int index = lineIndex(r, m_selectionSide);
         if (index < 0 || m_doc.lines()[index].kind == DiffLine::NoNewlineAtEnd)
             continue;
         const QString &text = m_doc.lines()[index].text;

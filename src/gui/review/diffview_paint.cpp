@@ -1,4 +1,5 @@
 // DiffView: painting.
+#include "style/palettecolors.h"
 #include "review/diffview.h"
 #include "review/diffview_p.h"
 
@@ -63,7 +64,6 @@ void DiffView::paintEvent(QPaintEvent *)
             }
         }
     }
-    ++m_paintCount;
     Q_EMIT painted();
 }
 
@@ -100,7 +100,7 @@ void DiffView::paintHunkRow(QPainter &p, const DiffRow &r, const QRect &rect)
     const bool hover = r.kind == DiffRow::Fold && m_hoverRow >= 0 &&
                        m_doc.row(m_hoverRow).kind == DiffRow::Fold &&
                        m_doc.row(m_hoverRow).hunk == r.hunk;
-    p.fillRect(rect, hover ? DiffStyle::mix(m_style.hunkBackground, m_style.accent, 0.12)
+    p.fillRect(rect, hover ? mix(m_style.hunkBackground, m_style.accent, 0.12)
                            : m_style.hunkBackground);
     const Columns c = columns(m_doc.mode() == DiffDocument::Mode::Unified ? Side::New : Side::Old);
     const int baseline = rect.top() + (rect.height() - m_style.lineHeight) / 2;

@@ -228,7 +228,6 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
         return {};
     const Node *n = nodeOf(index);
     const FileDiff *f = n->file >= 0 ? &m_files[n->file] : nullptr;
-    const QPalette palette = QGuiApplication::palette();
     switch (role) {
     case PathRole:
         return n->path;
@@ -281,7 +280,7 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
         if (role == Qt::CheckStateRole && f)
             return m_viewed.contains(n->path) ? Qt::Checked : Qt::Unchecked;
         if (role == Qt::ForegroundRole && f && m_viewed.contains(n->path))
-            return mutedTextColor(palette);
+            return mutedTextColor(QGuiApplication::palette());
         if (role == Qt::DecorationRole && !f)
             return QApplication::style()->standardIcon(QStyle::SP_DirIcon);
         return {};
@@ -299,6 +298,7 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
             return s;
         }
         if (role == Qt::ForegroundRole) {
+            const QPalette palette = QGuiApplication::palette();
             if (f->status == FileDiff::Added)
                 return successColor(palette);
             if (f->status == FileDiff::Deleted)

@@ -73,7 +73,7 @@ void MessageBar::updateColors()
     }
     QPalette p = base;
     const QColor window = base.color(QPalette::Base);
-    p.setColor(QPalette::Window, DiffStyle::mix(window, tone, isDark(base) ? 0.22 : 0.14));
+    p.setColor(QPalette::Window, mix(window, tone, isDark(base) ? 0.22 : 0.14));
     p.setColor(QPalette::WindowText, base.color(QPalette::Text));
     setPalette(p);
 }

@@ -107,11 +107,6 @@ QString ReviewStore::viewedFingerprint(const QString &path) const
     return m_viewed.value(path);
 }
 
-QStringList ReviewStore::viewedPaths() const
-{
-    return m_viewed.keys();
-}
-
 Status ReviewStore::setViewed(const QString &path, const QString &fingerprint, bool viewed)
 {
     if (viewed ? isViewed(path, fingerprint) : !m_viewed.contains(path))
@@ -135,14 +130,6 @@ QList<ReviewComment> ReviewStore::comments(const QString &path) const
         if (c.path == path)
             out.append(c);
     return out;
-}
-
-ReviewComment ReviewStore::comment(const QString &id) const
-{
-    for (const ReviewComment &c : m_comments)
-        if (c.id == id)
-            return c;
-    return {};
 }
 
 Result<QString> ReviewStore::addComment(ReviewComment comment)

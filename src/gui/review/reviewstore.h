@@ -25,20 +25,17 @@ public:
     explicit ReviewStore(const QString &sessionId);
 
     static QString filePath(const QString &sessionId);
-    QString sessionId() const { return m_sessionId; }
     const Error &loadError() const { return m_loadError; }
 
     // Viewed marks.
     bool isViewed(const QString &path, const QString &fingerprint) const;
     QString viewedFingerprint(const QString &path) const; // empty: not marked
-    QStringList viewedPaths() const;
     // Marks (or unmarks: any fingerprint) a file.
     Status setViewed(const QString &path, const QString &fingerprint, bool viewed);
 
     // Comments not sent yet, in file and line order.
     QList<ReviewComment> comments() const;
     QList<ReviewComment> comments(const QString &path) const;
-    ReviewComment comment(const QString &id) const;
     // Stores a new comment (id and times are filled in); returns its id.
     Result<QString> addComment(ReviewComment comment);
     Status updateComment(const QString &id, const QString &text);

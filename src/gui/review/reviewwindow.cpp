@@ -41,10 +41,9 @@ QLabel *paneTitle(const QString &text, QWidget *parent)
 } // namespace
 
 ReviewWindow::ReviewWindow(EngineClient *client, KnownRoles *roles, QWidget *parent)
-    : QWidget(parent, Qt::Window), m_client(client), m_roles(roles),
+    : QWidget(parent, Qt::Window), m_client(client),
       m_branchModel(new BranchListModel(client, roles, this)), m_fileModel(new FileTreeModel(this)),
-      m_fileCancel(std::make_shared<std::atomic_bool>(false)),
-      m_closedCancel(std::make_shared<std::atomic_bool>(false))
+      m_fileCancel(std::make_shared<std::atomic_bool>(false))
 {
     setObjectName(QStringLiteral("reviewWindow"));
     setWindowTitle(tr("Review — Chorus"));
@@ -64,10 +63,14 @@ ReviewWindow::ReviewWindow(EngineClient *client, KnownRoles *roles, QWidget *par
     layout->addWidget(m_splitter);
 
     connect(m_branchModel, &BranchListModel::summaryChanged, this, &ReviewWindow::onSummaryChanged);
-    connect(m_branchModel, &QAbstractItemModel::dataChanged, this, [this] {
-        updateTitle();
-        updateActions();
-    });
+    connect(m_branchModel, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int row = m_branchModel->rowOf(m_agent);
+                if (row < topLeft.row() || row > bottomRight.row())
+                    return; // another branch: nothing on screen depends on it
+                updateTitle();
+                updateActions();
+            });
     connect(m_branchModel, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_agent.isEmpty() && m_branchModel->rowCount() > 0)
             selectAgent(m_branchModel->branchAt(0)->sessionId);
@@ -94,7 +97,6 @@ ReviewWindow::ReviewWindow(EngineClient *client, KnownRoles *roles, QWidget *par
 ReviewWindow::~ReviewWindow()
 {
     m_fileCancel->store(true);
-    m_closedCancel->store(true);
 }
 
 void ReviewWindow::createActions()

@@ -47,9 +47,7 @@ public:
 
     // The parts, for tests.
     BranchListModel *branchModel() const { return m_branchModel; }
-    QListView *branchView() const { return m_branchView; }
     FileTreeModel *fileModel() const { return m_fileModel; }
-    QTreeView *fileView() const { return m_fileView; }
     DiffView *diffView() const { return m_view; }
     MessageBar *messageBar() const { return m_message; }
     QPushButton *requestChangesButton() const { return m_request; }
@@ -111,7 +109,6 @@ private:
     void showLastMerge(const QString &sessionId);
 
     EngineClient *m_client;
-    KnownRoles *m_roles;
     BranchListModel *m_branchModel;
     FileTreeModel *m_fileModel;
     QListView *m_branchView = nullptr;
@@ -140,7 +137,6 @@ private:
     int m_fileGeneration = 0;   // bumped for every file shown; older loads are dropped
     int m_loadedGeneration = 0; // the last one that arrived
     std::shared_ptr<std::atomic_bool> m_fileCancel;   // the file being loaded
-    std::shared_ptr<std::atomic_bool> m_closedCancel; // work of the window's lifetime
     bool m_merging = false;
     bool m_quietSelection = false; // the tree is being refilled: its selection changes are ours
 };
