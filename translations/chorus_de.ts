@@ -3953,7 +3953,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>No changes</source>
         <translation type="unfinished"></translation>
     </message>

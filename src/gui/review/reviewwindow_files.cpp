@@ -113,7 +113,11 @@ void ReviewWindow::fillFiles(bool keepFile)
             const QScopedValueRollback quiet(m_quietSelection, true);
             m_fileView->setCurrentIndex(m_fileModel->indexOf(keep));
         }
-        showFile(keep, true);
+        // The same versions on both sides: the diff on screen stays as it is, folds and all.
+        const bool unchanged = m_view->hasDocument() && m_view->document().file().path() == keep &&
+                               changeFingerprint(m_view->document().file()) == changeFingerprint(*m_fileModel->file(keep));
+        if (!unchanged)
+            showFile(keep, true);
     } else if (b->summary.files.isEmpty()) {
         m_file.clear();
         m_view->showMessage(tr("No changes"),
