@@ -1308,6 +1308,14 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
 </context>
 <context>
+    <name>JsonFile</name>
+    <message>
+        <location filename="../src/gui/common/jsonfile.cpp" line="+15"/>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewAgentDialog</name>
     <message>
         <location filename="../forms/newagentdialog.ui" line="+14"/>
@@ -1399,12 +1407,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>cannot create the folder for review notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+30"/>
         <source>cannot save the review notes: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2275,7 +2278,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>✓ resolved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2430,7 +2433,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+84"/>
+        <location line="+90"/>
         <source>Conflicts these resolutions do not cover: %n. The branch or the target probably moved. The conflicts are computed again; what you resolved is kept where it still applies.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2438,7 +2441,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         </translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-81"/>
         <source>Merge %1 into %2 with these resolutions (Ctrl+Return)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2448,7 +2451,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Merging…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2463,7 +2466,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Merged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3623,7 +3626,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+93"/>
         <source>About Chorus</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4722,7 +4725,7 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>Base (common ancestor)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4737,7 +4740,7 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Result: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -156,7 +156,7 @@
 <context>
     <name>chorus::ConflictListModel</name>
     <message numerus="yes">
-        <location filename="../src/gui/conflict/conflictlistmodel.cpp" line="+86"/>
+        <location filename="../src/gui/conflict/conflictlistmodel.cpp" line="+83"/>
         <source>%n to resolve</source>
         <translation>
             <numerusform>%n to resolve</numerusform>
@@ -167,7 +167,7 @@
 <context>
     <name>chorus::ConflictWindow</name>
     <message numerus="yes">
-        <location filename="../src/gui/conflict/conflictwindow.cpp" line="+392"/>
+        <location filename="../src/gui/conflict/conflictwindow.cpp" line="+398"/>
         <source>Conflicts these resolutions do not cover: %n. The branch or the target probably moved. The conflicts are computed again; what you resolved is kept where it still applies.</source>
         <translation>
             <numerusform>Conflicts these resolutions do not cover: %n. The branch or the target probably moved. The conflicts are computed again; what you resolved is kept where it still applies.</numerusform>

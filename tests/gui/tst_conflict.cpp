@@ -99,7 +99,6 @@ ConflictEntry textEntry(const QString &path, const QString &base, const QString 
     e.theirs = theirs.toUtf8();
     e.isText = true;
     e.merge = ThreeWayMerge::compute(base, ours, theirs);
-    e.eol = e.merge.lineEnding();
     e.labels = kLabels;
     e.ownMarkers = markerLikeLines(base) + markerLikeLines(ours) + markerLikeLines(theirs);
     e.result = e.initialResult();

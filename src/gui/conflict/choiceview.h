@@ -24,7 +24,6 @@ public:
 
     void setNames(const QString &branch, const QString &target);
     void showEntry(int index);
-    int entryIndex() const { return m_index; }
 
     QRadioButton *button(ConflictEntry::Choice choice) const;
     QRadioButton *nameButton(ConflictEntry::Name name) const;

@@ -64,9 +64,6 @@ QVariant ConflictListModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_set->size())
         return {};
     const ConflictEntry &e = m_set->at(index.row());
-    const bool resolved = e.isResolved();
-    if (role == ResolvedRole)
-        return resolved;
     if (role == Qt::ToolTipRole)
         return QStringLiteral("%1\n%2").arg(e.file.path, kindExplanation(e.file.kind));
     switch (index.column()) {
@@ -80,7 +77,7 @@ QVariant ConflictListModel::data(const QModelIndex &index, int role) const
         break;
     case StateColumn:
         if (role == Qt::DisplayRole) {
-            if (resolved)
+            if (e.isResolved())
                 return tr("✓ resolved");
             if (e.usesTextMerge() && e.markersLeft > 0)
                 return tr("%n to resolve", nullptr, e.markersLeft);
@@ -88,7 +85,7 @@ QVariant ConflictListModel::data(const QModelIndex &index, int role) const
         }
         if (role == Qt::ForegroundRole) {
             const QPalette palette = QApplication::palette();
-            return resolved ? successColor(palette) : warningColor(palette);
+            return e.isResolved() ? successColor(palette) : warningColor(palette);
         }
         break;
     default:

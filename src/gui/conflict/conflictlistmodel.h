@@ -13,7 +13,6 @@ class ConflictListModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { PathColumn, KindColumn, StateColumn, ColumnCount };
-    enum Role { ResolvedRole = Qt::UserRole + 1 };
 
     explicit ConflictListModel(ConflictSet *set, QObject *parent = nullptr);
 

@@ -130,7 +130,7 @@ std::optional<QByteArray> ConflictEntry::resolution() const
         if (toEditorText(exact) == result)
             return exact.toUtf8();
     }
-    return fromEditorText(result, eol).toUtf8();
+    return fromEditorText(result, merge.lineEnding()).toUtf8();
 }
 
 QString ConflictEntry::initialResult() const
@@ -184,7 +184,6 @@ Result<ConflictSet::Loaded> ConflictSet::load(const QString &repo, const QString
                    decodeText(e.theirs, &theirs);
         if (e.isText) {
             e.merge = ThreeWayMerge::compute(base, ours, theirs);
-            e.eol = e.merge.lineEnding();
             e.ownMarkers = markerLikeLines(base) + markerLikeLines(ours) + markerLikeLines(theirs);
             e.result = e.initialResult();
             updateMarkers(&e);

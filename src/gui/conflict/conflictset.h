@@ -29,7 +29,6 @@ struct ConflictEntry
     bool isText = false;           // every version is UTF-8 without NUL bytes and not huge
     ThreeWayMerge merge;           // text files
     QSet<QString> ownMarkers;      // marker-like lines the versions have themselves
-    QString eol;                   // the merge's line ending
     MarkerLabels labels;
 
     // Text merges: the result as the editor holds it ("\n" line ends) and the quick choices

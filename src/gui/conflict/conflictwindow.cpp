@@ -1,6 +1,7 @@
 #include "conflict/conflictwindow.h"
 
 #include "common/engineclient.h"
+#include "common/jsonfile.h"
 #include "conflict/choiceview.h"
 #include "conflict/conflictlistmodel.h"
 #include "conflict/conflictset.h"
@@ -22,7 +23,6 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTimer>
@@ -117,7 +117,7 @@ ConflictWindow::ConflictWindow(EngineClient *client, const SessionInfo &agent, c
     connect(m_text, &TextMergeView::previousFileRequested, this, [this] { stepFile(-1); });
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(800);
-    connect(m_saveTimer, &QTimer::timeout, this, &ConflictWindow::saveState);
+    connect(m_saveTimer, &QTimer::timeout, this, &ConflictWindow::writeState);
 
     if (!restoreGeometry(guisettings::state(QStringLiteral("conflictGeometry"))))
         resize(1400, 900);
@@ -322,21 +322,26 @@ void ConflictWindow::updateStatus()
 
 void ConflictWindow::saveState()
 {
+    // Every change starts the timer and a save stops it: not running, nothing new to keep.
+    if (!m_saveTimer->isActive())
+        return;
     m_saveTimer->stop();
+    writeState();
+}
+
+void ConflictWindow::writeState()
+{
     if (m_target.isEmpty() || m_agent.id.isEmpty())
         return;
     const QString path = stateFilePath(m_agent.id, m_target);
     if (!m_set->hasWork())
         return;
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile f(path);
     const QJsonObject state{{QStringLiteral("session"), m_agent.id},
                             {QStringLiteral("branch"), m_agent.branch},
                             {QStringLiteral("target"), m_target},
                             {QStringLiteral("resolutions"), m_set->saveState()}};
-    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(state).toJson(QJsonDocument::Indented)) < 0 ||
-        !f.commit())
-        qWarning("cannot keep the conflict resolutions in %s: %s", qPrintable(path), qPrintable(f.errorString()));
+    if (QString error; !writeJsonFile(path, state, &error))
+        qWarning("cannot keep the conflict resolutions in %s: %s", qPrintable(path), qPrintable(error));
 }
 
 void ConflictWindow::setBusy(bool busy)
@@ -370,7 +375,8 @@ void ConflictWindow::onMergeAnswer(const Result<QJsonObject> &answer)
                     tr("The engine could not merge %1: %2").arg(m_agent.branch, answer.error().toString()));
         return;
     }
-    const QJsonObject item = answer->value(QLatin1String("items")).toArray().first().toObject();
+    // (no item: the engine merged nothing, and the state stays empty)
+    const QJsonObject item = answer->value(QLatin1String("items")).toArray().at(0).toObject();
     const QString state = item.value(QLatin1String("state")).toString();
     const QJsonObject outcome = item.value(QLatin1String("outcome")).toObject();
     const QString message = item.value(QLatin1String("message")).toString();

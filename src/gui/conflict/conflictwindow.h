@@ -80,7 +80,8 @@ private:
     void showFile(int index);
     void stepFile(int direction);
     void updateStatus();
-    void saveState();
+    void saveState();  // when something changed since the last save
+    void writeState(); // the user's work to the state file, now
     void mergeNow();
     void onMergeAnswer(const Result<QJsonObject> &answer);
     void startResolver();

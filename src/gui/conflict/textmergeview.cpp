@@ -175,8 +175,6 @@ QWidget *TextMergeView::buildResult()
 
 void TextMergeView::setNames(const QString &branch, const QString &target)
 {
-    m_branch = branch;
-    m_target = target;
     m_paneTitles[0]->setText(tr("Base (common ancestor)"));
     m_paneTitles[1]->setText(tr("Target: %1").arg(target));
     m_paneTitles[2]->setText(tr("Agent: %1").arg(branch));
@@ -238,6 +236,7 @@ void TextMergeView::showEntry(int index)
     FileDocs &d = docsFor(index);
     for (int i = 0; i < 3; ++i)
         m_panes[i]->setDocument(d.panes[i]);
+    m_tinted = {}; // new pane documents: tint them again
     m_result->setDocument(d.result);
     m_resultTitle->setText(tr("Result: %1").arg(m_set->at(index).file.path));
     m_resultTitle->setToolTip(m_set->at(index).file.path);
@@ -302,7 +301,7 @@ void TextMergeView::updateCurrent()
 {
     const bool active = m_index >= 0;
     const QList<MarkerBlock> b = blocks();
-    const int current = currentBlock();
+    const int current = blockAt(b);
     const int number = current >= 0 ? b.at(current).number : 0;
     if (number != m_currentNumber && number > 0)
         scrollPanesTo(number); // the panes follow the cursor into another conflict
@@ -334,24 +333,30 @@ void TextMergeView::updateCurrent()
     QPalette p = m_conflictLabel->palette();
     p.setColor(QPalette::WindowText, color);
     m_conflictLabel->setPalette(p);
-    updateHighlights();
+    updateHighlights(b, current);
 }
 
-void TextMergeView::updateHighlights()
+void TextMergeView::updateHighlights(const QList<MarkerBlock> &blocks, int current)
 {
     if (m_index < 0) {
         for (QPlainTextEdit *e : m_panes)
             e->setExtraSelections({});
         m_result->setExtraSelections({});
+        m_tinted = {};
         return;
     }
-    QTextDocument *docs[3] = {m_panes[0]->document(), m_panes[1]->document(), m_panes[2]->document()};
-    QList<QTextEdit::ExtraSelection> panes[3];
-    mergetints::paneTints(m_set->at(m_index).merge, m_currentNumber, docs, palette(), panes);
-    for (int i = 0; i < 3; ++i)
-        m_panes[i]->setExtraSelections(panes[i]);
-    m_result->setExtraSelections(
-        mergetints::resultTints(m_result->document(), blocks(), currentBlock(), palette()));
+    // The panes never change while a file is shown: their tints only follow the current
+    // conflict and the palette.
+    const PaneTintKey key{m_index, m_currentNumber, palette().cacheKey()};
+    if (!(key == m_tinted)) {
+        QTextDocument *docs[3] = {m_panes[0]->document(), m_panes[1]->document(), m_panes[2]->document()};
+        QList<QTextEdit::ExtraSelection> panes[3];
+        mergetints::paneTints(m_set->at(m_index).merge, m_currentNumber, docs, palette(), panes);
+        for (int i = 0; i < 3; ++i)
+            m_panes[i]->setExtraSelections(panes[i]);
+        m_tinted = key;
+    }
+    m_result->setExtraSelections(mergetints::resultTints(m_result->document(), blocks, current, palette()));
 }
 
 QPlainTextEdit *TextMergeView::pane(MergeSide side) const

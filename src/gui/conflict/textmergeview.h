@@ -33,7 +33,6 @@ public:
 
     void setNames(const QString &branch, const QString &target);
     void showEntry(int index);
-    int entryIndex() const { return m_index; }
     // Pushes the editor's text into the set now (it otherwise follows edits after a pause).
     void flush();
 
@@ -82,14 +81,21 @@ private:
     void goToBlock(const MarkerBlock &block);
     void scrollPanesTo(int number);
     void updateCurrent();
-    void updateHighlights();
+    void updateHighlights(const QList<MarkerBlock> &blocks, int current);
+    int blockAt(const QList<MarkerBlock> &blocks) const; // the block under the cursor, or -1
     void syncScroll(int fromPane, int value);
     QString editorText() const;
 
     ConflictSet *m_set;
     int m_index = -1;
     int m_currentNumber = 0; // the #N of the current marker block
-    QString m_branch, m_target;
+    struct PaneTintKey // what the panes' tints were made for
+    {
+        int index = -1, number = 0;
+        qint64 palette = 0;
+        bool operator==(const PaneTintKey &) const = default;
+    };
+    PaneTintKey m_tinted;
     QHash<int, FileDocs> m_docs;
     QLabel *m_paneTitles[3] = {};
     QPlainTextEdit *m_panes[3] = {};

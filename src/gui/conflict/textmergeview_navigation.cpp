@@ -17,7 +17,11 @@ QList<MarkerBlock> TextMergeView::blocks() const
 
 int TextMergeView::currentBlock() const
 {
-    const QList<MarkerBlock> b = blocks();
+    return blockAt(blocks());
+}
+
+int TextMergeView::blockAt(const QList<MarkerBlock> &b) const
+{
     if (b.isEmpty())
         return -1;
     const int pos = m_result->textCursor().position();
@@ -30,7 +34,7 @@ int TextMergeView::currentBlock() const
 void TextMergeView::take(Take take)
 {
     const QList<MarkerBlock> b = blocks();
-    const int current = currentBlock();
+    const int current = blockAt(b);
     if (current < 0)
         return;
     const MarkerBlock &block = b.at(current);

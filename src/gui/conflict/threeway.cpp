@@ -241,6 +241,20 @@ ThreeWayMerge ThreeWayMerge::compute(const QString &base, const QString &ours, c
                                {t.start + pt, t.count - pt}});
     }
     addUnchanged(int(m.m_base.size()));
+    for (int i = 0; i < m.m_chunks.size(); ++i)
+        if (m.m_chunks.at(i).kind == MergeChunk::Kind::Conflict)
+            m.m_conflicts.append(i);
+    // "\r\n" when most lines end so.
+    int crlf = 0, lf = 0;
+    for (const QStringList *side : {&m.m_ours, &m.m_theirs, &m.m_base}) {
+        for (const QString &l : *side) {
+            if (l.endsWith(QLatin1String("\r\n")))
+                ++crlf;
+            else if (l.endsWith(QLatin1Char('\n')))
+                ++lf;
+        }
+    }
+    m.m_eol = crlf > lf ? QStringLiteral("\r\n") : QStringLiteral("\n");
     return m;
 }
 
@@ -255,15 +269,6 @@ const QStringList &ThreeWayMerge::lines(MergeSide side) const
         break;
     }
     return m_theirs;
-}
-
-QList<int> ThreeWayMerge::conflicts() const
-{
-    QList<int> out;
-    for (int i = 0; i < m_chunks.size(); ++i)
-        if (m_chunks.at(i).kind == MergeChunk::Kind::Conflict)
-            out.append(i);
-    return out;
 }
 
 QString ThreeWayMerge::text(MergeSide side, const LineRange &range) const
@@ -327,20 +332,6 @@ int ThreeWayMerge::mapLine(MergeSide from, int line, MergeSide to) const
         }
     }
     return int(lines(to).size());
-}
-
-QString ThreeWayMerge::lineEnding() const
-{
-    int crlf = 0, lf = 0;
-    for (const QStringList *side : {&m_ours, &m_theirs, &m_base}) {
-        for (const QString &l : *side) {
-            if (l.endsWith(QLatin1String("\r\n")))
-                ++crlf;
-            else if (l.endsWith(QLatin1Char('\n')))
-                ++lf;
-        }
-    }
-    return crlf > lf ? QStringLiteral("\r\n") : QStringLiteral("\n");
 }
 
 } // namespace chorus

@@ -59,8 +59,8 @@ public:
     const QList<MergeChunk> &chunks() const { return m_chunks; }
     const QStringList &lines(MergeSide side) const;
     // The indexes (into chunks()) of the conflicts, in order.
-    QList<int> conflicts() const;
-    int conflictCount() const { return int(conflicts().size()); }
+    const QList<int> &conflicts() const { return m_conflicts; }
+    int conflictCount() const { return int(m_conflicts.size()); }
 
     // The lines of a range of one side, joined.
     QString text(MergeSide side, const LineRange &range) const;
@@ -73,11 +73,13 @@ public:
     int mapLine(MergeSide from, int line, MergeSide to) const;
 
     // "\r\n" when most of the lines end so, else "\n".
-    QString lineEnding() const;
+    QString lineEnding() const { return m_eol; }
 
 private:
     QStringList m_base, m_ours, m_theirs;
     QList<MergeChunk> m_chunks;
+    QList<int> m_conflicts; // both found once, by compute()
+    QString m_eol = QStringLiteral("\n");
 };
 
 // The ranges of a line diff of a against b where a[aStart, aEnd) became b[bStart, bEnd).

@@ -290,9 +290,15 @@ ConflictWindow *MainWindow::showConflicts(const QString &sessionId, const QStrin
     const SessionInfo agent = m_client->session(sessionId);
     if (agent.id.isEmpty() || agent.branch.isEmpty())
         return nullptr;
-    QPointer<ConflictWindow> &window = m_conflicts[agent.id + QLatin1Char('\n') + target];
+    // One window per agent and target: a request without a target takes any of the agent's.
+    m_conflicts.removeAll(nullptr);
+    ConflictWindow *window = nullptr;
+    for (ConflictWindow *w : std::as_const(m_conflicts))
+        if (w->agent().id == agent.id && (target.isEmpty() || w->target() == target))
+            window = w;
     if (!window) {
         window = new ConflictWindow(m_client, agent, target, this);
+        m_conflicts.append(window);
         window->setAttribute(Qt::WA_DeleteOnClose);
         connect(window, &ConflictWindow::resolverStarted, this,
                 [this](const SessionInfo &resolver) { openConsole(resolver.id); });

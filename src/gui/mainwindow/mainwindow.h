@@ -90,7 +90,7 @@ private:
     AgentStatusBar *m_status;
     QPointer<HistoryWindow> m_history;
     QPointer<ReviewWindow> m_review;
-    QHash<QString, QPointer<ConflictWindow>> m_conflicts; // by session id + target
+    QList<QPointer<ConflictWindow>> m_conflicts; // open three-way windows (closed ones are null)
     bool m_connecting = false;
 };
 

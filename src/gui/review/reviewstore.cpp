@@ -1,5 +1,6 @@
 #include "review/reviewstore.h"
 
+#include "common/jsonfile.h"
 #include "paths.h"
 
 #include <QCoreApplication>
@@ -8,7 +9,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QUuid>
 
 #include <algorithm>
@@ -73,9 +73,6 @@ void ReviewStore::load()
 Status ReviewStore::save()
 {
     const QString path = filePath(m_sessionId);
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return makeError(StoreText::tr("cannot create the folder for review notes"),
-                         QFileInfo(path).absolutePath());
     QJsonObject viewed;
     for (auto it = m_viewed.constBegin(); it != m_viewed.constEnd(); ++it)
         viewed.insert(it.key(), it.value());
@@ -87,10 +84,10 @@ Status ReviewStore::save()
                         {QStringLiteral("viewed"), viewed},
                         {QStringLiteral("comments"), comments},
                         {QStringLiteral("sent"), m_sent}};
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(o).toJson()) < 0 || !f.commit())
+    QString error;
+    if (!writeJsonFile(path, o, &error))
         return makeError(
-            StoreText::tr("cannot save the review notes: %1").arg(f.errorString()), path,
+            StoreText::tr("cannot save the review notes: %1").arg(error), path,
             StoreText::tr(
                 "Check that the data folder is writable; your last change is only in memory."));
     return Ok{};
