@@ -629,7 +629,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>Git</name>
     <message>
-        <location filename="../src/core/git/gitcommon_p.h" line="+61"/>
+        <location filename="../src/core/git/gitcommon_p.h" line="+69"/>
         <source>unknown libgit2 error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -665,7 +665,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location filename="../src/core/git/diff.cpp" line="+20"/>
-        <location filename="../src/core/git/merge.cpp" line="+851"/>
+        <location filename="../src/core/git/merge.cpp" line="+890"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -687,14 +687,14 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="+6"/>
         <location filename="../src/core/git/gitrepository.cpp" line="+4"/>
-        <location filename="../src/core/git/merge.cpp" line="-798"/>
+        <location filename="../src/core/git/merge.cpp" line="-837"/>
         <source>&apos;%1&apos; is not a commit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <location line="+5"/>
-        <location filename="../src/core/git/merge.cpp" line="+400"/>
+        <location filename="../src/core/git/merge.cpp" line="+399"/>
         <source>cannot read the tree of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -762,7 +762,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>unknown base commit &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -772,7 +772,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>no changes in this file between %1 and %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -787,9 +787,9 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-382"/>
         <location filename="../src/core/git/gitrepository.cpp" line="+8"/>
-        <location filename="../src/core/git/merge.cpp" line="+529"/>
+        <location filename="../src/core/git/merge.cpp" line="+568"/>
         <source>the repository has no commits yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -800,7 +800,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../src/core/git/merge.cpp" line="-918"/>
+        <location filename="../src/core/git/merge.cpp" line="-956"/>
         <source>&apos;%1&apos; is not a valid branch name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -862,7 +862,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+75"/>
-        <location filename="../src/core/git/merge.cpp" line="+875"/>
+        <location filename="../src/core/git/merge.cpp" line="+914"/>
         <source>cannot read the index</source>
         <translation type="unfinished"></translation>
     </message>
@@ -917,18 +917,18 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/git/merge.cpp" line="-900"/>
+        <location filename="../src/core/git/merge.cpp" line="-939"/>
         <source>cannot read commit %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+880"/>
+        <location line="+919"/>
         <source>unknown branch or revision &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-879"/>
+        <location line="-918"/>
         <source>Name a branch that exists in this repository (see `git branch`).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -958,7 +958,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>&apos;%1&apos; is not in conflict in this merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1098,7 +1098,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+213"/>
         <location line="+67"/>
         <location line="+64"/>
         <source>&apos;%1&apos; and &apos;%2&apos; have no common history</source>
@@ -1163,7 +1163,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>cannot keep the branch&apos;s commits under %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1196,7 +1196,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>%1 is now %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1261,7 +1261,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+18"/>
         <source>%n commit(s) ahead, </source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1277,7 +1277,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>is running a turn; sync it when it is idle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1287,12 +1287,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>is working; stop it first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>not merged; `chorus clean --all` removes its worktree and keeps its branch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3023,7 +3023,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::EngineService</name>
     <message>
-        <location filename="../src/core/rpc/engineservice.cpp" line="+100"/>
+        <location filename="../src/core/rpc/engineservice.cpp" line="+101"/>
         <source>another Chorus engine is already running (pid %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3043,7 +3043,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+48"/>
         <source>the resolution of %1 is neither base64 content nor a deletion</source>
         <translation type="unfinished"></translation>
     </message>

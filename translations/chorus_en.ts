@@ -58,7 +58,7 @@
 <context>
     <name>Git</name>
     <message numerus="yes">
-        <location filename="../src/core/git/merge.cpp" line="+480"/>
+        <location filename="../src/core/git/merge.cpp" line="+479"/>
         <source>, and %n more</source>
         <translation>
             <numerusform>, and %n more</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+384"/>
+        <location line="+424"/>
         <source>the check did not finish in %n s</source>
         <translation>
             <numerusform>the check did not finish in %n s</numerusform>
@@ -77,7 +77,7 @@
 <context>
     <name>GitJobs</name>
     <message numerus="yes">
-        <location filename="../src/core/engine/gitjobs.cpp" line="+232"/>
+        <location filename="../src/core/engine/gitjobs.cpp" line="+233"/>
         <source>%n commit(s) ahead, </source>
         <translation>
             <numerusform>%n commit ahead, </numerusform>

@@ -2,6 +2,7 @@
 
 #include "engine/approvalinfo.h"
 #include "engine/sessioninfo.h"
+#include "git/merge.h"
 #include "result.h"
 #include "store/storedevent.h"
 
@@ -74,7 +75,7 @@ struct MergeQueueOptions
     bool dryRun = false; // only say what would happen
     // Hand-made resolutions of the conflicts of one named agent (path -> content, or
     // nullopt to delete the path); see MergeRequest::resolutions.
-    QHash<QString, std::optional<QByteArray>> resolutions;
+    Resolutions resolutions;
 };
 
 // The engine: sessions, queue with a concurrency cap, approval broker, watchdog and

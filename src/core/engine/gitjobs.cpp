@@ -50,11 +50,12 @@ bool checkpointFirst(const AgentBranch &a, QueueItem *item)
     return true;
 }
 
-// The branch to merge into: `given`, else the repository's current branch. Sets the item's
-// error when there is none.
-bool targetFor(const AgentBranch &a, const QString &given, QueueItem *item, QString *target)
+// The branch to merge into: `given`, else the repository's current branch (looked up once per
+// repository of a run: `known` keeps them). Sets the item's error when there is none.
+bool targetFor(const AgentBranch &a, const QString &given, QueueItem *item, QString *target,
+               QHash<QString, QString> *known)
 {
-    *target = given;
+    *target = given.isEmpty() ? known->value(a.repo) : given;
     if (!target->isEmpty())
         return true;
     const Result<QString> t = defaultMergeTarget(a.repo);
@@ -64,6 +65,7 @@ bool targetFor(const AgentBranch &a, const QString &given, QueueItem *item, QStr
         return false;
     }
     *target = *t;
+    known->insert(a.repo, *t);
     return true;
 }
 
@@ -218,11 +220,10 @@ QList<QueueItem> runMergeQueue(const QList<AgentBranch> &agents, const MergeQueu
             }
         }
         QString target;
-        if (!targetFor(a, req.target.isEmpty() ? targets.value(a.repo) : req.target, &item, &target)) {
+        if (!targetFor(a, req.target, &item, &target, &targets)) {
             out << item;
             continue;
         }
-        targets.insert(a.repo, target);
         if (req.dryRun) {
             const Result<BranchStatus> st = branchStatus(a.repo, a.branch, target);
             item.state = !st ? QStringLiteral("error") : st->merged ? QStringLiteral("up-to-date")
@@ -263,6 +264,7 @@ QList<QueueItem> runMergeQueue(const QList<AgentBranch> &agents, const MergeQueu
 QList<QueueItem> runSync(const QList<AgentBranch> &agents, const QString &target, bool rebase)
 {
     QList<QueueItem> out;
+    QHash<QString, QString> targets; // repo -> target
     for (const AgentBranch &a : agents) {
         QueueItem item = itemFor(a);
         if (a.busy) {
@@ -276,7 +278,7 @@ QList<QueueItem> runSync(const QList<AgentBranch> &agents, const QString &target
             continue;
         }
         QString into;
-        if (!targetFor(a, target, &item, &into)) {
+        if (!targetFor(a, target, &item, &into, &targets)) {
             out << item;
             continue;
         }
@@ -317,6 +319,7 @@ qint64 diskUsage(const QString &dir)
 QList<CleanItem> runClean(const QList<AgentBranch> &agents, const QString &target, bool mergedOnly, bool force)
 {
     QList<CleanItem> out;
+    QHash<QString, QString> targets; // repo -> target
     for (const AgentBranch &a : agents) {
         CleanItem item;
         item.sessionId = a.sessionId;
@@ -346,11 +349,8 @@ QList<CleanItem> runClean(const QList<AgentBranch> &agents, const QString &targe
         const bool branchThere = repo->branchExists(a.branch);
         Merged merged = Merged::No;
         if (branchThere) {
-            QString into = target;
-            if (into.isEmpty())
-                if (const Result<QString> t = defaultMergeTarget(a.repo))
-                    into = *t;
-            if (!into.isEmpty())
+            QueueItem noTarget; // none: it counts as not merged
+            if (QString into; targetFor(a, target, &noTarget, &into, &targets))
                 if (const Result<Merged> m = isMerged(a, into))
                     merged = *m;
         }

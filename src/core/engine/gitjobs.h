@@ -61,7 +61,7 @@ struct MergeQueueRequest
     QStringList check; // argv; empty: no check
     QString checkRoot; // where checks' temporary worktrees go
     bool dryRun = false; // only forecast: nothing moves
-    QHash<QString, std::optional<QByteArray>> resolutions; // for a single agent's conflicts
+    Resolutions resolutions; // for a single agent's conflicts
 };
 
 // Merges the agents one at a time, in order, each on top of the previous ones.

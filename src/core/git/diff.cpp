@@ -90,6 +90,14 @@ git_diff_options diffOptions(int contextLines, const std::atomic_bool *cancel)
     return o;
 }
 
+// Options for hunks shown to a person: placed like git's (indent heuristic).
+git_diff_options patchOptions(int contextLines, const std::atomic_bool *cancel)
+{
+    git_diff_options o = diffOptions(contextLines, cancel);
+    o.flags |= GIT_DIFF_INDENT_HEURISTIC;
+    return o;
+}
+
 Result<DiffPtr> treeDiff(git_repository *repo, git_commit *oldCommit, git_commit *newCommit,
                          const git_diff_options &opts, bool findRenames,
                          const std::atomic_bool *cancel, const QString &where)
@@ -353,9 +361,7 @@ Result<DiffSummary> diffBranch(const QString &repoPath, const QString &branch,
 
     // A summary needs no context: the counts do not depend on it and xdiff emits less.
     const bool hunks = detail == DiffDetail::Patch;
-    git_diff_options opts = diffOptions(hunks ? 3 : 0, cancel);
-    if (hunks)
-        opts.flags |= GIT_DIFF_INDENT_HEURISTIC; // as diffFile()
+    const git_diff_options opts = hunks ? patchOptions(3, cancel) : diffOptions(0, cancel);
     Result<DiffPtr> diff = treeDiff(r, base.get(), head->get(), opts, true, cancel, where);
     if (!diff)
         return diff.error();
@@ -413,8 +419,7 @@ Result<FileDiff> diffFile(const QString &repoPath, const QString &baseCommit,
         return byOldPath;
     };
 
-    git_diff_options opts = diffOptions(contextLines, cancel);
-    opts.flags |= GIT_DIFF_INDENT_HEURISTIC; // hunks placed like git's
+    const git_diff_options opts = patchOptions(contextLines, cancel);
     // First only `path` (a literal path, no glob): no other file is compared or read.
     QByteArray pathBuf = wanted;
     char *pathspec[] = {pathBuf.data()};

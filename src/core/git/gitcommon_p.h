@@ -6,6 +6,7 @@
 #include "result.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QString>
 
 #include <git2.h>
@@ -54,6 +55,13 @@ using PatchPtr = Handle<git_patch, git_patch_free>;
 using BlobPtr = Handle<git_blob, git_blob_free>;
 using RevwalkPtr = Handle<git_revwalk, git_revwalk_free>;
 using ConfigPtr = Handle<git_config, git_config_free>;
+
+// The paths a merge left conflicted in a work tree (written by beginMerge, read by the
+// checkpoint that finishes the merge): a file in its git directory, one path per line.
+inline QString conflictListPath(git_repository *repo)
+{
+    return QFile::decodeName(git_repository_path(repo)) + QStringLiteral("CHORUS_CONFLICTS");
+}
 
 inline QString lastError()
 {

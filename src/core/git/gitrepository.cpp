@@ -196,7 +196,7 @@ bool checkoutNeedsFilters(git_repository *repo, git_commit *commit)
     git_config *rawConfig = nullptr;
     if (git_repository_config_snapshot(&rawConfig, repo) != 0)
         return true;
-    std::unique_ptr<git_config, decltype(&git_config_free)> config(rawConfig, &git_config_free);
+    ConfigPtr config(rawConfig);
     int autocrlf = 0;
     const int rc = git_config_get_bool(&autocrlf, config.get(), "core.autocrlf");
     if (rc == 0 ? autocrlf != 0 : rc != GIT_ENOTFOUND) // true, or "input" (not a boolean)
@@ -333,7 +333,7 @@ Result<QString> GitRepository::commitAll(const QString &message, const QString &
     // A merge in progress (a resolver's worktree) is finished by this commit once no file
     // holds conflict markers any more; until then its work is committed like any other.
     QList<git_oid> mergeHeads;
-    const QString conflictList = QFile::decodeName(git_repository_path(repo)) + QStringLiteral("CHORUS_CONFLICTS");
+    const QString conflictList = conflictListPath(repo);
     if (git_repository_state(repo) == GIT_REPOSITORY_STATE_MERGE) {
         git_repository_mergehead_foreach(repo, collectMergeHead, &mergeHeads);
         // The files that were conflicted (recorded by beginMerge) and whatever changed since.

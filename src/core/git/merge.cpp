@@ -182,15 +182,14 @@ struct Candidate
 // Replaces the conflicts in `index` with the given resolutions. Conflicts without one are
 // returned (the index then still has them).
 Result<QList<ConflictFile>> applyResolutions(git_repository *repo, git_index *index,
-                                             const QHash<QString, std::optional<QByteArray>> &resolutions,
+                                             const Resolutions &resolutions,
                                              const QString &where)
 {
     const QList<ConflictFile> conflicts = conflictsOf(index);
     QSet<QString> conflicted; // a rename conflict may be resolved under any of its names
     for (const ConflictFile &c : conflicts)
-        for (const QString &p : {c.path, c.oursPath, c.theirsPath})
-            if (!p.isEmpty())
-                conflicted.insert(p);
+        for (const QString &p : c.names())
+            conflicted.insert(p);
     for (auto it = resolutions.constBegin(); it != resolutions.constEnd(); ++it)
         if (!conflicted.contains(it.key()))
             return makeError(GitText::tr("'%1' is not in conflict in this merge").arg(it.key()), where,
@@ -237,7 +236,7 @@ enum class Build { Forecast, Merge, Squash, SyncMerge };
 
 Result<Candidate> mergeCandidate(git_repository *repo, const git_oid &ours, const git_oid &theirs,
                                  Build build, const QString &message, const QString &where,
-                                 const QHash<QString, std::optional<QByteArray>> &resolutions = {})
+                                 const Resolutions &resolutions = {})
 {
     Result<CommitPtr> oursCommit = lookupCommit(repo, ours, where);
     if (!oursCommit)
@@ -660,6 +659,46 @@ QJsonObject ConflictFile::toJson() const
     return o;
 }
 
+QStringList ConflictFile::names() const
+{
+    QStringList out;
+    for (const QString &p : {path, oursPath, theirsPath})
+        if (!p.isEmpty() && !out.contains(p))
+            out << p;
+    return out;
+}
+
+QJsonObject resolutionsToJson(const Resolutions &resolutions)
+{
+    QJsonObject out;
+    for (auto it = resolutions.constBegin(); it != resolutions.constEnd(); ++it) {
+        if (it.value())
+            out.insert(it.key(), QJsonObject{{QStringLiteral("content"), QString::fromLatin1(it.value()->toBase64())}});
+        else
+            out.insert(it.key(), QJsonObject{{QStringLiteral("delete"), true}});
+    }
+    return out;
+}
+
+std::optional<Resolutions> resolutionsFromJson(const QJsonObject &json, QString *badPath)
+{
+    Resolutions out;
+    for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
+        const QJsonObject r = it.value().toObject();
+        const auto content = QByteArray::fromBase64Encoding(r.value(QLatin1String("content")).toString().toLatin1(),
+                                                            QByteArray::AbortOnBase64DecodingErrors);
+        if (r.value(QLatin1String("delete")).toBool()) {
+            out.insert(it.key(), std::nullopt);
+        } else if (r.value(QLatin1String("content")).isString() && content) {
+            out.insert(it.key(), *content);
+        } else {
+            *badPath = it.key();
+            return std::nullopt;
+        }
+    }
+    return out;
+}
+
 ConflictFile ConflictFile::fromJson(const QJsonObject &o)
 {
     ConflictFile c;
@@ -941,12 +980,11 @@ Result<QList<ConflictFile>> beginMerge(const QString &worktree, const QString &b
     const QList<ConflictFile> conflicts = conflictsOf(index.get());
     // The conflicted paths, for the checkpoint that finishes the merge (see commitAll): they
     // must be free of markers however many checkpoints come first.
-    QFile list(QFile::decodeName(git_repository_path(raw)) + QStringLiteral("CHORUS_CONFLICTS"));
+    QFile list(conflictListPath(raw));
     if (list.open(QIODevice::WriteOnly)) {
         for (const ConflictFile &c : conflicts)
-            for (const QString &p : {c.path, c.oursPath, c.theirsPath})
-                if (!p.isEmpty())
-                    list.write(p.toUtf8() + '\n');
+            for (const QString &p : c.names())
+                list.write(p.toUtf8() + '\n');
     }
     return conflicts;
 }

@@ -29,9 +29,18 @@ struct ConflictFile
     QString ancestorBlob, oursBlob, theirsBlob;
     quint32 ancestorMode = 0, oursMode = 0, theirsMode = 0;
 
+    // The names it goes by (path, the target's and the agent's), each once.
+    QStringList names() const;
     QJsonObject toJson() const;
     static ConflictFile fromJson(const QJsonObject &o);
 };
+
+// Hand-made resolutions of conflicted paths: the content a path gets, or nullopt to delete it.
+using Resolutions = QHash<QString, std::optional<QByteArray>>;
+// Their form on the wire: {path: {"content": base64} | {"delete": true}}. Reading fails on an
+// entry that is neither, naming its path in `badPath`.
+QJsonObject resolutionsToJson(const Resolutions &resolutions);
+std::optional<Resolutions> resolutionsFromJson(const QJsonObject &json, QString *badPath);
 
 // Where a branch stands against its target, and whether it would merge cleanly now.
 struct BranchStatus
@@ -69,7 +78,7 @@ struct MergeRequest
     // gets, or nullopt to delete it. Every conflict must be resolved for the merge to go on;
     // a path that is not conflicted is an error. A rename conflict is resolved under whichever
     // of its names (ConflictFile::path, oursPath, theirsPath) the resolution is given for.
-    QHash<QString, std::optional<QByteArray>> resolutions;
+    Resolutions resolutions;
     QString checkRoot;   // where the check's temporary worktree is made
     int checkTimeoutMs = 30 * 60 * 1000;
 };

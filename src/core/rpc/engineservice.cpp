@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "engine/rolecatalog.h"
+#include "git/merge.h"
 #include "rpc/rpcconnection.h"
 #include "settings.h"
 
@@ -176,20 +177,13 @@ std::optional<QFuture<GitReply>> EngineService::dispatchGit(const QString &metho
         o.into = str(p, "into");
         o.check = str(p, "check");
         o.dryRun = p.value(QLatin1String("dryRun")).toBool();
-        // {path: {"content": base64} | {"delete": true}}
-        const QJsonObject res = p.value(QLatin1String("resolutions")).toObject();
-        for (auto it = res.constBegin(); it != res.constEnd(); ++it) {
-            const QJsonObject r = it.value().toObject();
-            const auto content = QByteArray::fromBase64Encoding(r.value(QLatin1String("content")).toString().toLatin1(),
-                                                                QByteArray::AbortOnBase64DecodingErrors);
-            if (r.value(QLatin1String("delete")).toBool())
-                o.resolutions.insert(it.key(), std::nullopt);
-            else if (r.value(QLatin1String("content")).isString() && content)
-                o.resolutions.insert(it.key(), *content);
-            else
-                return failedGitReply(makeError(tr("the resolution of %1 is neither base64 content nor a deletion").arg(it.key()),
-                                             QStringLiteral("merge.run resolutions")));
-        }
+        QString badPath;
+        const std::optional<Resolutions> res =
+            resolutionsFromJson(p.value(QLatin1String("resolutions")).toObject(), &badPath);
+        if (!res)
+            return failedGitReply(makeError(tr("the resolution of %1 is neither base64 content nor a deletion").arg(badPath),
+                                            QStringLiteral("merge.run resolutions")));
+        o.resolutions = *res;
         return m_engine->mergeQueue(o);
     }
     if (method == QLatin1String("repo.sync"))

@@ -19,17 +19,11 @@ EngineClient::EngineClient(QObject *parent) : QObject(parent), m_rpc(new RpcClie
 EngineClient::~EngineClient() = default;
 
 void EngineClient::mergeWithResolutions(const QString &agent, const QString &target,
-                                        const QHash<QString, std::optional<QByteArray>> &resolutions,
+                                        const Resolutions &resolutions,
                                         std::function<void(const Result<QJsonObject> &)> done)
 {
-    QJsonObject res;
-    for (auto it = resolutions.constBegin(); it != resolutions.constEnd(); ++it) {
-        if (it.value())
-            res.insert(it.key(), QJsonObject{{QStringLiteral("content"), QString::fromLatin1(it.value()->toBase64())}});
-        else
-            res.insert(it.key(), QJsonObject{{QStringLiteral("delete"), true}});
-    }
-    QJsonObject options{{QStringLiteral("strategy"), QStringLiteral("auto")}, {QStringLiteral("resolutions"), res}};
+    QJsonObject options{{QStringLiteral("strategy"), QStringLiteral("auto")},
+                        {QStringLiteral("resolutions"), resolutionsToJson(resolutions)}};
     if (!target.isEmpty())
         options.insert(QStringLiteral("into"), target);
     mergeAgents({agent}, options, std::move(done));

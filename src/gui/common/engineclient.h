@@ -2,6 +2,7 @@
 
 #include "engine/approvalinfo.h"
 #include "engine/sessioninfo.h"
+#include "git/merge.h"
 #include "result.h"
 #include "store/storedevent.h"
 
@@ -82,7 +83,7 @@ public:
     // report: {items: [{name, state: "merged" | "conflict" | "check-failed" | "refused" | ...,
     // message, outcome: {conflicts, reason, targetAfter, ...}}]}.
     void mergeWithResolutions(const QString &agent, const QString &target,
-                              const QHash<QString, std::optional<QByteArray>> &resolutions,
+                              const Resolutions &resolutions,
                               std::function<void(const Result<QJsonObject> &)> done);
     // merge.resolve: starts a resolver agent for the agent's conflicts with `target`.
     void spawnResolver(const QString &agent, const QString &target,

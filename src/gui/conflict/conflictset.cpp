@@ -262,9 +262,9 @@ int ConflictSet::resolvedCount() const
     return int(std::count_if(m_entries.cbegin(), m_entries.cend(), [](const ConflictEntry &e) { return e.isResolved(); }));
 }
 
-QHash<QString, std::optional<QByteArray>> ConflictSet::resolutions() const
+Resolutions ConflictSet::resolutions() const
 {
-    QHash<QString, std::optional<QByteArray>> out;
+    Resolutions out;
     for (const ConflictEntry &e : m_entries)
         if (e.isResolved())
             out.insert(e.resolvedPath(), e.resolution());

@@ -95,7 +95,7 @@ public:
     int resolvedCount() const;
     bool allResolved() const { return resolvedCount() == size(); }
     // Every resolved file: path (its resolvedPath) -> content, or nullopt to delete it.
-    QHash<QString, std::optional<QByteArray>> resolutions() const;
+    Resolutions resolutions() const;
 
     // The user's work, for a file that survives closing the window. Entries are matched on
     // restore by path and the three blob ids: a conflict that changed starts afresh.
