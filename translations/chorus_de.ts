@@ -37,17 +37,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/commands.cpp" line="+118"/>
+        <location filename="../src/cli/commands.cpp" line="+128"/>
         <source>chorus spawn: --task=TEXT is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-67"/>
         <source>%1 is waiting for approval: chorus approve %1 [--deny]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+34"/>
         <source>Spawned %1 (%2, id %3), state %4.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -65,7 +65,12 @@
         </translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
+        <source>engine: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No agents yet. Start one with: chorus spawn builder --task=&quot;...&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -85,7 +90,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+125"/>
         <source>Denied #%1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -315,7 +320,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/daemon.cpp" line="+61"/>
+        <location filename="../src/cli/daemon.cpp" line="+62"/>
         <source>The Chorus engine is already running (pid %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -325,7 +330,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Started the Chorus engine (pid %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -337,12 +342,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+10"/>
-        <location line="+82"/>
+        <location line="+104"/>
         <source>The Chorus engine is not running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-90"/>
         <source>chorus: the engine (pid %1) is still shutting down.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -352,7 +357,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+96"/>
         <source>The Chorus engine is running: pid %1, version %2, socket %3, database %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -616,7 +621,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+47"/>
         <source>cannot start a transaction</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1755,6 +1760,26 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <source>cannot make the runtime directory private (0700)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../src/core/privatefile.cpp" line="+16"/>
+        <source>cannot create the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check its permissions and free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot write the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the folder&apos;s permissions and free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chorus::AgentListModel</name>
@@ -1842,22 +1867,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
-        <source>could not start the Claude Code CLI: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+91"/>
+        <location line="+319"/>
         <source>retrying (attempt %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+119"/>
         <source>allowed for this session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+42"/>
         <source>no pending approval request %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1867,18 +1887,43 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>the agent&apos;s process has ended; the request can no longer be answered</source>
+        <location line="-443"/>
+        <source>cannot write the database: %1. Free disk space (or fix the data directory&apos;s permissions); the agent is paused with its output held and goes on by itself when writing works again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+142"/>
+        <source>could not start the Claude Code CLI (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Fix the cause, then run `chorus resume %1` (the waiting messages are sent then).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+265"/>
+        <source>the process that asked has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the request was made by a process that has ended; it can no longer be answered (it is now cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>If the agent asks again, answer the new request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The user denied this in Chorus.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>could not write to the agent&apos;s process</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1893,7 +1938,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+14"/>
+        <source>the agent was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>work in progress (the process ended)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1903,7 +1953,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>the agent&apos;s process ended before the request was answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>the Claude Code CLI was killed before finishing the turn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1918,7 +1973,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+23"/>
+        <source>Chorus restarted: the process that asked is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>no output for %1 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2538,12 +2598,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <name>chorus::ConsoleWidget</name>
     <message>
         <location filename="../src/gui/console/consolewidget.cpp" line="+24"/>
-        <location line="+294"/>
+        <location line="+303"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-301"/>
         <source>Starting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2648,7 +2708,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+78"/>
         <source>Unknown agent %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2767,7 +2827,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::Engine</name>
     <message>
-        <location filename="../src/core/engine/engine.cpp" line="+169"/>
+        <location filename="../src/core/engine/engine.cpp" line="+198"/>
+        <source>the database failed its integrity check (PRAGMA quick_check): %1 — %2. Back it up now; `sqlite3 %2 .recover` can save what is readable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>the role &apos;%1&apos; does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2787,7 +2852,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+46"/>
+        <source>Chorus restarted: the process that asked is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Chorus&apos;s engine stopped while this agent was working (its process is gone).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2797,7 +2867,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+54"/>
         <source>there is no role named &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2847,7 +2917,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+5"/>
+        <source>&apos;%1&apos; is the start of agent %2&apos;s id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another --name: commands that name an agent by an id prefix would reach the wrong one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>--base needs a worktree; it cannot be used with --no-worktree</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2887,12 +2967,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Continue the task where you left off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>the agent has no pending approval request</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2904,6 +2984,11 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="+1"/>
         <source>`chorus status` lists the open requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>cannot write the database %1 (%2): %3 paused with their output held. Free disk space in %4 (or fix its permissions); Chorus retries every second and goes on by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3021,9 +3106,52 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
     </message>
 </context>
 <context>
+    <name>chorus::EngineLock</name>
+    <message>
+        <location filename="../src/core/engine/enginelock.cpp" line="+57"/>
+        <source>cannot create the data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check its permissions or set CHORUS_DATA_DIR to another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot open the engine lock: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the data directory&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot lock the data directory: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>another Chorus engine is already running on this data directory (pid %1, listening on %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a socket not yet known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use that engine (`chorus` and the GUI find it through the data directory), or stop it with `chorus daemon stop`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>chorus::EngineService</name>
     <message>
-        <location filename="../src/core/rpc/engineservice.cpp" line="+101"/>
+        <location filename="../src/core/rpc/engineservice.cpp" line="+105"/>
         <source>another Chorus engine is already running (pid %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3033,12 +3161,27 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+22"/>
         <source>cannot listen on the control socket: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+48"/>
+        <source>the client read too slowly (%1 bytes waiting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the Chorus engine has too many clients (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close some `chorus logs --follow` or GUI windows, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>no method</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3048,7 +3191,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+139"/>
         <source>the settings are in effect but could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4098,7 +4241,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::Role</name>
     <message>
-        <location filename="../src/core/engine/role.cpp" line="+153"/>
+        <location filename="../src/core/engine/role.cpp" line="+156"/>
         <source>the Claude CLI refuses permission mode bypassPermissions when it runs as root</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4371,7 +4514,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::RpcClient</name>
     <message>
-        <location filename="../src/core/rpc/rpcclient.cpp" line="+42"/>
+        <location filename="../src/core/rpc/rpcclient.cpp" line="+54"/>
         <source>cannot connect to the Chorus engine (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4417,7 +4560,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>the Chorus engine did not answer &apos;%1&apos; in time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4482,6 +4625,16 @@ They are kept; try again.</source>
     <message>
         <location line="+2"/>
         <source>%1 (rate limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (cannot store)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (cannot start)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

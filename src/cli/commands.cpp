@@ -20,6 +20,8 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QTextStream>
+#include <QTimer>
+#include <QUuid>
 
 #include <functional>
 
@@ -73,7 +75,15 @@ int startAgent(const Args &a, const QString &method, const QJsonObject &params)
         if (!sub)
             return fail(sub.error());
     }
-    const Result<QJsonValue> r = call(client, method, params);
+    // The request carries an id of its own: when the engine is too busy to answer in time (a
+    // large checkout), asking again with the same id returns the first spawn's agent, never a
+    // second one.
+    QJsonObject request = params;
+    request.insert(QStringLiteral("requestId"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+    Result<QJsonValue> r = call(client, method, request);
+    for (int retry = 0; retry < 3 && !r && client.lastCallTimedOut() && client.isConnected();
+         ++retry)
+        r = call(client, method, request);
     if (!r)
         return fail(r.error());
     const SessionInfo spawned = SessionInfo::fromJson(r->toObject());
@@ -158,9 +168,13 @@ int cmdStatus(const Args &a)
             arr.append(s.toJson());
         printJson(QJsonObject{{QStringLiteral("agents"), arr},
                               {QStringLiteral("approvals"), o.value(QLatin1String("approvals"))},
-                              {QStringLiteral("costToday"), o.value(QLatin1String("costToday"))}});
+                              {QStringLiteral("costToday"), o.value(QLatin1String("costToday"))},
+                              {QStringLiteral("warnings"), o.value(QLatin1String("warnings"))}});
         return 0;
     }
+    // What the engine found wrong with itself (storage, integrity) comes first.
+    for (const QJsonValue &w : o.value(QLatin1String("warnings")).toArray())
+        out() << Cli::tr("engine: %1").arg(w.toString()) << '\n';
     if (sessions.isEmpty()) {
         out() << Cli::tr("No agents yet. Start one with: chorus spawn builder --task=\"...\"") << Qt::endl;
         return 0;
@@ -248,24 +262,46 @@ int cmdLogs(const Args &a)
                              }
                          });
         QObject::connect(&client, &RpcClient::disconnected, &loop, [&] { loop.quit(); });
-        QJsonObject sub{{QStringLiteral("sessions"), prefixed}};
-        if (prefixed)
-            sub.insert(QStringLiteral("events"), QStringLiteral("*"));
-        else
-            sub.insert(QStringLiteral("events"), QJsonArray{names.keys().first()});
-        if (const Result<QJsonValue> s = call(client, QStringLiteral("subscribe"), sub); !s)
-            return fail(s.error());
     }
-    for (auto it = names.constBegin(); it != names.constEnd(); ++it) {
-        const Result<QJsonValue> ev = call(client, QStringLiteral("events.list"),
-                                           QJsonObject{{QStringLiteral("agent"), it.key()}});
-        if (!ev)
-            return fail(ev.error());
-        for (const QJsonValue &v : ev->toObject().value(QLatin1String("events")).toArray())
-            print(StoredEvent::fromJson(v.toObject()));
+    // Subscribes (with --follow), then prints what is stored after what was printed. Run again
+    // when the engine dropped the subscription because this reader fell behind.
+    auto sync = [&]() -> Status {
+        if (follow) {
+            QJsonObject sub{{QStringLiteral("sessions"), prefixed}};
+            if (prefixed)
+                sub.insert(QStringLiteral("events"), QStringLiteral("*"));
+            else
+                sub.insert(QStringLiteral("events"), QJsonArray{names.keys().first()});
+            if (const Result<QJsonValue> s = call(client, QStringLiteral("subscribe"), sub); !s)
+                return s.error();
+        }
+        for (auto it = names.constBegin(); it != names.constEnd(); ++it) {
+            const Result<QJsonValue> ev =
+                call(client, QStringLiteral("events.list"),
+                     QJsonObject{{QStringLiteral("agent"), it.key()},
+                                 {QStringLiteral("afterSeq"), lastSeq.value(it.key())}});
+            if (!ev)
+                return ev.error();
+            for (const QJsonValue &v : ev->toObject().value(QLatin1String("events")).toArray())
+                print(StoredEvent::fromJson(v.toObject()));
+        }
+        return Ok{};
+    };
+    if (follow) {
+        QObject::connect(&client, &RpcClient::notificationReceived, &loop,
+                         [&](const QString &method, const QJsonObject &) {
+                             if (method != QLatin1String("subscription.dropped"))
+                                 return;
+                             QTimer::singleShot(0, &loop, [&] {
+                                 if (Status st = sync(); !st)
+                                     loop.exit(fail(st.error()));
+                             });
+                         });
     }
+    if (Status st = sync(); !st)
+        return fail(st.error());
     if (follow)
-        loop.exec();
+        return loop.exec();
     return 0;
 }
 

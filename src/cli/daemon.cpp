@@ -19,6 +19,7 @@
 #include <QThread>
 
 #include <csignal>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -76,7 +77,8 @@ int startDaemon(QTextStream &out, QTextStream &err)
         err << Cli::tr("chorus: cannot start the engine: %1").arg(p.errorString()) << '\n';
         return 1;
     }
-    const QDeadlineTimer deadline(10000);
+    const QDeadlineTimer deadline(
+        30000); // it opens the database and recovers agents before it listens
     while (!deadline.hasExpired()) {
         RpcClient c;
         if (c.connectToEngine({}, 200)) {
@@ -129,17 +131,39 @@ int runDaemon()
         return 1;
     }
     Engine engine(paths::databasePath());
-    engine.setSettings(loadEngineSettings());
-    EngineService service(&engine);
-    // The lock comes first: a second engine must not touch the sessions of the first.
-    if (Status s = service.listen(*socket); !s) {
+    // The locks come first: a second engine must not touch the sessions of the first, nor take
+    // its socket. The data directory's lock holds whatever the runtime directory is.
+    if (Status s = engine.lockDataDir(); !s) {
         err << QStringLiteral("chorus daemon: ") << s.error().toString() << '\n';
         return 1;
     }
+    engine.setSettings(loadEngineSettings());
+    EngineService service(&engine);
+    // Each agent holds pipes and each client a socket: take what the hard limit allows (soft
+    // limits of 1024 are common), and keep clients to a share of it so agents always get theirs.
+    struct rlimit nofile = {};
+    if (::getrlimit(RLIMIT_NOFILE, &nofile) == 0) {
+        const rlim_t want =
+            nofile.rlim_max == RLIM_INFINITY ? rlim_t(16384) : qMin<rlim_t>(nofile.rlim_max, 16384);
+        if (nofile.rlim_cur < want) {
+            nofile.rlim_cur = want;
+            ::setrlimit(RLIMIT_NOFILE, &nofile);
+        }
+        ::getrlimit(RLIMIT_NOFILE, &nofile);
+        service.setLimits(int(qBound<rlim_t>(4, nofile.rlim_cur / 4, EngineService::kMaxClients)),
+                          EngineService::kMaxClientBacklog);
+    }
+    // Opened before it listens: a client that connects may rely on an engine that works (a
+    // database it cannot open ends it before anybody sees it).
     if (Status s = engine.open(); !s) {
         err << QStringLiteral("chorus daemon: ") << s.error().toString() << '\n';
         return 1;
     }
+    if (Status s = service.listen(*socket); !s) {
+        err << QStringLiteral("chorus daemon: ") << s.error().toString() << '\n';
+        return 1;
+    }
+    engine.setControlSocket(*socket);
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
         struct sigaction sa = {};
         sa.sa_handler = onSignal;

@@ -28,6 +28,7 @@ EngineSettings loadEngineSettings(const QString &file)
     d.resumeOnRecovery = toBool("resumeOnRecovery", d.resumeOnRecovery);
     d.autoRestarts = qMax(0, toInt("autoRestarts", d.autoRestarts));
     d.idleSeconds = qMax(0, toInt("idleSeconds", d.idleSeconds));
+    d.maxLineKiB = qBound(1, toInt("maxLineKiB", d.maxLineKiB), 1024 * 1024);
     d.claudePath = o.value(QLatin1String("claudePath")).toString();
     d.userRolesDir = o.value(QLatin1String("userRolesDir")).toString();
     return d;

@@ -34,6 +34,7 @@ AgentProcess::AgentProcess(QObject *parent) : QObject(parent)
                     last.append(decodeStreamLine(rest));
                 if (!last.isEmpty())
                     Q_EMIT eventsReceived(last);
+                reportDroppedLines();
                 Q_EMIT finished(code, status == QProcess::CrashExit);
             });
 }
@@ -58,6 +59,7 @@ void AgentProcess::start(const LaunchSpec &spec)
     m_process.setArguments(spec.arguments);
     m_process.setWorkingDirectory(spec.workingDirectory);
     m_process.setProcessEnvironment(spec.environment);
+    m_lines = LineSplitter(spec.maxLineBytes);
     m_stopping = false;
     m_process.start(QIODevice::ReadWrite);
 }
@@ -176,6 +178,7 @@ void AgentProcess::readStdout()
     if (data.isEmpty())
         return;
     const QList<QByteArray> lines = m_lines.feed(data);
+    reportDroppedLines();
     if (lines.isEmpty())
         return;
     m_lastOutput.restart();
@@ -187,6 +190,12 @@ void AgentProcess::readStdout()
     }
     if (!batch.isEmpty())
         Q_EMIT eventsReceived(batch);
+}
+
+void AgentProcess::reportDroppedLines()
+{
+    for (const qsizetype bytes : m_lines.takeDroppedSizes())
+        Q_EMIT lineDropped(bytes);
 }
 
 void AgentProcess::readStderr()

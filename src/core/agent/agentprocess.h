@@ -20,6 +20,7 @@ struct LaunchSpec
     QString workingDirectory;
     QProcessEnvironment environment;
     bool resume = false; // continues a session the CLI has a transcript of
+    qsizetype maxLineBytes = 64 * 1024 * 1024; // longer stdout lines are dropped (and reported)
 };
 
 // One long-lived `claude -p --input-format stream-json --output-format stream-json` process.
@@ -59,12 +60,15 @@ Q_SIGNALS:
     void started();
     void eventsReceived(const QList<chorus::StreamEvent> &batch);
     void startFailed(const QString &error);
+    // A stdout line longer than the spec's maxLineBytes was dropped; `bytes` is its length.
+    void lineDropped(qint64 bytes);
     // crashed: killed by a signal (QProcess::CrashExit).
     void finished(int exitCode, bool crashed);
 
 private:
     void readStdout();
     void readStderr();
+    void reportDroppedLines();
     bool writeLine(const QJsonObject &obj);
 
     QProcess m_process;

@@ -16,9 +16,12 @@ QList<QByteArray> LineSplitter::feed(const QByteArray &data)
     while (start < data.size()) {
         const qsizetype nl = data.indexOf('\n', start);
         if (nl < 0) {
-            if (!m_skipping) {
+            if (m_skipping) {
+                m_skipped += data.size() - start;
+            } else {
                 m_buffer.append(data.constData() + start, data.size() - start);
                 if (m_buffer.size() > m_max) {
+                    m_skipped = m_buffer.size();
                     m_buffer.clear();
                     m_buffer.squeeze();
                     m_skipping = true;
@@ -29,7 +32,10 @@ QList<QByteArray> LineSplitter::feed(const QByteArray &data)
         }
         if (m_skipping) {
             m_skipping = false;
+            m_droppedSizes.append(m_skipped + (nl - start));
+            m_skipped = 0;
         } else if (m_buffer.size() + (nl - start) > m_max) {
+            m_droppedSizes.append(m_buffer.size() + (nl - start));
             m_buffer.clear();
             ++m_oversized;
         } else if (m_buffer.isEmpty()) {
@@ -45,6 +51,9 @@ QList<QByteArray> LineSplitter::feed(const QByteArray &data)
 
 QByteArray LineSplitter::takeRemainder()
 {
+    if (m_skipping)
+        m_droppedSizes.append(m_skipped);
+    m_skipped = 0;
     m_skipping = false;
     return chomp(std::exchange(m_buffer, QByteArray()));
 }

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QList>
 
+#include <utility>
+
 namespace chorus {
 
 // Splits a byte stream into '\n'-terminated lines, carrying a partial last line
@@ -20,12 +22,17 @@ public:
 
     qsizetype pendingBytes() const { return m_buffer.size(); }
     int oversizedLines() const { return m_oversized; }
+    // The sizes (bytes, without terminator) of the lines dropped since the last call; a line
+    // being dropped counts once its end is seen (or at takeRemainder()).
+    QList<qsizetype> takeDroppedSizes() { return std::exchange(m_droppedSizes, {}); }
 
 private:
     QByteArray m_buffer;
     qsizetype m_max;
     bool m_skipping = false; // inside an oversized line, dropping until '\n'
+    qsizetype m_skipped = 0; // bytes of the line being dropped so far
     int m_oversized = 0;
+    QList<qsizetype> m_droppedSizes;
 };
 
 } // namespace chorus

@@ -74,13 +74,40 @@ QString eventKindName(EventKind kind)
     return QStringLiteral("unknown");
 }
 
-static TokenCounts tokensFromModelUsage(const QJsonObject &u)
+// A token count within [0, kMaxTurnTokens]; anything else (negative, huge, not a number) is
+// bounded and flagged.
+static qint64 tokenCount(const QJsonObject &o, const char *key, bool *clamped)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull())
+        return 0;
+    const double d = v.toDouble(-1);
+    if (!(d >= 0) || d > double(kMaxTurnTokens)) {
+        *clamped = true;
+        return d > 0 ? kMaxTurnTokens : 0;
+    }
+    return qint64(d);
+}
+
+static double costUsd(const QJsonValue &v, bool *clamped)
+{
+    if (v.isUndefined() || v.isNull())
+        return 0;
+    const double d = v.toDouble(-1);
+    if (!(d >= 0) || d > kMaxTurnCostUsd) {
+        *clamped = true;
+        return d > 0 ? kMaxTurnCostUsd : 0;
+    }
+    return d;
+}
+
+static TokenCounts tokensFromModelUsage(const QJsonObject &u, bool *clamped)
 {
     TokenCounts t;
-    t.input = u.value(QLatin1String("inputTokens")).toInteger();
-    t.output = u.value(QLatin1String("outputTokens")).toInteger();
-    t.cacheRead = u.value(QLatin1String("cacheReadInputTokens")).toInteger();
-    t.cacheWrite = u.value(QLatin1String("cacheCreationInputTokens")).toInteger();
+    t.input = tokenCount(u, "inputTokens", clamped);
+    t.output = tokenCount(u, "outputTokens", clamped);
+    t.cacheRead = tokenCount(u, "cacheReadInputTokens", clamped);
+    t.cacheWrite = tokenCount(u, "cacheCreationInputTokens", clamped);
     return t;
 }
 
@@ -106,9 +133,9 @@ ResultInfo parseResult(const QJsonObject &r)
     qint64 bestOutput = -1;
     for (auto it = since.constBegin(); it != since.constEnd(); ++it) {
         const QJsonObject u = it.value().toObject();
-        const TokenCounts t = tokensFromModelUsage(u);
+        const TokenCounts t = tokensFromModelUsage(u, &info.clamped);
         info.tokens += t;
-        info.costUsd += u.value(QLatin1String("costUSD")).toDouble();
+        info.costUsd += costUsd(u.value(QLatin1String("costUSD")), &info.clamped);
         if (t.output > bestOutput) {
             bestOutput = t.output;
             info.model = it.key();
@@ -117,10 +144,10 @@ ResultInfo parseResult(const QJsonObject &r)
     if (since.isEmpty()) {
         // Older CLIs or --output-format json: only this turn's usage, no cost.
         const QJsonObject u = r.value(QLatin1String("usage")).toObject();
-        info.tokens.input = u.value(QLatin1String("input_tokens")).toInteger();
-        info.tokens.output = u.value(QLatin1String("output_tokens")).toInteger();
-        info.tokens.cacheRead = u.value(QLatin1String("cache_read_input_tokens")).toInteger();
-        info.tokens.cacheWrite = u.value(QLatin1String("cache_creation_input_tokens")).toInteger();
+        info.tokens.input = tokenCount(u, "input_tokens", &info.clamped);
+        info.tokens.output = tokenCount(u, "output_tokens", &info.clamped);
+        info.tokens.cacheRead = tokenCount(u, "cache_read_input_tokens", &info.clamped);
+        info.tokens.cacheWrite = tokenCount(u, "cache_creation_input_tokens", &info.clamped);
     }
     return info;
 }

@@ -69,7 +69,13 @@ struct ResultInfo
     double costUsd = 0; // sum of model_usage_since_last_result[*].costUSD
     TokenCounts tokens; // this turn's tokens
     QString model;      // the model with the most output tokens in this turn
+    bool clamped =
+        false; // a token count or cost was out of range (negative, absurd) and was bounded
 };
+// Bounds on one turn's usage: a count outside [0, kMaxTurnTokens] or a cost outside
+// [0, kMaxTurnCostUsd] is clamped (and ResultInfo::clamped set), so a bad line cannot poison sums.
+constexpr qint64 kMaxTurnTokens = 10'000'000'000LL;
+constexpr double kMaxTurnCostUsd = 100'000.0;
 ResultInfo parseResult(const QJsonObject &result);
 
 // A can_use_tool control request.

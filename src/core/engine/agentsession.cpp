@@ -42,12 +42,69 @@ AgentSession::~AgentSession() = default;
 
 void AgentSession::store(QList<StoredEvent> &events)
 {
+    if (storageBroken()) {
+        m_held += events; // behind what already waits, in order
+        return;
+    }
     if (Status s = m_store->appendEvents(events); !s) {
-        qWarning("chorus: cannot store events of %s: %s", qPrintable(m_info.id),
-                 qPrintable(s.error().toString()));
+        m_held += events;
+        holdForStorage(s.error());
         return;
     }
     Q_EMIT eventsStored(events);
+}
+
+void AgentSession::holdForStorage(const Error &error)
+{
+    if (storageBroken())
+        return;
+    // Nothing is acted on that was not stored: the CLI's output is held here, no input is
+    // written and no turn starts, until the database takes writes again (retryStorage()).
+    qWarning("chorus: cannot write the database for %s: %s (agent paused, output held)",
+             qPrintable(m_info.name), qPrintable(error.toString()));
+    m_storageError = error.message;
+    m_beforeHold = {m_info.state, m_info.stateDetail, m_info.error};
+    m_info.error = tr("cannot write the database: %1. Free disk space (or fix the data directory's "
+                      "permissions); "
+                      "the agent is paused with its output held and goes on by itself when writing "
+                      "works again.")
+                       .arg(error.message);
+    setState(SessionState::Waiting, QStringLiteral("storage"));
+    Q_EMIT changed(m_info);
+}
+
+bool AgentSession::retryStorage()
+{
+    if (!storageBroken())
+        return true;
+    QList<StoredEvent> held = m_held;
+    if (!m_store->appendEvents(held))
+        return false;
+    for (qsizetype i = 0; i < m_heldUsage.size(); ++i) {
+        if (!m_store->insertUsage(m_info.id, m_info.role, m_heldUsage[i])) {
+            m_heldUsage.remove(0, i);
+            m_held.clear();
+            Q_EMIT eventsStored(held);
+            return false;
+        }
+    }
+    m_heldUsage.clear();
+    m_held.clear();
+    m_storageError.clear();
+    Q_EMIT eventsStored(held);
+    note(QStringLiteral("storage_recovered"), {});
+    if (m_info.state == SessionState::Waiting && m_info.stateDetail == QLatin1String("storage")) {
+        m_info.error = m_beforeHold.error;
+        setState(m_beforeHold.state, m_beforeHold.detail);
+    }
+    // Now that it is stored, what the CLI said meanwhile is acted on, in order.
+    const QList<StreamEvent> actions = std::exchange(m_heldStream, {});
+    for (const StreamEvent &ev : actions)
+        handleEvent(ev);
+    persist();
+    if (!storageBroken())
+        Q_EMIT slotReleased(); // inputs held back meanwhile may go now
+    return !storageBroken();
 }
 
 void AgentSession::note(const QString &subtype, const QJsonObject &data)
@@ -75,9 +132,12 @@ void AgentSession::updateGitState(const QString &head, const QString &optionKey,
 
 void AgentSession::persist()
 {
+    if (storageBroken()) {
+        Q_EMIT changed(m_info); // stored by retryStorage()
+        return;
+    }
     if (Status s = m_store->updateSession(m_info); !s)
-        qWarning("chorus: cannot store session %s: %s", qPrintable(m_info.id),
-                 qPrintable(s.error().toString()));
+        holdForStorage(s.error());
     Q_EMIT changed(m_info);
 }
 
@@ -123,10 +183,7 @@ void AgentSession::launch()
 {
     Result<LaunchSpec> spec = m_launcher(m_info);
     if (!spec) {
-        m_info.error = spec.error().toString();
-        setState(SessionState::Failed);
-        persist();
-        Q_EMIT slotReleased();
+        failLaunch(spec.error().toString());
         return;
     }
     if (m_process) {
@@ -135,19 +192,22 @@ void AgentSession::launch()
     }
     m_process = new AgentProcess(this);
     connect(m_process, &AgentProcess::eventsReceived, this, &AgentSession::onEvents);
+    connect(m_process, &AgentProcess::lineDropped, this, [this](qint64 bytes) {
+        // Too long to keep (memory stays bounded), but never dropped without a trace.
+        note(QStringLiteral("line_dropped"), QJsonObject{{QStringLiteral("bytes"), bytes}});
+        qWarning("chorus: %s printed a %lld-byte line, longer than the limit (maxLineKiB): dropped",
+                 qPrintable(m_info.name), qlonglong(bytes));
+    });
     connect(m_process, &AgentProcess::finished, this, &AgentSession::onFinished);
     connect(m_process, &AgentProcess::started, this, [this] {
         m_info.pid = m_process->pid();
         persist();
         writeNextInput();
     });
-    connect(m_process, &AgentProcess::startFailed, this, [this](const QString &err) {
-        m_info.error = tr("could not start the Claude Code CLI: %1").arg(err);
-        m_inFlight = 0;
-        setState(SessionState::Failed);
-        persist();
-        Q_EMIT slotReleased();
-    });
+    connect(m_process, &AgentProcess::startFailed, this,
+            [this, program = spec->program](const QString &err) {
+                failLaunch(tr("could not start the Claude Code CLI (%1): %2").arg(program, err));
+            });
     const bool resume = spec->resume;
     const bool hadConversation = m_info.turns > 0 || m_info.options.value(QLatin1String("hasTranscript")).toBool() ||
                                  m_pending.isEmpty() || m_pending.first().second != m_info.task;
@@ -160,6 +220,7 @@ void AgentSession::launch()
             m_pending.prepend({0, m_info.task}); // once, however often the start is retried
     }
     m_info.error.clear();
+    m_liveRequests.clear(); // requests of an earlier process can no longer be answered
     setState(SessionState::Starting, resume ? QStringLiteral("resume") : QString());
     persist();
     note(QStringLiteral("launch"),
@@ -169,15 +230,60 @@ void AgentSession::launch()
     m_process->start(*spec);
 }
 
+void AgentSession::failLaunch(const QString &error)
+{
+    // A start that cannot work is never retried by itself (that loop burned a core and the
+    // disk): the agent fails once, with the reason, and its waiting inputs are set aside. They
+    // stay in the event log and in options.droppedInputs; `chorus resume` sends them.
+    QJsonArray dropped = m_info.options.value(QLatin1String("droppedInputs")).toArray();
+    for (const auto &[inputId, text] : std::as_const(m_pending))
+        if (inputId != 0) // 0: the task put back by launch(), which does that again next time
+            dropped.append(text);
+    m_pending.clear();
+    m_store->dropInputs(m_info.id);
+    if (!dropped.isEmpty())
+        m_info.options.insert(QStringLiteral("droppedInputs"), dropped);
+    m_inFlight = 0;
+    m_info.pid = 0;
+    m_info.error =
+        error + QLatin1Char('\n') +
+        tr("Fix the cause, then run `chorus resume %1` (the waiting messages are sent then).")
+            .arg(m_info.name);
+    note(QStringLiteral("launch_failed"), QJsonObject{{QStringLiteral("error"), error},
+                                                      {QStringLiteral("dropped"), dropped.size()}});
+    setState(SessionState::Failed, QStringLiteral("launch"));
+    persist();
+    Q_EMIT slotReleased();
+}
+
+QStringList AgentSession::takeDroppedInputs()
+{
+    QStringList out;
+    for (const QJsonValue &v : m_info.options.take(QStringLiteral("droppedInputs")).toArray())
+        out << v.toString();
+    if (!out.isEmpty())
+        persist();
+    return out;
+}
+
 void AgentSession::writeNextInput()
 {
     if (m_pending.isEmpty() || m_inFlight > 0 || !processAlive())
         return;
+    if (storageBroken())
+        return; // retryStorage() releases the slot again once writing works
     const auto [inputId, text] = m_pending.first();
+    // Marked sent before it is sent: an input whose sending was not stored would be sent (and
+    // paid for) again after a restart.
+    if (inputId > 0) {
+        if (Status st = m_store->markInputSent(inputId); !st) {
+            holdForStorage(st.error());
+            return;
+        }
+    }
     if (!m_process->sendUserMessage(text))
         return; // the process is going away; onFinished() takes it from here
     m_pending.removeFirst();
-    m_store->markInputSent(inputId);
     ++m_inFlight;
     setState(SessionState::Running);
     persist();
@@ -191,6 +297,11 @@ void AgentSession::onEvents(const QList<StreamEvent> &batch)
     for (const StreamEvent &ev : batch)
         events.append(StoredEvent{m_info.id, 0, ts, eventKindName(ev.kind), ev.subtype, ev.raw});
     store(events); // stored before anything acts on it
+    if (storageBroken()) {
+        m_heldStream += batch; // acted on once stored
+        Q_EMIT changed(m_info);
+        return;
+    }
     for (const StreamEvent &ev : batch)
         handleEvent(ev);
     persist();
@@ -215,6 +326,7 @@ void AgentSession::handleEvent(const StreamEvent &ev)
         break;
     case EventKind::ControlCancel: {
         const QString requestId = ev.json.value(QLatin1String("request_id")).toString();
+        m_liveRequests.remove(requestId);
         for (ApprovalInfo a : m_store->approvals(m_info.id)) {
             if (a.requestId != requestId)
                 continue;
@@ -253,32 +365,88 @@ void AgentSession::handleEvent(const StreamEvent &ev)
 void AgentSession::handleResult(const StreamEvent &ev)
 {
     const ResultInfo r = parseResult(ev.json);
-    checkpointThen(r.text, [this, r] { finishTurn(r); }); // before anyone sees the turn as over
-}
-
-void AgentSession::finishTurn(const ResultInfo &r)
-{
-    m_inFlight = qMax(0, m_inFlight - 1);
+    if (r.subtype.isEmpty()) {
+        // Not a turn's end the CLI would write (no subtype): kept in the log, acted on by nobody.
+        note(QStringLiteral("result_ignored"),
+             QJsonObject{{QStringLiteral("reason"), QStringLiteral("no subtype")}});
+        return;
+    }
+    if (r.clamped)
+        note(QStringLiteral("usage_clamped"),
+             QJsonObject{{QStringLiteral("usage"), ev.json.value(QLatin1String("usage"))},
+                         {QStringLiteral("modelUsage"),
+                          ev.json.value(QLatin1String("model_usage_since_last_result"))}});
+    recordUsage(r);
+    if (m_inFlight == 0) {
+        // A second result for one input (background work the CLI finished on its own): its
+        // tokens were spent, but it is no turn of ours and changes no state.
+        note(QStringLiteral("extra_result"), QJsonObject{{QStringLiteral("subtype"), r.subtype}});
+        return;
+    }
+    --m_inFlight;
     ++m_info.turns;
-    m_info.tokens += r.tokens;
-    m_info.costUsd += r.costUsd;
-    m_store->insertUsage(m_info.id, m_info.role, r);
+    // The turn is over: its result and usage are stored now, before its checkpoint, with the
+    // state it ends in. A kill during the commit then loses neither, and the next engine
+    // finishes the checkpoint instead of paying for the turn again (recoverEndedTurn()).
+    QJsonObject end;
     if (m_interruptRequested) {
         m_interruptRequested = false;
-        m_info.error.clear();
-        setState(SessionState::Idle, QStringLiteral("interrupted"));
+        end = {{QStringLiteral("state"), stateName(SessionState::Idle)},
+               {QStringLiteral("detail"), QStringLiteral("interrupted")}};
     } else if (r.isError) {
-        m_info.error = r.text.isEmpty() ? r.subtype : r.text;
+        QString error = r.text.isEmpty() ? r.subtype : r.text;
         if (const QString hint = nextStep(r); !hint.isEmpty())
-            m_info.error += QLatin1Char('\n') + hint;
-        setState(SessionState::Failed, r.terminalReason);
+            error += QLatin1Char('\n') + hint;
+        end = {{QStringLiteral("state"), stateName(SessionState::Failed)},
+               {QStringLiteral("detail"), r.terminalReason},
+               {QStringLiteral("error"), error}};
     } else {
-        m_info.error.clear();
-        setState(SessionState::Idle);
+        end = {{QStringLiteral("state"), stateName(SessionState::Idle)}};
     }
+    end.insert(QStringLiteral("summary"), r.text.left(4000));
+    m_info.options.insert(QStringLiteral("turnEnd"), end);
+    persist();
+    checkpointThen(r.text, [this] { finishTurn(); }); // before anyone sees the turn as over
+}
+
+void AgentSession::recordUsage(const ResultInfo &r)
+{
+    m_info.tokens += r.tokens;
+    m_info.costUsd += r.costUsd;
+    if (storageBroken()) {
+        m_heldUsage.append(r);
+        return;
+    }
+    if (Status s = m_store->insertUsage(m_info.id, m_info.role, r); !s) {
+        m_heldUsage.append(r);
+        holdForStorage(s.error());
+    }
+}
+
+void AgentSession::finishTurn()
+{
+    const QJsonObject end = m_info.options.take(QStringLiteral("turnEnd")).toObject();
+    const SessionState state = stateFromName(end.value(QLatin1String("state")).toString());
+    m_info.error = end.value(QLatin1String("error")).toString();
+    setState(state, end.value(QLatin1String("detail")).toString());
     persist();
     if (!m_stopping)
         Q_EMIT slotReleased();
+}
+
+bool AgentSession::recoverEndedTurn()
+{
+    if (!m_info.options.contains(QLatin1String("turnEnd")))
+        return false;
+    // The engine was killed after the turn's result was stored, during its checkpoint.
+    m_info.pid = 0;
+    note(QStringLiteral("recover_checkpoint"), {});
+    const QString summary = m_info.options.value(QLatin1String("turnEnd"))
+                                .toObject()
+                                .value(QLatin1String("summary"))
+                                .toString();
+    checkpointThen(summary, [this] { finishTurn(); });
+    return true;
 }
 
 void AgentSession::handlePermissionRequest(const StreamEvent &ev)
@@ -308,8 +476,23 @@ void AgentSession::handlePermissionRequest(const StreamEvent &ev)
     }
     if (Result<qint64> id = m_store->insertApproval(a))
         a.id = *id;
+    m_liveRequests.insert(req.requestId);
     setState(SessionState::Waiting, QStringLiteral("approval"));
     Q_EMIT approvalChanged(a);
+}
+
+void AgentSession::cancelApprovals(const QString &why, const QString &requestId)
+{
+    for (ApprovalInfo a : pendingApprovals()) {
+        if (!requestId.isEmpty() && a.requestId != requestId)
+            continue;
+        a.state = QStringLiteral("cancelled");
+        a.message = why;
+        a.answeredAt = nowUtc();
+        m_store->updateApproval(a);
+        m_liveRequests.remove(a.requestId);
+        Q_EMIT approvalChanged(a);
+    }
 }
 
 QList<ApprovalInfo> AgentSession::pendingApprovals() const
@@ -325,10 +508,15 @@ Status AgentSession::answer(qint64 approvalId, bool allow, bool forSession, cons
     if (it == pending.end())
         return makeError(tr("no pending approval request %1").arg(approvalId), m_info.name,
                          tr("See `chorus status` for the open requests."));
-    if (!processAlive())
-        return makeError(tr("the agent's process has ended; the request can no longer be answered"),
-                         m_info.name);
     ApprovalInfo a = *it;
+    if (!processAlive() || !m_liveRequests.contains(a.requestId)) {
+        // Asked by a process that has ended (an engine restart, a crash): nobody waits for the
+        // answer any more, so it must not look as if it had been given.
+        cancelApprovals(tr("the process that asked has ended"), a.requestId);
+        return makeError(tr("the request was made by a process that has ended; it can no longer be "
+                            "answered (it is now cancelled)"),
+                         m_info.name, tr("If the agent asks again, answer the new request."));
+    }
     QJsonObject response;
     if (allow) {
         response = {{QStringLiteral("behavior"), QStringLiteral("allow")},
@@ -342,6 +530,7 @@ Status AgentSession::answer(qint64 approvalId, bool allow, bool forSession, cons
     }
     if (!m_process->sendControlResponse(a.requestId, response))
         return makeError(tr("could not write to the agent's process"), m_info.name);
+    m_liveRequests.remove(a.requestId);
     a.state = allow ? QStringLiteral("allowed") : QStringLiteral("denied");
     a.forSession = allow && forSession;
     a.message = message;
@@ -373,12 +562,7 @@ void AgentSession::stop()
     m_stopping = true;
     m_store->dropInputs(m_info.id);
     m_pending.clear();
-    for (ApprovalInfo a : pendingApprovals()) {
-        a.state = QStringLiteral("cancelled");
-        a.answeredAt = nowUtc();
-        m_store->updateApproval(a);
-        Q_EMIT approvalChanged(a);
-    }
+    cancelApprovals(tr("the agent was stopped"));
     if (processAlive()) {
         if (m_inFlight > 0 && !checkpointing()) // a turn whose result came is not interrupted
             m_process->sendControlRequest(QJsonObject{{QStringLiteral("subtype"), QStringLiteral("interrupt")}});
@@ -458,6 +642,7 @@ void AgentSession::finishProcess(int exitCode, bool crashed, bool stopping)
 {
     const bool unfinished = m_inFlight > 0;
     m_inFlight = 0;
+    cancelApprovals(tr("the agent's process ended before the request was answered"));
     if (stopping) {
         setState(!unfinished && m_info.state == SessionState::Idle && m_info.error.isEmpty()
                      ? SessionState::Done
@@ -497,6 +682,7 @@ void AgentSession::finishShutdown(int msLeft)
 void AgentSession::markInterrupted(const QString &why)
 {
     m_info.pid = 0;
+    cancelApprovals(tr("Chorus restarted: the process that asked is gone"));
     m_info.error = why;
     setState(SessionState::Interrupted);
     persist();

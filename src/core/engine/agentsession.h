@@ -35,6 +35,8 @@ public:
     // Queues a user message (stored first); it is written when the agent can take it.
     Status enqueueInput(const QString &text);
     bool hasPendingInput() const { return !m_pending.isEmpty(); }
+    // The inputs a failed launch set aside (oldest first); they are forgotten here.
+    QStringList takeDroppedInputs();
     // Starts the next turn: launches (or resumes) the process if needed and writes the
     // oldest pending input. The engine calls this when a concurrency slot is free.
     void admit();
@@ -46,12 +48,18 @@ public:
     void stop();
     Status answer(qint64 approvalId, bool allow, bool forSession, const QString &message);
     QList<ApprovalInfo> pendingApprovals() const;
+    // Cancels the pending requests (all, or the one with that CLI request id), saying why.
+    void cancelApprovals(const QString &why, const QString &requestId = {});
 
     // Engine shutdown: terminate the process without recording anything more; the session
     // keeps its state, so the next engine finds it active and recovers it.
     void beginShutdown();
     void finishShutdown(int msLeft);
 
+    // Recovery of a turn whose result was stored but whose checkpoint was cut off (the engine
+    // was killed): the checkpoint is made and the turn ends as it would have. False when the
+    // session had no such turn.
+    bool recoverEndedTurn();
     // Marks the session interrupted (its process vanished with an earlier daemon).
     void markInterrupted(const QString &why);
     // Watchdog: called periodically by the engine.
@@ -64,6 +72,11 @@ public:
     void setCheckpointPool(QThreadPool *pool) { m_checkpointPool = pool; }
     // A checkpoint is being made or waits its turn: no new turn starts meanwhile.
     bool checkpointing() const { return m_checkpointRunning || !m_checkpointQueue.isEmpty(); }
+    // The database refused a write: the agent is paused (waiting/storage) with what was not
+    // stored held in memory. retryStorage() writes it and acts on it; false while it still fails.
+    bool storageBroken() const { return !m_storageError.isEmpty(); }
+    QString storageError() const { return m_storageError; }
+    bool retryStorage();
     // A note in the session's event stream (kind "chorus").
     void note(const QString &subtype, const QJsonObject &data);
     // The engine's git work moved the agent's branch or changed what is known of it
@@ -89,10 +102,14 @@ private:
     // at a time, in order, so a turn's state changes only after its work is committed.
     void checkpointThen(const QString &summary, std::function<void()> then);
     void startNextCheckpoint();
-    void finishTurn(const ResultInfo &r);
+    void finishTurn();
+    void recordUsage(const ResultInfo &r);
     void finishProcess(int exitCode, bool crashed, bool stopping);
     void persist();
+    void holdForStorage(const Error &error);
     void launch();
+    // The process could not be started: failed once, inputs set aside, never re-admitted.
+    void failLaunch(const QString &error);
     void writeNextInput();
     void store(QList<StoredEvent> &events);
 
@@ -106,6 +123,18 @@ private:
     bool m_interruptRequested = false;
     int m_autoRestarts = 0;
     QSet<QString> m_sessionAllowedTools; // "allow for this session"
+    QSet<QString> m_liveRequests;        // permission requests the current process waits on
+    // While the database refuses writes: what waits to be stored, and to be acted on.
+    QString m_storageError;
+    QList<StoredEvent> m_held;
+    QList<StreamEvent> m_heldStream;
+    QList<ResultInfo> m_heldUsage;
+    struct
+    {
+        SessionState state = SessionState::Queued;
+        QString detail;
+        QString error;
+    } m_beforeHold;
     struct CheckpointJob
     {
         QString summary;

@@ -7,6 +7,7 @@
 #include "git/agentworkspace.h"
 #include "git/gitrepository.h"
 #include "git/merge.h"
+#include "privatefile.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
 
@@ -20,6 +21,7 @@
 #include <QRegularExpression>
 #include <QThread>
 #include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <csignal>
 #include <sys/types.h>
@@ -60,6 +62,7 @@ EngineSettings EngineSettings::fromJson(const QJsonObject &o)
     s.resumeOnRecovery = o.value(QLatin1String("resumeOnRecovery")).toBool(s.resumeOnRecovery);
     s.autoRestarts = qMax(0, o.value(QLatin1String("autoRestarts")).toInt(s.autoRestarts));
     s.idleSeconds = qMax(0, o.value(QLatin1String("idleSeconds")).toInt(s.idleSeconds));
+    s.maxLineKiB = qBound(1, o.value(QLatin1String("maxLineKiB")).toInt(s.maxLineKiB), 1024 * 1024);
     s.claudePath = o.value(QLatin1String("claudePath")).toString();
     s.userRolesDir = o.value(QLatin1String("userRolesDir")).toString();
     return s;
@@ -72,6 +75,7 @@ QJsonObject EngineSettings::toJson() const
             {QStringLiteral("resumeOnRecovery"), resumeOnRecovery},
             {QStringLiteral("autoRestarts"), autoRestarts},
             {QStringLiteral("idleSeconds"), idleSeconds},
+            {QStringLiteral("maxLineKiB"), maxLineKiB},
             {QStringLiteral("claudePath"), claudePath},
             {QStringLiteral("userRolesDir"), userRolesDir}};
 }
@@ -84,6 +88,15 @@ Engine::Engine(const QString &databasePath, QObject *parent)
     m_checkpointPool.setMaxThreadCount(2);
     m_watchdog.setInterval(1000);
     connect(&m_watchdog, &QTimer::timeout, this, [this] {
+        bool storageWasBroken = false, storageBroken = false;
+        for (AgentSession *s : std::as_const(m_order)) {
+            if (s->storageBroken()) {
+                storageWasBroken = true;
+                storageBroken = !s->retryStorage() || storageBroken;
+            }
+        }
+        if (storageWasBroken && !storageBroken)
+            Q_EMIT warningsChanged(warnings());
         for (AgentSession *s : std::as_const(m_order)) {
             s->checkStall(qint64(m_settings.stallSeconds) * 1000);
             // A session whose branch a git operation holds keeps its process until that is
@@ -147,10 +160,18 @@ void Engine::setSettings(const EngineSettings &settings)
     schedule();
 }
 
+Status Engine::lockDataDir()
+{
+    return m_lock.acquire(QFileInfo(m_dbPath).absolutePath());
+}
+
 Status Engine::open()
 {
+    if (Status l = lockDataDir(); !l)
+        return l; // before anything reads or recovers the sessions of another engine
     if (Status s = m_db->open(m_dbPath); !s)
         return s;
+    checkIntegrity();
     m_store = std::make_unique<SessionStore>(m_db.get());
     reloadRoles();
     for (const SessionInfo &info : m_store->sessions())
@@ -159,6 +180,28 @@ Status Engine::open()
     m_watchdog.start();
     schedule();
     return Ok{};
+}
+
+void Engine::checkIntegrity()
+{
+    // PRAGMA quick_check reads the whole file: on its own connection, off the engine's thread.
+    const QString path = m_dbPath;
+    QtConcurrent::run([path] {
+        Database db;
+        if (Status s = db.open(path, true); !s)
+            return s.error().toString();
+        return db.quickCheck();
+    }).then(this, [this, path](const QString &problem) {
+        if (problem.isEmpty())
+            return;
+        const QString w =
+            tr("the database failed its integrity check (PRAGMA quick_check): %1 — %2. "
+               "Back it up now; `sqlite3 %2 .recover` can save what is readable.")
+                .arg(problem, path);
+        qWarning("chorus: %s", qPrintable(w));
+        m_warnings << w;
+        Q_EMIT warningsChanged(m_warnings);
+    });
 }
 
 AgentSession *Engine::addSession(const SessionInfo &info)
@@ -188,9 +231,18 @@ AgentSession *Engine::addSession(const SessionInfo &info)
                           QStringLiteral("--verbose"),
                           resume ? QStringLiteral("--resume") : QStringLiteral("--session-id"),
                           s.claudeSessionId};
-        spec.arguments += cliArguments(*role, s.options.value(QLatin1String("requestedModel")).toString());
+        QString promptFile;
+        if (role->systemPrompt.toUtf8().size() > kMaxInlineSystemPrompt) {
+            promptFile = QFileInfo(m_dbPath).absolutePath() + QStringLiteral("/prompts/") + s.id +
+                         QStringLiteral(".md");
+            if (Status w = writePrivateFile(promptFile, role->systemPrompt.toUtf8()); !w)
+                return w.error();
+        }
+        spec.arguments += cliArguments(
+            *role, s.options.value(QLatin1String("requestedModel")).toString(), promptFile);
         spec.workingDirectory = s.dir;
         spec.environment = m_env;
+        spec.maxLineBytes = qsizetype(m_settings.maxLineKiB) * 1024;
         return spec;
     };
     auto *session = new AgentSession(info, m_store.get(), launcher, this);
@@ -210,9 +262,14 @@ void Engine::recover()
     for (AgentSession *s : std::as_const(m_order)) {
         const SessionInfo &info = s->info();
         const bool hadProcess = isActive(info.state);
-        if (!hadProcess)
+        if (!hadProcess) {
+            // No process of this engine asked these: answering them would reach nobody.
+            s->cancelApprovals(tr("Chorus restarted: the process that asked is gone"));
             continue;
+        }
         endOrphan(info.pid, info.claudeSessionId);
+        if (s->recoverEndedTurn())
+            continue; // its turn had ended: nothing to resume, nothing to pay twice
         s->markInterrupted(tr("Chorus's engine stopped while this agent was working (its process "
                               "is gone)."));
         if (m_settings.resumeOnRecovery) {
@@ -238,6 +295,8 @@ void Engine::schedule()
             continue;
         if (m_gitBusy.contains(s->id()) || s->checkpointing())
             continue; // its branch is being committed, merged or synced: the turn waits for that
+        if (s->storageBroken())
+            continue; // nothing starts that could not be stored
 
         if (active >= m_settings.maxConcurrent)
             continue; // follow-ups wait for a slot like new agents do
@@ -262,6 +321,12 @@ QString Engine::uniqueName(const QString &base) const
 
 Result<SessionInfo> Engine::spawn(const SpawnRequest &req)
 {
+    if (!req.requestId.isEmpty()) {
+        // A retry of a request that took effect (its client gave up waiting): the same agent.
+        for (AgentSession *s : std::as_const(m_order))
+            if (s->info().options.value(QLatin1String("requestId")).toString() == req.requestId)
+                return s->info();
+    }
     const Role *role = m_roles->find(req.role);
     if (!role)
         return makeError(tr("there is no role named '%1'").arg(req.role), {},
@@ -281,10 +346,18 @@ Result<SessionInfo> Engine::spawn(const SpawnRequest &req)
             return makeError(tr("'%1' is not a valid agent name").arg(name), {},
                              tr("Use letters, digits, '.', '_' and '-' (at most 64), starting with a "
                                 "letter or digit."));
-        for (AgentSession *s : std::as_const(m_order))
+        for (AgentSession *s : std::as_const(m_order)) {
             if (s->info().name == name)
                 return makeError(tr("an agent named '%1' already exists").arg(name), s->id(),
                                  tr("Choose another --name, or leave it out for an automatic one."));
+            // A name wins over an id prefix when an agent is looked up: such a name would
+            // take the other agent's place in every command that used that prefix.
+            if (name.size() >= 4 && s->id().startsWith(name, Qt::CaseInsensitive))
+                return makeError(
+                    tr("'%1' is the start of agent %2's id").arg(name, s->info().name), s->id(),
+                    tr("Choose another --name: commands that name an agent by an id prefix "
+                       "would reach the wrong one."));
+        }
     }
     SessionInfo info;
     info.dir = dir.canonicalFilePath();
@@ -299,6 +372,8 @@ Result<SessionInfo> Engine::spawn(const SpawnRequest &req)
     info.state = SessionState::Queued;
     info.createdAt = nowUtc();
     info.options.insert(QStringLiteral("requestedModel"), req.model);
+    if (!req.requestId.isEmpty())
+        info.options.insert(QStringLiteral("requestId"), req.requestId);
     if (Status s = m_store->insertSession(info); !s) {
         discardWorkspace(info);
         return s.error();
@@ -433,9 +508,15 @@ Status Engine::resume(const QString &agent, const QString &task)
         return e;
     if (s->processAlive() && s->turnInFlight())
         return makeError(tr("the agent is already running"), s->info().name);
-    const QString text = task.isEmpty() ? tr("Continue the task where you left off.") : task;
-    if (Status st = s->enqueueInput(text); !st)
-        return st;
+    // What a failed launch set aside is sent first; without it the agent is asked to go on.
+    QStringList texts = s->takeDroppedInputs();
+    if (!task.isEmpty())
+        texts << task;
+    else if (texts.isEmpty())
+        texts << tr("Continue the task where you left off.");
+    for (const QString &text : std::as_const(texts))
+        if (Status st = s->enqueueInput(text); !st)
+            return st;
     schedule();
     return Ok{};
 }
@@ -505,6 +586,26 @@ QList<StoredEvent> Engine::events(const QString &sessionId, qint64 afterSeq, int
 QList<StoredEvent> Engine::tailEvents(const QString &sessionId, int count) const
 {
     return m_store->tailEvents(sessionId, count);
+}
+
+QStringList Engine::warnings() const
+{
+    QStringList out = m_warnings;
+    QStringList paused;
+    QString error;
+    for (AgentSession *s : m_order) {
+        if (s->storageBroken()) {
+            paused << s->info().name;
+            error = s->storageError();
+        }
+    }
+    if (!paused.isEmpty())
+        out << tr("cannot write the database %1 (%2): %3 paused with their output held. Free disk "
+                  "space in "
+                  "%4 (or fix its permissions); Chorus retries every second and goes on by itself.")
+                   .arg(m_dbPath, error, paused.join(QStringLiteral(", ")),
+                        QFileInfo(m_dbPath).absolutePath());
+    return out;
 }
 
 double Engine::costToday() const

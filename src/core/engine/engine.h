@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/approvalinfo.h"
+#include "engine/enginelock.h"
 #include "engine/sessioninfo.h"
 #include "git/merge.h"
 #include "result.h"
@@ -34,6 +35,7 @@ struct EngineSettings
     int autoRestarts = 0;         // resume a crashed agent up to this many times
     int idleSeconds = 600;        // an idle agent's process is closed after this long (0: never);
                                   // the next message resumes the session
+    int maxLineKiB = 64 * 1024;   // a longer stdout line of an agent is dropped (and noted)
     QString claudePath;           // empty: search (see claudelocator.h)
     QString userRolesDir;         // empty: $XDG_CONFIG_HOME/chorus/roles
 
@@ -52,6 +54,7 @@ struct SpawnRequest
     QString base;  // the revision its branch starts from (default: the current branch's head)
     bool noWorktree = false; // work in dir itself, without a branch of its own
     QString mergeFrom; // a branch to start merging into the new worktree (a resolver's job)
+    QString requestId; // the client's id for this request: the same id again returns the same agent
 };
 
 // What a git operation of the engine (merge queue, sync, clean) answers, once done.
@@ -87,8 +90,16 @@ public:
     explicit Engine(const QString &databasePath, QObject *parent = nullptr);
     ~Engine() override;
 
+    // Takes the data directory's engine lock (open() does it too): one engine per data
+    // directory. Fails, naming the other engine's pid and socket, when another holds it.
+    Status lockDataDir();
+    // Records the control socket clients reach this engine on (kept in the lock file).
+    void setControlSocket(const QString &socket) { m_lock.setSocket(socket); }
     // Opens the database, loads roles and recovers sessions left by an earlier engine.
     Status open();
+    // Problems found that do not stop the engine (a failed integrity check...), for `status`.
+    // Storage failures are among them while they last.
+    QStringList warnings() const;
     void setSettings(const EngineSettings &settings);
     const EngineSettings &settings() const { return m_settings; }
     // The environment agents start with (default: this process's).
@@ -137,12 +148,14 @@ Q_SIGNALS:
     void sessionChanged(const chorus::SessionInfo &info);
     void eventsStored(const QList<chorus::StoredEvent> &events);
     void approvalChanged(const chorus::ApprovalInfo &approval);
+    void warningsChanged(const QStringList &warnings);
 
 private:
     AgentSession *session(const QString &agent, Error *error) const;
     AgentSession *addSession(const SessionInfo &info);
     void schedule();
     void recover();
+    void checkIntegrity();
     // Agents of a git operation: the named ones, or every isolated agent of `repo`.
     Result<QList<AgentSession *>> gitAgents(const QStringList &agents, const QString &repo) const;
     // What a git job's snapshot of an agent reads from the store besides its session.
@@ -158,6 +171,8 @@ private:
     void discardWorkspace(const SessionInfo &info);
 
     QString m_dbPath;
+    EngineLock m_lock;
+    QStringList m_warnings;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SessionStore> m_store;
     std::unique_ptr<RoleCatalog> m_roles;

@@ -109,7 +109,8 @@ QJsonObject Role::toJson() const
     return o;
 }
 
-QStringList cliArguments(const Role &role, const QString &modelOverride)
+QStringList cliArguments(const Role &role, const QString &modelOverride,
+                         const QString &systemPromptFile)
 {
     const QChar comma(u',');
     QStringList args;
@@ -129,7 +130,9 @@ QStringList cliArguments(const Role &role, const QString &modelOverride)
         args << QStringLiteral("--model") << model;
     if (role.maxTurns > 0)
         args << QStringLiteral("--max-turns") << QString::number(role.maxTurns);
-    if (!role.systemPrompt.isEmpty())
+    if (!systemPromptFile.isEmpty())
+        args << QStringLiteral("--append-system-prompt-file") << systemPromptFile;
+    else if (!role.systemPrompt.isEmpty())
         args << QStringLiteral("--append-system-prompt") << role.systemPrompt;
     if (!role.mcpServers.isEmpty()) {
         const QJsonObject config{{QStringLiteral("mcpServers"), role.mcpServers}};

@@ -71,10 +71,15 @@ Result<Role> parseRole(const QByteArray &yaml, const QString &fileName);
 //   --permission-mode <cliPermissionMode()>
 //   --permission-prompt-tool stdio   (ask, acceptEdits, plan: needs --input-format stream-json)
 //   --model M (modelOverride if not empty, else the role's)  --max-turns N
-//   --append-system-prompt TEXT
+//   --append-system-prompt TEXT   (or --append-system-prompt-file FILE when systemPromptFile is
+//                                  set: a prompt too long for one argument, MAX_ARG_STRLEN)
 //   --mcp-config {"mcpServers":{…}} --strict-mcp-config   (only with mcpServers)
 // The list flags are variadic in the CLI: put positional arguments before them.
-QStringList cliArguments(const Role &role, const QString &modelOverride = {});
+QStringList cliArguments(const Role &role, const QString &modelOverride = {},
+                         const QString &systemPromptFile = {});
+// Longer system prompts than this (UTF-8 bytes) go to the CLI through a file: Linux refuses a
+// single argument of 128 KiB or more (E2BIG).
+constexpr qsizetype kMaxInlineSystemPrompt = 64 * 1024;
 
 // Whether the CLI will accept the role's permission mode in this environment: as root,
 // bypassPermissions needs IS_SANDBOX=1, which Chorus never sets by itself. The error

@@ -10,9 +10,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QPointer>
+
+#include <sys/stat.h>
 
 namespace chorus {
 
@@ -38,17 +41,18 @@ EngineService::EngineService(Engine *engine, QObject *parent) : QObject(parent),
     connect(m_engine, &Engine::sessionChanged, this, [this](const SessionInfo &info) {
         const QJsonObject n = RpcConnection::notification(
             QStringLiteral("session.changed"), QJsonObject{{QStringLiteral("session"), info.toJson()}});
-        for (auto it = m_clients.constBegin(); it != m_clients.constEnd(); ++it)
-            if (it.value().sessions)
-                it.key()->send(n);
+        for (RpcConnection *c : m_clients.keys())
+            if (m_clients.value(c).sessions)
+                notify(c, n);
     });
     connect(m_engine, &Engine::eventsStored, this, [this](const QList<StoredEvent> &events) {
         if (events.isEmpty())
             return;
         const QString sid = events.first().sessionId;
         QJsonObject n;
-        for (auto it = m_clients.constBegin(); it != m_clients.constEnd(); ++it) {
-            if (!it.value().allEvents && !it.value().events.contains(sid))
+        for (RpcConnection *c : m_clients.keys()) {
+            const Subscription sub = m_clients.value(c);
+            if (!sub.allEvents && !sub.events.contains(sid))
                 continue;
             if (n.isEmpty()) {
                 QJsonArray arr;
@@ -58,15 +62,15 @@ EngineService::EngineService(Engine *engine, QObject *parent) : QObject(parent),
                                                 QJsonObject{{QStringLiteral("sessionId"), sid},
                                                             {QStringLiteral("events"), arr}});
             }
-            it.key()->send(n);
+            notify(c, n);
         }
     });
     connect(m_engine, &Engine::approvalChanged, this, [this](const ApprovalInfo &a) {
         const QJsonObject n = RpcConnection::notification(
             QStringLiteral("approval.changed"), QJsonObject{{QStringLiteral("approval"), a.toJson()}});
-        for (auto it = m_clients.constBegin(); it != m_clients.constEnd(); ++it)
-            if (it.value().approvals || it.value().sessions)
-                it.key()->send(n);
+        for (RpcConnection *c : m_clients.keys())
+            if (m_clients.value(c).approvals || m_clients.value(c).sessions)
+                notify(c, n);
     });
 }
 
@@ -102,21 +106,98 @@ Status EngineService::listen(const QString &socketPath)
                          tr("Use it (the CLI and the GUI connect to it), or stop it with "
                             "`chorus daemon stop`."));
     }
-    // We hold the lock: a socket file left here is stale (a killed engine).
-    QLocalServer::removeServer(socketPath);
-    m_server = new QLocalServer(this);
-    m_server->setSocketOptions(QLocalServer::UserAccessOption);
-    if (!m_server->listen(socketPath))
-        return makeError(tr("cannot listen on the control socket: %1").arg(m_server->errorString()),
-                         socketPath);
-    QFile::setPermissions(socketPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    connect(m_server, &QLocalServer::newConnection, this, &EngineService::onConnection);
+    if (Status st = startListening(); !st)
+        return st;
+    m_listenerCheck.setInterval(1000);
+    connect(&m_listenerCheck, &QTimer::timeout, this, &EngineService::checkListener);
+    m_listenerCheck.start();
     return Ok{};
+}
+
+Status EngineService::startListening()
+{
+    // We hold the lock: a socket file left here is stale (a killed engine, or our own listener
+    // that Qt closed).
+    QLocalServer::removeServer(m_socketPath);
+    if (!m_server) {
+        m_server = new QLocalServer(this);
+        m_server->setSocketOptions(QLocalServer::UserAccessOption);
+        connect(m_server, &QLocalServer::newConnection, this, &EngineService::onConnection);
+    }
+    if (!m_server->listen(m_socketPath))
+        return makeError(tr("cannot listen on the control socket: %1").arg(m_server->errorString()),
+                         m_socketPath);
+    QFile::setPermissions(m_socketPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    struct stat st;
+    m_socketInode =
+        ::stat(QFile::encodeName(m_socketPath).constData(), &st) == 0 ? quint64(st.st_ino) : 0;
+    return Ok{};
+}
+
+void EngineService::checkListener()
+{
+    // Qt closes the listener (and deletes the socket file) when accept() fails, e.g. with
+    // EMFILE; somebody may also delete the file. Either way the engine would run on unreachable.
+    struct stat st;
+    const bool fileOk = ::stat(QFile::encodeName(m_socketPath).constData(), &st) == 0 &&
+                        quint64(st.st_ino) == m_socketInode;
+    if (m_server->isListening() && fileOk)
+        return;
+    m_server->close();
+    if (Status s = startListening(); !s)
+        qWarning("chorus: the control socket is gone and cannot be made again yet: %s",
+                 qPrintable(s.error().toString()));
+    else
+        qWarning("chorus: listening again on %s (the listener had closed or its file was removed)",
+                 qPrintable(m_socketPath));
+}
+
+void EngineService::setLimits(int maxClients, qint64 maxBacklog)
+{
+    m_maxClients = qMax(1, maxClients);
+    m_maxBacklog = qMax<qint64>(1024, maxBacklog);
+}
+
+void EngineService::notify(RpcConnection *conn, const QJsonObject &notification)
+{
+    auto it = m_clients.find(conn);
+    if (it == m_clients.end())
+        return;
+    const qint64 backlog = conn->socket()->bytesToWrite();
+    if (backlog > m_maxBacklog) {
+        // A subscriber that stops reading (a paused `logs --follow | less`) must not grow the
+        // engine without bound: it loses its subscriptions, once, with a notice, and re-syncs
+        // from the sequence numbers it saw when it reads again.
+        if (it->sessions || it->approvals || it->allEvents || !it->events.isEmpty()) {
+            *it = Subscription{};
+            conn->send(RpcConnection::notification(
+                QStringLiteral("subscription.dropped"),
+                QJsonObject{{QStringLiteral("reason"),
+                             tr("the client read too slowly (%1 bytes waiting)").arg(backlog)}}));
+        }
+        return;
+    }
+    conn->send(notification);
 }
 
 void EngineService::onConnection()
 {
     while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+        if (m_clients.size() >= m_maxClients) {
+            // Past the cap (each client holds a file descriptor): refused with a reason, so
+            // that the engine keeps descriptors for its agents and for the clients it has.
+            const QJsonObject e = RpcConnection::error(
+                QJsonValue::Null, rpc::Failed,
+                tr("the Chorus engine has too many clients (%1)").arg(m_maxClients),
+                QJsonObject{
+                    {QStringLiteral("hint"),
+                     tr("Close some `chorus logs --follow` or GUI windows, then try again.")}});
+            socket->write(QJsonDocument(e).toJson(QJsonDocument::Compact) + '\n');
+            socket->flush();
+            connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+            socket->disconnectFromServer();
+            continue;
+        }
         auto *conn = new RpcConnection(socket, this);
         m_clients.insert(conn, {});
         connect(conn, &RpcConnection::messageReceived, this,
@@ -236,6 +317,7 @@ Result<QJsonValue> EngineService::dispatch(RpcConnection *conn, const QString &m
     if (method == QLatin1String("agents.spawn")) {
         SpawnRequest req{str(p, "role"), str(p, "task"), str(p, "dir"), str(p, "name"), str(p, "model"),
                          str(p, "repo"), str(p, "base"), p.value(QLatin1String("noWorktree")).toBool()};
+        req.requestId = str(p, "requestId");
         return sessionResult(m_engine->spawn(req));
     }
     if (method == QLatin1String("agents.list")) {
@@ -245,10 +327,12 @@ Result<QJsonValue> EngineService::dispatch(RpcConnection *conn, const QString &m
         QJsonArray approvals;
         for (const ApprovalInfo &a : m_engine->pendingApprovals())
             approvals.append(a.toJson());
-        return QJsonValue(QJsonObject{{QStringLiteral("sessions"), sessions},
-                                      {QStringLiteral("approvals"), approvals},
-                                      {QStringLiteral("costToday"), m_engine->costToday()},
-                                      {QStringLiteral("maxConcurrent"), m_engine->settings().maxConcurrent}});
+        return QJsonValue(QJsonObject{
+            {QStringLiteral("sessions"), sessions},
+            {QStringLiteral("approvals"), approvals},
+            {QStringLiteral("costToday"), m_engine->costToday()},
+            {QStringLiteral("warnings"), QJsonArray::fromStringList(m_engine->warnings())},
+            {QStringLiteral("maxConcurrent"), m_engine->settings().maxConcurrent}});
     }
     if (method == QLatin1String("agents.get"))
         return sessionResult(m_engine->find(str(p, "agent")));

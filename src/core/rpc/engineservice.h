@@ -8,6 +8,7 @@
 #include <QLockFile>
 #include <QObject>
 #include <QSet>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -27,9 +28,20 @@ public:
     EngineService(Engine *engine, QObject *parent = nullptr);
     ~EngineService() override;
 
-    // Takes the engine lock and listens. Fails when another engine is running.
+    // Takes the engine lock and listens. Fails when another engine is running. Listens again
+    // by itself when the listener closes (accept() failed: EMFILE) or the socket file is gone.
     Status listen(const QString &socketPath);
     QString socketPath() const { return m_socketPath; }
+
+    // Bounds on clients (defaults: kMaxClients, kMaxClientBacklog). A client past maxClients
+    // is refused with an error; one whose unread output passes maxBacklog bytes loses its
+    // event subscriptions (it gets a "subscription.dropped" notice and re-syncs from the last
+    // sequence number it saw). What waits for it is then bounded by maxBacklog, one
+    // notification and the answers to its own requests.
+    void setLimits(int maxClients, qint64 maxBacklog);
+    static constexpr int kMaxClients = 256;
+    static constexpr qint64 kMaxClientBacklog = 16 * 1024 * 1024;
+    int clientCount() const { return int(m_clients.size()); }
 
 Q_SIGNALS:
     // A client asked the engine to shut down.
@@ -45,6 +57,10 @@ private:
     };
 
     void onConnection();
+    // Sends a notification to a subscriber, bounding what waits unread for it.
+    void notify(RpcConnection *conn, const QJsonObject &notification);
+    void checkListener();
+    Status startListening();
     void onRequest(RpcConnection *conn, const QJsonObject &request);
     Result<QJsonValue> dispatch(RpcConnection *conn, const QString &method, const QJsonObject &params);
     // The methods answered later (git work); nullopt for every other method.
@@ -56,6 +72,10 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     QString m_socketPath;
     QHash<RpcConnection *, Subscription> m_clients;
+    int m_maxClients = kMaxClients;
+    qint64 m_maxBacklog = kMaxClientBacklog;
+    QTimer m_listenerCheck;
+    quint64 m_socketInode = 0;
 };
 
 } // namespace chorus

@@ -1,5 +1,6 @@
 #include "rpc/rpcclient.h"
 
+#include "engine/enginelock.h"
 #include "paths.h"
 #include "rpc/rpcconnection.h"
 
@@ -36,7 +37,18 @@ Status RpcClient::connectToEngine(const QString &socketPath, int timeoutMs)
     }
     auto *socket = new QLocalSocket;
     socket->connectToServer(path);
-    if (!socket->waitForConnected(timeoutMs)) {
+    if (!socket->waitForConnected(timeoutMs) && socketPath.isEmpty()) {
+        // The engine of this data directory may listen elsewhere (it was started from a shell
+        // with another runtime directory): its lock file says where.
+        const std::optional<EngineLock::Holder> holder = EngineLock::holder(paths::dataDir());
+        if (holder && !holder->socket.isEmpty() && holder->socket != path) {
+            path = holder->socket;
+            socket->abort();
+            socket->connectToServer(path);
+            socket->waitForConnected(timeoutMs);
+        }
+    }
+    if (socket->state() != QLocalSocket::ConnectedState) {
         const QString err = socket->errorString();
         delete socket;
         return makeError(tr("cannot connect to the Chorus engine (%1)").arg(err), path,
@@ -119,6 +131,7 @@ Result<QJsonValue> RpcClient::callSync(const QString &method, const QJsonObject 
         loop.exec();
     }
     m_pending.remove(id); // never call back into this frame after it returned
+    m_lastCallTimedOut = !answer;
     if (!answer)
         return makeError(tr("the Chorus engine did not answer '%1' in time").arg(method));
     return *answer;

@@ -36,6 +36,9 @@ public:
     // Waits (running an event loop) for the answer; for the CLI and tests.
     Result<QJsonValue> callSync(const QString &method, const QJsonObject &params = {},
                                 int timeoutMs = 30000);
+    // The last callSync() got no answer in time (the request may still take effect: retry it
+    // with the same request id where the method takes one).
+    bool lastCallTimedOut() const { return m_lastCallTimedOut; }
 
 Q_SIGNALS:
     void notificationReceived(const QString &method, const QJsonObject &params);
@@ -47,6 +50,7 @@ private:
     RpcConnection *m_connection = nullptr;
     QHash<qint64, Callback> m_pending;
     qint64 m_nextId = 0;
+    bool m_lastCallTimedOut = false;
 };
 
 // Turns a JSON-RPC error object into an Error (message, where, hint).

@@ -166,6 +166,19 @@ int Database::schemaVersion() const
     return -1;
 }
 
+QString Database::quickCheck()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA quick_check(5)")))
+        return q.lastError().text();
+    QStringList problems;
+    while (q.next())
+        problems << q.value(0).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    if (problems == QStringList{QStringLiteral("ok")})
+        return {};
+    return problems.join(QStringLiteral("; "));
+}
+
 Status Database::transaction()
 {
     if (!m_db.transaction())

@@ -27,6 +27,8 @@ public:
     QSqlDatabase &db() { return m_db; }
     QString path() const { return m_path; }
     int schemaVersion() const;
+    // PRAGMA quick_check: empty when the file is sound, else what SQLite found (first lines).
+    QString quickCheck();
 
     static int currentSchemaVersion();
     // Migrates an open connection from its version to the current one.

@@ -59,6 +59,17 @@ Status EngineClient::connectToEngine()
 {
     if (Status s = m_rpc->connectOrStart(daemonProgram()); !s)
         return s;
+    if (Status sub = subscribe(); !sub)
+        return sub;
+    const Result<QJsonValue> settings = m_rpc->callSync(QStringLiteral("settings.get"));
+    if (settings)
+        m_settings = settings->toObject();
+    Q_EMIT connectedChanged(true);
+    return Ok{};
+}
+
+Status EngineClient::subscribe()
+{
     const Result<QJsonValue> sub = m_rpc->callSync(
         QStringLiteral("subscribe"),
         QJsonObject{{QStringLiteral("sessions"), true}, {QStringLiteral("approvals"), true}});
@@ -68,10 +79,6 @@ Status EngineClient::connectToEngine()
         m_rpc->call(QStringLiteral("subscribe"), QJsonObject{{QStringLiteral("events"), QJsonArray{id}}},
                     [](const Result<QJsonValue> &) {});
     refresh();
-    const Result<QJsonValue> settings = m_rpc->callSync(QStringLiteral("settings.get"));
-    if (settings)
-        m_settings = settings->toObject();
-    Q_EMIT connectedChanged(true);
     return Ok{};
 }
 
@@ -163,6 +170,11 @@ void EngineClient::onNotification(const QString &method, const QJsonObject &para
         else
             m_approvals.remove(a.id);
         Q_EMIT approvalsChanged(a.sessionId);
+    } else if (method == QLatin1String("subscription.dropped")) {
+        // This window fell behind (it was busy or stopped): the engine dropped its
+        // subscriptions. Subscribe again and let every view catch up from what it has.
+        if (subscribe())
+            Q_EMIT connectedChanged(true);
     } else if (method == QLatin1String("events.stored")) {
         const QString sid = params.value(QLatin1String("sessionId")).toString();
         QList<StoredEvent> events;

@@ -101,6 +101,8 @@ Q_SIGNALS:
 
 
 private:
+    // Subscribes to sessions, approvals and the watched consoles' events; refreshes the list.
+    Status subscribe();
     void onNotification(const QString &method, const QJsonObject &params);
     void refresh();
     void simple(const QString &method, const QJsonObject &params, Done done);

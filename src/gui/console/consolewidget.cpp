@@ -284,6 +284,15 @@ void ConsoleWidget::updateState()
     QPalette pal = palette();
     pal.setColor(QPalette::WindowText, dot);
     m_stateDot->setPalette(pal);
+    // What keeps the agent from going on, and what to do about it, stays in view while it lasts.
+    const bool blocked =
+        (st == SessionState::Waiting && s.stateDetail == QLatin1String("storage")) ||
+        (st == SessionState::Failed && s.stateDetail == QLatin1String("launch"));
+    if (blocked)
+        showError(s.error);
+    else if (m_showingStateError)
+        m_error->hide();
+    m_showingStateError = blocked;
     if (!known) {
         m_stateText->setText(tr("Unknown agent %1").arg(m_sessionId.left(8)));
         return;

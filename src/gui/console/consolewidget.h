@@ -79,6 +79,7 @@ private:
     QLabel *m_stateDot = nullptr;
     QLabel *m_stateText = nullptr;
     QLabel *m_error = nullptr;
+    bool m_showingStateError = false; // m_error shows the session's own error (storage, launch)
 };
 
 } // namespace chorus

@@ -40,6 +40,10 @@ QString SessionFormat::stateText(const SessionInfo &s)
         return tr("%1 (approval)").arg(label);
     if (s.stateDetail == QLatin1String("rate-limit"))
         return tr("%1 (rate limit)").arg(label);
+    if (s.stateDetail == QLatin1String("storage"))
+        return tr("%1 (cannot store)").arg(label);
+    if (s.stateDetail == QLatin1String("launch"))
+        return tr("%1 (cannot start)").arg(label);
     return label;
 }
 

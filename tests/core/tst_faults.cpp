@@ -1,0 +1,569 @@
+// Faults and hostile input against the engine (issue 7): launches that cannot start, a second
+// engine, storage that refuses writes, approvals of a process that is gone, hostile stream
+// lines, a kill during a checkpoint. Real Claude Code CLI processes against the fake Messages
+// API; stand-in CLIs (small shell scripts) only where the point is output the real CLI never
+// prints.
+#include "claudetest.h"
+#include "engine/engine.h"
+#include "fakeapi.h"
+#include "gitfixture.h"
+#include "store/database.h"
+#include "store/sessionstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace chorus;
+using chorus::test::FakeApi;
+
+class TestFaults : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void missingCliFailsOnceAndWaitsForResume();
+    void badInterpreterFailsOnce();
+    void longRolePromptGoesThroughAFile();
+    void secondEngineOnTheSameDataDirIsRefused();
+    void approvalsOfAnEndedProcessAreCancelled();
+    void nameThatIsAnIdPrefixIsRefused();
+    void hostileResultLines();
+    void oversizedLineIsNoted();
+    void fullDatabasePausesTheAgentAndLosesNothing();
+    void corruptDatabaseIsReportedAtStart();
+    void spawnRetriedWithTheSameRequestIdIsOneAgent();
+    void turnEndedBeforeAKilledCheckpointIsNotRunAgain();
+
+private:
+    void openEngine();
+    SessionInfo waitSettled(const QString &id, int timeoutMs = 60000);
+    SessionInfo info(const QString &id) { return *m_engine->find(id); }
+    QString script(const QJsonArray &steps)
+    {
+        return QStringLiteral("@@fake ") +
+               QString::fromUtf8(QJsonDocument(steps).toJson(QJsonDocument::Compact));
+    }
+    // A stand-in CLI: a shell script printing `lines` for each message it reads.
+    QString standIn(const QString &name, const QByteArray &perMessage);
+    QStringList kinds(const QString &id, const QString &kind);
+    QString dbPath() const { return m_tmp->filePath(QStringLiteral("data/chorus.db")); }
+
+    QString m_claude;
+    FakeApi m_fake;
+    std::unique_ptr<QTemporaryDir> m_tmp;
+    std::unique_ptr<Engine> m_engine;
+    QString m_work;
+};
+
+void TestFaults::initTestCase()
+{
+    QString why;
+    m_claude = chorus::test::testClaudePath(&why);
+    if (m_claude.isEmpty())
+        QFAIL(qPrintable(why));
+    QString err;
+    QVERIFY2(m_fake.start(&err), qPrintable(err));
+}
+
+void TestFaults::init()
+{
+    m_fake.reset();
+    m_tmp = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_tmp->isValid());
+    m_work = m_tmp->filePath(QStringLiteral("work"));
+    QVERIFY(QDir().mkpath(m_work));
+    openEngine();
+}
+
+void TestFaults::openEngine()
+{
+    m_engine = std::make_unique<Engine>(dbPath());
+    QProcessEnvironment env = m_fake.claudeEnvironment(m_tmp->filePath(QStringLiteral("claude")));
+    env.insert(QStringLiteral("CLAUDE_CODE_MAX_RETRIES"), QStringLiteral("0"));
+    m_engine->setAgentEnvironment(env);
+    EngineSettings s;
+    s.claudePath = m_claude;
+    s.userRolesDir = m_tmp->filePath(QStringLiteral("roles"));
+    m_engine->setSettings(s);
+    const Status st = m_engine->open();
+    QVERIFY2(st.ok(), qPrintable(st.error().toString()));
+}
+
+void TestFaults::cleanup()
+{
+    m_engine.reset();
+    m_tmp.reset();
+}
+
+SessionInfo TestFaults::waitSettled(const QString &id, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        const SessionInfo s = info(id);
+        if ((s.state == SessionState::Idle && s.turns > 0) || isFinal(s.state))
+            return s;
+        QTest::qWait(20);
+    }
+    return info(id);
+}
+
+QString TestFaults::standIn(const QString &name, const QByteArray &perMessage)
+{
+    const QString path = m_tmp->filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write("#!/bin/sh\nwhile read line; do\n" + perMessage + "done\n");
+    f.close();
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    return path;
+}
+
+QStringList TestFaults::kinds(const QString &id, const QString &kind)
+{
+    QStringList out;
+    for (const StoredEvent &e : m_engine->events(id, 0, 0))
+        if (e.kind == kind)
+            out << e.subtype;
+    return out;
+}
+
+// Defect 1: with the CLI missing, the engine re-admitted the failed session at once, for ever
+// (~93 % CPU, thousands of events a second), and ran the task later when the CLI appeared.
+void TestFaults::missingCliFailsOnceAndWaitsForResume()
+{
+    EngineSettings s = m_engine->settings();
+    s.claudePath = m_tmp->filePath(QStringLiteral("no-such-claude"));
+    m_engine->setSettings(s);
+    const QString task = QStringLiteral("Say hi once.");
+    const Result<SessionInfo> r =
+        m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Failed, 10000);
+    QTest::qWait(1500); // a loop would store thousands of events meanwhile
+    const SessionInfo failed = info(r->id);
+    QCOMPARE(failed.stateDetail, QStringLiteral("launch"));
+    QVERIFY2(failed.error.contains(QLatin1String("chorus resume")), qPrintable(failed.error));
+    const QStringList states = kinds(r->id, QStringLiteral("chorus"));
+    QVERIFY2(states.count(QStringLiteral("state")) <= 2, qPrintable(states.join(u',')));
+    QCOMPARE(states.count(QStringLiteral("launch_failed")), 1);
+
+    // The CLI appears: nothing starts by itself, not even after a restart.
+    s.claudePath = m_claude;
+    m_engine->setSettings(s);
+    m_engine.reset();
+    openEngine();
+    QTest::qWait(1500);
+    QCOMPARE(info(r->id).state, SessionState::Failed);
+    QCOMPARE(m_fake.mainRequestCount(), 0);
+
+    // `resume` sends what was set aside: the task itself.
+    QVERIFY(m_engine->resume(r->id, {}).ok());
+    const SessionInfo done = waitSettled(r->id);
+    QVERIFY2(done.state == SessionState::Idle,
+             qPrintable(stateName(done.state) + QLatin1Char(' ') + done.error));
+    QCOMPARE(done.turns, 1);
+    bool taskSent = false;
+    for (const QJsonValue &v : m_fake.requestLog())
+        taskSent = taskSent || QJsonDocument(v.toObject()).toJson().contains(task.toUtf8());
+    QVERIFY(taskSent);
+    QVERIFY(!info(r->id).options.contains(QLatin1String("droppedInputs")));
+}
+
+// Defect 1 (a bad interpreter): exec() fails in the child, QProcess reports FailedToStart.
+void TestFaults::badInterpreterFailsOnce()
+{
+    const QString bad = m_tmp->filePath(QStringLiteral("bad-interpreter"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("#!/nonexistent/interpreter\n");
+    f.close();
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    EngineSettings s = m_engine->settings();
+    s.claudePath = bad;
+    m_engine->setSettings(s);
+    const Result<SessionInfo> r =
+        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    QVERIFY(r.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Failed, 10000);
+    QTest::qWait(1500);
+    QCOMPARE(info(r->id).state, SessionState::Failed);
+    QCOMPARE(kinds(r->id, QStringLiteral("chorus")).count(QStringLiteral("launch")), 1);
+    QVERIFY2(info(r->id).error.contains(bad), qPrintable(info(r->id).error));
+}
+
+// Defect 1 (E2BIG): a role prompt too long for one argument could never start.
+void TestFaults::longRolePromptGoesThroughAFile()
+{
+    QDir().mkpath(m_tmp->filePath(QStringLiteral("roles")));
+    QFile role(m_tmp->filePath(QStringLiteral("roles/verbose.yml")));
+    QVERIFY(role.open(QIODevice::WriteOnly));
+    QByteArray prompt;
+    while (prompt.size() < 200 * 1024)
+        prompt += "You are a careful builder who reads every line before changing it. ";
+    role.write("name: verbose\ndescription: a very long prompt\nsystemPrompt: \"" + prompt +
+               "\"\n"
+               "permissionMode: acceptEdits\n");
+    role.close();
+    m_engine->reloadRoles();
+    const Result<SessionInfo> r =
+        m_engine->spawn({QStringLiteral("verbose"), QStringLiteral("Hi."), m_work, {}, {}});
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    const SessionInfo s = waitSettled(r->id);
+    QVERIFY2(s.state == SessionState::Idle,
+             qPrintable(stateName(s.state) + QLatin1Char(' ') + s.error));
+    QString launch;
+    for (const StoredEvent &e : m_engine->events(r->id, 0, 0))
+        if (e.subtype == QLatin1String("launch"))
+            launch = QString::fromUtf8(e.raw);
+    QVERIFY2(launch.contains(QLatin1String("--append-system-prompt-file")),
+             qPrintable(launch.left(400)));
+    const QString file =
+        m_tmp->filePath(QStringLiteral("data/prompts/")) + r->id + QStringLiteral(".md");
+    QVERIFY(QFile::exists(file));
+    QCOMPARE(QFile::permissions(file) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
+    // The prompt reached the model.
+    bool seen = false;
+    for (const QJsonValue &v : m_fake.requestLog())
+        seen = seen || v.toObject()
+                               .value(QLatin1String("body"))
+                               .toObject()
+                               .value(QLatin1String("system_chars"))
+                               .toInt() >= prompt.size();
+    QVERIFY(seen);
+}
+
+// Defect 2: a second engine on the same database (another runtime directory) took the first
+// one's agents.
+void TestFaults::secondEngineOnTheSameDataDirIsRefused()
+{
+    m_engine->setControlSocket(QStringLiteral("/run/somewhere/engine.sock"));
+    Engine second(dbPath());
+    const Status st = second.open();
+    QVERIFY(!st.ok());
+    QVERIFY2(st.error().message.contains(QString::number(QCoreApplication::applicationPid())),
+             qPrintable(st.error().toString()));
+    QVERIFY2(st.error().message.contains(QLatin1String("/run/somewhere/engine.sock")),
+             qPrintable(st.error().toString()));
+    const std::optional<EngineLock::Holder> h =
+        EngineLock::holder(m_tmp->filePath(QStringLiteral("data")));
+    QVERIFY(h);
+    QCOMPARE(h->pid, QCoreApplication::applicationPid());
+    m_engine.reset(); // released with its engine
+    QVERIFY(!EngineLock::holder(m_tmp->filePath(QStringLiteral("data"))));
+    Engine third(dbPath());
+    QVERIFY(third.open().ok());
+}
+
+// Defect 10: after an engine restart the old requests were still listed and answering one
+// "succeeded" while nothing happened.
+void TestFaults::approvalsOfAnEndedProcessAreCancelled()
+{
+    const QString file = m_work + QStringLiteral("/design.md");
+    const QString task =
+        QStringLiteral("Write the design. ") +
+        script(
+            {QJsonObject{{QStringLiteral("tool"), QStringLiteral("Write")},
+                         {QStringLiteral("input"), QJsonObject{{QStringLiteral("file_path"), file},
+                                                               {QStringLiteral("content"),
+                                                                QStringLiteral("# Design\n")}}}}});
+    const Result<SessionInfo> r =
+        m_engine->spawn({QStringLiteral("architect"), task, m_work, {}, {}});
+    QVERIFY(r.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Waiting, 30000);
+    const QList<ApprovalInfo> before = m_engine->pendingApprovals(r->id);
+    QCOMPARE(before.size(), 1);
+
+    EngineSettings s = m_engine->settings();
+    s.resumeOnRecovery = false; // the old request alone, no new one from a resumed process
+    m_engine.reset();
+    m_engine = std::make_unique<Engine>(dbPath());
+    m_engine->setAgentEnvironment(
+        m_fake.claudeEnvironment(m_tmp->filePath(QStringLiteral("claude"))));
+    m_engine->setSettings(s);
+    QVERIFY(m_engine->open().ok());
+    QVERIFY(m_engine->pendingApprovals(r->id).isEmpty());
+    Database db;
+    QVERIFY(db.open(dbPath(), true).ok());
+    SessionStore store(&db);
+    const QList<ApprovalInfo> all = store.approvals(r->id, false);
+    QCOMPARE(all.size(), 1);
+    QCOMPARE(all.first().state, QStringLiteral("cancelled"));
+    const Result<ApprovalInfo> answer = m_engine->answer(r->id, before.first().id, true, false, {});
+    QVERIFY(!answer.ok());
+    QVERIFY(!QFile::exists(file));
+}
+
+// Defect 13: a name equal to another agent's id prefix took that agent's place in lookups.
+void TestFaults::nameThatIsAnIdPrefixIsRefused()
+{
+    EngineSettings s = m_engine->settings();
+    s.maxConcurrent = 1;
+    m_engine->setSettings(s);
+    const Result<SessionInfo> first =
+        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    QVERIFY(first.ok());
+    const QString prefix = first->id.left(6);
+    const Result<SessionInfo> second =
+        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, prefix, {}});
+    QVERIFY(!second.ok());
+    QVERIFY2(second.error().message.contains(first->name), qPrintable(second.error().toString()));
+    QCOMPARE(m_engine->find(prefix)->id, first->id);
+}
+
+// Defect 13: an empty or second result counted as a turn; absurd usage was stored as it came.
+void TestFaults::hostileResultLines()
+{
+    const QString cli = standIn(
+        QStringLiteral("hostile-claude"),
+        "echo '{\"type\":\"system\",\"subtype\":\"init\",\"model\":\"m\"}'\n"
+        "echo '{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":false,\"result\":\"ok\","
+        "\"model_usage_since_last_result\":{\"m\":{\"inputTokens\":-5,\"outputTokens\":1e308,"
+        "\"costUSD\":1e308}}}'\n"
+        "echo '{\"type\":\"result\"}'\n"
+        "echo "
+        "'{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":false,\"result\":\"again\","
+        "\"model_usage_since_last_result\":{\"m\":{\"inputTokens\":7,\"outputTokens\":3,"
+        "\"costUSD\":0.5}}}'\n");
+    EngineSettings s = m_engine->settings();
+    s.claudePath = cli;
+    m_engine->setSettings(s);
+    const Result<SessionInfo> r =
+        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("x"), m_work, {}, {}});
+    QVERIFY(r.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        kinds(r->id, QStringLiteral("chorus")).contains(QStringLiteral("extra_result")), 10000);
+    const SessionInfo done = info(r->id);
+    QCOMPARE(done.state, SessionState::Idle);
+    QCOMPARE(done.turns, 1); // one input, one turn
+    const QStringList notes = kinds(r->id, QStringLiteral("chorus"));
+    QVERIFY(notes.contains(QStringLiteral("usage_clamped")));
+    QVERIFY(notes.contains(QStringLiteral("result_ignored")));
+    QCOMPARE(done.tokens.input, qint64(7));           // -5 counts as 0
+    QCOMPARE(done.tokens.output, kMaxTurnTokens + 3); // 1e308 is bounded
+    QCOMPARE(done.costUsd, kMaxTurnCostUsd + 0.5);
+    Database db;
+    QVERIFY(db.open(dbPath(), true).ok());
+    QSqlQuery q(db.db());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*), sum(output_tokens) FROM usage")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 2); // the extra result's tokens were spent all the same
+    QCOMPARE(q.value(1).toLongLong(), kMaxTurnTokens + 3);
+}
+
+// Defect 13: a stdout line past the limit was dropped without a trace.
+void TestFaults::oversizedLineIsNoted()
+{
+    EngineSettings s = m_engine->settings();
+    s.maxLineKiB = 1; // the real CLI's init line is ~3 KB
+    m_engine->setSettings(s);
+    const Result<SessionInfo> r =
+        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    QVERIFY(r.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        kinds(r->id, QStringLiteral("chorus")).contains(QStringLiteral("line_dropped")), 30000);
+    for (const StoredEvent &e : m_engine->events(r->id, 0, 0)) {
+        if (e.subtype != QLatin1String("line_dropped"))
+            continue;
+        const qint64 bytes =
+            QJsonDocument::fromJson(e.raw).object().value(QLatin1String("bytes")).toInteger();
+        QVERIFY2(bytes > 1024, qPrintable(QString::fromUtf8(e.raw)));
+    }
+}
+
+// Defect 3: on a full disk, events were lost while the agent looked fine, and a restart ran
+// (and paid for) finished turns again. SQLite's max_page_count makes the engine's own
+// connection fail exactly as a full disk does (SQLITE_FULL).
+void TestFaults::fullDatabasePausesTheAgentAndLosesNothing()
+{
+    const QString task =
+        QStringLiteral("Stream slowly. ") +
+        script(
+            {QJsonObject{{QStringLiteral("text"),
+                          QStringLiteral("one two three four five six seven eight")},
+                         {QStringLiteral("chunks"), 8},
+                         {QStringLiteral("delay"), 0.4}},
+             QJsonObject{{QStringLiteral("tool"), QStringLiteral("Bash")},
+                         {QStringLiteral("input"),
+                          QJsonObject{{QStringLiteral("command"),
+                                       QStringLiteral("head -c 20000 /dev/zero | tr '\\0' x")}}}},
+             QJsonObject{{QStringLiteral("text"), QStringLiteral("done")}}});
+    const Result<SessionInfo> r =
+        m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+    QVERIFY(r.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(!kinds(r->id, QStringLiteral("init")).isEmpty(), 30000);
+    // Every connection of this process to the engine's database stops growing the file.
+    auto limit = [&](bool full) {
+        for (const QString &name : QSqlDatabase::connectionNames()) {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (!db.isOpen() || db.databaseName() != dbPath())
+                continue;
+            QSqlQuery q(db);
+            if (full) {
+                QVERIFY(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
+                QVERIFY(q.exec(
+                    QStringLiteral("PRAGMA max_page_count = %1").arg(q.value(0).toLongLong())));
+            } else {
+                QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = 1073741823")));
+            }
+        }
+    };
+    limit(true);
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).stateDetail, QStringLiteral("storage"), 30000);
+    QCOMPARE(info(r->id).state, SessionState::Waiting);
+    QVERIFY2(info(r->id).error.contains(QLatin1String("Free disk space")),
+             qPrintable(info(r->id).error));
+    QVERIFY(m_engine->warnings().join(u' ').contains(QLatin1String("cannot write the database")));
+    QTest::qWait(3000); // the CLI finishes its turn meanwhile; nothing of it may be acted on yet
+    QCOMPARE(info(r->id).turns, 0);
+    limit(false);
+    const SessionInfo done = waitSettled(r->id);
+    QVERIFY2(done.state == SessionState::Idle,
+             qPrintable(stateName(done.state) + QLatin1Char(' ') + done.error));
+    QCOMPARE(done.turns, 1);
+    QVERIFY(m_engine->warnings().isEmpty());
+    // Every event stored once, in order, with the whole turn in it.
+    const QList<StoredEvent> events = m_engine->events(r->id, 0, 0);
+    for (qsizetype i = 0; i < events.size(); ++i)
+        QCOMPARE(events[i].seq, i + 1);
+    QCOMPARE(kinds(r->id, QStringLiteral("result")).size(), 1);
+    QVERIFY(kinds(r->id, QStringLiteral("chorus")).contains(QStringLiteral("storage_recovered")));
+    const int requests = m_fake.mainRequestCount();
+    // A restart does not run the finished turn again.
+    m_engine.reset();
+    openEngine();
+    QTest::qWait(2000);
+    QCOMPARE(m_fake.mainRequestCount(), requests);
+    QCOMPARE(info(r->id).turns, 1);
+}
+
+// Defect 13: no integrity check at start.
+void TestFaults::corruptDatabaseIsReportedAtStart()
+{
+    const Result<SessionInfo> r =
+        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    QVERIFY(r.ok());
+    QCOMPARE(waitSettled(r->id).state, SessionState::Idle);
+    m_engine.reset();
+    {
+        Database db;
+        QVERIFY(db.open(dbPath()).ok());
+        QSqlQuery q(db.db());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+    }
+    // Scribble over the cell pointers of every index leaf page (page type 0x0a): the tables and
+    // the schema stay readable, the b-trees do not check out.
+    QFile f(dbPath());
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    const qint64 size = f.size();
+    int hit = 0;
+    for (qint64 page = 1; page < size / 4096; ++page) {
+        f.seek(page * 4096);
+        if (f.read(1) != QByteArray(1, '\x0a'))
+            continue;
+        f.seek(page * 4096 + 8);
+        f.write(QByteArray(16, '\x7f'));
+        ++hit;
+    }
+    QVERIFY(hit > 0);
+    f.close();
+    m_engine = std::make_unique<Engine>(dbPath());
+    QSignalSpy warned(m_engine.get(), &Engine::warningsChanged);
+    EngineSettings s;
+    s.claudePath = m_claude;
+    s.userRolesDir = m_tmp->filePath(QStringLiteral("roles"));
+    m_engine->setSettings(s);
+    const Status opened = m_engine->open(); // the tables are readable: it starts, and warns
+    QVERIFY2(opened.ok(), qPrintable(opened.error().toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_engine->warnings().isEmpty(), 10000);
+    QVERIFY2(m_engine->warnings().first().contains(QLatin1String("quick_check")),
+             qPrintable(m_engine->warnings().first()));
+}
+
+// Defect 13: a spawn whose client gave up waiting still took effect; its retry made another.
+void TestFaults::spawnRetriedWithTheSameRequestIdIsOneAgent()
+{
+    SpawnRequest req{QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}};
+    req.requestId = QStringLiteral("client-request-1");
+    const Result<SessionInfo> a = m_engine->spawn(req);
+    const Result<SessionInfo> b = m_engine->spawn(req);
+    QVERIFY(a.ok() && b.ok());
+    QCOMPARE(b->id, a->id);
+    QCOMPARE(m_engine->sessions().size(), 1);
+    req.requestId = QStringLiteral("client-request-2");
+    const Result<SessionInfo> c = m_engine->spawn(req);
+    QVERIFY(c.ok());
+    QVERIFY(c->id != a->id);
+}
+
+// Defect 12: a kill during the turn-end checkpoint lost the turn's usage, and recovery paid for
+// an extra "continue" turn. The database is left as such a kill leaves it: the result and its
+// usage stored, the state still running, the work not yet committed.
+void TestFaults::turnEndedBeforeAKilledCheckpointIsNotRunAgain()
+{
+    const QString repo = m_tmp->filePath(QStringLiteral("repo"));
+    QDir().mkpath(repo);
+    chorus::test::GitFixture::git(repo, {QStringLiteral("init"), QStringLiteral("-q"),
+                                         QStringLiteral("-b"), QStringLiteral("main")});
+    QFile readme(repo + QStringLiteral("/README"));
+    QVERIFY(readme.open(QIODevice::WriteOnly));
+    readme.write("hello\n");
+    readme.close();
+    chorus::test::GitFixture::git(repo, {QStringLiteral("add"), QStringLiteral(".")});
+    chorus::test::GitFixture::git(repo, {QStringLiteral("-c"), QStringLiteral("user.name=t"),
+                                         QStringLiteral("-c"), QStringLiteral("user.email=t@t"),
+                                         QStringLiteral("commit"), QStringLiteral("-qm"),
+                                         QStringLiteral("init")});
+    const Result<SessionInfo> r =
+        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), repo, {}, {}});
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    SessionInfo s = waitSettled(r->id);
+    QCOMPARE(s.state, SessionState::Idle);
+    const int requests = m_fake.mainRequestCount();
+    m_engine.reset();
+
+    // What a kill -9 in the middle of the checkpoint leaves.
+    QFile work(s.worktree + QStringLiteral("/written-last.txt"));
+    QVERIFY(work.open(QIODevice::WriteOnly));
+    work.write("the turn's last write\n");
+    work.close();
+    {
+        Database db;
+        QVERIFY(db.open(dbPath()).ok());
+        SessionStore store(&db);
+        SessionInfo row = *store.session(r->id);
+        row.state = SessionState::Running;
+        row.options.insert(QStringLiteral("turnEnd"),
+                           QJsonObject{{QStringLiteral("state"), QStringLiteral("idle")},
+                                       {QStringLiteral("summary"), QStringLiteral("wrote it")}});
+        QVERIFY(store.updateSession(row).ok());
+    }
+    openEngine();
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Idle, 30000);
+    QTest::qWait(1500);
+    QCOMPARE(m_fake.mainRequestCount(), requests); // no "continue" turn was paid for
+    QCOMPARE(info(r->id).turns, 1);
+    QVERIFY(!info(r->id).options.contains(QLatin1String("turnEnd")));
+    const QString files = chorus::test::GitFixture::git(
+        repo, {QStringLiteral("ls-tree"), QStringLiteral("--name-only"), s.branch});
+    QVERIFY2(files.contains(QLatin1String("written-last.txt")), qPrintable(files));
+    Database db;
+    QVERIFY(db.open(dbPath(), true).ok());
+    QSqlQuery q(db.db());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM usage")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestFaults)
+#include "tst_faults.moc"

@@ -1,0 +1,265 @@
+// The control socket under faults (issue 7): too many clients, the open-file limit, a deleted
+// socket file, a subscriber that stops reading. A real engine and service in this process,
+// real Claude Code CLI processes against the fake Messages API, raw socket clients.
+#include "claudetest.h"
+#include "engine/engine.h"
+#include "fakeapi.h"
+#include "rpc/engineservice.h"
+#include "rpc/rpcclient.h"
+#include "rpc/rpcconnection.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocalSocket>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/resource.h>
+
+using namespace chorus;
+using chorus::test::FakeApi;
+
+class TestService : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void clientsPastTheCapAreRefused();
+    void deletedSocketFileIsMadeAgain();
+    void listenerClosedByEmfileListensAgain();
+    void slowSubscriberIsDroppedAndResyncs();
+
+private:
+    // A raw client: connected, nothing read yet.
+    std::unique_ptr<QLocalSocket> rawClient();
+    static QList<QJsonObject> readAll(QLocalSocket *s, int settleMs = 300);
+    bool ping();
+
+    QString m_claude;
+    FakeApi m_fake;
+    std::unique_ptr<QTemporaryDir> m_tmp;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<EngineService> m_service;
+    QString m_socket;
+    QString m_work;
+};
+
+void TestService::initTestCase()
+{
+    QString why;
+    m_claude = chorus::test::testClaudePath(&why);
+    if (m_claude.isEmpty())
+        QFAIL(qPrintable(why));
+    QString err;
+    QVERIFY2(m_fake.start(&err), qPrintable(err));
+}
+
+void TestService::init()
+{
+    m_fake.reset();
+    m_tmp = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_tmp->isValid());
+    m_work = m_tmp->filePath(QStringLiteral("work"));
+    QVERIFY(QDir().mkpath(m_work));
+    m_engine = std::make_unique<Engine>(m_tmp->filePath(QStringLiteral("data/chorus.db")));
+    m_engine->setAgentEnvironment(
+        m_fake.claudeEnvironment(m_tmp->filePath(QStringLiteral("claude"))));
+    EngineSettings s;
+    s.claudePath = m_claude;
+    s.userRolesDir = m_tmp->filePath(QStringLiteral("roles"));
+    m_engine->setSettings(s);
+    QVERIFY(m_engine->open().ok());
+    m_service = std::make_unique<EngineService>(m_engine.get());
+    m_socket = m_tmp->filePath(QStringLiteral("engine.sock"));
+    const Status st = m_service->listen(m_socket);
+    QVERIFY2(st.ok(), qPrintable(st.error().toString()));
+}
+
+void TestService::cleanup()
+{
+    m_service.reset();
+    m_engine.reset();
+    m_tmp.reset();
+}
+
+std::unique_ptr<QLocalSocket> TestService::rawClient()
+{
+    auto s = std::make_unique<QLocalSocket>();
+    s->connectToServer(m_socket);
+    if (!s->waitForConnected(2000))
+        return nullptr;
+    return s;
+}
+
+QList<QJsonObject> TestService::readAll(QLocalSocket *s, int settleMs)
+{
+    QList<QJsonObject> out;
+    QByteArray buffer;
+    QDeadlineTimer quiet(settleMs);
+    while (!quiet.hasExpired()) {
+        QTest::qWait(10);
+        const QByteArray data = s->readAll();
+        if (data.isEmpty())
+            continue;
+        buffer += data;
+        quiet.setRemainingTime(settleMs);
+    }
+    for (const QByteArray &line : buffer.split('\n'))
+        if (!line.trimmed().isEmpty())
+            out << QJsonDocument::fromJson(line).object();
+    return out;
+}
+
+bool TestService::ping()
+{
+    RpcClient c;
+    if (!c.connectToEngine(m_socket, 1000))
+        return false;
+    return c.callSync(QStringLiteral("engine.ping"), {}, 2000).ok();
+}
+
+// Defect 4: without a cap, clients could take every descriptor.
+void TestService::clientsPastTheCapAreRefused()
+{
+    m_service->setLimits(3, EngineService::kMaxClientBacklog);
+    std::vector<std::unique_ptr<QLocalSocket>> clients;
+    for (int i = 0; i < 3; ++i) {
+        clients.push_back(rawClient());
+        QVERIFY(clients.back());
+    }
+    QTRY_COMPARE(m_service->clientCount(), 3);
+    std::unique_ptr<QLocalSocket> extra = rawClient();
+    QVERIFY(extra);
+    const QList<QJsonObject> answer = readAll(extra.get());
+    QCOMPARE(answer.size(), 1);
+    const QString message = answer.first()
+                                .value(QLatin1String("error"))
+                                .toObject()
+                                .value(QLatin1String("message"))
+                                .toString();
+    QVERIFY2(message.contains(QLatin1String("too many clients")), qPrintable(message));
+    QTRY_COMPARE(extra->state(), QLocalSocket::UnconnectedState);
+    clients.pop_back();
+    QTRY_COMPARE(m_service->clientCount(), 2);
+    QVERIFY(ping()); // a place freed is a place taken
+}
+
+// Defect 4: a deleted socket file left the engine running, unreachable.
+void TestService::deletedSocketFileIsMadeAgain()
+{
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("listening again")));
+    QVERIFY(QFile::remove(m_socket));
+    QVERIFY(!ping());
+    QTRY_VERIFY_WITH_TIMEOUT(ping(), 5000);
+}
+
+// Defect 4: past the open-file limit Qt closes the listener (and deletes the socket file) when
+// accept() fails with EMFILE; the engine ran on, unreachable, for good.
+void TestService::listenerClosedByEmfileListensAgain()
+{
+    // Clients queue up in the listen backlog first (no event loop runs, nothing is accepted),
+    // then the limit leaves room for two accepts: the third fails with EMFILE.
+    std::vector<std::unique_ptr<QLocalSocket>> clients;
+    for (int i = 0; i < 12; ++i) {
+        auto s = std::make_unique<QLocalSocket>();
+        s->connectToServer(m_socket);
+        clients.push_back(std::move(s));
+    }
+    struct rlimit saved = {};
+    QVERIFY(::getrlimit(RLIMIT_NOFILE, &saved) == 0);
+    const qsizetype open = QDir(QStringLiteral("/proc/self/fd"))
+                               .entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)
+                               .size() -
+                           1;
+    struct rlimit low = saved;
+    low.rlim_cur = rlim_t(open + 2);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("listening again")));
+    QVERIFY(::setrlimit(RLIMIT_NOFILE, &low) == 0);
+    QTest::qWait(300); // the server accepts what it can, then Qt closes it
+    QVERIFY(::setrlimit(RLIMIT_NOFILE, &saved) == 0);
+    clients.clear();
+    QTRY_VERIFY_WITH_TIMEOUT(ping(), 5000);
+}
+
+// Defect 6: a subscriber that stopped reading grew the engine without bound.
+void TestService::slowSubscriberIsDroppedAndResyncs()
+{
+    m_service->setLimits(EngineService::kMaxClients, 64 * 1024);
+    std::unique_ptr<QLocalSocket> slow = rawClient();
+    QVERIFY(slow);
+    slow->setReadBufferSize(1); // Qt reads nothing ahead for it: the kernel buffer fills up
+    const QByteArray sub =
+        QJsonDocument(
+            RpcConnection::request(1, QStringLiteral("subscribe"),
+                                   QJsonObject{{QStringLiteral("events"), QStringLiteral("*")}}))
+            .toJson(QJsonDocument::Compact) +
+        '\n';
+    slow->write(sub);
+    QVERIFY(slow->waitForBytesWritten(1000));
+    QTRY_COMPARE(m_service->clientCount(), 1);
+    QTest::qWait(100);
+
+    // Lots of output: a Write of 1.5 MB (the tool input alone is in two events).
+    const QString big(1500 * 1024, QLatin1Char('y'));
+    QJsonObject input;
+    input.insert(QStringLiteral("file_path"), QString(m_work + QStringLiteral("/big.txt")));
+    input.insert(QStringLiteral("content"), big);
+    QJsonObject step;
+    step.insert(QStringLiteral("tool"), QStringLiteral("Write"));
+    step.insert(QStringLiteral("input"), input);
+    const QString task =
+        QStringLiteral("Write it. @@fake ") +
+        QString::fromUtf8(QJsonDocument(QJsonArray{step}).toJson(QJsonDocument::Compact));
+    const Result<SessionInfo> r =
+        m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+    QVERIFY(r.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(m_engine->find(r->id)->state == SessionState::Idle &&
+                                 m_engine->find(r->id)->turns == 1,
+                             60000);
+    const QList<StoredEvent> stored = m_engine->events(r->id, 0, 0);
+
+    // Now it reads: the notice came after what was queued, and nothing after the notice.
+    slow->setReadBufferSize(0);
+    const QList<QJsonObject> got = readAll(slow.get(), 1000);
+    qint64 lastSeen = 0;
+    bool dropped = false;
+    int afterNotice = 0;
+    for (const QJsonObject &m : got) {
+        const QString method = m.value(QLatin1String("method")).toString();
+        if (method == QLatin1String("subscription.dropped")) {
+            dropped = true;
+            continue;
+        }
+        if (method != QLatin1String("events.stored"))
+            continue;
+        if (dropped)
+            ++afterNotice;
+        for (const QJsonValue &v :
+             m.value(QLatin1String("params")).toObject().value(QLatin1String("events")).toArray()) {
+            const qint64 seq = v.toObject().value(QLatin1String("seq")).toInteger();
+            QCOMPARE(seq, lastSeen + 1); // in order, no gap before the notice
+            lastSeen = seq;
+        }
+    }
+    QVERIFY(dropped);
+    QCOMPARE(afterNotice, 0);
+    QVERIFY(lastSeen < stored.size());
+    // The re-sync from the last sequence seen fills the gap exactly.
+    RpcClient c;
+    QVERIFY(c.connectToEngine(m_socket, 1000).ok());
+    const Result<QJsonValue> rest = c.callSync(
+        QStringLiteral("events.list"),
+        QJsonObject{{QStringLiteral("agent"), r->id}, {QStringLiteral("afterSeq"), lastSeen}});
+    QVERIFY(rest.ok());
+    const QJsonArray restEvents = rest->toObject().value(QLatin1String("events")).toArray();
+    QCOMPARE(lastSeen + restEvents.size(), qint64(stored.size()));
+}
+
+QTEST_GUILESS_MAIN(TestService)
+#include "tst_service.moc"
