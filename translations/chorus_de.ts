@@ -4328,7 +4328,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::RoleCatalog</name>
     <message>
-        <location filename="../src/core/engine/rolecatalog.cpp" line="+64"/>
+        <location filename="../src/core/engine/rolecatalog.cpp" line="+154"/>
         <source>the built-in roles are missing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4338,17 +4338,52 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-96"/>
         <source>the role file is larger than 1 MiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-20"/>
+        <source>a directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a FIFO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>A role file holds a few fields and a prompt; check that this is the right file.</source>
+        <source>not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the role file is not a regular file (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A role file must be a regular YAML file: remove this one, or make the link point to a regular file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>A role file holds a few fields and a prompt; check that this is the right file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>cannot read the role file: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4358,7 +4393,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+119"/>
         <source>the role &apos;%1&apos; is already defined in %2; this file is ignored</source>
         <translation type="unfinished"></translation>
     </message>
