@@ -315,7 +315,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/daemon.cpp" line="+61"/>
+        <location filename="../src/cli/daemon.cpp" line="+63"/>
         <source>The Chorus engine is already running (pid %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -362,7 +362,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/render.cpp" line="+28"/>
+        <location filename="../src/cli/render.cpp" line="+30"/>
         <source>… (%n more lines)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -415,7 +415,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/gitcommands.cpp" line="+116"/>
+        <location filename="../src/cli/gitcommands.cpp" line="+120"/>
         <source> %n file(s) changed, </source>
         <translation type="unfinished">
             <numerusform></numerusform>

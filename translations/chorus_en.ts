@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/gitcommands.cpp" line="+116"/>
+        <location filename="../src/cli/gitcommands.cpp" line="+120"/>
         <source> %n file(s) changed, </source>
         <translation>
             <numerusform> %n file changed, </numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/render.cpp" line="+28"/>
+        <location filename="../src/cli/render.cpp" line="+30"/>
         <source>… (%n more lines)</source>
         <translation>
             <numerusform>… (%n more line)</numerusform>

@@ -1,6 +1,8 @@
 #include "clitext.h"
 #include "daemon.h"
 
+#include "cliio.h"
+
 #include "engine/engine.h"
 #include "paths.h"
 #include "rpc/engineservice.h"
@@ -53,7 +55,7 @@ bool processAlive(qint64 pid)
     return !status.readAll().contains("State:\tZ"); // a zombie has ended
 }
 
-int startDaemon(QTextStream &out, QTextStream &err)
+int startDaemon(TermStream &out, TermStream &err)
 {
     RpcClient probe;
     if (probe.connectToEngine({}, 500)) {
@@ -93,7 +95,7 @@ int startDaemon(QTextStream &out, QTextStream &err)
     return 1;
 }
 
-int stopDaemon(QTextStream &out, QTextStream &err)
+int stopDaemon(TermStream &out, TermStream &err)
 {
     RpcClient c;
     if (!c.connectToEngine({}, 500)) {
@@ -167,8 +169,8 @@ int runDaemon()
 
 int daemonCommand(const Args &args)
 {
-    QTextStream out(stdout);
-    QTextStream err(stderr);
+    TermStream &out = cli::out();
+    TermStream &err = cli::err();
     const QString sub = args.positional.value(0, QStringLiteral("start"));
     if (sub == QLatin1String("run"))
         return runDaemon();
