@@ -37,7 +37,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/commands.cpp" line="+118"/>
+        <location filename="../src/cli/commands.cpp" line="+119"/>
         <source>chorus spawn: --task=TEXT is required</source>
         <translation type="unfinished"></translation>
     </message>
@@ -85,7 +85,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+89"/>
+        <source>lost the connection to the engine: it stopped or died</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See %1 for why, then run chorus logs --follow again (it starts the engine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Denied #%1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>

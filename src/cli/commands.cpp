@@ -7,6 +7,7 @@
 #include "daemon.h"
 #include "engine/rolecatalog.h"
 #include "engine/sessioninfo.h"
+#include "paths.h"
 #include "render.h"
 #include "rpc/rpcclient.h"
 #include "settings.h"
@@ -230,6 +231,7 @@ int cmdLogs(const Args &a)
             out() << text << Qt::endl;
     };
     QEventLoop loop;
+    bool engineLost = false;
     if (follow) {
         QObject::connect(&client, &RpcClient::notificationReceived, &loop,
                          [&](const QString &method, const QJsonObject &p) {
@@ -247,7 +249,10 @@ int cmdLogs(const Args &a)
                                      print(e);
                              }
                          });
-        QObject::connect(&client, &RpcClient::disconnected, &loop, [&] { loop.quit(); });
+        QObject::connect(&client, &RpcClient::disconnected, &loop, [&] {
+            engineLost = true;
+            loop.quit();
+        });
         QJsonObject sub{{QStringLiteral("sessions"), prefixed}};
         if (prefixed)
             sub.insert(QStringLiteral("events"), QStringLiteral("*"));
@@ -264,8 +269,13 @@ int cmdLogs(const Args &a)
         for (const QJsonValue &v : ev->toObject().value(QLatin1String("events")).toArray())
             print(StoredEvent::fromJson(v.toObject()));
     }
-    if (follow)
+    if (follow && !engineLost)
         loop.exec();
+    if (engineLost) // following ends only when interrupted; anything else is a failure
+        return fail(makeError(
+            Cli::tr("lost the connection to the engine: it stopped or died"), {},
+            Cli::tr("See %1 for why, then run chorus logs --follow again (it starts the engine).")
+                .arg(paths::daemonLogPath())));
     return 0;
 }
 

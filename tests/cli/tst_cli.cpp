@@ -68,6 +68,7 @@ private Q_SLOTS:
     void daemonKill9IsRecovered();
     void missingClaudeIsExplained();
     void hostileTextIsShownEscaped();
+    void logsFollowFailsWhenTheEngineDies();
 
 private:
     QJsonObject statusJson();
@@ -465,6 +466,33 @@ void TestCli::hostileTextIsShownEscaped()
         textFound = textFound || hasString(d.object(), hostile);
     }
     QVERIFY(textFound);
+}
+
+// `logs --follow` ends with exit status 1 and says why when the engine dies under it.
+void TestCli::logsFollowFailsWhenTheEngineDies()
+{
+    auto r = m_fx.chorus({QStringLiteral("spawn"), QStringLiteral("builder"),
+                          QStringLiteral("--task=Say hi."), QStringLiteral("--name=talker"),
+                          QStringLiteral("--wait")},
+                         120000);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QProcess follow;
+    follow.setProgram(m_fx.chorusProgram());
+    follow.setArguments({QStringLiteral("logs"), QStringLiteral("--follow")});
+    follow.setWorkingDirectory(m_fx.workDir());
+    follow.start();
+    QVERIFY(follow.waitForStarted());
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += follow.readAllStandardOutput()).contains("Turn done"), 30000);
+    QCOMPARE(follow.state(), QProcess::Running);
+    const qint64 daemon = m_fx.daemonPid();
+    QVERIFY(daemon > 0);
+    QCOMPARE(::kill(pid_t(daemon), SIGKILL), 0);
+    QVERIFY(follow.waitForFinished(10000));
+    const QString err = QString::fromUtf8(follow.readAllStandardError());
+    QCOMPARE(follow.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(follow.exitCode() == 1, qPrintable(err));
+    QVERIFY2(err.contains(QLatin1String("engine")), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
