@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/stat.h>
 
 using chorus::test::EngineFixture;
 
@@ -47,6 +48,14 @@ bool hasString(const QJsonValue &v, const QString &s)
     }
     return false;
 }
+
+mode_t modeOf(const QString &path)
+{
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return mode_t(-1);
+    return st.st_mode & 07777;
+}
 } // namespace
 
 class TestCli : public QObject
@@ -69,6 +78,9 @@ private Q_SLOTS:
     void missingClaudeIsExplained();
     void hostileTextIsShownEscaped();
     void logsFollowFailsWhenTheEngineDies();
+    void unwritableDataDirIsExplained_data();
+    void unwritableDataDirIsExplained();
+    void dataFilesArePrivate();
 
 private:
     QJsonObject statusJson();
@@ -493,6 +505,68 @@ void TestCli::logsFollowFailsWhenTheEngineDies()
     QCOMPARE(follow.exitStatus(), QProcess::NormalExit);
     QVERIFY2(follow.exitCode() == 1, qPrintable(err));
     QVERIFY2(err.contains(QLatin1String("engine")), qPrintable(err));
+}
+
+// A data directory where daemon.log cannot be written (tests run as root, so permissions do not
+// stop them: the data directory's parent is a regular file, or daemon.log is a directory) is named
+// in a clear error with a next step, not Qt's "Could not open output redirection".
+void TestCli::unwritableDataDirIsExplained_data()
+{
+    QTest::addColumn<bool>("logIsDirectory");
+    QTest::newRow("parent is a file") << false;
+    QTest::newRow("daemon.log is a directory") << true;
+}
+
+void TestCli::unwritableDataDirIsExplained()
+{
+    QFETCH(bool, logIsDirectory);
+    QString dir;
+    if (logIsDirectory) {
+        dir = m_fx.dataDir();
+        QVERIFY(QDir().mkpath(dir + QStringLiteral("/daemon.log")));
+    } else {
+        QFile blocker(m_fx.root() + QStringLiteral("/blocker"));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        dir = blocker.fileName() + QStringLiteral("/chorus");
+        qputenv("CHORUS_DATA_DIR", dir.toUtf8());
+    }
+    const auto r = m_fx.chorus({QStringLiteral("status")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(!r.err.contains(QLatin1String("redirection")), qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(logIsDirectory ? dir + QStringLiteral("/daemon.log") : dir),
+             qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(QLatin1String("CHORUS_DATA_DIR")),
+             qPrintable(r.describe())); // the next step
+    QCOMPARE(m_fx.daemonPid(), 0);
+}
+
+// The data directory is private (0700) and the database, its WAL and SHM and daemon.log are
+// 0600, also when they existed before with looser modes: stored tool output holds secrets.
+void TestCli::dataFilesArePrivate()
+{
+    QVERIFY(QDir().mkpath(m_fx.dataDir()));
+    QVERIFY(QFile::setPermissions(
+        m_fx.dataDir(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                            QFileDevice::ReadGroup | QFileDevice::ExeGroup |
+                            QFileDevice::ReadOther | QFileDevice::ExeOther));
+    const QString log = m_fx.dataDir() + QStringLiteral("/daemon.log");
+    {
+        QFile f(log);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    }
+    QVERIFY(QFile::setPermissions(log, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                           QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    QCOMPARE(modeOf(log), mode_t(0644));
+    const auto r = m_fx.chorus({QStringLiteral("spawn"), QStringLiteral("builder"),
+                                QStringLiteral("--task=Say hi."), QStringLiteral("--wait")},
+                               120000);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(modeOf(m_fx.dataDir()), mode_t(0700));
+    for (const char *file : {"chorus.db", "chorus.db-wal", "chorus.db-shm", "daemon.log"}) {
+        const QString path = m_fx.dataDir() + QLatin1Char('/') + QLatin1String(file);
+        QVERIFY2(modeOf(path) == 0600,
+                 qPrintable(QStringLiteral("%1: %2").arg(path).arg(modeOf(path), 0, 8)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)
