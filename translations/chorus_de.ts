@@ -551,7 +551,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>Database</name>
     <message>
-        <location filename="../src/core/store/database.cpp" line="+73"/>
+        <location filename="../src/core/store/database.cpp" line="+75"/>
         <source>no database yet</source>
         <translation type="unfinished"></translation>
     </message>

@@ -80,7 +80,7 @@ struct PathText
 };
 } // namespace
 
-Status makePrivateDir(const QString &dir, const QStringList &files)
+Status makePrivateDir(const QString &dir, const QStringList &files, bool tightenDir)
 {
     const QByteArray native = QFile::encodeName(dir);
     auto reason = [] { return QString::fromLocal8Bit(std::strerror(errno)); };
@@ -104,7 +104,7 @@ Status makePrivateDir(const QString &dir, const QStringList &files)
     if (::stat(native.constData(), &st) != 0 || !S_ISDIR(st.st_mode))
         return makeError(PathText::tr("this is not a folder"), dir,
                          PathText::tr("Move it aside, or set CHORUS_DATA_DIR to another folder."));
-    if ((st.st_mode & 0077) != 0 && st.st_uid == ::geteuid() &&
+    if (tightenDir && (st.st_mode & 0077) != 0 && st.st_uid == ::geteuid() &&
         ::chmod(native.constData(), 0700) != 0) {
         const QString why = reason();
         return makeError(PathText::tr("cannot make the folder private (0700): %1").arg(why), dir,

@@ -56,13 +56,15 @@ Status Database::open(const QString &path, bool readOnly)
     close();
     m_path = path;
     if (!readOnly) {
-        // Stored tool output holds secrets: the folder is 0700, the database and its WAL and
-        // SHM 0600 (SQLite gives those the database's mode), also when they existed looser.
+        // Stored tool output holds secrets: the database and its WAL and SHM are 0600 (SQLite
+        // gives those the database's mode), also when they existed looser; a new folder is 0700.
+        // An existing folder is the daemon's to tighten (paths::makeDataDirPrivate): this one
+        // may be any folder a caller chose.
         const QFileInfo fi(path);
         const QString name = fi.fileName();
-        if (Status s =
-                paths::makePrivateDir(fi.absolutePath(), {name, name + QStringLiteral("-wal"),
-                                                          name + QStringLiteral("-shm")});
+        if (Status s = paths::makePrivateDir(
+                fi.absolutePath(),
+                {name, name + QStringLiteral("-wal"), name + QStringLiteral("-shm")}, false);
             !s)
             return s;
         const int fd = ::open(QFile::encodeName(path).constData(),
