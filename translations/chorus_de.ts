@@ -4848,7 +4848,24 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/console/transcriptview_input.cpp" line="+161"/>
+        <location filename="../src/gui/console/transcriptview_input.cpp" line="+110"/>
+        <source>Open this link?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An agent&apos;s text links to:
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It is not a web (http or https) link: opening it may open a local file or start a program. Open it only if you expected it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
