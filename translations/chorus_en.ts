@@ -4,7 +4,7 @@
 <context>
     <name>Cli</name>
     <message numerus="yes">
-        <location filename="../src/cli/commands.cpp" line="+115"/>
+        <location filename="../src/cli/commands.cpp" line="+106"/>
         <source>%1 is %2 after %n turn(s), $%3.</source>
         <translation>
             <numerusform>%1 is %2 after %n turn, $%3.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/gitcommands.cpp" line="+116"/>
+        <location filename="../src/cli/gitcommands.cpp" line="+120"/>
         <source> %n file(s) changed, </source>
         <translation>
             <numerusform> %n file changed, </numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/render.cpp" line="+28"/>
+        <location filename="../src/cli/render.cpp" line="+30"/>
         <source>… (%n more lines)</source>
         <translation>
             <numerusform>… (%n more line)</numerusform>
@@ -178,7 +178,7 @@
 <context>
     <name>chorus::ConsoleWidget</name>
     <message numerus="yes">
-        <location filename="../src/gui/console/consolewidget.cpp" line="+308"/>
+        <location filename="../src/gui/console/consolewidget.cpp" line="+299"/>
         <source>%n turn(s)</source>
         <translation>
             <numerusform>%n turn</numerusform>

@@ -10,15 +10,56 @@
 
 namespace chorus::cli {
 
-QTextStream &out()
+QString visibleControls(QStringView text)
 {
-    static QTextStream s(stdout);
+    QString shown;
+    qsizetype copied = 0; // text[0, copied) is in shown
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        QString escape;
+        if (c < 0x20) {
+            if (c == u'\n' || c == u'\t' ||
+                (c == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n'))
+                continue;
+            escape = QStringLiteral("\\x%1").arg(int(c), 2, 16, QLatin1Char('0'));
+        } else if ((c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
+                   (c >= 0x2066 && c <= 0x2069)) {
+            escape = QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0'));
+        } else {
+            continue;
+        }
+        shown += text.mid(copied, i - copied) + escape;
+        copied = i + 1;
+    }
+    if (copied == 0)
+        return text.toString();
+    return shown + text.mid(copied);
+}
+
+TermStream &TermStream::operator<<(QStringView text)
+{
+    m_stream << visibleControls(text);
+    return *this;
+}
+
+TermStream &TermStream::operator<<(const Styled &text)
+{
+    if (!text.sgr)
+        return *this << text.text;
+    m_stream << QStringLiteral("\x1b[") << QLatin1String(text.sgr) << QLatin1Char('m')
+             << visibleControls(text.text) << QStringLiteral("\x1b[0m");
+    return *this;
+}
+
+TermStream &out()
+{
+    static TermStream s(stdout);
     return s;
 }
 
-QTextStream &err()
+TermStream &err()
 {
-    static QTextStream s(stderr);
+    static TermStream s(stderr);
     return s;
 }
 

@@ -4,7 +4,11 @@
 
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QStringBuilder>
+#include <QStringView>
 #include <QTextStream>
+
+#include <cstdio>
 
 namespace chorus {
 class RpcClient;
@@ -12,9 +16,56 @@ class RpcClient;
 
 namespace chorus::cli {
 
+// Text as a terminal should show it. Every control character a terminal acts on becomes a
+// visible escape: C0 controls other than newline and tab (a carriage return too, unless it ends a
+// line) as \x1b, DEL and C1 controls as \u009b, and the bidi overrides and isolates
+// (U+202A-202E, U+2066-2069) as \u202e. Stored or model-written text then cannot retitle the
+// window, clear the screen, write the clipboard (OSC 52), move the cursor over a line or make an
+// approval line read differently. The \uXXXX form is JSON's own escape and JSON text has no raw
+// C0 controls, so JSON stays JSON that parses to the same values.
+QString visibleControls(QStringView text);
+
+// Text in a terminal colour (an SGR code such as "32"), or plain when sgr is null. The only way
+// the CLI writes an escape sequence of its own; the text in it is shown with visibleControls().
+struct Styled
+{
+    QString text;
+    const char *sgr = nullptr;
+};
+
+// Where the CLI prints: everything written is passed through visibleControls(), so no printer
+// can forget it.
+class TermStream
+{
+public:
+    explicit TermStream(FILE *file) : m_stream(file) {}
+
+    TermStream &operator<<(QStringView text);
+    TermStream &operator<<(const QString &text) { return *this << QStringView(text); }
+    TermStream &operator<<(QLatin1String text) { return *this << QString(text); }
+    TermStream &operator<<(QChar c) { return *this << QStringView(&c, 1); }
+    TermStream &operator<<(QLatin1Char c) { return *this << QChar(c); }
+    TermStream &operator<<(char c) { return *this << QChar::fromLatin1(c); }
+    template<typename A, typename B> TermStream &operator<<(const QStringBuilder<A, B> &text)
+    {
+        return *this << QString(text);
+    }
+    TermStream &operator<<(const Styled &text);
+    // Qt::endl, Qt::flush
+    TermStream &operator<<(QTextStream &(*manipulator)(QTextStream &))
+    {
+        m_stream << manipulator;
+        return *this;
+    }
+    void flush() { m_stream.flush(); }
+
+private:
+    QTextStream m_stream;
+};
+
 // Output and engine access shared by the CLI's commands.
-QTextStream &out();
-QTextStream &err();
+TermStream &out();
+TermStream &err();
 // Prints "chorus: <error>" (with its place and next step) and returns exit status 1.
 int fail(const Error &e);
 void printJson(const QJsonValue &v);

@@ -7,6 +7,7 @@
 #include "daemon.h"
 #include "engine/rolecatalog.h"
 #include "engine/sessioninfo.h"
+#include "paths.h"
 #include "render.h"
 #include "rpc/rpcclient.h"
 #include "settings.h"
@@ -244,6 +245,7 @@ int cmdLogs(const Args &a)
             out() << text << Qt::endl;
     };
     QEventLoop loop;
+    bool engineLost = false;
     if (follow) {
         QObject::connect(&client, &RpcClient::notificationReceived, &loop,
                          [&](const QString &method, const QJsonObject &p) {
@@ -261,7 +263,10 @@ int cmdLogs(const Args &a)
                                      print(e);
                              }
                          });
-        QObject::connect(&client, &RpcClient::disconnected, &loop, [&] { loop.quit(); });
+        QObject::connect(&client, &RpcClient::disconnected, &loop, [&] {
+            engineLost = true;
+            loop.quit();
+        });
     }
     // Subscribes (with --follow), then prints what is stored after what was printed. Run again
     // when the engine dropped the subscription because this reader fell behind.
@@ -300,9 +305,15 @@ int cmdLogs(const Args &a)
     }
     if (Status st = sync(); !st)
         return fail(st.error());
-    if (follow)
-        return loop.exec();
-    return 0;
+    int rc = 0;
+    if (follow && !engineLost)
+        rc = loop.exec();
+    if (engineLost) // following ends only when interrupted; anything else is a failure
+        return fail(makeError(
+            Cli::tr("lost the connection to the engine: it stopped or died"), {},
+            Cli::tr("See %1 for why, then run chorus logs --follow again (it starts the engine).")
+                .arg(paths::daemonLogPath())));
+    return rc;
 }
 
 // --- approve -----------------------------------------------------------------------

@@ -1,6 +1,8 @@
 #include "clitext.h"
 #include "daemon.h"
 
+#include "cliio.h"
+
 #include "engine/engine.h"
 #include "paths.h"
 #include "rpc/engineservice.h"
@@ -18,7 +20,10 @@
 #include <QTextStream>
 #include <QThread>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -54,7 +59,28 @@ bool processAlive(qint64 pid)
     return !status.readAll().contains("State:\tZ"); // a zombie has ended
 }
 
-int startDaemon(QTextStream &out, QTextStream &err)
+// Makes the data directory private and creates daemon.log 0600 (or checks it can be appended
+// to) before the daemon's output goes there, so what cannot be written is named with its folder
+// instead of Qt's "could not open redirection".
+Status prepareDaemonLog()
+{
+    if (Status s = paths::makeDataDirPrivate(); !s)
+        return s;
+    const QString log = paths::daemonLogPath();
+    const int fd =
+        ::open(QFile::encodeName(log).constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        const QString why = QString::fromLocal8Bit(std::strerror(errno));
+        return makeError(
+            Cli::tr("cannot write the engine's log in %1: %2").arg(paths::dataDir(), why), log,
+            Cli::tr("Make sure daemon.log can be written (a file you own, in a folder you can "
+                    "write to), or set CHORUS_DATA_DIR to another folder."));
+    }
+    ::close(fd);
+    return Ok{};
+}
+
+int startDaemon(TermStream &out, TermStream &err)
 {
     RpcClient probe;
     if (probe.connectToEngine({}, 500)) {
@@ -64,7 +90,10 @@ int startDaemon(QTextStream &out, QTextStream &err)
             << '\n';
         return 0;
     }
-    QDir().mkpath(paths::dataDir());
+    if (Status s = prepareDaemonLog(); !s) {
+        err << QStringLiteral("chorus: ") << s.error().toString() << '\n';
+        return 1;
+    }
     QProcess p;
     p.setProgram(QCoreApplication::applicationFilePath());
     p.setArguments({QStringLiteral("daemon"), QStringLiteral("run")});
@@ -95,7 +124,7 @@ int startDaemon(QTextStream &out, QTextStream &err)
     return 1;
 }
 
-int stopDaemon(QTextStream &out, QTextStream &err)
+int stopDaemon(TermStream &out, TermStream &err)
 {
     RpcClient c;
     if (!c.connectToEngine({}, 500)) {
@@ -125,6 +154,12 @@ int runDaemon()
 {
     QTextStream err(stderr);
     ::signal(SIGPIPE, SIG_IGN);
+    // No umask 077 here: the agents and git inherit it, and the user's files they write must
+    // keep the user's modes. The data directory and its files get explicit modes instead.
+    if (Status s = paths::makeDataDirPrivate(); !s) {
+        err << QStringLiteral("chorus daemon: ") << s.error().toString() << '\n';
+        return 1;
+    }
     const Result<QString> socket = paths::socketPath();
     if (!socket) {
         err << QStringLiteral("chorus daemon: ") << socket.error().toString() << '\n';
@@ -191,8 +226,8 @@ int runDaemon()
 
 int daemonCommand(const Args &args)
 {
-    QTextStream out(stdout);
-    QTextStream err(stderr);
+    TermStream &out = cli::out();
+    TermStream &err = cli::err();
     const QString sub = args.positional.value(0, QStringLiteral("start"));
     if (sub == QLatin1String("run"))
         return runDaemon();

@@ -85,9 +85,9 @@ QJsonObject fileJson(const FileDiff &f)
     return o;
 }
 
-QString colored(const QString &text, const char *sgr, bool color)
+Styled colored(const QString &text, const char *sgr, bool color)
 {
-    return color ? QStringLiteral("\x1b[%1m").arg(QLatin1String(sgr)) + text + QStringLiteral("\x1b[0m") : text;
+    return Styled{text, color ? sgr : nullptr};
 }
 
 void printStat(const DiffSummary &d, bool color)
@@ -97,21 +97,25 @@ void printStat(const DiffSummary &d, bool color)
         return f.status == FileDiff::Renamed ? QStringLiteral("%1 => %2").arg(f.oldPath, f.newPath) : f.path();
     };
     for (const FileDiff &f : d.files)
-        width = qMax(width, int(label(f).size()));
+        width = qMax(width, int(visibleControls(label(f)).size()));
     width = qMin(width, 70);
     for (const FileDiff &f : d.files) {
-        QString l = label(f);
+        QString l = visibleControls(label(f)); // as wide as it is shown
         if (l.size() > width)
             l = QChar(0x2026) + l.right(width - 1);
-        const QString counts = f.binary ? QStringLiteral("Bin")
-                                        : colored(QStringLiteral("+%1").arg(f.additions), "32", color) +
-                                              QLatin1Char(' ') + colored(QStringLiteral("-%1").arg(f.deletions), "31", color);
         QString extra;
         if (f.modeChanged())
             extra = QStringLiteral("  (mode %1 -> %2)").arg(QString::number(f.oldMode, 8), QString::number(f.newMode, 8));
         else if (f.status == FileDiff::Added || f.status == FileDiff::Deleted)
             extra = QStringLiteral("  (%1)").arg(statusWord(f.status));
-        out() << QLatin1Char(' ') << l.leftJustified(width) << QStringLiteral(" | ") << counts << extra << '\n';
+        out() << QLatin1Char(' ') << l.leftJustified(width) << QStringLiteral(" | ");
+        if (f.binary)
+            out() << QStringLiteral("Bin");
+        else
+            out() << colored(QStringLiteral("+%1").arg(f.additions), "32", color)
+                  << QLatin1Char(' ')
+                  << colored(QStringLiteral("-%1").arg(f.deletions), "31", color);
+        out() << extra << '\n';
     }
     out() << Cli::tr(" %n file(s) changed, ", nullptr, int(d.files.size()))
           << Cli::tr("%n insertion(s)(+), ", nullptr, d.additions) << Cli::tr("%n deletion(s)(-)", nullptr, d.deletions)

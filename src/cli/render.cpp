@@ -1,6 +1,8 @@
 #include "clitext.h"
 #include "render.h"
 
+#include "cliio.h"
+
 #include "engine/transcriptitem.h"
 
 #include <QCoreApplication>
@@ -115,6 +117,10 @@ QString renderStatusTable(const QList<SessionInfo> &sessions)
                                                        : QStringLiteral("%1 (%2)").arg(s.branch, s.branchNote())};
     }
     QList<qsizetype> widths(header.size(), 0);
+    for (QStringList &r : rows) {
+        for (QString &cell : r)
+            cell = visibleControls(cell); // the columns line up as the cells are shown
+    }
     for (const QStringList &r : rows)
         for (qsizetype i = 0; i < r.size(); ++i)
             widths[i] = qMax(widths[i], r[i].size());

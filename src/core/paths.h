@@ -3,6 +3,7 @@
 #include "result.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace chorus {
 
@@ -19,6 +20,13 @@ Result<QString> runtimeDir();
 // runtimeDir()/engine.sock
 Result<QString> socketPath();
 QString daemonLogPath(); // dataDir()/daemon.log
+
+// Makes DIR private to its owner: creates it (and missing parents) 0700, tightens an existing
+// DIR to 0700 when tightenDir, and each of FILES (names in DIR) that exists to 0600. The data
+// directory holds stored tool output (API keys, .env contents).
+Status makePrivateDir(const QString &dir, const QStringList &files = {}, bool tightenDir = true);
+// The data directory made private, with the database, its WAL and SHM, and daemon.log.
+Status makeDataDirPrivate();
 } // namespace paths
 
 } // namespace chorus

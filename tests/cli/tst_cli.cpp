@@ -11,8 +11,52 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/stat.h>
 
 using chorus::test::EngineFixture;
+
+namespace {
+// The characters a terminal acts on that `chorus` must never print raw: C0 controls but newline
+// and tab, a carriage return not ending a line, DEL, C1 controls and the bidi overrides/isolates.
+QString rawControls(const QString &text)
+{
+    QStringList found;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        const bool crlf = c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n';
+        if ((c < 0x20 && c != u'\n' && c != u'\t' && !crlf) || (c >= 0x7f && c <= 0x9f) ||
+            (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+            found << QStringLiteral("U+%1 at %2").arg(int(c), 4, 16, QLatin1Char('0')).arg(i);
+    }
+    return found.join(QStringLiteral(", "));
+}
+
+// Whether a JSON value holds the string exactly somewhere.
+bool hasString(const QJsonValue &v, const QString &s)
+{
+    if (v.isString())
+        return v.toString() == s;
+    if (v.isArray()) {
+        for (const QJsonValue &e : v.toArray())
+            if (hasString(e, s))
+                return true;
+    }
+    if (v.isObject()) {
+        for (const QJsonValue &e : v.toObject())
+            if (hasString(e, s))
+                return true;
+    }
+    return false;
+}
+
+mode_t modeOf(const QString &path)
+{
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return mode_t(-1);
+    return st.st_mode & 07777;
+}
+} // namespace
 
 class TestCli : public QObject
 {
@@ -32,6 +76,11 @@ private Q_SLOTS:
     void corruptDatabaseIsLeftAlone();
     void daemonKill9IsRecovered();
     void missingClaudeIsExplained();
+    void hostileTextIsShownEscaped();
+    void logsFollowFailsWhenTheEngineDies();
+    void unwritableDataDirIsExplained_data();
+    void unwritableDataDirIsExplained();
+    void dataFilesArePrivate();
 
 private:
     QJsonObject statusJson();
@@ -346,6 +395,178 @@ void TestCli::missingClaudeIsExplained()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QLatin1String("/nowhere/claude")), qPrintable(r.describe()));
     QVERIFY(r.err.contains(QLatin1String("CHORUS_CLAUDE")));
+}
+
+// Model text, tool names and descriptions are shown with their control characters escaped:
+// they cannot retitle the window, clear the screen, write the clipboard (OSC 52) or rewrite an
+// approval line. --json stays exact JSON that parses back to the very same text.
+void TestCli::hostileTextIsShownEscaped()
+{
+    const QString hostile = QStringLiteral(
+        "A\x1b]0;pwned\x07 B\x1b[2J C\x1b]52;c;ZXZpbA==\x07 D\rE\u009b31m F\u202eG\u2066H\x7f I");
+    const QJsonObject unknownTool{{QStringLiteral("tool"), QStringLiteral("Nope\x1b[2J")},
+                                  {QStringLiteral("input"), QJsonObject{}}};
+    // Write asks for approval (architect), with the file's name as its description.
+    const QJsonObject write{{QStringLiteral("tool"), QStringLiteral("Write")},
+                            {QStringLiteral("input"),
+                             QJsonObject{{QStringLiteral("file_path"),
+                                          QString(m_fx.workDir() + QLatin1Char('/') + hostile)},
+                                         {QStringLiteral("content"), QStringLiteral("x\n")}}}};
+    const QString task = QStringLiteral("Be evil. ") +
+                         script({QJsonObject{{QStringLiteral("text"), hostile},
+                                             {QStringLiteral("tools"), QJsonArray{unknownTool}}},
+                                 write});
+    auto r = m_fx.chorus({QStringLiteral("spawn"), QStringLiteral("architect"),
+                          QStringLiteral("--task=") + task, QStringLiteral("--name=evil")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QString name = QStringLiteral("evil");
+    QTRY_COMPARE_WITH_TIMEOUT(agent(name).value(QLatin1String("state")).toString(),
+                              QStringLiteral("waiting"), 60000);
+
+    const QString escaped =
+        QStringLiteral("A\\x1b]0;pwned\\x07 B\\x1b[2J C\\x1b]52;c;ZXZpbA==\\x07 D\\x0dE\\u009b31m "
+                       "F\\u202eG\\u2066H\\u007f I");
+    const auto status = m_fx.chorus({QStringLiteral("status")});
+    QCOMPARE(status.exitCode, 0);
+    QVERIFY2(rawControls(status.out).isEmpty(), qPrintable(rawControls(status.out)));
+    QVERIFY2(status.out.contains(QStringLiteral(" Write: ")),
+             qPrintable(status.out)); // the approval line
+    QVERIFY2(status.out.contains(escaped), qPrintable(status.out));
+
+    const auto logs = m_fx.chorus({QStringLiteral("logs")});
+    QCOMPARE(logs.exitCode, 0);
+    QVERIFY2(rawControls(logs.out).isEmpty(), qPrintable(rawControls(logs.out)));
+    QVERIFY2(logs.out.contains(escaped), qPrintable(logs.out));
+    QVERIFY2(logs.out.contains(QStringLiteral("Nope\\x1b[2J")), qPrintable(logs.out));
+
+    // Error messages quoting what the user typed or an agent wrote, too.
+    r = m_fx.chorus({QStringLiteral("spawn"), QStringLiteral("builder"), QStringLiteral("--task=x"),
+                     QStringLiteral("--name=evil\x1b[1A")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(rawControls(r.err).isEmpty(), qPrintable(rawControls(r.err)));
+    QVERIFY2(r.err.contains(QStringLiteral("evil\\x1b[1A")), qPrintable(r.err));
+    r = m_fx.chorus(
+        {QStringLiteral("send"), QStringLiteral("ghost\x1b]0;x\x07"), QStringLiteral("hi")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(rawControls(r.err).isEmpty(), qPrintable(rawControls(r.err)));
+    QVERIFY2(r.err.contains(QStringLiteral("ghost\\x1b]0;x\\x07")), qPrintable(r.err));
+
+    // JSON: no raw control character either, and it parses back to exactly what was stored.
+    const auto json = m_fx.chorus({QStringLiteral("status"), QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 0);
+    QVERIFY2(rawControls(json.out).isEmpty(), qPrintable(rawControls(json.out)));
+    QJsonParseError error;
+    const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject approval = o.value(QLatin1String("approvals")).toArray().first().toObject();
+    QVERIFY2(approval.value(QLatin1String("description")).toString().contains(hostile),
+             qPrintable(json.out));
+    QCOMPARE(o.value(QLatin1String("agents"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("name"))
+                 .toString(),
+             name);
+    const auto jsonLogs = m_fx.chorus({QStringLiteral("logs"), name, QStringLiteral("--json")});
+    QCOMPARE(jsonLogs.exitCode, 0);
+    QVERIFY2(rawControls(jsonLogs.out).isEmpty(), qPrintable(rawControls(jsonLogs.out)));
+    bool textFound = false;
+    for (const QString &line : jsonLogs.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QJsonDocument d = QJsonDocument::fromJson(line.toUtf8(), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(line));
+        textFound = textFound || hasString(d.object(), hostile);
+    }
+    QVERIFY(textFound);
+}
+
+// `logs --follow` ends with exit status 1 and says why when the engine dies under it.
+void TestCli::logsFollowFailsWhenTheEngineDies()
+{
+    auto r = m_fx.chorus({QStringLiteral("spawn"), QStringLiteral("builder"),
+                          QStringLiteral("--task=Say hi."), QStringLiteral("--name=talker"),
+                          QStringLiteral("--wait")},
+                         120000);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QProcess follow;
+    follow.setProgram(m_fx.chorusProgram());
+    follow.setArguments({QStringLiteral("logs"), QStringLiteral("--follow")});
+    follow.setWorkingDirectory(m_fx.workDir());
+    follow.start();
+    QVERIFY(follow.waitForStarted());
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += follow.readAllStandardOutput()).contains("Turn done"), 30000);
+    QCOMPARE(follow.state(), QProcess::Running);
+    const qint64 daemon = m_fx.daemonPid();
+    QVERIFY(daemon > 0);
+    QCOMPARE(::kill(pid_t(daemon), SIGKILL), 0);
+    QVERIFY(follow.waitForFinished(10000));
+    const QString err = QString::fromUtf8(follow.readAllStandardError());
+    QCOMPARE(follow.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(follow.exitCode() == 1, qPrintable(err));
+    QVERIFY2(err.contains(QLatin1String("engine")), qPrintable(err));
+}
+
+// A data directory where daemon.log cannot be written (tests run as root, so permissions do not
+// stop them: the data directory's parent is a regular file, or daemon.log is a directory) is named
+// in a clear error with a next step, not Qt's "Could not open output redirection".
+void TestCli::unwritableDataDirIsExplained_data()
+{
+    QTest::addColumn<bool>("logIsDirectory");
+    QTest::newRow("parent is a file") << false;
+    QTest::newRow("daemon.log is a directory") << true;
+}
+
+void TestCli::unwritableDataDirIsExplained()
+{
+    QFETCH(bool, logIsDirectory);
+    QString dir;
+    if (logIsDirectory) {
+        dir = m_fx.dataDir();
+        QVERIFY(QDir().mkpath(dir + QStringLiteral("/daemon.log")));
+    } else {
+        QFile blocker(m_fx.root() + QStringLiteral("/blocker"));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        dir = blocker.fileName() + QStringLiteral("/chorus");
+        qputenv("CHORUS_DATA_DIR", dir.toUtf8());
+    }
+    const auto r = m_fx.chorus({QStringLiteral("status")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(!r.err.contains(QLatin1String("redirection")), qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(logIsDirectory ? dir + QStringLiteral("/daemon.log") : dir),
+             qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(QLatin1String("CHORUS_DATA_DIR")),
+             qPrintable(r.describe())); // the next step
+    QCOMPARE(m_fx.daemonPid(), 0);
+}
+
+// The data directory is private (0700) and the database, its WAL and SHM and daemon.log are
+// 0600, also when they existed before with looser modes: stored tool output holds secrets.
+void TestCli::dataFilesArePrivate()
+{
+    QVERIFY(QDir().mkpath(m_fx.dataDir()));
+    QVERIFY(QFile::setPermissions(
+        m_fx.dataDir(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                            QFileDevice::ReadGroup | QFileDevice::ExeGroup |
+                            QFileDevice::ReadOther | QFileDevice::ExeOther));
+    const QString log = m_fx.dataDir() + QStringLiteral("/daemon.log");
+    {
+        QFile f(log);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    }
+    QVERIFY(QFile::setPermissions(log, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                           QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    QCOMPARE(modeOf(log), mode_t(0644));
+    const auto r = m_fx.chorus({QStringLiteral("spawn"), QStringLiteral("builder"),
+                                QStringLiteral("--task=Say hi."), QStringLiteral("--wait")},
+                               120000);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(modeOf(m_fx.dataDir()), mode_t(0700));
+    for (const char *file : {"chorus.db", "chorus.db-wal", "chorus.db-shm", "daemon.log"}) {
+        const QString path = m_fx.dataDir() + QLatin1Char('/') + QLatin1String(file);
+        QVERIFY2(modeOf(path) == 0600,
+                 qPrintable(QStringLiteral("%1: %2").arg(path).arg(modeOf(path), 0, 8)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace chorus;
 
 class TestDatabase : public QObject
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void readOnlyNeedsAnExistingFile();
     void eventsKeepTheirOrderAcrossReopen();
     void sessionRoundTrip();
+    void filesArePrivate();
 
 private:
     QTemporaryDir m_tmp;
@@ -208,6 +211,38 @@ void TestDatabase::sessionRoundTrip()
     QCOMPARE(back.tokens.cacheRead, 7);
     QCOMPARE(back.toJson(), s.toJson());
     QVERIFY(!store.session(QStringLiteral("nope")).ok());
+}
+
+// Stored tool output holds secrets: whatever the umask, the database, its WAL and SHM are 0600
+// and a new folder 0700; a database left 0644 is tightened when opened.
+void TestDatabase::filesArePrivate()
+{
+    auto mode = [](const QString &path) {
+        struct stat st;
+        return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
+    };
+    const mode_t oldMask = ::umask(022);
+    const QString dir = m_tmp.filePath(QStringLiteral("private"));
+    const QString path = dir + QStringLiteral("/chorus.db");
+    {
+        Database db;
+        const Status s = db.open(path);
+        QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+        // The migrations wrote, so the WAL and SHM exist while the database is open.
+        QCOMPARE(mode(dir), 0700);
+        for (const QString &f :
+             QStringList{path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")})
+            QVERIFY2(mode(f) == 0600,
+                     qPrintable(QStringLiteral("%1: %2").arg(f).arg(mode(f), 0, 8)));
+    }
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                            QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    QCOMPARE(mode(path), 0644);
+    Database again;
+    const Status s = again.open(path);
+    ::umask(oldMask);
+    QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+    QCOMPARE(mode(path), 0600);
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

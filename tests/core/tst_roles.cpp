@@ -11,6 +11,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+#include <sys/types.h>
+
 using namespace chorus;
 
 namespace {
@@ -62,6 +65,8 @@ private Q_SLOTS:
     void laterDirectoryWins();
     void brokenUserFilesDoNotHideOthers();
     void duplicateNameInOneDirectory();
+    void nonRegularFilesAreErrors();
+    void oversizedFileIsAnError();
     void standardUserDirectory();
     void bypassAsRoot_data();
     void bypassAsRoot();
@@ -526,6 +531,57 @@ void TestRoles::duplicateNameInOneDirectory()
     QCOMPARE(catalog.errors().size(), 1);
     QCOMPARE(catalog.errors().at(0).where, dir.filePath(QStringLiteral("two.yml")));
     QVERIFY(catalog.errors().at(0).message.contains(dir.filePath(QStringLiteral("one.yml"))));
+}
+
+// A role file that never ends (a link to /dev/zero, a FIFO with no writer) must neither block the
+// engine's start nor fill its memory: it is reported with its path and the other roles load.
+void TestRoles::nonRegularFilesAreErrors()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    writeFile(dir.filePath(QStringLiteral("good.yml")), "systemPrompt: Be good.\n");
+    QVERIFY(QFile::link(QStringLiteral("/dev/zero"), dir.filePath(QStringLiteral("a-zero.yml"))));
+    const QByteArray fifo = QFile::encodeName(dir.filePath(QStringLiteral("b-fifo.yml")));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    QVERIFY(QFile::link(dir.filePath(QStringLiteral("b-fifo.yml")),
+                        dir.filePath(QStringLiteral("c-fifo-link.yml"))));
+    QVERIFY(QFile::link(dir.filePath(QStringLiteral("good.yml")),
+                        dir.filePath(QStringLiteral("d-link.yml"))));
+
+    RoleCatalog catalog;
+    catalog.load({dir.path()});
+    QVERIFY(catalog.find(QStringLiteral("good")));
+    QVERIFY(catalog.find(QStringLiteral("d-link"))); // a link to a regular file is fine
+    QStringList where;
+    for (const Error &e : catalog.errors()) {
+        where << e.where;
+        QVERIFY2(e.message.contains(QStringLiteral("not a regular file")),
+                 qPrintable(e.toString()));
+        QVERIFY2(!e.hint.isEmpty(), qPrintable(e.toString()));
+    }
+    QCOMPARE(where, QStringList({dir.filePath(QStringLiteral("a-zero.yml")),
+                                 dir.filePath(QStringLiteral("b-fifo.yml")),
+                                 dir.filePath(QStringLiteral("c-fifo-link.yml"))}));
+}
+
+// Only the limit + 1 byte is read; a larger file is an error that names the limit.
+void TestRoles::oversizedFileIsAnError()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    writeFile(dir.filePath(QStringLiteral("big.yml")),
+              "systemPrompt: " + QByteArray(1024 * 1024, 'x') + '\n');
+    writeFile(dir.filePath(QStringLiteral("fits.yml")),
+              "systemPrompt: " + QByteArray(1000 * 1000, 'x') + '\n');
+
+    RoleCatalog catalog;
+    catalog.load({dir.path()});
+    QVERIFY(!catalog.find(QStringLiteral("big")));
+    QVERIFY(catalog.find(QStringLiteral("fits")));
+    QCOMPARE(catalog.errors().size(), 1);
+    QCOMPARE(catalog.errors().at(0).where, dir.filePath(QStringLiteral("big.yml")));
+    QVERIFY2(catalog.errors().at(0).message.contains(QStringLiteral("1 MiB")),
+             qPrintable(catalog.errors().at(0).message));
 }
 
 void TestRoles::standardUserDirectory()

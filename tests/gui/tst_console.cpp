@@ -12,8 +12,10 @@
 #include "tst_console_events.h"
 
 #include <QApplication>
+#include <QDesktopServices>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -70,6 +72,16 @@ QList<StoredEvent> oneTurn(ConsoleEvents &ev)
             ev.permissionDenied(QStringLiteral("Bash"), QStringLiteral("rm needs approval"))};
 }
 
+// Stands in for the desktop: records the links QDesktopServices was asked to open.
+class LinkSink : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public Q_SLOTS:
+    void open(const QUrl &url) { opened << url; }
+};
+
 } // namespace
 
 class TestConsole : public QObject
@@ -96,6 +108,7 @@ private Q_SLOTS:
     void consoleWithoutEngine();
     void findBarFromCtrlF();
     void ctrlEnterSends();
+    void onlyWebLinksOpenWithoutAsking();
 };
 
 void TestConsole::initTestCase()
@@ -593,6 +606,65 @@ void TestConsole::ctrlEnterSends()
     QCOMPARE(submitted.count(), 1);
     QTest::keyClick(&input, Qt::Key_Enter, Qt::ControlModifier);
     QCOMPARE(submitted.count(), 2);
+}
+
+// A link in an agent's Markdown opens at once only when it is http or https; file:, javascript:
+// or a custom scheme (a handler that starts a program) asks first, and Cancel opens nothing.
+void TestConsole::onlyWebLinksOpenWithoutAsking()
+{
+    LinkSink sink;
+    const QStringList schemes{QStringLiteral("https"), QStringLiteral("http"),
+                              QStringLiteral("file"), QStringLiteral("javascript"),
+                              QStringLiteral("chorusevil")};
+    for (const QString &scheme : schemes)
+        QDesktopServices::setUrlHandler(scheme, &sink, "open");
+    auto unset = qScopeGuard([&] {
+        for (const QString &scheme : schemes)
+            QDesktopServices::unsetUrlHandler(scheme);
+    });
+
+    TranscriptView view;
+    view.resize(900, 600);
+    const QStringList links{
+        QStringLiteral("https://example.com/docs"), QStringLiteral("file:///etc/passwd"),
+        QStringLiteral("chorusevil://run?cmd=rm"), QStringLiteral("javascript:alert(1)")};
+    ConsoleEvents ev;
+    QList<StoredEvent> events;
+    for (const QString &link : links) // one link per row, its text wide enough to click
+        events << ev.text(QStringLiteral("[%1](%2)").arg(QString(60, QLatin1Char('W')), link));
+    view.appendEvents(events);
+    view.model()->flush();
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(view.model()->rowCount(), links.size());
+
+    auto click = [&](int row) {
+        const QRect r = view.rowRect(row);
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
+                          QPoint(r.x() + r.width() / 4, r.center().y()));
+    };
+    auto questionBox = [&] { return view.findChild<QMessageBox *>(); };
+
+    click(0); // https: opened, nothing asked
+    QTRY_COMPARE(sink.opened, QList<QUrl>{QUrl(links[0])});
+    QVERIFY(!questionBox());
+
+    for (int row = 1; row < links.size(); ++row) {
+        click(row);
+        QTRY_VERIFY2(questionBox(), qPrintable(links[row]));
+        QVERIFY2(questionBox()->text().contains(links[row]), qPrintable(questionBox()->text()));
+        QCOMPARE(questionBox()->textFormat(), Qt::PlainText);
+        QCOMPARE(sink.opened.size(), 1); // not before the answer
+        questionBox()->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!questionBox());
+        QCOMPARE(sink.opened.size(), 1); // cancelled: nothing opened
+    }
+
+    click(2); // asked again, and opened when the user agrees
+    QTRY_VERIFY(questionBox());
+    questionBox()->button(QMessageBox::Open)->click();
+    QTRY_COMPARE(sink.opened.size(), 2);
+    QCOMPARE(sink.opened.last(), QUrl(links[2]));
 }
 
 QTEST_MAIN(TestConsole)

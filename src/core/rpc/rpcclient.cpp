@@ -73,7 +73,6 @@ Status RpcClient::connectOrStart(const QString &daemonProgram, int timeoutMs)
     QProcess starter;
     starter.setProgram(daemonProgram);
     starter.setArguments({QStringLiteral("daemon"), QStringLiteral("start")});
-    starter.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     starter.setStandardOutputFile(QProcess::nullDevice());
     starter.start();
     if (!starter.waitForStarted(timeoutMs))
@@ -85,6 +84,11 @@ Status RpcClient::connectOrStart(const QString &daemonProgram, int timeoutMs)
     if (starter.exitStatus() != QProcess::NormalExit || starter.exitCode() != 0) {
         if (connectToEngine({}, 500)) // another client started it first
             return Ok{};
+        // What `chorus daemon start` said names the cause (a data folder that cannot be
+        // written, the log's last lines); a GUI has no terminal to show it otherwise.
+        const QString said = QString::fromUtf8(starter.readAllStandardError()).trimmed();
+        if (!said.isEmpty())
+            return makeError(tr("the Chorus engine did not start:\n%1").arg(said), daemonProgram);
         return makeError(tr("the Chorus engine did not start"), daemonProgram,
                          tr("See %1 for what went wrong.").arg(paths::daemonLogPath()));
     }

@@ -1,14 +1,19 @@
 #include "store/database.h"
 
+#include "paths.h"
 #include "store/migrations.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace chorus {
 
@@ -51,10 +56,21 @@ Status Database::open(const QString &path, bool readOnly)
     close();
     m_path = path;
     if (!readOnly) {
+        // Stored tool output holds secrets: the database and its WAL and SHM are 0600 (SQLite
+        // gives those the database's mode), also when they existed looser; a new folder is 0700.
+        // An existing folder is the daemon's to tighten (paths::makeDataDirPrivate): this one
+        // may be any folder a caller chose.
         const QFileInfo fi(path);
-        if (!QDir().mkpath(fi.absolutePath()))
-            return makeError(DatabaseText::tr("cannot create the data directory"), fi.absolutePath(),
-                             DatabaseText::tr("Check its permissions or choose another data directory."));
+        const QString name = fi.fileName();
+        if (Status s = paths::makePrivateDir(
+                fi.absolutePath(),
+                {name, name + QStringLiteral("-wal"), name + QStringLiteral("-shm")}, false);
+            !s)
+            return s;
+        const int fd = ::open(QFile::encodeName(path).constData(),
+                              O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            ::close(fd); // created empty and private; an existing file is left as it is
     } else if (!QFileInfo::exists(path)) {
         return makeError(DatabaseText::tr("no database yet"), path, DatabaseText::tr("Start Chorus once to create it."));
     }

@@ -49,6 +49,11 @@ public:
     // Copies the current row's text.
     void copyCurrent() const;
 
+    // Opens a link from an agent's Markdown: http and https at once; any other scheme (file:,
+    // javascript:, a custom handler that starts a program) only after the user agrees in a
+    // question box, since the model chose the link.
+    void openLink(const QString &link);
+
 Q_SIGNALS:
     void currentRowChanged(int row);
 

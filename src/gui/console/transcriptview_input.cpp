@@ -8,6 +8,7 @@
 #include <QDesktopServices>
 #include <QGuiApplication>
 #include <QMenu>
+#include <QMessageBox>
 #include <QScrollBar>
 #include <QUrl>
 
@@ -95,7 +96,30 @@ void TranscriptView::mousePressEvent(QMouseEvent *event)
     const QString link =
         m_renderer.linkAt(m_model->entry(row), rowRect(row), event->position().toPoint());
     if (!link.isEmpty())
-        QDesktopServices::openUrl(QUrl(link));
+        openLink(link);
+}
+
+void TranscriptView::openLink(const QString &link)
+{
+    const QUrl url(link);
+    const QString scheme = url.scheme().toLower();
+    if (scheme == QLatin1String("http") || scheme == QLatin1String("https")) {
+        QDesktopServices::openUrl(url);
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Open this link?"),
+                                tr("An agent's text links to:\n\n%1").arg(link),
+                                QMessageBox::Open | QMessageBox::Cancel, this);
+    box->setInformativeText(tr("It is not a web (http or https) link: opening it may open a local "
+                               "file or start a program. Open it only if you expected it."));
+    box->setTextFormat(Qt::PlainText); // the link is the model's text, never markup
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [box, url] {
+        if (box->clickedButton() == box->button(QMessageBox::Open))
+            QDesktopServices::openUrl(url);
+    });
+    box->open();
 }
 
 void TranscriptView::mouseMoveEvent(QMouseEvent *event)
