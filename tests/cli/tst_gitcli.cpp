@@ -34,6 +34,8 @@ private Q_SLOTS:
     void syncBringsTheTargetIn();
     void resolverAgentMergesTheConflict();
     void squashMergedBranchIsCleanedAsMerged();
+    void brokenWorktreeIsShownMergedAndSaved();
+    void brokenWorktreeGoesWithForce();
     void badInput();
 
 private:
@@ -41,6 +43,7 @@ private:
     void spawnWriting(const QString &name, const QString &command);
     QJsonObject runJson(const QStringList &args, int *exitCode = nullptr);
     QString git(const QStringList &args) { return GitFixture::git(m_repo, args); }
+    QJsonObject agentJson(const QString &name);
 
     EngineFixture m_fx;
     QString m_repo;
@@ -307,6 +310,105 @@ void TestGitCli::squashMergedBranchIsCleanedAsMerged()
     }
     QCOMPARE(git({S("branch"), S("--list"), S("chorus/*"), S("--format=%(refname:short)")}),
              S("chorus/pending\nchorus/undone"));
+}
+
+QJsonObject TestGitCli::agentJson(const QString &name)
+{
+    for (const QJsonValue &v : runJson({S("status"), S("--json")}).value(S("agents")).toArray())
+        if (v.toObject().value(S("name")).toString() == name)
+            return v.toObject();
+    return {};
+}
+
+// A worktree folder git no longer knows (its record deleted: a `clean` killed half-way, or the
+// user) where the agent goes on working: the failed checkpoint shows in `status`, `merge`
+// merges what was committed with a warning, and `clean` saves the folder's files under an
+// archive ref before removing it; then `status` is clear again.
+void TestGitCli::brokenWorktreeIsShownMergedAndSaved()
+{
+    spawnWriting(S("broken"), S("printf 'one\\n' > one.txt"));
+    const QString worktree = agentJson(S("broken")).value(S("worktree")).toString();
+    QVERIFY(QFileInfo(worktree + S("/one.txt")).isFile());
+    QVERIFY(
+        QDir(m_repo + S("/.git/worktrees/") + QFileInfo(worktree).fileName()).removeRecursively());
+
+    const QJsonObject input{{S("command"), S("printf 'late\\n' > late.txt")}};
+    const QJsonArray steps{QJsonObject{{S("tool"), S("Bash")}, {S("input"), input}},
+                           QJsonObject{{S("text"), S("Done.")}}};
+    auto r =
+        m_fx.chorus({S("send"), S("broken"),
+                     S("More. @@fake ") +
+                         QString::fromUtf8(QJsonDocument(steps).toJson(QJsonDocument::Compact))});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QTRY_VERIFY_WITH_TIMEOUT(agentJson(S("broken")).value(S("turns")).toInt() >= 2, 120000);
+    QVERIFY(QFileInfo(worktree + S("/late.txt")).isFile());
+    QTRY_VERIFY_WITH_TIMEOUT(agentJson(S("broken")).value(S("state")).toString() == S("idle"),
+                             20000);
+    QVERIFY2(agentJson(S("broken")).value(S("options")).toObject().contains(S("checkpoint")),
+             "no checkpoint failure shown");
+    const QJsonObject failure =
+        agentJson(S("broken")).value(S("options")).toObject().value(S("checkpoint")).toObject();
+    QVERIFY(!failure.value(S("error")).toString().isEmpty());
+    QVERIFY(!failure.value(S("at")).toString().isEmpty());
+    auto status = m_fx.chorus({S("status")});
+    QVERIFY2(status.out.contains(S("checkpoint failed")) &&
+                 status.out.contains(S("error: broken could not commit")),
+             qPrintable(status.describe()));
+
+    int code = -1;
+    const QJsonObject m = runJson({S("merge"), S("broken"), S("--yes"), S("--json")}, &code);
+    QCOMPARE(code, 0);
+    const QJsonObject item = m.value(S("items")).toArray().first().toObject();
+    QCOMPARE(item.value(S("state")).toString(), S("merged"));
+    QVERIFY2(item.value(S("warning")).toString().contains(S("no longer a git worktree")),
+             qPrintable(item.value(S("message")).toString()));
+    QVERIFY(QFile::exists(m_repo + S("/one.txt")));
+    QVERIFY(!QFile::exists(m_repo + S("/late.txt")));
+
+    const QJsonObject c = runJson({S("clean"), S("--json")}, &code);
+    QCOMPARE(code, 0);
+    const QJsonObject cleaned = c.value(S("items")).toArray().first().toObject();
+    QCOMPARE(cleaned.value(S("state")).toString(), S("removed"));
+    const QString saved = cleaned.value(S("savedRef")).toString();
+    QVERIFY2(saved.startsWith(S("refs/chorus/archive/chorus/broken/")),
+             QJsonDocument(cleaned).toJson().constData());
+    QCOMPARE(git({S("show"), saved + S(":late.txt")}), S("late"));
+    QCOMPARE(git({S("show"), saved + S(":one.txt")}), S("one"));
+    QVERIFY(!QFileInfo::exists(worktree));
+    const QString list = git({S("worktree"), S("list"), S("--porcelain")});
+    QCOMPARE(list.count(S("worktree ")), 1);
+    QVERIFY(!list.contains(S("prunable")));
+    QCOMPARE(git({S("status"), S("--porcelain")}), QString());
+    status = m_fx.chorus({S("status")});
+    QVERIFY2(!status.out.contains(S("could not commit")), qPrintable(status.describe()));
+}
+
+// A folder whose .git file is gone (a removal cut short) and whose branch is not merged: the
+// default clean keeps it and says how to remove it; --force removes it without saving.
+void TestGitCli::brokenWorktreeGoesWithForce()
+{
+    spawnWriting(S("cut"), S("printf 'cut\\n' > cut.txt"));
+    const QString worktree = agentJson(S("cut")).value(S("worktree")).toString();
+    QVERIFY(QFile::remove(worktree + S("/.git")));
+    int code = -1;
+    QJsonObject c = runJson({S("clean"), S("--json")}, &code);
+    QJsonObject item = c.value(S("items")).toArray().first().toObject();
+    QCOMPARE(item.value(S("state")).toString(), S("kept"));
+    QVERIFY2(item.value(S("message")).toString().contains(S("no longer a git worktree")),
+             qPrintable(item.value(S("message")).toString()));
+    QVERIFY(QFileInfo::exists(worktree));
+    c = runJson({S("clean"), S("cut"), S("--all"), S("--force"), S("--json")}, &code);
+    QCOMPARE(code, 0);
+    item = c.value(S("items")).toArray().first().toObject();
+    QCOMPARE(item.value(S("state")).toString(), S("removed"));
+    QVERIFY(!item.contains(S("savedRef")));
+    QVERIFY(!QFileInfo::exists(worktree));
+    QVERIFY(
+        item.value(S("archiveRef")).toString().startsWith(S("refs/chorus/archive/chorus/cut/")));
+    const QString list = git({S("worktree"), S("list"), S("--porcelain")});
+    QCOMPARE(list.count(S("worktree ")), 1);
+    QVERIFY(!list.contains(S("prunable")));
+    QCOMPARE(git({S("branch"), S("--list"), S("chorus/*")}), QString());
 }
 
 void TestGitCli::badInput()
