@@ -9,7 +9,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTest>
+
+#include <csignal>
 
 using chorus::test::EngineFixture;
 using chorus::test::GitFixture;
@@ -36,6 +39,7 @@ private Q_SLOTS:
     void squashMergedBranchIsCleanedAsMerged();
     void brokenWorktreeIsShownMergedAndSaved();
     void brokenWorktreeGoesWithForce();
+    void killedEngineLeavesNoCheckNorHalfSpawn();
     void badInput();
 
 private:
@@ -409,6 +413,92 @@ void TestGitCli::brokenWorktreeGoesWithForce()
     QCOMPARE(list.count(S("worktree ")), 1);
     QVERIFY(!list.contains(S("prunable")));
     QCOMPARE(git({S("branch"), S("--list"), S("chorus/*")}), QString());
+}
+
+namespace {
+bool alive(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    return pid > 0 && status.open(QIODevice::ReadOnly) && !status.readAll().contains("State:\tZ");
+}
+
+qint64 pidIn(const QString &file)
+{
+    QFile f(file);
+    return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().toLongLong() : 0;
+}
+} // namespace
+
+// An engine killed with -9 while a merge check runs (which started something in a session
+// of its own) and after a spawn was cut short: the check and all it started end with the
+// engine, and the next engine removes the check's branch and worktree and the worktree no
+// agent owns (keeping what was in it under refs/chorus/archive/), and says so in its log.
+void TestGitCli::killedEngineLeavesNoCheckNorHalfSpawn()
+{
+    spawnWriting(S("checked"), S("printf 'x\\n' > feature.txt"));
+    const QString agentWorktree = agentJson(S("checked")).value(S("worktree")).toString();
+    QVERIFY(!agentWorktree.isEmpty());
+    // A spawn cut short between its worktree and its database row, with a file in it.
+    const QString ghost = QFileInfo(agentWorktree).absolutePath() + S("/ghost");
+    int code = -1;
+    GitFixture::git(m_repo, {S("worktree"), S("add"), S("-q"), S("-b"), S("chorus/ghost"), ghost},
+                    &code);
+    QCOMPARE(code, 0);
+    QVERIFY(GitFixture::write(ghost + S("/unsaved.txt"), "keep me\n"));
+    git({S("branch"),
+         S("chorus/users-own")}); // a chorus/ branch with no worktree of ours: never touched
+
+    const QString dir = m_fx.workDir();
+    const QString checkScript = dir + S("/check.sh");
+    QVERIFY(GitFixture::write(checkScript, QStringLiteral("echo $$ > %1/check.pid\n"
+                                                          "setsid sleep 1000 &\n"
+                                                          "echo $! > %1/escaped.pid\n"
+                                                          "sleep 1000\n")
+                                               .arg(dir)
+                                               .toUtf8()));
+    QProcess merge;
+    merge.setProgram(m_fx.chorusProgram());
+    merge.setArguments({S("merge"), S("checked"), S("--yes"), S("--check=sh ") + checkScript});
+    merge.setWorkingDirectory(dir);
+    merge.start();
+    QTRY_VERIFY_WITH_TIMEOUT(pidIn(dir + S("/escaped.pid")) > 0 && pidIn(dir + S("/check.pid")) > 0,
+                             60000);
+    const qint64 check = pidIn(dir + S("/check.pid")), escaped = pidIn(dir + S("/escaped.pid"));
+    QVERIFY(alive(check) && alive(escaped));
+    QVERIFY(!git({S("branch"), S("--list"), S("chorus-check/*")}).isEmpty());
+
+    const qint64 daemon = m_fx.daemonPid();
+    QVERIFY(daemon > 0);
+    QCOMPARE(::kill(pid_t(daemon), SIGKILL), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fx.daemonPid(), 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!alive(check) && !alive(escaped), 10000);
+    QVERIFY(merge.waitForFinished(30000));
+    QVERIFY(merge.exitCode() != 0);
+
+    // The next engine sweeps up.
+    const auto status = m_fx.chorus({S("status")});
+    QCOMPARE(status.exitCode, 0);
+    QCOMPARE(git({S("branch"), S("--list"), S("chorus-check/*")}), QString());
+    QVERIFY(QDir(m_fx.dataDir() + S("/checks")).isEmpty());
+    QVERIFY(!QFileInfo::exists(ghost));
+    QVERIFY(git({S("branch"), S("--list"), S("chorus/ghost")}).isEmpty());
+    const QString archived =
+        git({S("for-each-ref"), S("--format=%(refname)"), S("refs/chorus/archive/chorus/ghost/")});
+    QVERIFY2(!archived.isEmpty(), "the cut-short worktree's file was not kept");
+    QCOMPARE(git({S("show"), archived.section(QLatin1Char('\n'), 0, 0) + S(":unsaved.txt")}),
+             S("keep me"));
+    QCOMPARE(git({S("branch"), S("--list"), S("chorus/users-own"), S("--format=%(refname:short)")}),
+             S("chorus/users-own"));
+    const QString list = git({S("worktree"), S("list"), S("--porcelain")});
+    QCOMPARE(list.count(S("worktree ")), 2); // the repository's own and the agent's
+    QVERIFY2(!list.contains(S("prunable")), qPrintable(list));
+    QVERIFY(QFileInfo::exists(agentWorktree));
+    QFile log(m_fx.dataDir() + S("/daemon.log"));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(log.readAll());
+    QVERIFY2(text.contains(S("start-up sweep")) && text.contains(S("merge check")) &&
+                 text.contains(ghost),
+             qPrintable(text.right(3000)));
 }
 
 void TestGitCli::badInput()

@@ -4,6 +4,7 @@
 #include "engine/agentsession.h"
 #include "engine/role.h"
 #include "engine/rolecatalog.h"
+#include "engine/startupsweep.h"
 #include "git/agentworkspace.h"
 #include "git/gitrepository.h"
 #include "git/merge.h"
@@ -152,6 +153,7 @@ Status Engine::open()
     if (Status s = m_db->open(m_dbPath); !s)
         return s;
     m_store = std::make_unique<SessionStore>(m_db.get());
+    m_startupReport = sweepLeftovers(QFileInfo(m_dbPath).absolutePath(), m_store->sessions());
     reloadRoles();
     for (const SessionInfo &info : m_store->sessions())
         addSession(info);

@@ -89,6 +89,8 @@ public:
 
     // Opens the database, loads roles and recovers sessions left by an earlier engine.
     Status open();
+    // What open() removed that an engine killed earlier left behind (see startupsweep.h).
+    const QStringList &startupReport() const { return m_startupReport; }
     void setSettings(const EngineSettings &settings);
     const EngineSettings &settings() const { return m_settings; }
     // The environment agents start with (default: this process's).
@@ -158,6 +160,7 @@ private:
     void discardWorkspace(const SessionInfo &info);
 
     QString m_dbPath;
+    QStringList m_startupReport;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SessionStore> m_store;
     std::unique_ptr<RoleCatalog> m_roles;
