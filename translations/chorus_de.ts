@@ -37,7 +37,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/commands.cpp" line="+119"/>
+        <location filename="../src/cli/commands.cpp" line="+118"/>
         <source>chorus spawn: --task=TEXT is required</source>
         <translation type="unfinished"></translation>
     </message>
@@ -75,7 +75,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>error: %1 could not commit its work at %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Waiting for approval:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -85,17 +90,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
-        <source>lost the connection to the engine: it stopped or died</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>See %1 for why, then run chorus logs --follow again (it starts the engine).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+103"/>
         <source>Denied #%1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -325,22 +320,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/daemon.cpp" line="+74"/>
-        <source>cannot write the engine&apos;s log in %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Make sure daemon.log can be written (a file you own, in a folder you can write to), or set CHORUS_DATA_DIR to another folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../src/cli/daemon.cpp" line="+61"/>
         <source>The Chorus engine is already running (pid %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>chorus: cannot start the engine: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -357,12 +342,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+10"/>
-        <location line="+88"/>
+        <location line="+84"/>
         <source>The Chorus engine is not running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-70"/>
         <source>chorus: the engine (pid %1) is still shutting down.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -372,7 +357,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+76"/>
         <source>The Chorus engine is running: pid %1, version %2, socket %3, database %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -382,7 +367,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/render.cpp" line="+30"/>
+        <location filename="../src/cli/render.cpp" line="+28"/>
         <source>… (%n more lines)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -435,7 +420,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/gitcommands.cpp" line="+120"/>
+        <location filename="../src/cli/gitcommands.cpp" line="+116"/>
         <source> %n file(s) changed, </source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -551,7 +536,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>Database</name>
     <message>
-        <location filename="../src/core/store/database.cpp" line="+75"/>
+        <location filename="../src/core/store/database.cpp" line="+56"/>
+        <source>cannot create the data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check its permissions or choose another data directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>no database yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -644,7 +639,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/git/gitrepository.cpp" line="+39"/>
+        <location filename="../src/core/git/gitrepository.cpp" line="+40"/>
         <source>not inside a git repository</source>
         <translation type="unfinished"></translation>
     </message>
@@ -675,7 +670,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location filename="../src/core/git/diff.cpp" line="+20"/>
-        <location filename="../src/core/git/merge.cpp" line="+890"/>
+        <location filename="../src/core/git/merge.cpp" line="+949"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -697,7 +692,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="+6"/>
         <location filename="../src/core/git/gitrepository.cpp" line="+4"/>
-        <location filename="../src/core/git/merge.cpp" line="-837"/>
+        <location filename="../src/core/git/merge.cpp" line="-889"/>
         <source>&apos;%1&apos; is not a commit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -799,7 +794,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="-382"/>
         <location filename="../src/core/git/gitrepository.cpp" line="+8"/>
-        <location filename="../src/core/git/merge.cpp" line="+568"/>
+        <location filename="../src/core/git/merge.cpp" line="+620"/>
         <source>the repository has no commits yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -809,8 +804,8 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location filename="../src/core/git/merge.cpp" line="-956"/>
+        <location line="+77"/>
+        <location filename="../src/core/git/merge.cpp" line="-1008"/>
         <source>&apos;%1&apos; is not a valid branch name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -846,33 +841,40 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>cannot create the worktree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+94"/>
         <source>cannot list the worktrees</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
         <source>cannot remove worktree %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-12"/>
+        <location line="+3"/>
         <source>cannot delete the worktree folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-240"/>
+        <source>cannot list the refs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+238"/>
+        <location line="+3"/>
         <source>Check its permissions, then run `chorus clean` again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
-        <location filename="../src/core/git/merge.cpp" line="+914"/>
+        <location line="+61"/>
+        <location filename="../src/core/git/merge.cpp" line="+966"/>
         <source>cannot read the index</source>
         <translation type="unfinished"></translation>
     </message>
@@ -927,18 +929,18 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/git/merge.cpp" line="-939"/>
+        <location filename="../src/core/git/merge.cpp" line="-991"/>
         <source>cannot read commit %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+919"/>
+        <location line="+971"/>
         <source>unknown branch or revision &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-918"/>
+        <location line="-970"/>
         <source>Name a branch that exists in this repository (see `git branch`).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1014,13 +1016,15 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../src/core/git/gitrepository.cpp" line="-378"/>
+        <location line="+6"/>
+        <location filename="../src/core/git/merge.cpp" line="+11"/>
         <location line="+4"/>
         <source>cannot walk the history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../src/core/git/merge.cpp" line="+19"/>
         <source>the branch contains a merge commit (%1), which a rebase cannot replay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1098,7 +1102,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+12"/>
         <source>the check command cannot start: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1108,7 +1112,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+9"/>
+        <source>%1 is not on PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+264"/>
         <location line="+67"/>
         <location line="+64"/>
         <source>&apos;%1&apos; and &apos;%2&apos; have no common history</source>
@@ -1201,12 +1210,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>GitJobs</name>
     <message>
-        <location filename="../src/core/engine/gitjobs.cpp" line="+43"/>
+        <location filename="../src/core/engine/gitjobs.cpp" line="+47"/>
+        <source>warning: %1 is no longer a git worktree, so what is in it was not committed; `chorus clean --all %2` saves it under refs/chorus/archive/ and removes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>work in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>%1 is now %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1226,7 +1240,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>Merge %1 into %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1266,7 +1280,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>its merge is not finished (conflict markers are left in %1); let it finish, or resolve them there</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1287,7 +1301,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>is running a turn; sync it when it is idle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1302,17 +1316,50 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>not merged; `chorus clean --all` removes its worktree and keeps its branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>its process is still running; stop it first (`chorus stop %1`)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+9"/>
+        <source>%1 %2: files left in its folder
+
+Saved by `chorus clean` from %3, which was no longer a git worktree.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is no longer a git worktree and what is in it cannot be saved: %2; `chorus clean --force %3` removes it without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>its folder was no longer a git worktree; removed%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> without saving (--force)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (nothing in it was new)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its folder was no longer a git worktree; what was in it is saved under %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>branch %1 kept (not merged; --force deletes it and keeps its commits under refs/chorus/archive/)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1606,6 +1653,85 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
 </context>
 <context>
+    <name>StartupSweep</name>
+    <message>
+        <location filename="../src/core/engine/startupsweep.cpp" line="+155"/>
+        <source>removed the worktree of a merge check cut short: %1 (repository %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>removed branch %1 of a merge check cut short (repository %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>removed the folder of a merge check cut short: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>left %n worktree folder(s) under %1 alone: no agent in this database owns them, and it has no agents at all (was it replaced?)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>removed an empty worktree folder no agent owns: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>left %1 alone: no agent owns it, and it is not a git worktree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>left %1 alone: no agent owns it, and it has no chorus/ branch checked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Files left in %1
+
+Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>left %1 alone: no agent owns it, but what is in it cannot be saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>left %1 alone: no agent owns it, but its branch cannot be archived: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>removed worktree %1 and branch %2, which no agent owns (a spawn cut short)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; what they held is kept under %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>removed a stale index lock of %1&apos;s worktree: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>removed a stale temporary file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Transcript</name>
     <message>
         <location filename="../src/core/engine/transcriptitem.cpp" line="+100"/>
@@ -1682,7 +1808,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../src/core/git/agentworkspace.cpp" line="+46"/>
+        <location filename="../src/core/git/agentworkspace.cpp" line="+50"/>
         <source>cannot read .worktreeinclude</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1707,13 +1833,61 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>cannot create the worktrees folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>cannot read the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>cannot make an index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>cannot read commit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cannot read the folder&apos;s files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot write the folder&apos;s files into the repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot read the tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bad author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot commit the folder&apos;s files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot keep the folder&apos;s files under %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1741,7 +1915,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/paths.cpp" line="+47"/>
+        <location filename="../src/core/paths.cpp" line="+45"/>
         <source>cannot create the runtime directory: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1903,7 +2077,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+98"/>
         <source>work in progress (the process ended)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2777,7 +2951,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::Engine</name>
     <message>
-        <location filename="../src/core/engine/engine.cpp" line="+169"/>
+        <location filename="../src/core/engine/engine.cpp" line="+171"/>
         <source>the role &apos;%1&apos; does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4338,7 +4512,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::RoleCatalog</name>
     <message>
-        <location filename="../src/core/engine/rolecatalog.cpp" line="+154"/>
+        <location filename="../src/core/engine/rolecatalog.cpp" line="+64"/>
         <source>the built-in roles are missing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4348,52 +4522,17 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="+21"/>
         <source>the role file is larger than 1 MiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-20"/>
-        <source>a directory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>a FIFO</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>a device</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>a socket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <source>not a regular file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>the role file is not a regular file (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A role file must be a regular YAML file: remove this one, or make the link point to a regular file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
         <source>A role file holds a few fields and a prompt; check that this is the right file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>cannot read the role file: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4403,7 +4542,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+9"/>
         <source>the role &apos;%1&apos; is already defined in %2; this file is ignored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4431,7 +4570,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>cannot run the Chorus engine program: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4447,18 +4586,12 @@ They are kept; try again.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>See %1 for what went wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-2"/>
-        <source>the Chorus engine did not start:
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>the Chorus engine did not start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4571,6 +4704,11 @@ They are kept; try again.</source>
     <message>
         <location filename="../src/core/engine/sessioninfo.cpp" line="+102"/>
         <source>cleaned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>checkpoint failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4848,24 +4986,7 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/console/transcriptview_input.cpp" line="+110"/>
-        <source>Open this link?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>An agent&apos;s text links to:
-
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>It is not a web (http or https) link: opening it may open a local file or start a program. Open it only if you expected it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+72"/>
+        <location filename="../src/gui/console/transcriptview_input.cpp" line="+161"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4882,54 +5003,6 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
     <message>
         <location line="+3"/>
         <source>Scroll to &amp;Bottom</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chorus::paths</name>
-    <message>
-        <location filename="../src/core/paths.cpp" line="+38"/>
-        <source>%1 is a file, not a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>cannot create the folder: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check that %1 is a folder you can write to, or set CHORUS_DATA_DIR to another folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>this is not a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move it aside, or set CHORUS_DATA_DIR to another folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>cannot make the folder private (0700): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Run chmod 700 on it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>cannot make the file private (0600): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Run chmod 600 on it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

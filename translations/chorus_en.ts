@@ -58,7 +58,7 @@
 <context>
     <name>Git</name>
     <message numerus="yes">
-        <location filename="../src/core/git/merge.cpp" line="+479"/>
+        <location filename="../src/core/git/merge.cpp" line="+486"/>
         <source>, and %n more</source>
         <translation>
             <numerusform>, and %n more</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+424"/>
+        <location line="+476"/>
         <source>the check did not finish in %n s</source>
         <translation>
             <numerusform>the check did not finish in %n s</numerusform>
@@ -77,7 +77,7 @@
 <context>
     <name>GitJobs</name>
     <message numerus="yes">
-        <location filename="../src/core/engine/gitjobs.cpp" line="+233"/>
+        <location filename="../src/core/engine/gitjobs.cpp" line="+263"/>
         <source>%n commit(s) ahead, </source>
         <translation>
             <numerusform>%n commit ahead, </numerusform>
@@ -101,6 +101,17 @@
         <translation>
             <numerusform>Review of your branch %1: please address this comment, then finish your turn.</numerusform>
             <numerusform>Review of your branch %1: please address these %n comments, then finish your turn.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StartupSweep</name>
+    <message numerus="yes">
+        <location filename="../src/core/engine/startupsweep.cpp" line="+193"/>
+        <source>left %n worktree folder(s) under %1 alone: no agent in this database owns them, and it has no agents at all (was it replaced?)</source>
+        <translation>
+            <numerusform>left %n worktree folder under %1 alone: no agent in this database owns it, and it has no agents at all (was it replaced?)</numerusform>
+            <numerusform>left %n worktree folders under %1 alone: no agent in this database owns them, and it has no agents at all (was it replaced?)</numerusform>
         </translation>
     </message>
 </context>

@@ -199,6 +199,8 @@ int runDaemon()
         return 1;
     }
     engine.setControlSocket(*socket);
+    for (const QString &line : engine.startupReport())
+        err << QStringLiteral("chorus daemon: start-up sweep: ") << line << Qt::endl;
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
         struct sigaction sa = {};
         sa.sa_handler = onSignal;

@@ -75,6 +75,7 @@ private Q_SLOTS:
     void secondDaemonIsRefused();
     void corruptDatabaseIsLeftAlone();
     void daemonKill9IsRecovered();
+    void claudeDiesWithItsEngine();
     void missingClaudeIsExplained();
     void hostileTextIsShownEscaped();
     void logsFollowFailsWhenTheEngineDies();
@@ -385,6 +386,36 @@ void TestCli::daemonKill9IsRecovered()
                              cmdline.readAll().contains(before.value(QLatin1String("claudeSessionId")).toString().toUtf8()) &&
                              after.value(QLatin1String("pid")).toInteger() != claudePid;
     QVERIFY(!orphanAlive);
+}
+
+// A Claude process ends with its engine, killed with -9 (nothing else stops it then), without
+// waiting for the next engine to find it.
+void TestCli::claudeDiesWithItsEngine()
+{
+    const QString task = QStringLiteral("Very slow work. ") +
+                         script({QJsonObject{{QStringLiteral("text"),
+                                              QStringLiteral("a b c d e f g h i j k l m n o p")},
+                                             {QStringLiteral("chunks"), 16},
+                                             {QStringLiteral("delay"), 5.0}}});
+    auto r = m_fx.chorus({QStringLiteral("spawn"), QStringLiteral("builder"),
+                          QStringLiteral("--task=") + task, QStringLiteral("--name=orphan")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        agent(QStringLiteral("orphan")).value(QLatin1String("state")).toString(),
+        QStringLiteral("running"), 60000);
+    const qint64 claudePid =
+        agent(QStringLiteral("orphan")).value(QLatin1String("pid")).toInteger();
+    QVERIFY(claudePid > 0);
+    auto alive = [](qint64 pid) {
+        QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+        return status.open(QIODevice::ReadOnly) && !status.readAll().contains("State:\tZ");
+    };
+    QVERIFY(alive(claudePid));
+    const qint64 daemon = m_fx.daemonPid();
+    QVERIFY(daemon > 0);
+    QCOMPARE(::kill(pid_t(daemon), SIGKILL), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fx.daemonPid(), 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!alive(claudePid), 5000);
 }
 
 void TestCli::missingClaudeIsExplained()

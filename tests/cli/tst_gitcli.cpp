@@ -9,7 +9,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTest>
+
+#include <csignal>
 
 using chorus::test::EngineFixture;
 using chorus::test::GitFixture;
@@ -34,6 +37,9 @@ private Q_SLOTS:
     void syncBringsTheTargetIn();
     void resolverAgentMergesTheConflict();
     void squashMergedBranchIsCleanedAsMerged();
+    void brokenWorktreeIsShownMergedAndSaved();
+    void brokenWorktreeGoesWithForce();
+    void killedEngineLeavesNoCheckNorHalfSpawn();
     void badInput();
 
 private:
@@ -41,6 +47,7 @@ private:
     void spawnWriting(const QString &name, const QString &command);
     QJsonObject runJson(const QStringList &args, int *exitCode = nullptr);
     QString git(const QStringList &args) { return GitFixture::git(m_repo, args); }
+    QJsonObject agentJson(const QString &name);
 
     EngineFixture m_fx;
     QString m_repo;
@@ -307,6 +314,191 @@ void TestGitCli::squashMergedBranchIsCleanedAsMerged()
     }
     QCOMPARE(git({S("branch"), S("--list"), S("chorus/*"), S("--format=%(refname:short)")}),
              S("chorus/pending\nchorus/undone"));
+}
+
+QJsonObject TestGitCli::agentJson(const QString &name)
+{
+    for (const QJsonValue &v : runJson({S("status"), S("--json")}).value(S("agents")).toArray())
+        if (v.toObject().value(S("name")).toString() == name)
+            return v.toObject();
+    return {};
+}
+
+// A worktree folder git no longer knows (its record deleted: a `clean` killed half-way, or the
+// user) where the agent goes on working: the failed checkpoint shows in `status`, `merge`
+// merges what was committed with a warning, and `clean` saves the folder's files under an
+// archive ref before removing it; then `status` is clear again.
+void TestGitCli::brokenWorktreeIsShownMergedAndSaved()
+{
+    spawnWriting(S("broken"), S("printf 'one\\n' > one.txt"));
+    const QString worktree = agentJson(S("broken")).value(S("worktree")).toString();
+    QVERIFY(QFileInfo(worktree + S("/one.txt")).isFile());
+    QVERIFY(
+        QDir(m_repo + S("/.git/worktrees/") + QFileInfo(worktree).fileName()).removeRecursively());
+
+    const QJsonObject input{{S("command"), S("printf 'late\\n' > late.txt")}};
+    const QJsonArray steps{QJsonObject{{S("tool"), S("Bash")}, {S("input"), input}},
+                           QJsonObject{{S("text"), S("Done.")}}};
+    auto r =
+        m_fx.chorus({S("send"), S("broken"),
+                     S("More. @@fake ") +
+                         QString::fromUtf8(QJsonDocument(steps).toJson(QJsonDocument::Compact))});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QTRY_VERIFY_WITH_TIMEOUT(agentJson(S("broken")).value(S("turns")).toInt() >= 2, 120000);
+    QVERIFY(QFileInfo(worktree + S("/late.txt")).isFile());
+    QTRY_VERIFY_WITH_TIMEOUT(agentJson(S("broken")).value(S("state")).toString() == S("idle"),
+                             20000);
+    QVERIFY2(agentJson(S("broken")).value(S("options")).toObject().contains(S("checkpoint")),
+             "no checkpoint failure shown");
+    const QJsonObject failure =
+        agentJson(S("broken")).value(S("options")).toObject().value(S("checkpoint")).toObject();
+    QVERIFY(!failure.value(S("error")).toString().isEmpty());
+    QVERIFY(!failure.value(S("at")).toString().isEmpty());
+    auto status = m_fx.chorus({S("status")});
+    QVERIFY2(status.out.contains(S("checkpoint failed")) &&
+                 status.out.contains(S("error: broken could not commit")),
+             qPrintable(status.describe()));
+
+    int code = -1;
+    const QJsonObject m = runJson({S("merge"), S("broken"), S("--yes"), S("--json")}, &code);
+    QCOMPARE(code, 0);
+    const QJsonObject item = m.value(S("items")).toArray().first().toObject();
+    QCOMPARE(item.value(S("state")).toString(), S("merged"));
+    QVERIFY2(item.value(S("warning")).toString().contains(S("no longer a git worktree")),
+             qPrintable(item.value(S("message")).toString()));
+    QVERIFY(QFile::exists(m_repo + S("/one.txt")));
+    QVERIFY(!QFile::exists(m_repo + S("/late.txt")));
+
+    const QJsonObject c = runJson({S("clean"), S("--json")}, &code);
+    QCOMPARE(code, 0);
+    const QJsonObject cleaned = c.value(S("items")).toArray().first().toObject();
+    QCOMPARE(cleaned.value(S("state")).toString(), S("removed"));
+    const QString saved = cleaned.value(S("savedRef")).toString();
+    QVERIFY2(saved.startsWith(S("refs/chorus/archive/chorus/broken/")),
+             QJsonDocument(cleaned).toJson().constData());
+    QCOMPARE(git({S("show"), saved + S(":late.txt")}), S("late"));
+    QCOMPARE(git({S("show"), saved + S(":one.txt")}), S("one"));
+    QVERIFY(!QFileInfo::exists(worktree));
+    const QString list = git({S("worktree"), S("list"), S("--porcelain")});
+    QCOMPARE(list.count(S("worktree ")), 1);
+    QVERIFY(!list.contains(S("prunable")));
+    QCOMPARE(git({S("status"), S("--porcelain")}), QString());
+    status = m_fx.chorus({S("status")});
+    QVERIFY2(!status.out.contains(S("could not commit")), qPrintable(status.describe()));
+}
+
+// A folder whose .git file is gone (a removal cut short) and whose branch is not merged: the
+// default clean keeps it and says how to remove it; --force removes it without saving.
+void TestGitCli::brokenWorktreeGoesWithForce()
+{
+    spawnWriting(S("cut"), S("printf 'cut\\n' > cut.txt"));
+    const QString worktree = agentJson(S("cut")).value(S("worktree")).toString();
+    QVERIFY(QFile::remove(worktree + S("/.git")));
+    int code = -1;
+    QJsonObject c = runJson({S("clean"), S("--json")}, &code);
+    QJsonObject item = c.value(S("items")).toArray().first().toObject();
+    QCOMPARE(item.value(S("state")).toString(), S("kept"));
+    QVERIFY2(item.value(S("message")).toString().contains(S("no longer a git worktree")),
+             qPrintable(item.value(S("message")).toString()));
+    QVERIFY(QFileInfo::exists(worktree));
+    c = runJson({S("clean"), S("cut"), S("--all"), S("--force"), S("--json")}, &code);
+    QCOMPARE(code, 0);
+    item = c.value(S("items")).toArray().first().toObject();
+    QCOMPARE(item.value(S("state")).toString(), S("removed"));
+    QVERIFY(!item.contains(S("savedRef")));
+    QVERIFY(!QFileInfo::exists(worktree));
+    QVERIFY(
+        item.value(S("archiveRef")).toString().startsWith(S("refs/chorus/archive/chorus/cut/")));
+    const QString list = git({S("worktree"), S("list"), S("--porcelain")});
+    QCOMPARE(list.count(S("worktree ")), 1);
+    QVERIFY(!list.contains(S("prunable")));
+    QCOMPARE(git({S("branch"), S("--list"), S("chorus/*")}), QString());
+}
+
+namespace {
+bool alive(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    return pid > 0 && status.open(QIODevice::ReadOnly) && !status.readAll().contains("State:\tZ");
+}
+
+qint64 pidIn(const QString &file)
+{
+    QFile f(file);
+    return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().toLongLong() : 0;
+}
+} // namespace
+
+// An engine killed with -9 while a merge check runs (which started something in a session
+// of its own) and after a spawn was cut short: the check and all it started end with the
+// engine, and the next engine removes the check's branch and worktree and the worktree no
+// agent owns (keeping what was in it under refs/chorus/archive/), and says so in its log.
+void TestGitCli::killedEngineLeavesNoCheckNorHalfSpawn()
+{
+    spawnWriting(S("checked"), S("printf 'x\\n' > feature.txt"));
+    const QString agentWorktree = agentJson(S("checked")).value(S("worktree")).toString();
+    QVERIFY(!agentWorktree.isEmpty());
+    // A spawn cut short between its worktree and its database row, with a file in it.
+    const QString ghost = QFileInfo(agentWorktree).absolutePath() + S("/ghost");
+    int code = -1;
+    GitFixture::git(m_repo, {S("worktree"), S("add"), S("-q"), S("-b"), S("chorus/ghost"), ghost},
+                    &code);
+    QCOMPARE(code, 0);
+    QVERIFY(GitFixture::write(ghost + S("/unsaved.txt"), "keep me\n"));
+    git({S("branch"),
+         S("chorus/users-own")}); // a chorus/ branch with no worktree of ours: never touched
+
+    const QString dir = m_fx.workDir();
+    const QString checkScript = dir + S("/check.sh");
+    QVERIFY(GitFixture::write(checkScript, QStringLiteral("echo $$ > %1/check.pid\n"
+                                                          "setsid sleep 1000 &\n"
+                                                          "echo $! > %1/escaped.pid\n"
+                                                          "sleep 1000\n")
+                                               .arg(dir)
+                                               .toUtf8()));
+    QProcess merge;
+    merge.setProgram(m_fx.chorusProgram());
+    merge.setArguments({S("merge"), S("checked"), S("--yes"), S("--check=sh ") + checkScript});
+    merge.setWorkingDirectory(dir);
+    merge.start();
+    QTRY_VERIFY_WITH_TIMEOUT(pidIn(dir + S("/escaped.pid")) > 0 && pidIn(dir + S("/check.pid")) > 0,
+                             60000);
+    const qint64 check = pidIn(dir + S("/check.pid")), escaped = pidIn(dir + S("/escaped.pid"));
+    QVERIFY(alive(check) && alive(escaped));
+    QVERIFY(!git({S("branch"), S("--list"), S("chorus-check/*")}).isEmpty());
+
+    const qint64 daemon = m_fx.daemonPid();
+    QVERIFY(daemon > 0);
+    QCOMPARE(::kill(pid_t(daemon), SIGKILL), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fx.daemonPid(), 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!alive(check) && !alive(escaped), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(merge.state(), QProcess::NotRunning, 30000); // its engine is gone
+    QVERIFY(merge.exitCode() != 0);
+
+    // The next engine sweeps up.
+    const auto status = m_fx.chorus({S("status")});
+    QCOMPARE(status.exitCode, 0);
+    QCOMPARE(git({S("branch"), S("--list"), S("chorus-check/*")}), QString());
+    QVERIFY(QDir(m_fx.dataDir() + S("/checks")).isEmpty());
+    QVERIFY(!QFileInfo::exists(ghost));
+    QVERIFY(git({S("branch"), S("--list"), S("chorus/ghost")}).isEmpty());
+    const QString archived =
+        git({S("for-each-ref"), S("--format=%(refname)"), S("refs/chorus/archive/chorus/ghost/")});
+    QVERIFY2(!archived.isEmpty(), "the cut-short worktree's file was not kept");
+    QCOMPARE(git({S("show"), archived.section(QLatin1Char('\n'), 0, 0) + S(":unsaved.txt")}),
+             S("keep me"));
+    QCOMPARE(git({S("branch"), S("--list"), S("chorus/users-own"), S("--format=%(refname:short)")}),
+             S("chorus/users-own"));
+    const QString list = git({S("worktree"), S("list"), S("--porcelain")});
+    QCOMPARE(list.count(S("worktree ")), 2); // the repository's own and the agent's
+    QVERIFY2(!list.contains(S("prunable")), qPrintable(list));
+    QVERIFY(QFileInfo::exists(agentWorktree));
+    QFile log(m_fx.dataDir() + S("/daemon.log"));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(log.readAll());
+    QVERIFY2(text.contains(S("start-up sweep")) && text.contains(S("merge check")) &&
+                 text.contains(ghost),
+             qPrintable(text.right(3000)));
 }
 
 void TestGitCli::badInput()

@@ -22,6 +22,8 @@ private Q_SLOTS:
     void checkpointCommitsEverything();
     void startsFromAnotherAgentsBranch();
     void nameClashesGetASuffix();
+    void failedCreationLeavesNoRecord();
+    void staleRecordsAndGitNamesDoNotBlock();
     void removeWorktreeFindsItByPath();
     void checkoutAppliesAttributes_data();
     void checkoutAppliesAttributes();
@@ -153,6 +155,92 @@ void TestAgentWorkspace::nameClashesGetASuffix()
     const Result<AgentWorkspace> ws = createAgentWorkspace(repo, QStringLiteral("dup"), {}, m_root);
     QVERIFY(ws.ok());
     QCOMPARE(ws->branch, QStringLiteral("chorus/dup-2"));
+}
+
+// A creation that fails half-way (here the checkout: a file name longer than the file system
+// allows) leaves no record in .git/worktrees, so the same agent name works next time.
+void TestAgentWorkspace::failedCreationLeavesNoRecord()
+{
+    const QString repo = makeRepo(QStringLiteral("proj"));
+    int code = -1;
+    const QString blob = QString::fromUtf8(
+        chorus::test::GitFixture::runRaw(
+            repo, {QStringLiteral("hash-object"), QStringLiteral("-w"), QStringLiteral("--stdin")},
+            &code, "x\n")
+            .trimmed());
+    QCOMPARE(code, 0);
+    const QByteArray entry = "100644 blob " + blob.toLatin1() + '\t' + QByteArray(300, 'a') + '\n';
+    const QString tree = QString::fromUtf8(
+        chorus::test::GitFixture::runRaw(repo, {QStringLiteral("mktree")}, &code, entry).trimmed());
+    QCOMPARE(code, 0);
+    const QString commit = git(
+        repo, {QStringLiteral("commit-tree"), tree, QStringLiteral("-m"), QStringLiteral("long")});
+    git(repo, {QStringLiteral("branch"), QStringLiteral("long"), commit});
+
+    const Result<AgentWorkspace> bad =
+        createAgentWorkspace(repo, QStringLiteral("agent"), QStringLiteral("long"), m_root);
+    QVERIFY(!bad.ok());
+    QVERIFY2(!QFileInfo::exists(repo + QStringLiteral("/.git/worktrees/agent")),
+             "the failed creation left its record");
+    const QString list = git(
+        repo, {QStringLiteral("worktree"), QStringLiteral("list"), QStringLiteral("--porcelain")});
+    QCOMPARE(list.count(QStringLiteral("worktree ")), 1);
+    QCOMPARE(
+        git(repo, {QStringLiteral("branch"), QStringLiteral("--list"), QStringLiteral("chorus/*")}),
+        QString());
+
+    const Result<AgentWorkspace> ws =
+        createAgentWorkspace(repo, QStringLiteral("agent"), {}, m_root);
+    QVERIFY2(ws.ok(), ws.ok() ? "" : qPrintable(ws.error().toString()));
+    QCOMPARE(ws->branch, QStringLiteral("chorus/agent"));
+    QCOMPARE(QFileInfo(ws->worktree).fileName(), QStringLiteral("agent"));
+}
+
+// A record git calls prunable (its folder under the worktrees root deleted, by hand or by a
+// kill) is pruned before a name is chosen; a name git uses for someone else's live worktree
+// is skipped (that worktree is left alone).
+void TestAgentWorkspace::staleRecordsAndGitNamesDoNotBlock()
+{
+    const QString repo = makeRepo(QStringLiteral("proj"));
+    const Result<GitRepository> r = GitRepository::open(repo);
+    QVERIFY(r.ok());
+    const QString staleDir = m_root + QLatin1Char('/') + r->id() + QStringLiteral("/stale");
+    int code = -1;
+    git(repo,
+        {QStringLiteral("worktree"), QStringLiteral("add"), QStringLiteral("-q"),
+         QStringLiteral("-b"), QStringLiteral("old-stale"), staleDir},
+        &code);
+    QCOMPARE(code, 0);
+    QVERIFY(QDir(staleDir).removeRecursively());
+    QVERIFY(git(repo,
+                {QStringLiteral("worktree"), QStringLiteral("list"), QStringLiteral("--porcelain")})
+                .contains(QStringLiteral("prunable")));
+    const QString userDir = m_tmp->filePath(QStringLiteral("elsewhere/taken"));
+    git(repo,
+        {QStringLiteral("worktree"), QStringLiteral("add"), QStringLiteral("-q"),
+         QStringLiteral("-b"), QStringLiteral("user-taken"), userDir},
+        &code);
+    QCOMPARE(code, 0);
+
+    const Result<AgentWorkspace> stale =
+        createAgentWorkspace(repo, QStringLiteral("stale"), {}, m_root);
+    QVERIFY2(stale.ok(), stale.ok() ? "" : qPrintable(stale.error().toString()));
+    QCOMPARE(stale->worktree, staleDir);
+    QCOMPARE(git(stale->worktree, {QStringLiteral("rev-parse"), QStringLiteral("--abbrev-ref"),
+                                   QStringLiteral("HEAD")}),
+             QStringLiteral("chorus/stale"));
+
+    const Result<AgentWorkspace> taken =
+        createAgentWorkspace(repo, QStringLiteral("taken"), {}, m_root);
+    QVERIFY2(taken.ok(), taken.ok() ? "" : qPrintable(taken.error().toString()));
+    QCOMPARE(QFileInfo(taken->worktree).fileName(), QStringLiteral("taken-2"));
+    QCOMPARE(git(userDir, {QStringLiteral("rev-parse"), QStringLiteral("--abbrev-ref"),
+                           QStringLiteral("HEAD")}),
+             QStringLiteral("user-taken"));
+    const QString list = git(
+        repo, {QStringLiteral("worktree"), QStringLiteral("list"), QStringLiteral("--porcelain")});
+    QVERIFY2(!list.contains(QStringLiteral("prunable")), qPrintable(list));
+    QCOMPARE(list.count(QStringLiteral("worktree ")), 4);
 }
 
 // A worktree is removed by its path, whatever git calls it; a folder git forgot is deleted

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void badInput();
     void passingCheckMerges();
     void checkLeavesNothingRunning();
+    void checkInASessionOfItsOwnEndsToo();
     void failingCheckKeepsTheTarget();
     void checkThatCannotStart();
     void branchStatusForecasts();
@@ -530,6 +531,28 @@ void TestMerge::checkLeavesNothingRunning()
         QFile status(S("/proc/%1/status").arg(QString::fromLatin1(pid)));
         return !status.open(QIODevice::ReadOnly) || status.readAll().contains("State:\tZ");
     }(), 5000);
+}
+
+// What the check starts in a session of its own (setsid), out of its process group, ends with it.
+void TestMerge::checkInASessionOfItsOwnEndsToo()
+{
+    const QString repo = forked({{S("agent.txt"), "agent\n"}}, {});
+    const QString marker = m_tmp->filePath(S("escaped.pid"));
+    MergeRequest req = request(repo);
+    req.check = {S("sh"), S("-c"), S("setsid sleep 300 & echo $! > ") + marker + S("; sleep 0.2")};
+    const Result<MergeOutcome> r = mergeBranch(req);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().toString()));
+    QCOMPARE(r->stateName(), S("merged"));
+    QFile f(marker);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray pid = f.readAll().trimmed();
+    QVERIFY(!pid.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            QFile status(S("/proc/%1/status").arg(QString::fromLatin1(pid)));
+            return !status.open(QIODevice::ReadOnly) || status.readAll().contains("State:\tZ");
+        }(),
+        5000);
 }
 
 void TestMerge::failingCheckKeepsTheTarget()

@@ -1,9 +1,13 @@
 #include "agent/agentprocess.h"
 
+#include "childguard.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QTimer>
 #include <QUuid>
+
+#include <unistd.h>
 
 namespace chorus {
 
@@ -61,6 +65,9 @@ void AgentProcess::start(const LaunchSpec &spec)
     m_process.setProcessEnvironment(spec.environment);
     m_lines = LineSplitter(spec.maxLineBytes);
     m_stopping = false;
+    // It must not outlive the engine: a kill -9 leaves no one to stop it.
+    const pid_t engine = ::getpid();
+    m_process.setChildProcessModifier([engine] { childguard::dieWithParent(engine); });
     m_process.start(QIODevice::ReadWrite);
 }
 

@@ -617,7 +617,14 @@ void AgentSession::startNextCheckpoint()
         if (!o.error.isEmpty()) {
             note(QStringLiteral("checkpoint_failed"), QJsonObject{{QStringLiteral("error"), o.error}});
             qWarning("chorus: checkpoint of %s failed: %s", qPrintable(m_info.name), qPrintable(o.error));
-        } else if (!o.commit.isEmpty()) {
+            // On the session until a checkpoint works again: `status` shows work not committed.
+            updateGitState(
+                {}, QStringLiteral("checkpoint"),
+                QJsonObject{{QStringLiteral("error"), o.error}, {QStringLiteral("at"), nowUtc()}});
+        } else if (m_info.options.contains(QLatin1String("checkpoint"))) {
+            updateGitState({}, QStringLiteral("checkpoint"), {});
+        }
+        if (o.error.isEmpty() && !o.commit.isEmpty()) {
             m_info.head = o.commit;
             note(QStringLiteral("checkpoint"), QJsonObject{{QStringLiteral("commit"), o.commit},
                                                            {QStringLiteral("branch"), m_info.branch}});

@@ -4,6 +4,7 @@
 #include "engine/agentsession.h"
 #include "engine/role.h"
 #include "engine/rolecatalog.h"
+#include "engine/startupsweep.h"
 #include "git/agentworkspace.h"
 #include "git/gitrepository.h"
 #include "git/merge.h"
@@ -173,6 +174,7 @@ Status Engine::open()
         return s;
     checkIntegrity();
     m_store = std::make_unique<SessionStore>(m_db.get());
+    m_startupReport = sweepLeftovers(QFileInfo(m_dbPath).absolutePath(), m_store->sessions());
     reloadRoles();
     for (const SessionInfo &info : m_store->sessions())
         addSession(info);

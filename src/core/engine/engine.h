@@ -100,6 +100,8 @@ public:
     // Problems found that do not stop the engine (a failed integrity check...), for `status`.
     // Storage failures are among them while they last.
     QStringList warnings() const;
+    // What open() removed that an engine killed earlier left behind (see startupsweep.h).
+    const QStringList &startupReport() const { return m_startupReport; }
     void setSettings(const EngineSettings &settings);
     const EngineSettings &settings() const { return m_settings; }
     // The environment agents start with (default: this process's).
@@ -173,6 +175,7 @@ private:
     QString m_dbPath;
     EngineLock m_lock;
     QStringList m_warnings;
+    QStringList m_startupReport;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SessionStore> m_store;
     std::unique_ptr<RoleCatalog> m_roles;

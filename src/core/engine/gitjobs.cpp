@@ -35,11 +35,31 @@ QueueItem itemFor(const AgentBranch &a)
     return item;
 }
 
-// Commits whatever the agent left uncommitted (its turn-end checkpoint normally has).
-bool checkpointFirst(const AgentBranch &a, QueueItem *item)
+// The agent's worktree folder is there but git cannot use it as a worktree any more (its .git
+// file or git's record of it deleted, or a removal cut short): nothing in it can be committed.
+bool wedged(const AgentBranch &a)
+{
+    return !a.worktree.isEmpty() && QFileInfo(a.worktree).isDir() && !isWorktreeFolder(a.worktree);
+}
+
+QString wedgedWarning(const AgentBranch &a)
+{
+    return JobText::tr(
+               "warning: %1 is no longer a git worktree, so what is in it was not committed; "
+               "`chorus clean --all %2` saves it under refs/chorus/archive/ and removes it")
+        .arg(a.worktree, a.name);
+}
+
+// Commits whatever the agent left uncommitted (its turn-end checkpoint normally has). With
+// `skipped`, a worktree folder git no longer knows is passed over with a warning there.
+bool checkpointFirst(const AgentBranch &a, QueueItem *item, QString *skipped = nullptr)
 {
     if (a.worktree.isEmpty() || !QFileInfo(a.worktree).isDir())
         return true;
+    if (skipped && wedged(a)) {
+        *skipped = wedgedWarning(a);
+        return true;
+    }
     const Result<QString> c = checkpointWorkspace(a.worktree, a.role, a.name, JobText::tr("work in progress"));
     if (!c) {
         item->state = QStringLiteral("error");
@@ -67,6 +87,11 @@ bool targetFor(const AgentBranch &a, const QString &given, QueueItem *item, QStr
     *target = *t;
     known->insert(a.repo, *t);
     return true;
+}
+
+void addMessage(CleanItem *item, const QString &text)
+{
+    item->message += (item->message.isEmpty() ? QString() : QStringLiteral("; ")) + text;
 }
 
 QString describe(const MergeOutcome &o)
@@ -99,6 +124,8 @@ QJsonObject QueueItem::toJson() const
                   {QStringLiteral("state"), state},         {QStringLiteral("message"), message}};
     if (!checkpoint.isEmpty())
         o.insert(QStringLiteral("checkpoint"), checkpoint);
+    if (!warning.isEmpty())
+        o.insert(QStringLiteral("warning"), warning);
     if (attempted)
         o.insert(QStringLiteral("outcome"), outcome.toJson());
     return o;
@@ -117,6 +144,8 @@ QJsonObject CleanItem::toJson() const
                   {QStringLiteral("message"), message}};
     if (!archiveRef.isEmpty())
         o.insert(QStringLiteral("archiveRef"), archiveRef);
+    if (!savedRef.isEmpty())
+        o.insert(QStringLiteral("savedRef"), savedRef);
     return o;
 }
 
@@ -205,7 +234,8 @@ QList<QueueItem> runMergeQueue(const QList<AgentBranch> &agents, const MergeQueu
             out << item;
             continue;
         }
-        if (!req.dryRun && !checkpointFirst(a, &item)) {
+        QString skipped;
+        if (!req.dryRun && !checkpointFirst(a, &item, &skipped)) {
             out << item;
             continue;
         }
@@ -255,6 +285,10 @@ QList<QueueItem> runMergeQueue(const QList<AgentBranch> &agents, const MergeQueu
             item.outcome = *r;
             item.state = r->stateName();
             item.message = describe(*r);
+        }
+        if (!skipped.isEmpty()) {
+            item.warning = skipped;
+            item.message += QStringLiteral("; ") + skipped;
         }
         out << item;
     }
@@ -332,8 +366,9 @@ QList<CleanItem> runClean(const QList<AgentBranch> &agents, const QString &targe
             out << item;
             continue;
         }
+        const bool notAWorktree = wedged(a);
         QueueItem scratch;
-        if (!checkpointFirst(a, &scratch)) {
+        if (!notAWorktree && !checkpointFirst(a, &scratch)) {
             item.state = QStringLiteral("error");
             item.message = scratch.message;
             out << item;
@@ -357,7 +392,9 @@ QList<CleanItem> runClean(const QList<AgentBranch> &agents, const QString &targe
         item.merged = merged != Merged::No;
         if (mergedOnly && branchThere && !item.merged) {
             item.state = QStringLiteral("kept");
-            item.message = JobText::tr("not merged; `chorus clean --all` removes its worktree and keeps its branch");
+            item.message = notAWorktree ? wedgedWarning(a)
+                                        : JobText::tr("not merged; `chorus clean --all` removes "
+                                                      "its worktree and keeps its branch");
             out << item;
             continue;
         }
@@ -366,6 +403,27 @@ QList<CleanItem> runClean(const QList<AgentBranch> &agents, const QString &targe
             item.message = JobText::tr("its process is still running; stop it first (`chorus stop %1`)").arg(a.name);
             out << item;
             continue;
+        }
+        // A folder git no longer knows as a worktree: what is in it is kept under the archive
+        // ref first (unless --force), as nothing can commit it on the branch.
+        if (notAWorktree && !force) {
+            const Result<QString> saved =
+                saveFolder(a.repo, a.worktree, a.branch,
+                           JobText::tr("%1 %2: files left in its folder\n\nSaved by `chorus clean` "
+                                       "from %3, which was no "
+                                       "longer a git worktree.\n")
+                               .arg(a.role, a.name, a.worktree));
+            if (!saved) {
+                item.state = QStringLiteral("error");
+                item.message =
+                    JobText::tr(
+                        "%1 is no longer a git worktree and what is in it cannot be saved: %2; "
+                        "`chorus clean --force %3` removes it without saving")
+                        .arg(a.worktree, saved.error().toString(), a.name);
+                out << item;
+                continue;
+            }
+            item.savedRef = *saved;
         }
         // The worktree goes first; its commits are all on the branch (checkpointed above).
         if (!a.worktree.isEmpty() && QFileInfo(a.worktree).isDir()) {
@@ -380,13 +438,21 @@ QList<CleanItem> runClean(const QList<AgentBranch> &agents, const QString &targe
             repo->removeWorktree(a.worktree); // its folder is gone already: git's record of it too
         }
         item.state = QStringLiteral("removed");
+        if (notAWorktree)
+            item.message = item.savedRef.isEmpty()
+                               ? JobText::tr("its folder was no longer a git worktree; removed%1")
+                                     .arg(force ? JobText::tr(" without saving (--force)")
+                                                : JobText::tr(" (nothing in it was new)"))
+                               : JobText::tr("its folder was no longer a git worktree; what was in "
+                                             "it is saved under %1")
+                                     .arg(item.savedRef);
         if (branchThere && (item.merged || force)) {
             // Its commits stay reachable unless they are in the target's history: a branch
             // merged by a squash or rebase (or unmerged, with --force) is archived first.
             if (merged != Merged::ByHistory) {
                 const Result<QString> ref = archiveBranch(a.repo, a.branch);
                 if (!ref) {
-                    item.message = ref.error().toString();
+                    addMessage(&item, ref.error().toString());
                     out << item;
                     continue;
                 }
@@ -395,11 +461,14 @@ QList<CleanItem> runClean(const QList<AgentBranch> &agents, const QString &targe
             if (Status s = repo->deleteBranch(a.branch); s)
                 item.branchDeleted = true;
             else
-                item.message = s.error().toString();
+                addMessage(&item, s.error().toString());
         } else if (branchThere) {
-            item.message = JobText::tr("branch %1 kept (not merged; --force deletes it and keeps its commits under "
-                                       "refs/chorus/archive/)")
-                               .arg(a.branch);
+            addMessage(
+                &item,
+                JobText::tr(
+                    "branch %1 kept (not merged; --force deletes it and keeps its commits under "
+                    "refs/chorus/archive/)")
+                    .arg(a.branch));
         }
         out << item;
     }

@@ -44,6 +44,7 @@ struct QueueItem
     QString state;
     QString message;
     QString checkpoint; // a commit made of uncommitted work before anything else
+    QString warning;    // e.g. its worktree folder is no longer a worktree (not checkpointed)
     bool attempted = false;
     MergeOutcome outcome;
 
@@ -79,6 +80,7 @@ struct CleanItem
     bool merged = false;
     bool branchDeleted = false;
     QString archiveRef;
+    QString savedRef; // the files of a folder that was no longer a worktree, committed there
     qint64 bytesFreed = 0;
     QString message;
 

@@ -100,6 +100,8 @@ QString SessionInfo::branchNote() const
     auto tr = [](const char *text) { return QCoreApplication::translate("SessionInfo", text); };
     if (options.contains(QLatin1String("cleaned")))
         return tr("cleaned");
+    if (options.contains(QLatin1String("checkpoint")))
+        return tr("checkpoint failed");
     const QString sync = options.value(QLatin1String("sync")).toObject().value(QLatin1String("state")).toString();
     if (sync == QLatin1String("conflict"))
         return tr("sync conflict");

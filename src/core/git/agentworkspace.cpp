@@ -1,12 +1,16 @@
 #include "git/agentworkspace.h"
 
+#include "git/gitcommon_p.h"
 #include "git/gitrepository.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+
+#include <git2/sys/repository.h>
 
 namespace chorus {
 
@@ -99,8 +103,12 @@ Result<AgentWorkspace> createAgentWorkspace(const QString &repoPath, const QStri
         branch = QStringLiteral("chorus/%1-%2").arg(agentName).arg(n);
     ws.branch = branch;
 
+    // Records of our worktrees whose folders are gone would otherwise hold their names.
+    repo->pruneStaleWorktrees(worktreesRoot);
+    // git names the worktree's record after its folder: both must be free.
     QString dir = QDir(worktreesRoot).filePath(ws.repoId + QLatin1Char('/') + agentName);
-    for (int n = 2; QFileInfo::exists(dir); ++n)
+    for (int n = 2; QFileInfo::exists(dir) || repo->worktreeNameTaken(QFileInfo(dir).fileName());
+         ++n)
         dir = QDir(worktreesRoot).filePath(QStringLiteral("%1/%2-%3").arg(ws.repoId, agentName).arg(n));
     ws.worktree = dir;
     if (!QDir().mkpath(QFileInfo(dir).absolutePath()))
@@ -108,10 +116,8 @@ Result<AgentWorkspace> createAgentWorkspace(const QString &repoPath, const QStri
 
     if (Status s = repo->createBranch(branch, ws.baseCommit); !s)
         return s.error();
-    // libgit2 names the worktree's admin folder after `name`; keep it unique like the folder.
     const QString wtName = QFileInfo(dir).fileName();
     if (Status s = repo->addWorktree(wtName, dir, branch); !s) {
-        QDir(dir).removeRecursively();
         repo->deleteBranch(branch);
         return s.error();
     }
@@ -138,6 +144,104 @@ Result<QString> checkpointWorkspace(const QString &worktree, const QString &role
                                 .arg(role, agentName, firstLine);
     return repo->commitAll(message, QStringLiteral("Chorus %1 agent").arg(role),
                            QStringLiteral("%1@agents.chorus.invalid").arg(role));
+}
+
+bool isWorktreeFolder(const QString &folder)
+{
+    const Result<GitRepository> repo = GitRepository::open(folder);
+    if (!repo)
+        return false;
+    const QString dir = QFileInfo(folder).canonicalFilePath();
+    return !dir.isEmpty() && QFileInfo(repo->workDir()).canonicalFilePath() == dir;
+}
+
+Result<QString> saveFolder(const QString &repoPath, const QString &folder, const QString &branch,
+                           const QString &message)
+{
+    // A handle of its own whose work tree is the folder and whose index lives in memory: the
+    // repository's own index and work tree are never touched.
+    Result<GitRepository> main = GitRepository::discover(repoPath);
+    if (!main)
+        return main.error();
+    Result<GitRepository> opened = GitRepository::open(main->commonDir());
+    if (!opened)
+        return opened.error();
+    git_repository *repo = opened->raw();
+    const QByteArray wd = QFile::encodeName(QFileInfo(folder).absoluteFilePath());
+    if (git_repository_set_workdir(repo, wd.constData(), 0) != 0)
+        return gitError(WorkspaceText::tr("cannot read the folder"), folder);
+    git_index *rawIndex = nullptr;
+    if (git_index_new(&rawIndex) != 0)
+        return gitError(WorkspaceText::tr("cannot make an index"), folder);
+    IndexPtr index(rawIndex);
+    if (git_repository_set_index(repo, index.get()) != 0)
+        return gitError(WorkspaceText::tr("cannot make an index"), folder);
+
+    const bool branchThere = !branch.isEmpty() && opened->branchExists(branch);
+    const Result<QString> parentId =
+        branchThere ? opened->resolveCommit(QStringLiteral("refs/heads/") + branch)
+                    : opened->headCommit();
+    CommitPtr parent;
+    if (parentId) {
+        git_oid oid;
+        git_commit *raw = nullptr;
+        const QByteArray hex = parentId->toLatin1();
+        if (git_oid_fromstr(&oid, hex.constData()) != 0 || git_commit_lookup(&raw, repo, &oid) != 0)
+            return gitError(WorkspaceText::tr("cannot read commit %1").arg(*parentId), folder);
+        parent.reset(raw);
+        git_tree *rawTree = nullptr;
+        if (git_commit_tree(&rawTree, parent.get()) != 0)
+            return gitError(WorkspaceText::tr("cannot read commit %1").arg(*parentId), folder);
+        TreePtr tree(rawTree);
+        if (git_index_read_tree(index.get(), tree.get()) != 0)
+            return gitError(WorkspaceText::tr("cannot read commit %1").arg(*parentId), folder);
+    }
+    char star[] = "*";
+    char *patterns[] = {star};
+    const git_strarray all = {patterns, 1};
+    // New and changed files only: a file missing from the folder may be one a removal cut
+    // short had deleted already, not one the agent deleted.
+    auto present = [](const char *path, const char *, void *payload) -> int {
+        const QString file =
+            *static_cast<const QString *>(payload) + QLatin1Char('/') + QFile::decodeName(path);
+        return QFileInfo(file).exists() || QFileInfo(file).isSymLink() ? 0
+                                                                       : 1; // 1: leave the entry
+    };
+    QString root = QFileInfo(folder).absoluteFilePath();
+    if (git_index_add_all(index.get(), &all, GIT_INDEX_ADD_DEFAULT, present, &root) != 0)
+        return gitError(WorkspaceText::tr("cannot read the folder's files"), folder);
+    git_oid treeId;
+    if (git_index_write_tree_to(&treeId, index.get(), repo) != 0)
+        return gitError(WorkspaceText::tr("cannot write the folder's files into the repository"),
+                        folder);
+    if (parent && git_oid_equal(git_commit_tree_id(parent.get()), &treeId))
+        return QString(); // nothing the branch does not have
+    git_tree *rawTree = nullptr;
+    if (git_tree_lookup(&rawTree, repo, &treeId) != 0)
+        return gitError(WorkspaceText::tr("cannot read the tree"), folder);
+    TreePtr tree(rawTree);
+    git_signature *rawSig = nullptr;
+    if (git_signature_now(&rawSig, "Chorus", "chorus@agents.chorus.invalid") != 0)
+        return gitError(WorkspaceText::tr("bad author"), folder);
+    SigPtr sig(rawSig);
+    const git_commit *parents[] = {parent.get()};
+    git_oid commitId;
+    const QByteArray msg = message.toUtf8();
+    if (git_commit_create(&commitId, repo, nullptr, sig.get(), sig.get(), "UTF-8", msg.constData(),
+                          tree.get(), parent ? 1 : 0, parent ? parents : nullptr) != 0)
+        return gitError(WorkspaceText::tr("cannot commit the folder's files"), folder);
+    const QString stamp =
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+    const QString name = QStringLiteral("refs/chorus/archive/%1/%2-folder")
+                             .arg(branch.isEmpty() ? QFileInfo(folder).fileName() : branch, stamp);
+    const QByteArray n = name.toUtf8();
+    const QByteArray log = QByteArray("chorus: save folder ") + wd;
+    git_reference *rawRef = nullptr;
+    if (git_reference_create(&rawRef, repo, n.constData(), &commitId, 0, log.constData()) != 0)
+        return gitError(WorkspaceText::tr("cannot keep the folder's files under %1").arg(name),
+                        folder);
+    git_reference_free(rawRef);
+    return name;
 }
 
 } // namespace chorus

@@ -28,4 +28,17 @@ Result<AgentWorkspace> createAgentWorkspace(const QString &repoPath, const QStri
 Result<QString> checkpointWorkspace(const QString &worktree, const QString &role,
                                     const QString &agentName, const QString &summary);
 
+// Whether `folder` is the root of a git work tree (a worktree that git can still open: its
+// .git file and git's record of it are both there).
+bool isWorktreeFolder(const QString &folder);
+
+// Keeps what is in `folder` (a worktree of the repository at repoPath that git no longer knows
+// as one) as a commit on top of `branch` (or of the repository's HEAD when the branch is gone),
+// under refs/chorus/archive/<branch>/<time>-folder; nothing on any branch moves. New and
+// changed files are kept; files missing from the folder are not recorded as deleted (a
+// removal cut short deleted them), nor files the repository ignores. Returns the ref, or an empty
+// string when the folder holds nothing the branch does not.
+Result<QString> saveFolder(const QString &repoPath, const QString &folder, const QString &branch,
+                           const QString &message);
+
 } // namespace chorus

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -131,6 +132,58 @@ bool GitRepository::branchExists(const QString &name) const
     return true;
 }
 
+QStringList GitRepository::branches(const QString &prefix) const
+{
+    QStringList out;
+    git_branch_iterator *rawIt = nullptr;
+    if (git_branch_iterator_new(&rawIt, d->repo.get(), GIT_BRANCH_LOCAL) != 0)
+        return out;
+    git_reference *raw = nullptr;
+    git_branch_t type;
+    while (git_branch_next(&raw, &type, rawIt) == 0) {
+        const QString name = QString::fromUtf8(git_reference_shorthand(raw));
+        git_reference_free(raw);
+        if (name.startsWith(prefix))
+            out << name;
+    }
+    git_branch_iterator_free(rawIt);
+    return out;
+}
+
+Result<bool> GitRepository::hasCommitsOfItsOwn(const QString &branch) const
+{
+    const QString full = QStringLiteral("refs/heads/") + branch;
+    const Result<QString> tip = resolveCommit(full);
+    if (!tip)
+        return tip.error();
+    git_revwalk *rawWalk = nullptr;
+    if (git_revwalk_new(&rawWalk, d->repo.get()) != 0)
+        return gitError(GitText::tr("cannot walk the history"), workDir());
+    RevwalkPtr walk(rawWalk);
+    git_oid id;
+    const QByteArray hex = tip->toLatin1();
+    git_oid_fromstr(&id, hex.constData());
+    if (git_revwalk_push(walk.get(), &id) != 0)
+        return gitError(GitText::tr("cannot walk the history"), workDir());
+    git_reference_iterator *rawIt = nullptr;
+    if (git_reference_iterator_new(&rawIt, d->repo.get()) != 0)
+        return gitError(GitText::tr("cannot list the refs"), workDir());
+    git_reference *raw = nullptr;
+    while (git_reference_next(&raw, rawIt) == 0) {
+        RefPtr ref(raw);
+        if (QString::fromUtf8(git_reference_name(ref.get())) == full)
+            continue;
+        git_object *peeled = nullptr;
+        if (git_reference_peel(&peeled, ref.get(), GIT_OBJECT_COMMIT) != 0)
+            continue; // a ref to a blob or tree, or broken: it reaches no commit
+        ObjectPtr commit(peeled);
+        git_revwalk_hide(walk.get(), git_object_id(commit.get()));
+    }
+    git_reference_iterator_free(rawIt);
+    git_oid next;
+    return git_revwalk_next(&next, walk.get()) == 0;
+}
+
 bool GitRepository::isValidBranchName(const QString &name)
 {
     ensureInit();
@@ -258,10 +311,67 @@ Status GitRepository::addWorktree(const QString &name, const QString &path, cons
     git_worktree *rawWt = nullptr;
     const QByteArray n = name.toUtf8();
     const QByteArray p = QFile::encodeName(path);
-    if (git_worktree_add(&rawWt, d->repo.get(), n.constData(), p.constData(), &opts) != 0)
-        return gitError(GitText::tr("cannot create the worktree"), path);
+    // libgit2 leaves what it made when the add fails half-way (the record, the folder, part of
+    // the checkout): an orphan record would block the name for ever.
+    const QString record = adminDir(name);
+    const bool recordThere = QFileInfo::exists(record), folderThere = QFileInfo::exists(path);
+    if (git_worktree_add(&rawWt, d->repo.get(), n.constData(), p.constData(), &opts) != 0) {
+        const Error e = gitError(GitText::tr("cannot create the worktree"), path);
+        if (!folderThere)
+            QDir(path).removeRecursively();
+        if (!recordThere && !record.isEmpty())
+            QDir(record).removeRecursively();
+        return e;
+    }
     git_worktree_free(rawWt);
     return Ok{};
+}
+
+QString GitRepository::adminDir(const QString &name) const
+{
+    if (name.isEmpty() || name.contains(QLatin1Char('/')) || name.startsWith(QLatin1Char('.')))
+        return {};
+    return QFile::decodeName(git_repository_commondir(d->repo.get())) +
+           QStringLiteral("worktrees/") + name;
+}
+
+bool GitRepository::worktreeNameTaken(const QString &name) const
+{
+    const QString record = adminDir(name);
+    return record.isEmpty() || QFileInfo::exists(record);
+}
+
+QStringList GitRepository::pruneStaleWorktrees(const QString &root)
+{
+    const QString under = QDir::cleanPath(QFileInfo(root).absoluteFilePath()) + QLatin1Char('/');
+    const QString canonicalUnder = QFileInfo(root).canonicalFilePath() + QLatin1Char('/');
+    const QDir records(QFile::decodeName(git_repository_commondir(d->repo.get())) +
+                       QStringLiteral("worktrees"));
+    QStringList pruned;
+    const auto names = records.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
+    for (const QString &name : names) {
+        const QString record = records.filePath(name);
+        if (QFileInfo::exists(record + QStringLiteral("/locked")))
+            continue;
+        QFile gitdir(record + QStringLiteral("/gitdir"));
+        bool stale = false;
+        if (!gitdir.exists()) {
+            // Half-made (a creation killed or failed before it wrote the file); a creation in
+            // progress writes it within moments.
+            const QDateTime made = QFileInfo(record).lastModified();
+            stale = made.isValid() && made.secsTo(QDateTime::currentDateTime()) > 60;
+        } else if (gitdir.open(QIODevice::ReadOnly)) {
+            const QString dotGit = QFile::decodeName(gitdir.readAll().trimmed());
+            const QString folder = QDir::cleanPath(QFileInfo(dotGit).absolutePath());
+            const QString inside = folder + QLatin1Char('/');
+            const bool ours = inside.startsWith(under) ||
+                              (canonicalUnder.size() > 1 && inside.startsWith(canonicalUnder));
+            stale = ours && inside != under && !QFileInfo(dotGit).isFile();
+        }
+        if (stale && QDir(record).removeRecursively())
+            pruned << name;
+    }
+    return pruned;
 }
 
 Status GitRepository::removeWorktree(const QString &path)
@@ -273,35 +383,42 @@ Status GitRepository::removeWorktree(const QString &path)
             return ca == cb;
         return QDir::cleanPath(QFileInfo(a).absoluteFilePath()) == QDir::cleanPath(QFileInfo(b).absoluteFilePath());
     };
-    // The folder goes whatever git says: a failed prune is reported, not left on disk.
-    auto removeFolder = [&path](Status result) -> Status {
-        if (QFileInfo(path).isDir() && !QDir(path).removeRecursively() && result)
-            return makeError(GitText::tr("cannot delete the worktree folder"), path,
-                             GitText::tr("Check its permissions, then run `chorus clean` again."));
-        return result;
-    };
+    // Git's records of it, found by path before the folder goes (its path resolves until then).
+    std::vector<WorktreePtr> records;
     git_strarray names{};
-    if (git_worktree_list(&names, d->repo.get()) != 0)
-        return removeFolder(gitError(GitText::tr("cannot list the worktrees"), workDir()));
-    Status result = Ok{};
-    bool found = false;
-    for (size_t i = 0; i < names.count && !found; ++i) {
+    const bool listed = git_worktree_list(&names, d->repo.get()) == 0;
+    for (size_t i = 0; listed && i < names.count; ++i) {
         git_worktree *raw = nullptr;
         if (git_worktree_lookup(&raw, d->repo.get(), names.strings[i]) != 0)
             continue;
         WorktreePtr wt(raw);
-        if (!same(QFile::decodeName(git_worktree_path(wt.get())), path))
-            continue;
-        found = true;
+        if (same(QFile::decodeName(git_worktree_path(wt.get())), path))
+            records.push_back(std::move(wt));
+    }
+    if (listed)
+        git_strarray_dispose(&names);
+    // The folder first, its .git file before anything in it: a kill part-way leaves a folder
+    // that is plainly no worktree (`chorus clean` saves and removes it) and a record git calls
+    // prunable, never a worktree with files missing that a checkpoint would commit as deleted,
+    // nor a folder whose record is gone while its .git file still points at it.
+    Status result = Ok{};
+    const QFileInfo dotGit(path + QStringLiteral("/.git"));
+    if (dotGit.isFile() && !QFile::remove(dotGit.filePath()))
+        result = makeError(GitText::tr("cannot delete the worktree folder"), path,
+                           GitText::tr("Check its permissions, then run `chorus clean` again."));
+    else if (QFileInfo(path).isDir() && !QDir(path).removeRecursively())
+        result = makeError(GitText::tr("cannot delete the worktree folder"), path,
+                           GitText::tr("Check its permissions, then run `chorus clean` again."));
+    if (!listed && result)
+        return gitError(GitText::tr("cannot list the worktrees"), workDir());
+    for (const WorktreePtr &wt : std::as_const(records)) {
         git_worktree_prune_options opts;
         git_worktree_prune_options_init(&opts, GIT_WORKTREE_PRUNE_OPTIONS_VERSION);
-        opts.flags = GIT_WORKTREE_PRUNE_VALID | GIT_WORKTREE_PRUNE_LOCKED | GIT_WORKTREE_PRUNE_WORKING_TREE;
-        if (git_worktree_prune(wt.get(), &opts) != 0)
+        opts.flags = GIT_WORKTREE_PRUNE_VALID | GIT_WORKTREE_PRUNE_LOCKED;
+        if (git_worktree_prune(wt.get(), &opts) != 0 && result)
             result = gitError(GitText::tr("cannot remove worktree %1").arg(path), workDir());
     }
-    git_strarray_dispose(&names);
-    // Unknown to git (its record pruned by hand), or what the prune left: the folder itself.
-    return removeFolder(result);
+    return result;
 }
 
 namespace {

@@ -40,11 +40,24 @@ public:
     bool branchExists(const QString &name) const;
     Status createBranch(const QString &name, const QString &commit);
     Status deleteBranch(const QString &name);
+    // The local branches whose names start with `prefix` (e.g. "chorus-check/").
+    QStringList branches(const QString &prefix) const;
+    // Whether `branch` holds commits no other ref (branch, tag, archive ref...) reaches.
+    Result<bool> hasCommitsOfItsOwn(const QString &branch) const;
     // Whether git would accept `name` as a branch name (refs/heads/<name>).
     static bool isValidBranchName(const QString &name);
 
-    // Adds a linked worktree `name` at `path` with `branch` checked out.
+    // Adds a linked worktree `name` at `path` with `branch` checked out. On failure nothing
+    // it made is left: neither the folder nor git's record (.git/worktrees/<name>), so the
+    // name can be used again.
     Status addWorktree(const QString &name, const QString &path, const QString &branch);
+    // Whether git has a record of a worktree called `name` (.git/worktrees/<name>), live or not.
+    bool worktreeNameTaken(const QString &name) const;
+    // Forgets the stale records git calls prunable that no one can be using: a record without
+    // its gitdir file (a creation that failed half-way), and a record of a folder under `root`
+    // that is gone or no longer a worktree. Locked records and anything else are kept.
+    // Returns the names of the records removed.
+    QStringList pruneStaleWorktrees(const QString &root);
     // Deletes the linked worktree at `path`: its directory and git's record of it (found by
     // its path, whatever its name). A directory git no longer knows is deleted alone; a record
     // whose directory is already gone is pruned.
@@ -64,6 +77,9 @@ public:
     git_repository *raw() const;
 
 private:
+    // Where git keeps its record of the linked worktree `name` (empty for a name it cannot be).
+    QString adminDir(const QString &name) const;
+
     struct Private;
     std::unique_ptr<Private> d;
 };

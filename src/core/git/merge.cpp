@@ -1,5 +1,6 @@
 #include "git/merge.h"
 
+#include "childguard.h"
 #include "git/gitcommon_p.h"
 #include "git/gitrepository.h"
 
@@ -8,15 +9,21 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QProcess>
 #include <QSet>
+#include <QStandardPaths>
+#include <QThread>
 #include <QUuid>
 
 #include <git2/sys/index.h>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <poll.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 namespace chorus {
 
@@ -570,43 +577,95 @@ Result<CheckRun> runCheck(GitRepository &repo, const QString &commit, const QStr
         repo.deleteBranch(branch);
         return s.error();
     }
-    QProcess p;
-    p.setProgram(command.first());
-    p.setArguments(command.mid(1));
-    p.setWorkingDirectory(dir);
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.setStandardInputFile(QProcess::nullDevice());
-    // Its own process group, so whatever it starts ends with it (before its worktree goes).
-    p.setChildProcessModifier([] { ::setpgid(0, 0); });
-    p.start();
     CheckRun run;
     Error startError;
-    bool started = p.waitForStarted(30000);
-    if (!started) {
-        startError = makeError(GitText::tr("the check command cannot start: %1").arg(p.errorString()),
-                               command.join(QLatin1Char(' ')),
-                               GitText::tr("Give a program that exists (with its path if it is not on PATH); "
-                                           "the command runs without a shell."));
+    bool started = false;
+    auto cannotStart = [&](const QString &why) {
+        return makeError(
+            GitText::tr("the check command cannot start: %1").arg(why),
+            command.join(QLatin1Char(' ')),
+            GitText::tr("Give a program that exists (with its path if it is not on PATH); "
+                        "the command runs without a shell."));
+    };
+    // Everything the fork needs is made before it (see childguard.h).
+    const QString &first = command.first();
+    const QString program = first.contains(QLatin1Char('/'))
+                                ? QDir(dir).absoluteFilePath(first)
+                                : QStandardPaths::findExecutable(first);
+    if (program.isEmpty()) {
+        startError = cannotStart(GitText::tr("%1 is not on PATH").arg(first));
     } else {
-        QByteArray out;
-        QDeadlineTimer deadline(timeoutMs);
-        const pid_t group = pid_t(p.processId());
-        while (!p.waitForFinished(200)) {
-            out += p.readAll();
-            if (out.size() > 2 * kMaxCheckOutput)
-                out = out.right(kMaxCheckOutput);
-            if (deadline.hasExpired() || (cancel && cancel->load())) {
-                run.timedOut = deadline.hasExpired();
-                run.cancelled = !run.timedOut;
-                ::kill(-group, SIGKILL);
-                p.waitForFinished(5000);
-                break;
+        const QByteArray path = QFile::encodeName(program), workDir = QFile::encodeName(dir);
+        QList<QByteArray> args;
+        for (const QString &a : command)
+            args << QFile::encodeName(a);
+        std::vector<char *> argv;
+        for (QByteArray &a : args)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        // Under a supervisor: whatever the check starts, even in a session of its own, ends
+        // with it (before its worktree goes), and all of it ends with the engine.
+        const childguard::Supervised child =
+            childguard::startSupervised(path.constData(), argv.data(), workDir.constData());
+        int status = 0;
+        if (child.supervisor > 0 && child.startError != 0) {
+            ::close(child.output);
+            while (::waitpid(child.supervisor, &status, 0) < 0 && errno == EINTR) {
             }
         }
-        ::kill(-group, SIGKILL); // what it left running in the background
-        out += p.readAll();
-        run.output = tail(out);
-        run.exitCode = run.timedOut || run.cancelled || p.exitStatus() == QProcess::CrashExit ? -1 : p.exitCode();
+        if (child.supervisor < 0 || child.startError != 0) {
+            startError = cannotStart(QString::fromLocal8Bit(::strerror(child.startError)));
+        } else {
+            started = true;
+            QByteArray out;
+            auto readSome = [&](int waitMs) { // false at the end of the output
+                pollfd pfd{child.output, POLLIN, 0};
+                if (::poll(&pfd, 1, waitMs) <= 0)
+                    return true;
+                char buf[65536];
+                const ssize_t n = ::read(child.output, buf, sizeof buf);
+                if (n > 0) {
+                    out.append(buf, n);
+                    if (out.size() > 2 * kMaxCheckOutput)
+                        out = out.right(kMaxCheckOutput);
+                }
+                return n > 0 || (n < 0 && (errno == EINTR || errno == EAGAIN));
+            };
+            auto ended = [&] {
+                return ::waitpid(child.supervisor, &status, WNOHANG) == child.supervisor;
+            };
+            QDeadlineTimer deadline(timeoutMs);
+            bool open = true, done = false;
+            while (!done) {
+                if (open)
+                    open = readSome(200);
+                else
+                    QThread::msleep(50);
+                done = ended();
+                if (!done && (deadline.hasExpired() || (cancel && cancel->load()))) {
+                    run.timedOut = deadline.hasExpired();
+                    run.cancelled = !run.timedOut;
+                    ::kill(child.supervisor,
+                           SIGTERM); // it kills the check and all below it, then ends
+                    const QDeadlineTimer grace(10000);
+                    while (!(done = ended()) && !grace.hasExpired())
+                        QThread::msleep(20);
+                    if (!done) {
+                        ::kill(child.supervisor, SIGKILL);
+                        while (::waitpid(child.supervisor, &status, 0) < 0 && errno == EINTR) {
+                        }
+                    }
+                    done = true;
+                }
+            }
+            // What it left running was ended by the supervisor: the output ends now.
+            for (int i = 0; open && i < 50; ++i)
+                open = readSome(100);
+            ::close(child.output);
+            run.output = tail(out);
+            run.exitCode =
+                run.timedOut || run.cancelled || !WIFEXITED(status) ? -1 : WEXITSTATUS(status);
+        }
     }
     repo.removeWorktree(dir);
     repo.deleteBranch(branch);
