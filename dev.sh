@@ -6,6 +6,7 @@
 #   ./dev.sh build    install what is missing and build
 #   ./dev.sh deps     install what is missing (Debian packages) and nothing else
 #   ./dev.sh bench    build and run the benchmarks under tests/bench
+#   ./dev.sh soak [MINUTES]  build and run the soak test (tests/soak, default 5 minutes)
 # Environment: CHORUS_BUILD_DIR (default: build), CHORUS_BUILD_TYPE (default: RelWithDebInfo),
 #              CHORUS_TEST_CLAUDE (use this claude binary for tests instead of installing one).
 set -euo pipefail
@@ -133,6 +134,13 @@ case "$cmd" in
             [ -x "$b" ] && { say "$(basename "$b")"; "$b"; }
         done
         ;;
+    soak)
+        install_packages
+        install_claude
+        build
+        export CHORUS_BUILD_DIR="$build_dir"
+        exec tests/soak/soak.sh "${2:-5}" "${@:3}"
+        ;;
     package)
         install_packages
         build
@@ -141,7 +149,7 @@ case "$cmd" in
         ls -1 "$build_dir"/*.deb
         ;;
     *)
-        sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
         [ -z "$cmd" ] || [ "$cmd" = help ] || [ "$cmd" = -h ] || [ "$cmd" = --help ] || exit 2
         ;;
 esac
