@@ -20,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 using namespace chorus;
 using chorus::test::FakeApi;
 
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void corruptDatabaseIsReportedAtStart();
     void spawnRetriedWithTheSameRequestIdIsOneAgent();
     void turnEndedBeforeAKilledCheckpointIsNotRunAgain();
+    void messageToAProcessKilledBeforeItAnsweredIsSentAgain();
 
 private:
     void openEngine();
@@ -563,6 +566,43 @@ void TestFaults::turnEndedBeforeAKilledCheckpointIsNotRunAgain()
     QSqlQuery q(db.db());
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM usage")) && q.next());
     QCOMPARE(q.value(0).toInt(), 1);
+}
+
+// Found by the soak run: a follow-up written to a (re)started process that was killed before
+// it printed anything was lost; the automatic restart sent only "continue".
+void TestFaults::messageToAProcessKilledBeforeItAnsweredIsSentAgain()
+{
+    EngineSettings s = m_engine->settings();
+    s.idleSeconds = 1;
+    s.autoRestarts = 1;
+    m_engine->setSettings(s);
+    const Result<SessionInfo> r =
+        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    QVERIFY(r.ok());
+    QCOMPARE(waitSettled(r->id).turns, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).pid, 0, 10000); // the idle process was closed
+    const QString followUp = QStringLiteral("The follow-up that must not be lost.");
+    QVERIFY(m_engine->send(r->id, followUp).ok());
+    // The message is written as soon as the new process has started; the CLI takes a few
+    // hundred milliseconds before its first line. Kill it in between.
+    QDeadlineTimer deadline(10000);
+    while (info(r->id).pid == 0 && !deadline.hasExpired())
+        QTest::qWait(1);
+    const qint64 pid = info(r->id).pid;
+    QVERIFY(pid > 0);
+    QVERIFY(::kill(pid_t(pid), SIGKILL) == 0);
+    QTRY_VERIFY_WITH_TIMEOUT(info(r->id).turns == 2 && info(r->id).state == SessionState::Idle,
+                             60000);
+    QVERIFY(kinds(r->id, QStringLiteral("chorus")).contains(QStringLiteral("input_requeued")));
+    bool received = false;
+    for (const QJsonValue &v : m_fake.requestLog())
+        received = received || v.toObject()
+                                   .value(QLatin1String("body"))
+                                   .toObject()
+                                   .value(QLatin1String("last_text"))
+                                   .toString()
+                                   .contains(followUp);
+    QVERIFY(received);
 }
 
 QTEST_GUILESS_MAIN(TestFaults)

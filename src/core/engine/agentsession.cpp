@@ -285,6 +285,10 @@ void AgentSession::writeNextInput()
         return; // the process is going away; onFinished() takes it from here
     m_pending.removeFirst();
     ++m_inFlight;
+    // Until the CLI answers, nothing says it kept the message: a process that dies first took
+    // it along (see finishProcess() and requeueUnconfirmedInput()).
+    m_unconfirmed = {inputId, text};
+    m_info.options.insert(QStringLiteral("unconfirmedInput"), inputId);
     setState(SessionState::Running);
     persist();
 }
@@ -297,6 +301,10 @@ void AgentSession::onEvents(const QList<StreamEvent> &batch)
     for (const StreamEvent &ev : batch)
         events.append(StoredEvent{m_info.id, 0, ts, eventKindName(ev.kind), ev.subtype, ev.raw});
     store(events); // stored before anything acts on it
+    if (m_unconfirmed) { // the CLI answered: it has the message
+        m_unconfirmed.reset();
+        m_info.options.remove(QStringLiteral("unconfirmedInput"));
+    }
     if (storageBroken()) {
         m_heldStream += batch; // acted on once stored
         Q_EMIT changed(m_info);
@@ -432,6 +440,28 @@ void AgentSession::finishTurn()
     persist();
     if (!m_stopping)
         Q_EMIT slotReleased();
+}
+
+void AgentSession::requeueUnconfirmedInput(bool resume)
+{
+    const QJsonValue id = m_info.options.take(QStringLiteral("unconfirmedInput"));
+    if (id.isUndefined())
+        return;
+    // The engine died with the message written but not yet answered: the CLI may never have
+    // kept it. It is sent again (or kept for `chorus resume`) rather than lost; 0 is the task,
+    // which launch() puts back itself when the CLI has no transcript.
+    if (const qint64 inputId = id.toInteger(); inputId > 0) {
+        if (resume) {
+            m_store->markInputPending(inputId);
+            m_pending = m_store->pendingInputs(m_info.id);
+        } else {
+            QJsonArray dropped = m_info.options.value(QLatin1String("droppedInputs")).toArray();
+            dropped.prepend(m_store->inputText(inputId));
+            m_info.options.insert(QStringLiteral("droppedInputs"), dropped);
+        }
+        note(QStringLiteral("input_requeued"), QJsonObject{{QStringLiteral("input"), inputId}});
+    }
+    persist();
 }
 
 bool AgentSession::recoverEndedTurn()
@@ -654,6 +684,29 @@ void AgentSession::finishProcess(int exitCode, bool crashed, bool stopping)
         setState(!unfinished && m_info.state == SessionState::Idle && m_info.error.isEmpty()
                      ? SessionState::Done
                      : SessionState::Stopped);
+    } else if (unfinished && m_unconfirmed) {
+        // The process died before it said a word about the message it was given: the CLI never
+        // kept it. It goes back to the queue when the agent restarts by itself, else it is set
+        // aside for `chorus resume`, never lost.
+        const auto [inputId, text] = *std::exchange(m_unconfirmed, std::nullopt);
+        m_info.options.remove(QStringLiteral("unconfirmedInput"));
+        m_info.error =
+            tr("the Claude Code CLI ended before it took the message (exit code %1)").arg(exitCode);
+        note(QStringLiteral("crash"), QJsonObject{{QStringLiteral("exitCode"), exitCode},
+                                                  {QStringLiteral("crashed"), crashed},
+                                                  {QStringLiteral("unconfirmedInput"), inputId}});
+        setState(SessionState::Failed, QStringLiteral("crash"));
+        if (m_info.restarts < m_autoRestarts) {
+            ++m_info.restarts;
+            if (inputId > 0)
+                m_store->markInputPending(inputId);
+            m_pending.prepend({inputId, text});
+            note(QStringLiteral("input_requeued"), QJsonObject{{QStringLiteral("input"), inputId}});
+        } else if (inputId > 0) {
+            QJsonArray dropped = m_info.options.value(QLatin1String("droppedInputs")).toArray();
+            dropped.prepend(text);
+            m_info.options.insert(QStringLiteral("droppedInputs"), dropped);
+        }
     } else if (unfinished || (exitCode != 0 && m_info.turns == 0)) {
         const QString tail = m_process ? m_process->stderrTail().right(2000) : QString();
         m_info.error = (crashed ? tr("the Claude Code CLI was killed before finishing the turn")

@@ -11,6 +11,7 @@
 #include <QThreadPool>
 
 #include <functional>
+#include <optional>
 
 namespace chorus {
 
@@ -60,6 +61,9 @@ public:
     // was killed): the checkpoint is made and the turn ends as it would have. False when the
     // session had no such turn.
     bool recoverEndedTurn();
+    // Recovery: a message written to a process that died before answering goes back to the
+    // front of the queue (resume), or is set aside for `chorus resume`.
+    void requeueUnconfirmedInput(bool resume);
     // Marks the session interrupted (its process vanished with an earlier daemon).
     void markInterrupted(const QString &why);
     // Watchdog: called periodically by the engine.
@@ -124,6 +128,7 @@ private:
     int m_autoRestarts = 0;
     QSet<QString> m_sessionAllowedTools; // "allow for this session"
     QSet<QString> m_liveRequests;        // permission requests the current process waits on
+    std::optional<QPair<qint64, QString>> m_unconfirmed; // written, not yet answered by the CLI
     // While the database refuses writes: what waits to be stored, and to be acted on.
     QString m_storageError;
     QList<StoredEvent> m_held;

@@ -272,6 +272,7 @@ void Engine::recover()
         endOrphan(info.pid, info.claudeSessionId);
         if (s->recoverEndedTurn())
             continue; // its turn had ended: nothing to resume, nothing to pay twice
+        s->requeueUnconfirmedInput(m_settings.resumeOnRecovery);
         s->markInterrupted(tr("Chorus's engine stopped while this agent was working (its process "
                               "is gone)."));
         if (m_settings.resumeOnRecovery) {

@@ -15,11 +15,6 @@
 namespace chorus {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("chorus::EngineLock", text);
-}
-
 std::optional<EngineLock::Holder> readHolder(int fd)
 {
     QByteArray data;

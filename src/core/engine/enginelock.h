@@ -2,6 +2,7 @@
 
 #include "result.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <optional>
@@ -15,6 +16,7 @@ namespace chorus {
 // still finds that engine.
 class EngineLock
 {
+    Q_DECLARE_TR_FUNCTIONS(EngineLock)
 public:
     EngineLock() = default;
     ~EngineLock();

@@ -490,6 +490,16 @@ Status SessionStore::markInputSent(qint64 id)
     return Ok{};
 }
 
+Status SessionStore::markInputPending(qint64 id)
+{
+    QSqlQuery q(d->db->db());
+    q.prepare(QStringLiteral("UPDATE inputs SET state = 'pending', sent_at = NULL WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return queryError(q, QString::number(id));
+    return Ok{};
+}
+
 Status SessionStore::dropInputs(const QString &sessionId)
 {
     QSqlQuery q(d->db->db());
@@ -499,6 +509,14 @@ Status SessionStore::dropInputs(const QString &sessionId)
     if (!q.exec())
         return queryError(q, sessionId);
     return Ok{};
+}
+
+QString SessionStore::inputText(qint64 id) const
+{
+    QSqlQuery q(d->db->db());
+    q.prepare(QStringLiteral("SELECT text FROM inputs WHERE id = ?"));
+    q.addBindValue(id);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
 }
 
 QList<QPair<qint64, QString>> SessionStore::pendingInputs(const QString &sessionId) const

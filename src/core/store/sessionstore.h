@@ -57,8 +57,11 @@ public:
 
     Result<qint64> insertInput(const QString &sessionId, const QString &text);
     Status markInputSent(qint64 id);
+    // Puts a sent input back in the queue (the CLI never recorded it: its process died first).
+    Status markInputPending(qint64 id);
     Status dropInputs(const QString &sessionId);
     QList<QPair<qint64, QString>> pendingInputs(const QString &sessionId) const;
+    QString inputText(qint64 id) const;
 
     // Sum of cost_usd in usage since the given UTC timestamp.
     double costSince(const QString &sinceUtc) const;
