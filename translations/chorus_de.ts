@@ -2104,7 +2104,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+327"/>
+        <location line="+221"/>
+        <source>Fix the cause, then resume the agent (Resume, or `chorus resume %1`): its waiting messages are sent then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>retrying (attempt %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2124,7 +2129,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-473"/>
+        <location line="-474"/>
         <source>cannot write the database: %1. Free disk space (or fix the data directory&apos;s permissions); the agent is paused with its output held and goes on by itself when writing works again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2134,12 +2139,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>Fix the cause, then run `chorus resume %1` (the waiting messages are sent then).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+295"/>
+        <location line="+337"/>
         <source>the process that asked has ended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2195,7 +2195,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>the Claude Code CLI ended before it took the message (exit code %1)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -247,7 +247,8 @@ void AgentSession::failLaunch(const QString &error)
     m_info.pid = 0;
     m_info.error =
         error + QLatin1Char('\n') +
-        tr("Fix the cause, then run `chorus resume %1` (the waiting messages are sent then).")
+        tr("Fix the cause, then resume the agent (Resume, or `chorus resume %1`): its waiting "
+           "messages are sent then.")
             .arg(m_info.name);
     note(QStringLiteral("launch_failed"), QJsonObject{{QStringLiteral("error"), error},
                                                       {QStringLiteral("dropped"), dropped.size()}});
