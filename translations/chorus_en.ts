@@ -4,7 +4,7 @@
 <context>
     <name>Cli</name>
     <message numerus="yes">
-        <location filename="../src/cli/commands.cpp" line="+116"/>
+        <location filename="../src/cli/commands.cpp" line="+121"/>
         <source>%1 is %2 after %n turn(s), $%3.</source>
         <translation>
             <numerusform>%1 is %2 after %n turn, $%3.</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+476"/>
+        <location line="+486"/>
         <source>the check did not finish in %n s</source>
         <translation>
             <numerusform>the check did not finish in %n s</numerusform>

@@ -5,6 +5,7 @@
 #include "cliio.h"
 #include "gitcommands.h"
 #include "daemon.h"
+#include "engine/engine.h"
 #include "engine/rolecatalog.h"
 #include "engine/sessioninfo.h"
 #include "paths.h"
@@ -19,6 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QSet>
 #include <QTextStream>
 #include <QTimer>
@@ -81,6 +83,9 @@ int startAgent(const Args &a, const QString &method, const QJsonObject &params)
     // second one.
     QJsonObject request = params;
     request.insert(QStringLiteral("requestId"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+    // The agent works with this shell's environment (less the engine's deny list), not with
+    // whatever environment the engine happened to be started from.
+    request.insert(QStringLiteral("environment"), environmentToJson(QProcessEnvironment::systemEnvironment()));
     Result<QJsonValue> r = call(client, method, request);
     for (int retry = 0; retry < 3 && !r && client.lastCallTimedOut() && client.isConnected();
          ++retry)
@@ -461,7 +466,10 @@ QList<Command> commands()
           {QStringLiteral("task")}, {}, 1, 1, {}},
          [agent](const Args &a) {
              return simpleCall(QStringLiteral("agents.resume"),
-                               {{QStringLiteral("agent"), agent(a)}, {QStringLiteral("task"), a.value(QStringLiteral("task"))}},
+                               {{QStringLiteral("agent"), agent(a)},
+                                {QStringLiteral("task"), a.value(QStringLiteral("task"))},
+                                {QStringLiteral("environment"),
+                                 environmentToJson(QProcessEnvironment::systemEnvironment())}},
                                Cli::tr("Resuming."));
          }},
         {{QStringLiteral("diff"), QStringLiteral("AGENT [--stat] [--into=BRANCH] [--json]"),

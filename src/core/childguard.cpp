@@ -182,7 +182,7 @@ namespace {
 }
 } // namespace
 
-Supervised startSupervised(const char *path, char *const argv[], const char *dir)
+Supervised startSupervised(const char *path, char *const argv[], const char *dir, char *const envp[])
 {
     Supervised out;
     int outPipe[2], errPipe[2];
@@ -225,7 +225,10 @@ Supervised startSupervised(const char *path, char *const argv[], const char *dir
                 [[maybe_unused]] const ssize_t n = ::write(errPipe[1], &e, sizeof e);
                 ::_exit(127);
             }
-            ::execv(path, argv);
+            if (envp)
+                ::execve(path, argv, envp);
+            else
+                ::execv(path, argv);
             const int e = errno;
             [[maybe_unused]] const ssize_t n = ::write(errPipe[1], &e, sizeof e);
             ::_exit(127);

@@ -32,6 +32,7 @@ struct Supervised
     int output = -1;       // read end of the program's stdout and stderr (close it)
     int startError = 0;    // errno of a program that could not start (chdir or exec)
 };
-Supervised startSupervised(const char *path, char *const argv[], const char *dir);
+// `envp` (ending with a null pointer) is the program's environment; nullptr: this process's.
+Supervised startSupervised(const char *path, char *const argv[], const char *dir, char *const envp[] = nullptr);
 
 } // namespace chorus::childguard

@@ -31,6 +31,8 @@ EngineSettings loadEngineSettings(const QString &file)
     d.maxLineKiB = qBound(1, toInt("maxLineKiB", d.maxLineKiB), 1024 * 1024);
     d.claudePath = o.value(QLatin1String("claudePath")).toString();
     d.userRolesDir = o.value(QLatin1String("userRolesDir")).toString();
+    if (o.contains(QLatin1String("envDeny")))
+        d.envDeny = o.value(QLatin1String("envDeny")).toVariant().toStringList();
     return d;
 }
 

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void spawnRetriedWithTheSameRequestIdIsOneAgent();
     void turnEndedBeforeAKilledCheckpointIsNotRunAgain();
     void messageToAProcessKilledBeforeItAnsweredIsSentAgain();
+    void agentsGetTheirClientsEnvironmentLessTheDenyList();
 
 private:
     void openEngine();
@@ -603,6 +604,39 @@ void TestFaults::messageToAProcessKilledBeforeItAnsweredIsSentAgain()
                                    .toString()
                                    .contains(followUp);
     QVERIFY(received);
+}
+
+// Security: agents got whatever environment the shell that first auto-started the engine had.
+void TestFaults::agentsGetTheirClientsEnvironmentLessTheDenyList()
+{
+    QProcessEnvironment engineEnv = m_fake.claudeEnvironment(m_tmp->filePath(QStringLiteral("claude")));
+    engineEnv.insert(QStringLiteral("ONLY_IN_THE_ENGINE"), QStringLiteral("1"));
+    m_engine->setAgentEnvironment(engineEnv);
+    EngineSettings s = m_engine->settings();
+    s.envDeny = QStringList{QStringLiteral("MY_TOKEN"), QStringLiteral("CLOUD_*")};
+    m_engine->setSettings(s);
+    QProcessEnvironment client = m_fake.claudeEnvironment(m_tmp->filePath(QStringLiteral("claude")));
+    client.insert(QStringLiteral("FROM_THE_CLIENT"), QStringLiteral("yes"));
+    client.insert(QStringLiteral("SSH_AUTH_SOCK"), QStringLiteral("/tmp/agent.sock"));
+    client.insert(QStringLiteral("CHORUS_INTERNAL"), QStringLiteral("1"));
+    client.insert(QStringLiteral("MY_TOKEN"), QStringLiteral("secret"));
+    client.insert(QStringLiteral("CLOUD_KEY"), QStringLiteral("secret"));
+    const QString dump = m_work + QStringLiteral("/env.txt");
+    const QString task = QStringLiteral("Dump the environment. ") +
+                         script({QJsonObject{{QStringLiteral("tool"), QStringLiteral("Bash")},
+                                             {QStringLiteral("input"), QJsonObject{{QStringLiteral("command"), QString(QStringLiteral("env > ") + dump)}}}},
+                                 QJsonObject{{QStringLiteral("text"), QStringLiteral("done")}}});
+    SpawnRequest req{QStringLiteral("builder"), task, m_work, {}, {}};
+    req.environment = client;
+    const Result<SessionInfo> r = m_engine->spawn(req);
+    QVERIFY(r.ok());
+    QCOMPARE(waitSettled(r->id).state, SessionState::Idle);
+    QFile f(dump);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray env = f.readAll();
+    QVERIFY(env.contains("FROM_THE_CLIENT=yes"));
+    for (const char *absent : {"ONLY_IN_THE_ENGINE=", "SSH_AUTH_SOCK=", "CHORUS_INTERNAL=", "MY_TOKEN=", "CLOUD_KEY="})
+        QVERIFY2(!env.contains(absent), absent);
 }
 
 QTEST_GUILESS_MAIN(TestFaults)

@@ -55,6 +55,48 @@ void endOrphan(qint64 pid, const QString &claudeSessionId)
 }
 } // namespace
 
+const QStringList kDefaultEnvDeny = {
+    QStringLiteral("SSH_AUTH_SOCK"), QStringLiteral("SSH_AGENT_PID"), QStringLiteral("GPG_AGENT_INFO"),
+    QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("XDG_SESSION_*"), QStringLiteral("LD_PRELOAD"),
+    QStringLiteral("LD_AUDIT"), QStringLiteral("BASH_ENV"), QStringLiteral("ENV"), QStringLiteral("PROMPT_COMMAND"),
+    QStringLiteral("CHORUS_*"),
+};
+
+QProcessEnvironment filterEnvironment(const QProcessEnvironment &env, const QStringList &deny)
+{
+    QProcessEnvironment out = env;
+    for (const QString &name : env.keys()) {
+        for (const QString &d : deny) {
+            const QString pattern = d.trimmed();
+            if (pattern.isEmpty())
+                continue;
+            const bool match = pattern.endsWith(QLatin1Char('*')) ? name.startsWith(pattern.chopped(1)) : name == pattern;
+            if (match) {
+                out.remove(name);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+QJsonObject environmentToJson(const QProcessEnvironment &env)
+{
+    QJsonObject o;
+    for (const QString &name : env.keys())
+        o.insert(name, env.value(name));
+    return o;
+}
+
+QProcessEnvironment environmentFromJson(const QJsonObject &o)
+{
+    QProcessEnvironment env;
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+        if (!it.key().isEmpty() && !it.key().contains(QLatin1Char('=')) && it.value().isString())
+            env.insert(it.key(), it.value().toString());
+    return env;
+}
+
 EngineSettings EngineSettings::fromJson(const QJsonObject &o)
 {
     EngineSettings s;
@@ -66,6 +108,9 @@ EngineSettings EngineSettings::fromJson(const QJsonObject &o)
     s.maxLineKiB = qBound(1, o.value(QLatin1String("maxLineKiB")).toInt(s.maxLineKiB), 1024 * 1024);
     s.claudePath = o.value(QLatin1String("claudePath")).toString();
     s.userRolesDir = o.value(QLatin1String("userRolesDir")).toString();
+    const QJsonValue deny = o.value(QLatin1String("envDeny"));
+    s.envDeny = deny.isArray() ? deny.toVariant().toStringList()
+                               : deny.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
     return s;
 }
 
@@ -78,7 +123,8 @@ QJsonObject EngineSettings::toJson() const
             {QStringLiteral("idleSeconds"), idleSeconds},
             {QStringLiteral("maxLineKiB"), maxLineKiB},
             {QStringLiteral("claudePath"), claudePath},
-            {QStringLiteral("userRolesDir"), userRolesDir}};
+            {QStringLiteral("userRolesDir"), userRolesDir},
+            {QStringLiteral("envDeny"), QJsonArray::fromStringList(envDeny)}};
 }
 
 Engine::Engine(const QString &databasePath, QObject *parent)
@@ -206,6 +252,11 @@ void Engine::checkIntegrity()
     });
 }
 
+QProcessEnvironment Engine::agentEnvironment(const QString &sessionId) const
+{
+    return filterEnvironment(m_clientEnv.value(sessionId, m_env), kDefaultEnvDeny + m_settings.envDeny);
+}
+
 AgentSession *Engine::addSession(const SessionInfo &info)
 {
     auto launcher = [this](const SessionInfo &s) -> Result<LaunchSpec> {
@@ -213,9 +264,11 @@ AgentSession *Engine::addSession(const SessionInfo &info)
         if (!role)
             return makeError(tr("the role '%1' does not exist (any more)").arg(s.role), s.name,
                              tr("Add it back to your roles folder, or start a new agent."));
-        if (Status ok = checkRoleCanRun(*role, m_env, isRunningAsRoot()); !ok)
+        const QProcessEnvironment env = agentEnvironment(s.id);
+        if (Status ok = checkRoleCanRun(*role, env, isRunningAsRoot()); !ok)
             return ok.error();
-        Result<ClaudeLocation> claude = locateClaude(m_settings.claudePath, m_env);
+        // CHORUS_CLAUDE of the client names the binary, though the agent never sees it.
+        Result<ClaudeLocation> claude = locateClaude(m_settings.claudePath, m_clientEnv.value(s.id, m_env));
         if (!claude)
             return claude.error();
         if (!QFileInfo(s.dir).isDir())
@@ -224,7 +277,7 @@ AgentSession *Engine::addSession(const SessionInfo &info)
         LaunchSpec spec;
         // Resume exactly when the CLI has the conversation: a process killed before it wrote
         // its transcript cannot be resumed, and a new one cannot reuse an id that has one.
-        spec.resume = !findClaudeTranscript(m_env, s.claudeSessionId).isEmpty();
+        spec.resume = !findClaudeTranscript(env, s.claudeSessionId).isEmpty();
         const bool resume = spec.resume;
         spec.program = claude->path;
         spec.arguments = {QStringLiteral("-p"),
@@ -243,7 +296,7 @@ AgentSession *Engine::addSession(const SessionInfo &info)
         spec.arguments += cliArguments(
             *role, s.options.value(QLatin1String("requestedModel")).toString(), promptFile);
         spec.workingDirectory = s.dir;
-        spec.environment = m_env;
+        spec.environment = env;
         spec.maxLineBytes = qsizetype(m_settings.maxLineKiB) * 1024;
         return spec;
     };
@@ -381,6 +434,8 @@ Result<SessionInfo> Engine::spawn(const SpawnRequest &req)
         discardWorkspace(info);
         return s.error();
     }
+    if (!req.environment.isEmpty())
+        m_clientEnv.insert(info.id, req.environment);
     AgentSession *session = addSession(info);
     if (Status s = session->enqueueInput(req.task); !s)
         return s.error();
@@ -503,12 +558,14 @@ Status Engine::send(const QString &agent, const QString &text)
     return Ok{};
 }
 
-Status Engine::resume(const QString &agent, const QString &task)
+Status Engine::resume(const QString &agent, const QString &task, const QProcessEnvironment &environment)
 {
     Error e;
     AgentSession *s = session(agent, &e);
     if (!s)
         return e;
+    if (!environment.isEmpty())
+        m_clientEnv.insert(s->id(), environment);
     if (s->processAlive() && s->turnInFlight())
         return makeError(tr("the agent is already running"), s->info().name);
     // What a failed launch set aside is sent first; without it the agent is asked to go on.

@@ -38,6 +38,8 @@ struct EngineSettings
     int maxLineKiB = 64 * 1024;   // a longer stdout line of an agent is dropped (and noted)
     QString claudePath;           // empty: search (see claudelocator.h)
     QString userRolesDir;         // empty: $XDG_CONFIG_HOME/chorus/roles
+    // Variables never passed to agents, besides kDefaultEnvDeny: names, or prefixes ending in '*'.
+    QStringList envDeny;
 
     static EngineSettings fromJson(const QJsonObject &o);
     QJsonObject toJson() const;
@@ -55,7 +57,20 @@ struct SpawnRequest
     bool noWorktree = false; // work in dir itself, without a branch of its own
     QString mergeFrom; // a branch to start merging into the new worktree (a resolver's job)
     QString requestId; // the client's id for this request: the same id again returns the same agent
+    // The spawning client's environment (empty: the engine's own); see Engine::agentEnvironment().
+    QProcessEnvironment environment;
 };
+
+// What agents never get from a client's environment, whatever the settings add: an SSH or GPG
+// agent (keys to push or sign with), the desktop session's bus, shell start-up hooks and
+// preloads that would run in every Bash tool call, and Chorus's own variables.
+extern const QStringList kDefaultEnvDeny;
+// The environment with every variable matching a deny entry (a name, or a prefix ending in '*')
+// removed.
+QProcessEnvironment filterEnvironment(const QProcessEnvironment &env, const QStringList &deny);
+// A client's environment as JSON-RPC carries it ({"NAME": "value"}) and back.
+QJsonObject environmentToJson(const QProcessEnvironment &env);
+QProcessEnvironment environmentFromJson(const QJsonObject &o);
 
 // What a git operation of the engine (merge queue, sync, clean) answers, once done.
 struct GitReply
@@ -104,14 +119,18 @@ public:
     const QStringList &startupReport() const { return m_startupReport; }
     void setSettings(const EngineSettings &settings);
     const EngineSettings &settings() const { return m_settings; }
-    // The environment agents start with (default: this process's).
+    // The environment agents start with when their client sent none (default: this process's).
     void setAgentEnvironment(const QProcessEnvironment &env) { m_env = env; }
+    // The environment an agent's CLI gets: the environment of the client that spawned (or last
+    // resumed) it in this engine's life, else the engine's own, less the deny list.
+    QProcessEnvironment agentEnvironment(const QString &sessionId) const;
 
     Result<SessionInfo> spawn(const SpawnRequest &request);
     Status send(const QString &agent, const QString &text);
     Status interrupt(const QString &agent);
     Status stop(const QString &agent);
-    Status resume(const QString &agent, const QString &task);
+    // `environment`: the resuming client's, which the agent keeps from then on (empty: unchanged).
+    Status resume(const QString &agent, const QString &task, const QProcessEnvironment &environment = {});
     // requestId <= 0: the agent's only (or oldest) pending request.
     Result<ApprovalInfo> answer(const QString &agent, qint64 requestId, bool allow, bool forSession,
                                 const QString &message);
@@ -182,6 +201,7 @@ private:
     EngineSettings m_settings;
     QProcessEnvironment m_env;
     QHash<QString, AgentSession *> m_sessions;
+    QHash<QString, QProcessEnvironment> m_clientEnv; // session id -> its client's (memory only: it holds secrets)
     QList<AgentSession *> m_order; // creation order: FIFO for the queue
     QTimer m_watchdog;
     bool m_scheduling = false;

@@ -159,6 +159,8 @@ QFuture<GitReply> Engine::mergeQueue(const MergeQueueOptions &o)
     req.target = o.into;
     req.dryRun = o.dryRun;
     req.checkRoot = QFileInfo(m_dbPath).absolutePath() + QStringLiteral("/checks");
+    // Checks run with the same environment policy as agents: the engine's, less the deny list.
+    req.checkEnvironment = filterEnvironment(m_env, kDefaultEnvDeny + m_settings.envDeny).toStringList();
     if (!o.check.trimmed().isEmpty()) {
         Result<QStringList> words = splitShellWords(o.check);
         if (!words)

@@ -275,6 +275,7 @@ QList<QueueItem> runMergeQueue(const QList<AgentBranch> &agents, const MergeQueu
         m.message = m.strategy == MergeStrategy::Squash ? squashCommitMessage(a) : mergeCommitMessage(a, target);
         m.check = req.check;
         m.checkRoot = req.checkRoot;
+        m.checkEnvironment = req.checkEnvironment;
         m.resolutions = req.resolutions;
         const Result<MergeOutcome> r = mergeBranch(m, cancel);
         if (!r) {

@@ -61,6 +61,7 @@ struct MergeQueueRequest
     QString target;    // empty: each repository's current branch
     QStringList check; // argv; empty: no check
     QString checkRoot; // where checks' temporary worktrees go
+    QStringList checkEnvironment; // NAME=value: the environment checks run with
     bool dryRun = false; // only forecast: nothing moves
     Resolutions resolutions; // for a single agent's conflicts
 };

@@ -563,7 +563,8 @@ struct CheckRun
 // Runs `command` in a temporary worktree with `commit` checked out (detached on a temporary
 // branch that is removed afterwards, like the worktree).
 Result<CheckRun> runCheck(GitRepository &repo, const QString &commit, const QStringList &command,
-                          const QString &root, int timeoutMs, const std::atomic_bool *cancel)
+                          const QString &root, int timeoutMs, const std::atomic_bool *cancel,
+                          const QStringList &environment)
 {
     const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
     const QString branch = QStringLiteral("chorus-check/") + token;
@@ -603,10 +604,18 @@ Result<CheckRun> runCheck(GitRepository &repo, const QString &commit, const QStr
         for (QByteArray &a : args)
             argv.push_back(a.data());
         argv.push_back(nullptr);
+        QList<QByteArray> envs;
+        for (const QString &e : environment)
+            envs << e.toLocal8Bit();
+        std::vector<char *> envp;
+        for (QByteArray &e : envs)
+            envp.push_back(e.data());
+        envp.push_back(nullptr);
         // Under a supervisor: whatever the check starts, even in a session of its own, ends
         // with it (before its worktree goes), and all of it ends with the engine.
         const childguard::Supervised child =
-            childguard::startSupervised(path.constData(), argv.data(), workDir.constData());
+            childguard::startSupervised(path.constData(), argv.data(), workDir.constData(),
+                                        envs.isEmpty() ? nullptr : envp.data());
         int status = 0;
         if (child.supervisor > 0 && child.startError != 0) {
             ::close(child.output);
@@ -948,7 +957,8 @@ Result<MergeOutcome> mergeBranch(const MergeRequest &req, const std::atomic_bool
     if (cancel && cancel->load())
         return makeError(GitText::tr("cancelled"), req.branch);
     if (!req.check.isEmpty() && c->conflicts.isEmpty() && !c->empty) {
-        Result<CheckRun> run = runCheck(repo.value(), out.candidate, req.check, req.checkRoot, req.checkTimeoutMs, cancel);
+        Result<CheckRun> run = runCheck(repo.value(), out.candidate, req.check, req.checkRoot, req.checkTimeoutMs, cancel,
+                                          req.checkEnvironment);
         if (!run)
             return run.error();
         out.checkRan = true;

@@ -80,6 +80,7 @@ struct MergeRequest
     // of its names (ConflictFile::path, oursPath, theirsPath) the resolution is given for.
     Resolutions resolutions;
     QString checkRoot;   // where the check's temporary worktree is made
+    QStringList checkEnvironment; // NAME=value entries the check runs with; empty: this process's
     int checkTimeoutMs = 30 * 60 * 1000;
 };
 

@@ -318,6 +318,7 @@ Result<QJsonValue> EngineService::dispatch(RpcConnection *conn, const QString &m
         SpawnRequest req{str(p, "role"), str(p, "task"), str(p, "dir"), str(p, "name"), str(p, "model"),
                          str(p, "repo"), str(p, "base"), p.value(QLatin1String("noWorktree")).toBool()};
         req.requestId = str(p, "requestId");
+        req.environment = environmentFromJson(p.value(QLatin1String("environment")).toObject());
         return sessionResult(m_engine->spawn(req));
     }
     if (method == QLatin1String("agents.list")) {
@@ -348,7 +349,8 @@ Result<QJsonValue> EngineService::dispatch(RpcConnection *conn, const QString &m
         return statusResult(m_engine->stop(str(p, "agent")));
     }
     if (method == QLatin1String("agents.resume"))
-        return statusResult(m_engine->resume(str(p, "agent"), str(p, "task")));
+        return statusResult(m_engine->resume(str(p, "agent"), str(p, "task"),
+                                             environmentFromJson(p.value(QLatin1String("environment")).toObject())));
     if (method == QLatin1String("agents.approve")) {
         const Result<ApprovalInfo> r = m_engine->answer(
             str(p, "agent"), p.value(QLatin1String("requestId")).toInteger(),

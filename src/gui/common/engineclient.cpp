@@ -1,11 +1,13 @@
 #include "engineclient.h"
 
+#include "engine/engine.h"
 #include "rpc/rpcclient.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QProcessEnvironment>
 #include <QStandardPaths>
 
 namespace chorus {
@@ -197,7 +199,9 @@ void EngineClient::simple(const QString &method, const QJsonObject &params, Done
 
 void EngineClient::spawn(const QJsonObject &request, std::function<void(const Result<SessionInfo> &)> done)
 {
-    callObject(QStringLiteral("agents.spawn"), request, [done](const Result<QJsonObject> &r) {
+    QJsonObject params = request; // the agent works with this window's environment
+    params.insert(QStringLiteral("environment"), environmentToJson(QProcessEnvironment::systemEnvironment()));
+    callObject(QStringLiteral("agents.spawn"), params, [done](const Result<QJsonObject> &r) {
         done(r ? Result<SessionInfo>(SessionInfo::fromJson(*r)) : Result<SessionInfo>(r.error()));
     });
 }
@@ -219,7 +223,11 @@ void EngineClient::stop(const QString &id, Done done)
 
 void EngineClient::resume(const QString &id, const QString &task, Done done)
 {
-    simple(QStringLiteral("agents.resume"), {{QStringLiteral("agent"), id}, {QStringLiteral("task"), task}}, done);
+    simple(QStringLiteral("agents.resume"),
+           {{QStringLiteral("agent"), id},
+            {QStringLiteral("task"), task},
+            {QStringLiteral("environment"), environmentToJson(QProcessEnvironment::systemEnvironment())}},
+           done);
 }
 
 void EngineClient::answer(const QString &id, qint64 approvalId, bool allow, bool forSession,
