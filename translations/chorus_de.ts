@@ -4108,7 +4108,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/roleparser.cpp" line="+51"/>
+        <location filename="../src/core/engine/roleparser.cpp" line="+94"/>
         <location line="+10"/>
         <source>nothing</source>
         <translation type="unfinished"></translation>
@@ -4129,22 +4129,23 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+79"/>
+        <location line="+12"/>
         <source>YAML syntax error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-8"/>
         <source>a role file holds one YAML document, this one has %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Put each role in a file of its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>the role file is empty</source>
         <translation type="unfinished"></translation>
     </message>

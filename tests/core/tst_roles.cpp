@@ -101,9 +101,9 @@ void TestRoles::builtIns_data()
                             << int(PermissionMode::AcceptEdits) << QStringLiteral("feather")
                             << QStringLiteral("Changelog");
     QTest::newRow("resolver") << QStringLiteral("resolver")
-                              << list({"Read", "Write", "Edit", "Bash", "Grep", "Glob"}) << list({"Bash"})
-                              << int(PermissionMode::AcceptEdits) << QStringLiteral("merge")
-                              << QStringLiteral("conflict markers");
+                              << list({"Read", "Write", "Edit", "Bash", "Grep", "Glob"})
+                              << list({"Bash"}) << int(PermissionMode::AcceptEdits)
+                              << QStringLiteral("merge") << QStringLiteral("conflict markers");
 }
 
 void TestRoles::builtIns()
@@ -396,6 +396,13 @@ void TestRoles::parseErrors_data()
                                 << QString();
     QTest::newRow("two documents") << QByteArray("name: a\n---\nname: b\n") << f << f
                                    << QStringLiteral("one YAML document") << QString();
+    // yaml-cpp's LoadAll() looped forever on these, allocating until memory ran out
+    // (found by tests/fuzz, fuzz_roleparser).
+    QTest::newRow("stray comma") << QByteArray(",name: x\n") << f << f + QStringLiteral(":1:1")
+                                 << QStringLiteral("YAML syntax error") << QString();
+    QTest::newRow("stray comma after a document")
+        << QByteArray("name: x\n---\n  , y\n") << f << f + QStringLiteral(":3:3")
+        << QStringLiteral("YAML syntax error") << QString();
 }
 
 void TestRoles::parseErrors()
@@ -455,7 +462,8 @@ void TestRoles::userOverridesBuiltIn()
     RoleCatalog catalog;
     catalog.load({dir.path()});
     QVERIFY2(catalog.errors().isEmpty(), qPrintable(catalog.errors().value(0).toString()));
-    QCOMPARE(catalog.names(), list({"architect", "builder", "resolver", "reviewer", "scribe", "validator"}));
+    QCOMPARE(catalog.names(),
+             list({"architect", "builder", "resolver", "reviewer", "scribe", "validator"}));
 
     const Role *builder = catalog.find(QStringLiteral("builder"));
     QVERIFY(builder);
@@ -499,7 +507,8 @@ void TestRoles::brokenUserFilesDoNotHideOthers()
 
     RoleCatalog catalog;
     catalog.load({dir.path()});
-    QCOMPARE(catalog.names(), list({"architect", "builder", "good", "resolver", "scribe", "validator"}));
+    QCOMPARE(catalog.names(),
+             list({"architect", "builder", "good", "resolver", "scribe", "validator"}));
     // The broken override leaves the built-in in place.
     QVERIFY(catalog.find(QStringLiteral("builder"))->isBuiltIn());
     QCOMPARE(catalog.find(QStringLiteral("good"))->systemPrompt, QStringLiteral("Be good."));
