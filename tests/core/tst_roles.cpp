@@ -101,9 +101,9 @@ void TestRoles::builtIns_data()
                             << int(PermissionMode::AcceptEdits) << QStringLiteral("feather")
                             << QStringLiteral("Changelog");
     QTest::newRow("resolver") << QStringLiteral("resolver")
-                              << list({"Read", "Write", "Edit", "Bash", "Grep", "Glob"})
-                              << list({"Bash"}) << int(PermissionMode::AcceptEdits)
-                              << QStringLiteral("merge") << QStringLiteral("conflict markers");
+                              << list({"Read", "Write", "Edit", "Bash", "Grep", "Glob"}) << list({"Bash"})
+                              << int(PermissionMode::AcceptEdits) << QStringLiteral("merge")
+                              << QStringLiteral("conflict markers");
 }
 
 void TestRoles::builtIns()
@@ -462,8 +462,7 @@ void TestRoles::userOverridesBuiltIn()
     RoleCatalog catalog;
     catalog.load({dir.path()});
     QVERIFY2(catalog.errors().isEmpty(), qPrintable(catalog.errors().value(0).toString()));
-    QCOMPARE(catalog.names(),
-             list({"architect", "builder", "resolver", "reviewer", "scribe", "validator"}));
+    QCOMPARE(catalog.names(), list({"architect", "builder", "resolver", "reviewer", "scribe", "validator"}));
 
     const Role *builder = catalog.find(QStringLiteral("builder"));
     QVERIFY(builder);
@@ -507,8 +506,7 @@ void TestRoles::brokenUserFilesDoNotHideOthers()
 
     RoleCatalog catalog;
     catalog.load({dir.path()});
-    QCOMPARE(catalog.names(),
-             list({"architect", "builder", "good", "resolver", "scribe", "validator"}));
+    QCOMPARE(catalog.names(), list({"architect", "builder", "good", "resolver", "scribe", "validator"}));
     // The broken override leaves the built-in in place.
     QVERIFY(catalog.find(QStringLiteral("builder"))->isBuiltIn());
     QCOMPARE(catalog.find(QStringLiteral("good"))->systemPrompt, QStringLiteral("Be good."));
