@@ -105,6 +105,7 @@ Status AgentSession::enqueueInput(const QString &text)
     m_pending.append({*id, text});
     note(QStringLiteral("input"), QJsonObject{{QStringLiteral("text"), text}});
     m_stopping = false;
+    m_launchFailed = false; // new input is a new attempt
     return Ok{};
 }
 
@@ -124,6 +125,7 @@ void AgentSession::launch()
     Result<LaunchSpec> spec = m_launcher(m_info);
     if (!spec) {
         m_info.error = spec.error().toString();
+        m_launchFailed = true;
         setState(SessionState::Failed);
         persist();
         Q_EMIT slotReleased();
@@ -144,6 +146,7 @@ void AgentSession::launch()
     connect(m_process, &AgentProcess::startFailed, this, [this](const QString &err) {
         m_info.error = tr("could not start the Claude Code CLI: %1").arg(err);
         m_inFlight = 0;
+        m_launchFailed = true;
         setState(SessionState::Failed);
         persist();
         Q_EMIT slotReleased();

@@ -35,6 +35,9 @@ public:
     // Queues a user message (stored first); it is written when the agent can take it.
     Status enqueueInput(const QString &text);
     bool hasPendingInput() const { return !m_pending.isEmpty(); }
+    // The last launch failed (no CLI, or it would not start): the pending input waits for
+    // new input instead of being retried by every schedule().
+    bool launchFailed() const { return m_launchFailed; }
     // Starts the next turn: launches (or resumes) the process if needed and writes the
     // oldest pending input. The engine calls this when a concurrency slot is free.
     void admit();
@@ -101,6 +104,7 @@ private:
     Launcher m_launcher;
     AgentProcess *m_process = nullptr;
     QList<QPair<qint64, QString>> m_pending; // stored inputs not yet written
+    bool m_launchFailed = false;
     int m_inFlight = 0;                      // inputs written without a result yet
     bool m_stopping = false;
     bool m_interruptRequested = false;

@@ -236,6 +236,8 @@ void Engine::schedule()
     for (AgentSession *s : std::as_const(m_order)) {
         if (!s->hasPendingInput() || s->turnInFlight() || isActive(s->info().state))
             continue;
+        if (s->launchFailed())
+            continue; // retried when new input comes, not in a loop
         if (m_gitBusy.contains(s->id()) || s->checkpointing())
             continue; // its branch is being committed, merged or synced: the turn waits for that
 
