@@ -22,6 +22,7 @@
 #include <QJsonDocument>
 #include <QLocalSocket>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <filesystem>
 #include <memory>
@@ -37,6 +38,7 @@ struct World
     std::unique_ptr<Engine> engine;
     std::unique_ptr<EngineService> service;
     std::unique_ptr<QLocalSocket> client;
+    std::unique_ptr<QTimer> wakeUp;
     LineSplitter replies{1 << 30};
     qint64 sentinel = 0; // the id of the last sentinel: "fuzz-sentinel-N"
 };
@@ -92,8 +94,9 @@ void drainUntilSentinel()
             }
         }
         FUZZ_CHECK(t.elapsed() < 20000); // the service stopped answering: a hang
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-        world->client->waitForReadyRead(5);
+        // Client and service share this thread's event loop: wait for the next event of
+        // either (the wake-up timer bounds the wait).
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
     }
 }
 } // namespace
@@ -142,6 +145,8 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
         std::fprintf(stderr, "fuzz_rpc: %s\n", qPrintable(listening.error().toString()));
         std::abort();
     }
+    world->wakeUp = std::make_unique<QTimer>();
+    world->wakeUp->start(100);
     world->client = std::make_unique<QLocalSocket>();
     world->client->connectToServer(socket);
     FUZZ_CHECK(world->client->waitForConnected(5000));
