@@ -24,6 +24,8 @@
 #include <QTextDocument>
 #include <QTextLayout>
 
+#include <memory>
+
 using namespace chorus;
 using chorus::test::ConsoleEvents;
 using chorus::test::contrast;
@@ -396,7 +398,9 @@ void TestConsole::darkPaletteIsUsed()
 void TestConsole::styleContrast_data()
 {
     QTest::addColumn<QPalette>("palette");
-    QTest::newRow("light") << QStyleFactory::create(QStringLiteral("Fusion"))->standardPalette();
+    QTest::newRow("light") << std::unique_ptr<QStyle>(
+                                  QStyleFactory::create(QStringLiteral("Fusion")))
+                                  ->standardPalette();
     QTest::newRow("dark") << darkPalette();
 }
 
@@ -479,8 +483,9 @@ void TestConsole::highlighter()
     QCOMPARE(Highlighter::languageForFileName(QStringLiteral("a.hpp")), QStringLiteral("C++"));
     QCOMPARE(Highlighter::languageForFileName(QStringLiteral("README")), QString());
     QVERIFY(Highlighter::isDark(darkPalette()));
-    QVERIFY(
-        !Highlighter::isDark(QStyleFactory::create(QStringLiteral("Fusion"))->standardPalette()));
+    QVERIFY(!Highlighter::isDark(
+        std::unique_ptr<QStyle>(QStyleFactory::create(QStringLiteral("Fusion")))
+            ->standardPalette()));
 }
 
 void TestConsole::toolPresentation()
