@@ -7,6 +7,8 @@
 #   ./dev.sh deps     install what is missing (Debian packages) and nothing else
 #   ./dev.sh bench    build and run the benchmarks under tests/bench
 #   ./dev.sh soak [MINUTES]  build and run the soak test (tests/soak, default 5 minutes)
+#   ./dev.sh asan     build with ASan + UBSan in build-asan and run every test under them
+#   ./dev.sh fuzz [SECONDS]  build the libFuzzer targets (clang) in build-fuzz, run each SECONDS (60)
 # Environment: CHORUS_BUILD_DIR (default: build), CHORUS_BUILD_TYPE (default: RelWithDebInfo),
 #              CHORUS_TEST_CLAUDE (use this claude binary for tests instead of installing one).
 set -euo pipefail
@@ -31,7 +33,7 @@ codename() { . /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-unknown}
 
 # Debian packages needed to build, test and run Chorus.
 packages() {
-    echo build-essential cmake ninja-build pkg-config git
+    echo build-essential cmake ninja-build pkg-config git ccache
     echo qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
     echo qt6-l10n-tools qt6-svg-dev libgl-dev libgit2-dev libyaml-cpp-dev
     echo xvfb xauth
@@ -41,10 +43,18 @@ packages() {
     fi
 }
 
+# What ./dev.sh fuzz needs on top (clang and its libFuzzer runtime); not in packages(), which
+# the Debian 13 check installs too.
+fuzz_packages() {
+    echo clang libclang-rt-dev
+}
+
+# install_packages [LIST-FUNCTION]: the packages of packages() (default) or of another list.
 install_packages() {
     command -v dpkg-query >/dev/null || { say "not a Debian system: skipping package installation"; return; }
+    local list=${1:-packages}
     local missing=()
-    for p in $(packages); do
+    for p in $($list); do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
     done
     if [ ${#missing[@]} -gt 0 ]; then
@@ -52,7 +62,7 @@ install_packages() {
         as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
         # libkf6 may only show up after the first apt-get update: check again.
-        for p in $(packages); do
+        for p in $($list); do
             dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
                 as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$p"
         done
@@ -84,21 +94,34 @@ install_claude() {
     export CHORUS_TEST_CLAUDE="$bin"
 }
 
+# configure [CMAKE-ARGS...]: configures $build_dir once (again when CI's -Werror changes).
 configure() {
-    local werror=OFF
+    local werror=OFF launcher=()
     [ -n "${CI:-}" ] && werror=ON
+    command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
     if [ ! -f "$build_dir/build.ninja" ] || [ "$werror" != "$(cat "$build_dir/.werror" 2>/dev/null)" ]; then
         say "configuring $build_dir"
         cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" -DCHORUS_WERROR="$werror" \
-            -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
+            -DCMAKE_EXPORT_COMPILE_COMMANDS=ON "${launcher[@]}" "$@"
         echo "$werror" >"$build_dir/.werror"
     fi
 }
 
+# build [TARGETS...]: everything by default.
 build() {
     configure
     say "building"
-    cmake --build "$build_dir" --parallel "$(nproc)"
+    local targets=()
+    for t in "$@"; do targets+=(--target "$t"); done
+    cmake --build "$build_dir" --parallel "$(nproc)" "${targets[@]}"
+}
+
+# The sanitizers' settings for every test and fuzz run: stop at the first finding, and skip
+# the third-party leaks and reports listed in tests/sanitizers (each says why).
+sanitizer_env() {
+    export ASAN_OPTIONS="detect_leaks=1"
+    export LSAN_OPTIONS="suppressions=$here/tests/sanitizers/lsan.supp:print_suppressions=0"
+    export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$here/tests/sanitizers/ubsan.supp"
 }
 
 cmd=${1:-}
@@ -140,6 +163,66 @@ case "$cmd" in
         build
         export CHORUS_BUILD_DIR="$build_dir"
         exec tests/soak/soak.sh "${2:-5}" "${@:3}"
+    asan)
+        install_packages
+        install_claude
+        build_dir=${CHORUS_ASAN_BUILD_DIR:-build-asan}
+        configure -DCHORUS_SANITIZE=ON
+        build
+        sanitizer_env
+        say "testing under ASan + UBSan (claude: $CHORUS_TEST_CLAUDE)"
+        cd "$build_dir"
+        exec ctest --output-on-failure --timeout 1200 -j "$(nproc)" -LE benchmark
+        ;;
+    fuzz)
+        seconds=${2:-60}
+        case "$seconds" in '' | *[!0-9]*) die "fuzz: SECONDS must be a number, not '$seconds'" ;; esac
+        install_packages
+        install_packages fuzz_packages
+        build_dir=${CHORUS_FUZZ_BUILD_DIR:-build-fuzz}
+        build_type=Debug
+        CC=clang CXX=clang++ configure -DCHORUS_FUZZ=ON -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g"
+        build fuzz-targets
+        sanitizer_env
+        fuzz_dir="$here/tests/fuzz"
+        out="$here/$build_dir/fuzz-out"
+        mkdir -p "$out"
+        jobs=$(nproc)
+        say "fuzzing each target for ${seconds}s, $jobs at a time (findings go to $out)"
+        # Each target: a scratch corpus seeded from the checked-in one (new inputs stay out of
+        # the source tree), its own log; any crash, leak, timeout or failed check fails.
+        fuzz_one() {
+            local name=$1 work="$out/$1"
+            rm -rf "$work" && mkdir -p "$work/corpus" "$work/artifacts"
+            cp "$fuzz_dir/corpus/$name"/* "$work/corpus/"
+            [ -d "$fuzz_dir/regressions/$name" ] && cp "$fuzz_dir/regressions/$name"/* "$work/corpus/"
+            "$here/$build_dir/tests/fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 \
+                -max_len=4096 -print_final_stats=1 -artifact_prefix="$work/artifacts/" "$work/corpus" \
+                >"$work/log" 2>&1
+        }
+        names=$(sed -n 's/^set(CHORUS_FUZZ_TARGETS \(.*\))$/\1/p' tests/fuzz/CMakeLists.txt)
+        [ -n "$names" ] || die "no CHORUS_FUZZ_TARGETS in tests/fuzz/CMakeLists.txt"
+        failed=() pids=() started=()
+        for name in $names; do
+            fuzz_one "$name" & pids+=($!) started+=("$name")
+            if [ ${#pids[@]} -ge "$jobs" ]; then
+                wait "${pids[0]}" || failed+=("${started[0]}")
+                pids=("${pids[@]:1}") started=("${started[@]:1}")
+            fi
+        done
+        for i in "${!pids[@]}"; do wait "${pids[$i]}" || failed+=("${started[$i]}"); done
+        for name in $names; do
+            printf '%-14s %s\n' "$name" "$(grep -E '^(Done|stat::number_of_executed_units)' "$out/$name/log" | tr '\n' ' ')" >&2
+        done
+        if [ ${#failed[@]} -gt 0 ]; then
+            for name in "${failed[@]}"; do
+                say "fuzz_$name found something (log: $out/$name/log)"
+                tail -n 40 "$out/$name/log" >&2
+                ls -1 "$out/$name/artifacts" >&2
+            done
+            die "fuzzing failed: ${failed[*]}; check the input in under tests/fuzz/regressions/<target>/ with the fix"
+        fi
+        say "fuzzing: no finding"
         ;;
     package)
         install_packages
@@ -149,7 +232,7 @@ case "$cmd" in
         ls -1 "$build_dir"/*.deb
         ;;
     *)
-        sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
         [ -z "$cmd" ] || [ "$cmd" = help ] || [ "$cmd" = -h ] || [ "$cmd" = --help ] || exit 2
         ;;
 esac

@@ -37,17 +37,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/commands.cpp" line="+134"/>
+        <location filename="../src/cli/commands.cpp" line="+118"/>
         <source>chorus spawn: --task=TEXT is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-59"/>
         <source>%1 is waiting for approval: chorus approve %1 [--deny]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+26"/>
         <source>Spawned %1 (%2, id %3), state %4.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -65,12 +65,7 @@
         </translation>
     </message>
     <message>
-        <location line="+62"/>
-        <source>engine: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+60"/>
         <source>No agents yet. Start one with: chorus spawn builder --task=&quot;...&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -80,12 +75,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>error: %1 could not commit its work at %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Waiting for approval:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -95,17 +85,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+112"/>
-        <source>lost the connection to the engine: it stopped or died</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>See %1 for why, then run chorus logs --follow again (it starts the engine).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+103"/>
         <source>Denied #%1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -223,7 +203,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Resuming.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -335,27 +315,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/daemon.cpp" line="+75"/>
-        <source>cannot write the engine&apos;s log in %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Make sure daemon.log can be written (a file you own, in a folder you can write to), or set CHORUS_DATA_DIR to another folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../src/cli/daemon.cpp" line="+61"/>
         <source>The Chorus engine is already running (pid %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>chorus: cannot start the engine: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Started the Chorus engine (pid %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -367,12 +337,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+10"/>
-        <location line="+112"/>
+        <location line="+82"/>
         <source>The Chorus engine is not running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-68"/>
         <source>chorus: the engine (pid %1) is still shutting down.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -382,7 +352,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+74"/>
         <source>The Chorus engine is running: pid %1, version %2, socket %3, database %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -392,7 +362,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/render.cpp" line="+30"/>
+        <location filename="../src/cli/render.cpp" line="+28"/>
         <source>… (%n more lines)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -445,7 +415,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/gitcommands.cpp" line="+120"/>
+        <location filename="../src/cli/gitcommands.cpp" line="+116"/>
         <source> %n file(s) changed, </source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -561,7 +531,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>Database</name>
     <message>
-        <location filename="../src/core/store/database.cpp" line="+75"/>
+        <location filename="../src/core/store/database.cpp" line="+56"/>
+        <source>cannot create the data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check its permissions or choose another data directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>no database yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -636,56 +616,13 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+34"/>
         <source>cannot start a transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
         <source>cannot commit</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EngineLock</name>
-    <message>
-        <location filename="../src/core/engine/enginelock.cpp" line="+52"/>
-        <source>cannot create the data directory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check its permissions or set CHORUS_DATA_DIR to another folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>cannot open the engine lock: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the data directory&apos;s permissions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>cannot lock the data directory: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>another Chorus engine is already running on this data directory (pid %1, listening on %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>a socket not yet known</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Use that engine (`chorus` and the GUI find it through the data directory), or stop it with `chorus daemon stop`.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -697,7 +634,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/git/gitrepository.cpp" line="+40"/>
+        <location filename="../src/core/git/gitrepository.cpp" line="+39"/>
         <source>not inside a git repository</source>
         <translation type="unfinished"></translation>
     </message>
@@ -728,7 +665,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location filename="../src/core/git/diff.cpp" line="+20"/>
-        <location filename="../src/core/git/merge.cpp" line="+958"/>
+        <location filename="../src/core/git/merge.cpp" line="+890"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -750,7 +687,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="+6"/>
         <location filename="../src/core/git/gitrepository.cpp" line="+4"/>
-        <location filename="../src/core/git/merge.cpp" line="-898"/>
+        <location filename="../src/core/git/merge.cpp" line="-837"/>
         <source>&apos;%1&apos; is not a commit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -852,7 +789,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="-382"/>
         <location filename="../src/core/git/gitrepository.cpp" line="+8"/>
-        <location filename="../src/core/git/merge.cpp" line="+630"/>
+        <location filename="../src/core/git/merge.cpp" line="+568"/>
         <source>the repository has no commits yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -862,8 +799,8 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
-        <location filename="../src/core/git/merge.cpp" line="-1018"/>
+        <location line="+25"/>
+        <location filename="../src/core/git/merge.cpp" line="-956"/>
         <source>&apos;%1&apos; is not a valid branch name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -899,40 +836,33 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>cannot create the worktree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+23"/>
         <source>cannot list the worktrees</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>cannot remove worktree %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+3"/>
+        <location line="-21"/>
         <source>cannot delete the worktree folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-240"/>
-        <source>cannot list the refs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+238"/>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Check its permissions, then run `chorus clean` again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
-        <location filename="../src/core/git/merge.cpp" line="+976"/>
+        <location line="+75"/>
+        <location filename="../src/core/git/merge.cpp" line="+914"/>
         <source>cannot read the index</source>
         <translation type="unfinished"></translation>
     </message>
@@ -987,18 +917,18 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/git/merge.cpp" line="-1001"/>
+        <location filename="../src/core/git/merge.cpp" line="-939"/>
         <source>cannot read commit %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+981"/>
+        <location line="+919"/>
         <source>unknown branch or revision &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-980"/>
+        <location line="-918"/>
         <source>Name a branch that exists in this repository (see `git branch`).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1074,15 +1004,13 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/git/gitrepository.cpp" line="-378"/>
-        <location line="+6"/>
-        <location filename="../src/core/git/merge.cpp" line="+11"/>
+        <location line="+11"/>
         <location line="+4"/>
         <source>cannot walk the history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/git/merge.cpp" line="+19"/>
+        <location line="+19"/>
         <source>the branch contains a merge commit (%1), which a rebase cannot replay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1155,12 +1083,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>cannot create the folder for the check&apos;s worktree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>the check command cannot start: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1170,19 +1098,14 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>%1 is not on PATH</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+272"/>
+        <location line="+213"/>
         <location line="+67"/>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>&apos;%1&apos; and &apos;%2&apos; have no common history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-127"/>
         <source>cannot count commits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1202,7 +1125,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>the merge was cancelled while its check ran (the engine stopped)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1268,17 +1191,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>GitJobs</name>
     <message>
-        <location filename="../src/core/engine/gitjobs.cpp" line="+47"/>
-        <source>warning: %1 is no longer a git worktree, so what is in it was not committed; `chorus clean --all %2` saves it under refs/chorus/archive/ and removes it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location filename="../src/core/engine/gitjobs.cpp" line="+43"/>
         <source>work in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+34"/>
         <source>%1 is now %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1298,7 +1216,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+64"/>
         <source>Merge %1 into %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1338,7 +1256,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>its merge is not finished (conflict markers are left in %1); let it finish, or resolve them there</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1359,7 +1277,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         </translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+38"/>
         <source>is running a turn; sync it when it is idle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1374,50 +1292,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>not merged; `chorus clean --all` removes its worktree and keeps its branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>its process is still running; stop it first (`chorus stop %1`)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>%1 %2: files left in its folder
-
-Saved by `chorus clean` from %3, which was no longer a git worktree.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>%1 is no longer a git worktree and what is in it cannot be saved: %2; `chorus clean --force %3` removes it without saving</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>its folder was no longer a git worktree; removed%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source> without saving (--force)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source> (nothing in it was new)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>its folder was no longer a git worktree; what was in it is saved under %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+34"/>
         <source>branch %1 kept (not merged; --force deletes it and keeps its commits under refs/chorus/archive/)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1711,85 +1596,6 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
     </message>
 </context>
 <context>
-    <name>StartupSweep</name>
-    <message>
-        <location filename="../src/core/engine/startupsweep.cpp" line="+155"/>
-        <source>removed the worktree of a merge check cut short: %1 (repository %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>removed branch %1 of a merge check cut short (repository %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>removed the folder of a merge check cut short: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+22"/>
-        <source>left %n worktree folder(s) under %1 alone: no agent in this database owns them, and it has no agents at all (was it replaced?)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>removed an empty worktree folder no agent owns: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>left %1 alone: no agent owns it, and it is not a git worktree</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>left %1 alone: no agent owns it, and it has no chorus/ branch checked out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Files left in %1
-
-Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>left %1 alone: no agent owns it, but what is in it cannot be saved: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>left %1 alone: no agent owns it, but its branch cannot be archived: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>removed worktree %1 and branch %2, which no agent owns (a spawn cut short)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>; what they held is kept under %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>removed a stale index lock of %1&apos;s worktree: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>removed a stale temporary file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Transcript</name>
     <message>
         <location filename="../src/core/engine/transcriptitem.cpp" line="+100"/>
@@ -1866,7 +1672,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../src/core/git/agentworkspace.cpp" line="+50"/>
+        <location filename="../src/core/git/agentworkspace.cpp" line="+46"/>
         <source>cannot read .worktreeinclude</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1891,61 +1697,13 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>cannot create the worktrees folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>cannot read the folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+3"/>
-        <source>cannot make an index</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <location line="+4"/>
-        <location line="+3"/>
-        <source>cannot read commit %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>cannot read the folder&apos;s files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>cannot write the folder&apos;s files into the repository</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>cannot read the tree</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>bad author</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>cannot commit the folder&apos;s files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>cannot keep the folder&apos;s files under %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1973,7 +1731,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/paths.cpp" line="+47"/>
+        <location filename="../src/core/paths.cpp" line="+45"/>
         <source>cannot create the runtime directory: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1995,26 +1753,6 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     <message>
         <location line="+2"/>
         <source>cannot make the runtime directory private (0700)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/core/privatefile.cpp" line="+16"/>
-        <source>cannot create the folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check its permissions and free space.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>cannot write the file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the folder&apos;s permissions and free space.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2104,22 +1842,22 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+221"/>
-        <source>Fix the cause, then resume the agent (Resume, or `chorus resume %1`): its waiting messages are sent then.</source>
+        <location line="+118"/>
+        <source>could not start the Claude Code CLI: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+92"/>
         <source>retrying (attempt %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+63"/>
         <source>allowed for this session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+27"/>
         <source>no pending approval request %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2129,38 +1867,18 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-474"/>
-        <source>cannot write the database: %1. Free disk space (or fix the data directory&apos;s permissions); the agent is paused with its output held and goes on by itself when writing works again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+142"/>
-        <source>could not start the Claude Code CLI (%1): %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+337"/>
-        <source>the process that asked has ended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the request was made by a process that has ended; it can no longer be answered (it is now cancelled)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+2"/>
-        <source>If the agent asks again, answer the new request.</source>
+        <source>the agent&apos;s process has ended; the request can no longer be answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The user denied this in Chorus.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>could not write to the agent&apos;s process</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2175,12 +1893,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>the agent was stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+79"/>
+        <location line="+91"/>
         <source>work in progress (the process ended)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2190,17 +1903,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>the agent&apos;s process ended before the request was answered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>the Claude Code CLI ended before it took the message (exit code %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>the Claude Code CLI was killed before finishing the turn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2215,12 +1918,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Chorus restarted: the process that asked is gone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+45"/>
         <source>no output for %1 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2840,12 +2538,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     <name>chorus::ConsoleWidget</name>
     <message>
         <location filename="../src/gui/console/consolewidget.cpp" line="+24"/>
-        <location line="+303"/>
+        <location line="+294"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-292"/>
         <source>Starting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2950,7 +2648,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+69"/>
         <source>Unknown agent %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3069,12 +2767,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::Engine</name>
     <message>
-        <location filename="../src/core/engine/engine.cpp" line="+246"/>
-        <source>the database failed its integrity check (PRAGMA quick_check): %1 — %2. Back it up now; `sqlite3 %2 .recover` can save what is readable.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location filename="../src/core/engine/engine.cpp" line="+169"/>
         <source>the role &apos;%1&apos; does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3084,7 +2777,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>the agent&apos;s directory does not exist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3094,12 +2787,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
-        <source>Chorus restarted: the process that asked is gone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+38"/>
         <source>Chorus&apos;s engine stopped while this agent was working (its process is gone).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3109,7 +2797,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+48"/>
         <source>there is no role named &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3159,17 +2847,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&apos;%1&apos; is the start of agent %2&apos;s id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose another --name: commands that name an agent by an id prefix would reach the wrong one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="+31"/>
         <source>--base needs a worktree; it cannot be used with --no-worktree</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3204,17 +2882,17 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>the agent is already running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Continue the task where you left off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>the agent has no pending approval request</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3229,25 +2907,20 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>cannot write the database %1 (%2): %3 paused with their output held. Free disk space in %4 (or fix its permissions); Chorus retries every second and goes on by itself.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../src/core/engine/enginegit.cpp" line="+72"/>
-        <location line="+316"/>
+        <location line="+314"/>
         <location line="+76"/>
         <source>agent %1 works in place, without a branch of its own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-391"/>
-        <location line="+330"/>
+        <location line="-389"/>
+        <location line="+328"/>
         <source>Only agents spawned in a git repository have a branch to merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-326"/>
         <source>agent %1 was cleaned up (its worktree is gone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3283,18 +2956,18 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     </message>
     <message>
         <location line="+2"/>
-        <location line="+78"/>
+        <location line="+76"/>
         <location line="+183"/>
         <source>&apos;%1&apos; is not a valid branch name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-257"/>
         <source>resolutions are for the conflicts of one agent; name exactly one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>cannot read the check command: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3350,7 +3023,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::EngineService</name>
     <message>
-        <location filename="../src/core/rpc/engineservice.cpp" line="+105"/>
+        <location filename="../src/core/rpc/engineservice.cpp" line="+101"/>
         <source>another Chorus engine is already running (pid %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3360,27 +3033,12 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+8"/>
         <source>cannot listen on the control socket: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>the client read too slowly (%1 bytes waiting)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>the Chorus engine has too many clients (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Close some `chorus logs --follow` or GUI windows, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>no method</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3390,7 +3048,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+136"/>
         <source>the settings are in effect but could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4440,7 +4098,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::Role</name>
     <message>
-        <location filename="../src/core/engine/role.cpp" line="+156"/>
+        <location filename="../src/core/engine/role.cpp" line="+153"/>
         <source>the Claude CLI refuses permission mode bypassPermissions when it runs as root</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4450,7 +4108,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/roleparser.cpp" line="+51"/>
+        <location filename="../src/core/engine/roleparser.cpp" line="+94"/>
         <location line="+10"/>
         <source>nothing</source>
         <translation type="unfinished"></translation>
@@ -4471,22 +4129,23 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+79"/>
+        <location line="+12"/>
         <source>YAML syntax error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-8"/>
         <source>a role file holds one YAML document, this one has %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Put each role in a file of its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>the role file is empty</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4670,7 +4329,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::RoleCatalog</name>
     <message>
-        <location filename="../src/core/engine/rolecatalog.cpp" line="+154"/>
+        <location filename="../src/core/engine/rolecatalog.cpp" line="+64"/>
         <source>the built-in roles are missing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4680,52 +4339,17 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="+21"/>
         <source>the role file is larger than 1 MiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-20"/>
-        <source>a directory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>a FIFO</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>a device</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>a socket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <source>not a regular file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>the role file is not a regular file (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A role file must be a regular YAML file: remove this one, or make the link point to a regular file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
         <source>A role file holds a few fields and a prompt; check that this is the right file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>cannot read the role file: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4735,7 +4359,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+9"/>
         <source>the role &apos;%1&apos; is already defined in %2; this file is ignored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4748,7 +4372,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::RpcClient</name>
     <message>
-        <location filename="../src/core/rpc/rpcclient.cpp" line="+54"/>
+        <location filename="../src/core/rpc/rpcclient.cpp" line="+42"/>
         <source>cannot connect to the Chorus engine (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4763,7 +4387,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>cannot run the Chorus engine program: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4779,18 +4403,12 @@ They are kept; try again.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>See %1 for what went wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-2"/>
-        <source>the Chorus engine did not start:
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>the Chorus engine did not start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4800,7 +4418,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>the Chorus engine did not answer &apos;%1&apos; in time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4868,16 +4486,6 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 (cannot store)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 (cannot start)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+10"/>
         <source>%1k</source>
         <translation type="unfinished"></translation>
@@ -4913,11 +4521,6 @@ They are kept; try again.</source>
     <message>
         <location filename="../src/core/engine/sessioninfo.cpp" line="+102"/>
         <source>cleaned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>checkpoint failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5195,24 +4798,7 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/console/transcriptview_input.cpp" line="+110"/>
-        <source>Open this link?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>An agent&apos;s text links to:
-
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>It is not a web (http or https) link: opening it may open a local file or start a program. Open it only if you expected it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+72"/>
+        <location filename="../src/gui/console/transcriptview_input.cpp" line="+161"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5229,54 +4815,6 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
     <message>
         <location line="+3"/>
         <source>Scroll to &amp;Bottom</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chorus::paths</name>
-    <message>
-        <location filename="../src/core/paths.cpp" line="+38"/>
-        <source>%1 is a file, not a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>cannot create the folder: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check that %1 is a folder you can write to, or set CHORUS_DATA_DIR to another folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>this is not a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move it aside, or set CHORUS_DATA_DIR to another folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>cannot make the folder private (0700): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Run chmod 700 on it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>cannot make the file private (0600): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Run chmod 600 on it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

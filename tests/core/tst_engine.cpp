@@ -423,6 +423,17 @@ void TestEngine::badInput()
     const SessionInfo f = waitSettled(r->id, 5000);
     QCOMPARE(f.state, SessionState::Failed);
     QVERIFY2(f.error.contains(QLatin1String("no-claude")), qPrintable(f.error));
+    // And it stays failed: the engine does not retry the launch in a loop (fuzz_rpc found
+    // it spinning, rewriting the session for ever). A message is a new attempt.
+    QSignalSpy changed(m_engine.get(), &Engine::sessionChanged);
+    QElapsedTimer quiet;
+    quiet.start();
+    while (quiet.elapsed() < 500)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    QVERIFY2(changed.count() <= 1, qPrintable(QString::number(changed.count())));
+    QVERIFY(m_engine->send(r->id, QStringLiteral("again")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 1, 5000);
+    QCOMPARE(waitSettled(r->id, 5000).state, SessionState::Failed);
 }
 
 void TestEngine::crashIsResumedAutomatically()

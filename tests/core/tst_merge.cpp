@@ -257,7 +257,8 @@ void TestMerge::conflictsLeaveEverythingAsItWas()
 
 void TestMerge::binaryFilesMergeAndConflict()
 {
-    QByteArray png("\x89PNG\r\n\x1a\n\0\0\0binary", 19);
+    static const char pngBytes[] = "\x89PNG\r\n\x1a\n\0\0\0binary";
+    const QByteArray png(pngBytes, sizeof(pngBytes) - 1); // 17 bytes, three of them NUL
     const QString repo = forked({{S("img.png"), png}}, {{S("other.bin"), QByteArray(64, '\0')}});
     Result<MergeOutcome> r = mergeBranch(request(repo));
     QVERIFY(r.ok());

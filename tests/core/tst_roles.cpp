@@ -401,6 +401,13 @@ void TestRoles::parseErrors_data()
                                 << QString();
     QTest::newRow("two documents") << QByteArray("name: a\n---\nname: b\n") << f << f
                                    << QStringLiteral("one YAML document") << QString();
+    // yaml-cpp's LoadAll() looped forever on these, allocating until memory ran out
+    // (found by tests/fuzz, fuzz_roleparser).
+    QTest::newRow("stray comma") << QByteArray(",name: x\n") << f << f + QStringLiteral(":1:1")
+                                 << QStringLiteral("YAML syntax error") << QString();
+    QTest::newRow("stray comma after a document")
+        << QByteArray("name: x\n---\n  , y\n") << f << f + QStringLiteral(":3:3")
+        << QStringLiteral("YAML syntax error") << QString();
 }
 
 void TestRoles::parseErrors()

@@ -26,6 +26,8 @@
 #include <QTextDocument>
 #include <QTextLayout>
 
+#include <memory>
+
 using namespace chorus;
 using chorus::test::ConsoleEvents;
 using chorus::test::contrast;
@@ -409,7 +411,9 @@ void TestConsole::darkPaletteIsUsed()
 void TestConsole::styleContrast_data()
 {
     QTest::addColumn<QPalette>("palette");
-    QTest::newRow("light") << QStyleFactory::create(QStringLiteral("Fusion"))->standardPalette();
+    QTest::newRow("light") << std::unique_ptr<QStyle>(
+                                  QStyleFactory::create(QStringLiteral("Fusion")))
+                                  ->standardPalette();
     QTest::newRow("dark") << darkPalette();
 }
 
@@ -492,8 +496,9 @@ void TestConsole::highlighter()
     QCOMPARE(Highlighter::languageForFileName(QStringLiteral("a.hpp")), QStringLiteral("C++"));
     QCOMPARE(Highlighter::languageForFileName(QStringLiteral("README")), QString());
     QVERIFY(Highlighter::isDark(darkPalette()));
-    QVERIFY(
-        !Highlighter::isDark(QStyleFactory::create(QStringLiteral("Fusion"))->standardPalette()));
+    QVERIFY(!Highlighter::isDark(
+        std::unique_ptr<QStyle>(QStyleFactory::create(QStringLiteral("Fusion")))
+            ->standardPalette()));
 }
 
 void TestConsole::toolPresentation()

@@ -8,9 +8,11 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <exception>
+#include <sstream>
 #include <vector>
 
 namespace chorus {
@@ -27,6 +29,47 @@ constexpr const char *kFields[] = {
     "allowedTools", "disallowedTools", "permissionMode", "model",
     "maxTurns",     "mcpServers",      "color",          "icon",
 };
+
+// Counts the documents of a YAML stream without building them. YAML::LoadAll() cannot be
+// used: on a stray ',' outside a flow collection, yaml-cpp (0.7, 0.8) reports an empty
+// document without consuming the ',' and then the same one again, forever, and LoadAll()
+// keeps a node for each until memory runs out (yaml-cpp issue #1040). A document that starts
+// where the one before it started is that loop.
+class DocumentCounter : public YAML::EventHandler
+{
+public:
+    int count() const { return m_count; }
+    bool stuck() const { return m_stuck; }
+    YAML::Mark lastStart() const { return m_start; }
+
+    void OnDocumentStart(const YAML::Mark &mark) override
+    {
+        m_stuck = m_count > 0 && mark.pos == m_start.pos;
+        m_start = mark;
+        ++m_count;
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                  const std::string &) override
+    {}
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override
+    {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override
+    {}
+    void OnMapEnd() override {}
+
+private:
+    int m_count = 0;
+    bool m_stuck = false;
+    YAML::Mark m_start = YAML::Mark::null_mark();
+};
+// More documents than this are not counted further.
+constexpr int kMaxDocuments = 100;
 
 // Keys of an MCP server config whose values are always strings (command arguments,
 // environment, HTTP headers): `args: [--port, 8080]` must not become a JSON number.
@@ -125,15 +168,29 @@ Result<Role> RoleParser::parse(const QByteArray &yaml)
 {
     std::vector<YAML::Node> docs;
     try {
-        docs = YAML::LoadAll(yaml.toStdString());
+        const std::string text = yaml.toStdString();
+        // Count the documents before building any (see DocumentCounter).
+        std::istringstream in(text);
+        YAML::Parser parser(in);
+        DocumentCounter counter;
+        while (counter.count() <= kMaxDocuments && parser.HandleNextDocument(counter)) {
+            if (counter.stuck())
+                return makeError(
+                    Text::tr("YAML syntax error: %1").arg(QStringLiteral("unexpected ','")),
+                    where(counter.lastStart()));
+        }
+        if (counter.count() > 1)
+            return makeError(Text::tr("a role file holds one YAML document, this one has %1")
+                                 .arg(counter.count() > kMaxDocuments
+                                          ? QStringLiteral("more")
+                                          : QString::number(counter.count())),
+                             m_file, Text::tr("Put each role in a file of its own."));
+        if (counter.count() == 1)
+            docs.push_back(YAML::Load(text));
     } catch (const YAML::Exception &e) {
         return makeError(Text::tr("YAML syntax error: %1").arg(QString::fromStdString(e.msg)),
                          where(e.mark));
     }
-    if (docs.size() > 1)
-        return makeError(
-            Text::tr("a role file holds one YAML document, this one has %1").arg(docs.size()),
-            m_file, Text::tr("Put each role in a file of its own."));
     if (docs.empty() || docs.front().IsNull())
         return makeError(Text::tr("the role file is empty"), m_file,
                          Text::tr("Write at least a systemPrompt, or delete the file."));
