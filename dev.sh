@@ -15,6 +15,9 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$here"
+# With ccache, paths inside the checkout are hashed relative to it: a fresh clone elsewhere (CI)
+# reuses what an earlier build compiled.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$here}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 
 CLAUDE_CODE_VERSION=2.1.328
 build_dir=${CHORUS_BUILD_DIR:-build}

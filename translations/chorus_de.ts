@@ -37,17 +37,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/commands.cpp" line="+118"/>
+        <location filename="../src/cli/commands.cpp" line="+134"/>
         <source>chorus spawn: --task=TEXT is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-70"/>
         <source>%1 is waiting for approval: chorus approve %1 [--deny]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+37"/>
         <source>Spawned %1 (%2, id %3), state %4.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -65,7 +65,12 @@
         </translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
+        <source>engine: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No agents yet. Start one with: chorus spawn builder --task=&quot;...&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -75,7 +80,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>error: %1 could not commit its work at %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Waiting for approval:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -85,7 +95,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+112"/>
+        <source>lost the connection to the engine: it stopped or died</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See %1 for why, then run chorus logs --follow again (it starts the engine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Denied #%1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -203,7 +223,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Resuming.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -315,17 +335,27 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/daemon.cpp" line="+61"/>
+        <location filename="../src/cli/daemon.cpp" line="+75"/>
+        <source>cannot write the engine&apos;s log in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make sure daemon.log can be written (a file you own, in a folder you can write to), or set CHORUS_DATA_DIR to another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The Chorus engine is already running (pid %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>chorus: cannot start the engine: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Started the Chorus engine (pid %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -337,12 +367,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+10"/>
-        <location line="+82"/>
+        <location line="+112"/>
         <source>The Chorus engine is not running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-98"/>
         <source>chorus: the engine (pid %1) is still shutting down.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -352,7 +382,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+104"/>
         <source>The Chorus engine is running: pid %1, version %2, socket %3, database %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -362,7 +392,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/render.cpp" line="+28"/>
+        <location filename="../src/cli/render.cpp" line="+30"/>
         <source>… (%n more lines)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -415,7 +445,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/gitcommands.cpp" line="+116"/>
+        <location filename="../src/cli/gitcommands.cpp" line="+120"/>
         <source> %n file(s) changed, </source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -531,17 +561,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>Database</name>
     <message>
-        <location filename="../src/core/store/database.cpp" line="+56"/>
-        <source>cannot create the data directory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check its permissions or choose another data directory.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../src/core/store/database.cpp" line="+75"/>
         <source>no database yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -616,13 +636,56 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+47"/>
         <source>cannot start a transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
         <source>cannot commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EngineLock</name>
+    <message>
+        <location filename="../src/core/engine/enginelock.cpp" line="+52"/>
+        <source>cannot create the data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check its permissions or set CHORUS_DATA_DIR to another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot open the engine lock: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the data directory&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot lock the data directory: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>another Chorus engine is already running on this data directory (pid %1, listening on %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a socket not yet known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use that engine (`chorus` and the GUI find it through the data directory), or stop it with `chorus daemon stop`.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -634,7 +697,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/git/gitrepository.cpp" line="+39"/>
+        <location filename="../src/core/git/gitrepository.cpp" line="+40"/>
         <source>not inside a git repository</source>
         <translation type="unfinished"></translation>
     </message>
@@ -665,7 +728,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location filename="../src/core/git/diff.cpp" line="+20"/>
-        <location filename="../src/core/git/merge.cpp" line="+890"/>
+        <location filename="../src/core/git/merge.cpp" line="+958"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -687,7 +750,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="+6"/>
         <location filename="../src/core/git/gitrepository.cpp" line="+4"/>
-        <location filename="../src/core/git/merge.cpp" line="-837"/>
+        <location filename="../src/core/git/merge.cpp" line="-898"/>
         <source>&apos;%1&apos; is not a commit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -789,7 +852,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="-382"/>
         <location filename="../src/core/git/gitrepository.cpp" line="+8"/>
-        <location filename="../src/core/git/merge.cpp" line="+568"/>
+        <location filename="../src/core/git/merge.cpp" line="+630"/>
         <source>the repository has no commits yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -799,8 +862,8 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location filename="../src/core/git/merge.cpp" line="-956"/>
+        <location line="+77"/>
+        <location filename="../src/core/git/merge.cpp" line="-1018"/>
         <source>&apos;%1&apos; is not a valid branch name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -836,33 +899,40 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>cannot create the worktree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+94"/>
         <source>cannot list the worktrees</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
         <source>cannot remove worktree %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-12"/>
+        <location line="+3"/>
         <source>cannot delete the worktree folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-240"/>
+        <source>cannot list the refs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+238"/>
+        <location line="+3"/>
         <source>Check its permissions, then run `chorus clean` again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
-        <location filename="../src/core/git/merge.cpp" line="+914"/>
+        <location line="+61"/>
+        <location filename="../src/core/git/merge.cpp" line="+976"/>
         <source>cannot read the index</source>
         <translation type="unfinished"></translation>
     </message>
@@ -917,18 +987,18 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/git/merge.cpp" line="-939"/>
+        <location filename="../src/core/git/merge.cpp" line="-1001"/>
         <source>cannot read commit %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+919"/>
+        <location line="+981"/>
         <source>unknown branch or revision &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-918"/>
+        <location line="-980"/>
         <source>Name a branch that exists in this repository (see `git branch`).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1004,13 +1074,15 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../src/core/git/gitrepository.cpp" line="-378"/>
+        <location line="+6"/>
+        <location filename="../src/core/git/merge.cpp" line="+11"/>
         <location line="+4"/>
         <source>cannot walk the history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../src/core/git/merge.cpp" line="+19"/>
         <source>the branch contains a merge commit (%1), which a rebase cannot replay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1083,12 +1155,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>cannot create the folder for the check&apos;s worktree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+12"/>
         <source>the check command cannot start: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1098,14 +1170,19 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+9"/>
+        <source>%1 is not on PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+272"/>
         <location line="+67"/>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>&apos;%1&apos; and &apos;%2&apos; have no common history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-128"/>
         <source>cannot count commits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,7 +1202,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>the merge was cancelled while its check ran (the engine stopped)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1191,12 +1268,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>GitJobs</name>
     <message>
-        <location filename="../src/core/engine/gitjobs.cpp" line="+43"/>
+        <location filename="../src/core/engine/gitjobs.cpp" line="+47"/>
+        <source>warning: %1 is no longer a git worktree, so what is in it was not committed; `chorus clean --all %2` saves it under refs/chorus/archive/ and removes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>work in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>%1 is now %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1216,7 +1298,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>Merge %1 into %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1256,7 +1338,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>its merge is not finished (conflict markers are left in %1); let it finish, or resolve them there</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1277,7 +1359,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>is running a turn; sync it when it is idle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1292,17 +1374,50 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>not merged; `chorus clean --all` removes its worktree and keeps its branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>its process is still running; stop it first (`chorus stop %1`)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+9"/>
+        <source>%1 %2: files left in its folder
+
+Saved by `chorus clean` from %3, which was no longer a git worktree.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is no longer a git worktree and what is in it cannot be saved: %2; `chorus clean --force %3` removes it without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>its folder was no longer a git worktree; removed%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> without saving (--force)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (nothing in it was new)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its folder was no longer a git worktree; what was in it is saved under %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>branch %1 kept (not merged; --force deletes it and keeps its commits under refs/chorus/archive/)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1596,6 +1711,85 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
 </context>
 <context>
+    <name>StartupSweep</name>
+    <message>
+        <location filename="../src/core/engine/startupsweep.cpp" line="+155"/>
+        <source>removed the worktree of a merge check cut short: %1 (repository %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>removed branch %1 of a merge check cut short (repository %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>removed the folder of a merge check cut short: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>left %n worktree folder(s) under %1 alone: no agent in this database owns them, and it has no agents at all (was it replaced?)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>removed an empty worktree folder no agent owns: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>left %1 alone: no agent owns it, and it is not a git worktree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>left %1 alone: no agent owns it, and it has no chorus/ branch checked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Files left in %1
+
+Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>left %1 alone: no agent owns it, but what is in it cannot be saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>left %1 alone: no agent owns it, but its branch cannot be archived: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>removed worktree %1 and branch %2, which no agent owns (a spawn cut short)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; what they held is kept under %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>removed a stale index lock of %1&apos;s worktree: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>removed a stale temporary file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Transcript</name>
     <message>
         <location filename="../src/core/engine/transcriptitem.cpp" line="+100"/>
@@ -1672,7 +1866,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../src/core/git/agentworkspace.cpp" line="+46"/>
+        <location filename="../src/core/git/agentworkspace.cpp" line="+50"/>
         <source>cannot read .worktreeinclude</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1697,13 +1891,61 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>cannot create the worktrees folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>cannot read the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>cannot make an index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>cannot read commit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cannot read the folder&apos;s files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot write the folder&apos;s files into the repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot read the tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bad author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot commit the folder&apos;s files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot keep the folder&apos;s files under %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1731,7 +1973,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/paths.cpp" line="+45"/>
+        <location filename="../src/core/paths.cpp" line="+47"/>
         <source>cannot create the runtime directory: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1753,6 +1995,26 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="+2"/>
         <source>cannot make the runtime directory private (0700)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/privatefile.cpp" line="+16"/>
+        <source>cannot create the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check its permissions and free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot write the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the folder&apos;s permissions and free space.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1842,22 +2104,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
-        <source>could not start the Claude Code CLI: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+92"/>
+        <location line="+328"/>
         <source>retrying (attempt %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+141"/>
         <source>allowed for this session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+42"/>
         <source>no pending approval request %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1867,18 +2124,43 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>the agent&apos;s process has ended; the request can no longer be answered</source>
+        <location line="-474"/>
+        <source>cannot write the database: %1. Free disk space (or fix the data directory&apos;s permissions); the agent is paused with its output held and goes on by itself when writing works again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+142"/>
+        <source>could not start the Claude Code CLI (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Fix the cause, then resume the agent (Resume, or `chorus resume %1`): its waiting messages are sent then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+296"/>
+        <source>the process that asked has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the request was made by a process that has ended; it can no longer be answered (it is now cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>If the agent asks again, answer the new request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The user denied this in Chorus.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>could not write to the agent&apos;s process</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1893,7 +2175,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+14"/>
+        <source>the agent was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>work in progress (the process ended)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1903,7 +2190,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>the agent&apos;s process ended before the request was answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the Claude Code CLI ended before it took the message (exit code %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>the Claude Code CLI was killed before finishing the turn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1918,7 +2215,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+23"/>
+        <source>Chorus restarted: the process that asked is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>no output for %1 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2538,12 +2840,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <name>chorus::ConsoleWidget</name>
     <message>
         <location filename="../src/gui/console/consolewidget.cpp" line="+24"/>
-        <location line="+294"/>
+        <location line="+303"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-301"/>
         <source>Starting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2648,7 +2950,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+78"/>
         <source>Unknown agent %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2767,7 +3069,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>chorus::Engine</name>
     <message>
-        <location filename="../src/core/engine/engine.cpp" line="+169"/>
+        <location filename="../src/core/engine/engine.cpp" line="+246"/>
+        <source>the database failed its integrity check (PRAGMA quick_check): %1 — %2. Back it up now; `sqlite3 %2 .recover` can save what is readable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>the role &apos;%1&apos; does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2777,7 +3084,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>the agent&apos;s directory does not exist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2787,7 +3094,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+46"/>
+        <source>Chorus restarted: the process that asked is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Chorus&apos;s engine stopped while this agent was working (its process is gone).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2797,7 +3109,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+54"/>
         <source>there is no role named &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2847,7 +3159,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+5"/>
+        <source>&apos;%1&apos; is the start of agent %2&apos;s id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another --name: commands that name an agent by an id prefix would reach the wrong one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>--base needs a worktree; it cannot be used with --no-worktree</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2882,17 +3204,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>the agent is already running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Continue the task where you left off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>the agent has no pending approval request</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2907,20 +3229,25 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+36"/>
+        <source>cannot write the database %1 (%2): %3 paused with their output held. Free disk space in %4 (or fix its permissions); Chorus retries every second and goes on by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../src/core/engine/enginegit.cpp" line="+72"/>
-        <location line="+314"/>
+        <location line="+316"/>
         <location line="+76"/>
         <source>agent %1 works in place, without a branch of its own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-389"/>
-        <location line="+328"/>
+        <location line="-391"/>
+        <location line="+330"/>
         <source>Only agents spawned in a git repository have a branch to merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="-328"/>
         <source>agent %1 was cleaned up (its worktree is gone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2956,18 +3283,18 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+2"/>
-        <location line="+76"/>
+        <location line="+78"/>
         <location line="+183"/>
         <source>&apos;%1&apos; is not a valid branch name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-259"/>
         <source>resolutions are for the conflicts of one agent; name exactly one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>cannot read the check command: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3023,7 +3350,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::EngineService</name>
     <message>
-        <location filename="../src/core/rpc/engineservice.cpp" line="+101"/>
+        <location filename="../src/core/rpc/engineservice.cpp" line="+105"/>
         <source>another Chorus engine is already running (pid %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3033,12 +3360,27 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+22"/>
         <source>cannot listen on the control socket: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+48"/>
+        <source>the client read too slowly (%1 bytes waiting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the Chorus engine has too many clients (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close some `chorus logs --follow` or GUI windows, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>no method</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3048,7 +3390,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+141"/>
         <source>the settings are in effect but could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4098,7 +4440,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::Role</name>
     <message>
-        <location filename="../src/core/engine/role.cpp" line="+153"/>
+        <location filename="../src/core/engine/role.cpp" line="+156"/>
         <source>the Claude CLI refuses permission mode bypassPermissions when it runs as root</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4329,7 +4671,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::RoleCatalog</name>
     <message>
-        <location filename="../src/core/engine/rolecatalog.cpp" line="+64"/>
+        <location filename="../src/core/engine/rolecatalog.cpp" line="+154"/>
         <source>the built-in roles are missing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4339,17 +4681,52 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-96"/>
         <source>the role file is larger than 1 MiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-20"/>
+        <source>a directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a FIFO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>A role file holds a few fields and a prompt; check that this is the right file.</source>
+        <source>not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the role file is not a regular file (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A role file must be a regular YAML file: remove this one, or make the link point to a regular file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>A role file holds a few fields and a prompt; check that this is the right file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>cannot read the role file: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4359,7 +4736,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+119"/>
         <source>the role &apos;%1&apos; is already defined in %2; this file is ignored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4372,7 +4749,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::RpcClient</name>
     <message>
-        <location filename="../src/core/rpc/rpcclient.cpp" line="+42"/>
+        <location filename="../src/core/rpc/rpcclient.cpp" line="+54"/>
         <source>cannot connect to the Chorus engine (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4387,7 +4764,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>cannot run the Chorus engine program: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4403,12 +4780,18 @@ They are kept; try again.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>See %1 for what went wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
+        <source>the Chorus engine did not start:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the Chorus engine did not start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4418,7 +4801,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>the Chorus engine did not answer &apos;%1&apos; in time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4486,6 +4869,16 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>%1 (cannot store)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (cannot start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>%1k</source>
         <translation type="unfinished"></translation>
@@ -4521,6 +4914,11 @@ They are kept; try again.</source>
     <message>
         <location filename="../src/core/engine/sessioninfo.cpp" line="+102"/>
         <source>cleaned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>checkpoint failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4798,7 +5196,24 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/console/transcriptview_input.cpp" line="+161"/>
+        <location filename="../src/gui/console/transcriptview_input.cpp" line="+110"/>
+        <source>Open this link?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An agent&apos;s text links to:
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It is not a web (http or https) link: opening it may open a local file or start a program. Open it only if you expected it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4815,6 +5230,54 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
     <message>
         <location line="+3"/>
         <source>Scroll to &amp;Bottom</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::paths</name>
+    <message>
+        <location filename="../src/core/paths.cpp" line="+38"/>
+        <source>%1 is a file, not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot create the folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that %1 is a folder you can write to, or set CHORUS_DATA_DIR to another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>this is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move it aside, or set CHORUS_DATA_DIR to another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot make the folder private (0700): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run chmod 700 on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot make the file private (0600): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run chmod 600 on it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
