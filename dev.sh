@@ -166,6 +166,7 @@ case "$cmd" in
         build
         export CHORUS_BUILD_DIR="$build_dir"
         exec tests/soak/soak.sh "${2:-5}" "${@:3}"
+        ;;
     asan)
         install_packages
         install_claude

@@ -37,7 +37,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/commands.cpp" line="+134"/>
+        <location filename="../src/cli/commands.cpp" line="+135"/>
         <source>chorus spawn: --task=TEXT is required</source>
         <translation type="unfinished"></translation>
     </message>
@@ -95,7 +95,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+126"/>
         <source>lost the connection to the engine: it stopped or died</source>
         <translation type="unfinished"></translation>
     </message>
@@ -367,12 +367,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+10"/>
-        <location line="+112"/>
+        <location line="+116"/>
         <source>The Chorus engine is not running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-102"/>
         <source>chorus: the engine (pid %1) is still shutting down.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -382,7 +382,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+108"/>
         <source>The Chorus engine is running: pid %1, version %2, socket %3, database %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -669,7 +669,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+18"/>
         <source>cannot lock the data directory: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2104,12 +2104,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+328"/>
+        <location line="+350"/>
         <source>retrying (attempt %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+139"/>
         <source>allowed for this session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2124,22 +2124,22 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-474"/>
+        <location line="-494"/>
         <source>cannot write the database: %1. Free disk space (or fix the data directory&apos;s permissions); the agent is paused with its output held and goes on by itself when writing works again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+145"/>
         <source>could not start the Claude Code CLI (%1): %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+34"/>
         <source>Fix the cause, then resume the agent (Resume, or `chorus resume %1`): its waiting messages are sent then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+296"/>
+        <location line="+320"/>
         <source>the process that asked has ended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2195,12 +2195,17 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>the Claude Code CLI ended before it took the message (exit code %1)</source>
+        <location line="+13"/>
+        <source>the Claude Code CLI was killed before it answered the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>the Claude Code CLI exited with code %1 before it answered the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>the Claude Code CLI was killed before finishing the turn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2840,12 +2845,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     <name>chorus::ConsoleWidget</name>
     <message>
         <location filename="../src/gui/console/consolewidget.cpp" line="+24"/>
-        <location line="+303"/>
+        <location line="+316"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-314"/>
         <source>Starting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2890,7 +2895,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+119"/>
         <source>&amp;Interrupt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2950,7 +2955,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+95"/>
         <source>Unknown agent %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3069,12 +3074,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::Engine</name>
     <message>
-        <location filename="../src/core/engine/engine.cpp" line="+246"/>
+        <location filename="../src/core/engine/engine.cpp" line="+204"/>
         <source>the database failed its integrity check (PRAGMA quick_check): %1 — %2. Back it up now; `sqlite3 %2 .recover` can save what is readable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+43"/>
         <source>the role &apos;%1&apos; does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3169,7 +3174,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>--base needs a worktree; it cannot be used with --no-worktree</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3204,7 +3209,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>the agent is already running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3350,7 +3355,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::EngineService</name>
     <message>
-        <location filename="../src/core/rpc/engineservice.cpp" line="+105"/>
+        <location filename="../src/core/rpc/engineservice.cpp" line="+107"/>
         <source>another Chorus engine is already running (pid %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3360,7 +3365,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>cannot listen on the control socket: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4759,12 +4764,12 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>the Chorus engine closed the connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>cannot run the Chorus engine program: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Cli</name>
     <message numerus="yes">
-        <location filename="../src/cli/commands.cpp" line="+121"/>
+        <location filename="../src/cli/commands.cpp" line="+122"/>
         <source>%1 is %2 after %n turn(s), $%3.</source>
         <translation>
             <numerusform>%1 is %2 after %n turn, $%3.</numerusform>
@@ -189,7 +189,7 @@
 <context>
     <name>chorus::ConsoleWidget</name>
     <message numerus="yes">
-        <location filename="../src/gui/console/consolewidget.cpp" line="+308"/>
+        <location filename="../src/gui/console/consolewidget.cpp" line="+321"/>
         <source>%n turn(s)</source>
         <translation>
             <numerusform>%n turn</numerusform>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <type_traits>
+
 #include "result.h"
 
 #include <QJsonObject>
@@ -46,6 +48,10 @@ public:
     TermStream &operator<<(QChar c) { return *this << QStringView(&c, 1); }
     TermStream &operator<<(QLatin1Char c) { return *this << QChar(c); }
     TermStream &operator<<(char c) { return *this << QChar::fromLatin1(c); }
+    // Numbers would silently become characters through the overloads above: format them first.
+    template<typename T>
+    requires(std::is_arithmetic_v<T> && !std::is_same_v<T, char>) TermStream &
+    operator<<(T) = delete;
     template<typename A, typename B> TermStream &operator<<(const QStringBuilder<A, B> &text)
     {
         return *this << QString(text);

@@ -3,11 +3,11 @@
 
 #include "args.h"
 #include "cliio.h"
-#include "gitcommands.h"
 #include "daemon.h"
-#include "engine/engine.h"
 #include "engine/rolecatalog.h"
 #include "engine/sessioninfo.h"
+#include "environment.h"
+#include "gitcommands.h"
 #include "paths.h"
 #include "render.h"
 #include "rpc/rpcclient.h"
@@ -21,6 +21,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTextStream>
 #include <QTimer>
@@ -258,6 +259,10 @@ int cmdLogs(const Args &a)
     };
     QEventLoop loop;
     bool engineLost = false;
+    // While sync() lists what is stored, live events wait: printed first, they would move
+    // lastSeq past the ones being listed, which would then be skipped.
+    bool syncing = false;
+    QList<StoredEvent> early;
     if (follow) {
         QObject::connect(&client, &RpcClient::notificationReceived, &loop,
                          [&](const QString &method, const QJsonObject &p) {
@@ -271,7 +276,11 @@ int cmdLogs(const Args &a)
                                  return;
                              for (const QJsonValue &v : p.value(QLatin1String("events")).toArray()) {
                                  const StoredEvent e = StoredEvent::fromJson(v.toObject());
-                                 if (names.contains(e.sessionId))
+                                 if (!names.contains(e.sessionId))
+                                     continue;
+                                 if (syncing)
+                                     early.append(e); // after the stored events being listed
+                                 else
                                      print(e);
                              }
                          });
@@ -283,6 +292,12 @@ int cmdLogs(const Args &a)
     // Subscribes (with --follow), then prints what is stored after what was printed. Run again
     // when the engine dropped the subscription because this reader fell behind.
     auto sync = [&]() -> Status {
+        syncing = true;
+        const auto done = qScopeGuard([&] {
+            syncing = false;
+            for (const StoredEvent &e : std::exchange(early, {}))
+                print(e); // what the list already printed is skipped by seq
+        });
         if (follow) {
             QJsonObject sub{{QStringLiteral("sessions"), prefixed}};
             if (prefixed)

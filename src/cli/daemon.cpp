@@ -188,6 +188,10 @@ int runDaemon()
         service.setLimits(int(qBound<rlim_t>(4, nofile.rlim_cur / 4, EngineService::kMaxClients)),
                           EngineService::kMaxClientBacklog);
     }
+    if (Status s = service.lockSocket(*socket); !s) {
+        err << QStringLiteral("chorus daemon: ") << s.error().toString() << '\n';
+        return 1;
+    }
     // Opened before it listens: a client that connects may rely on an engine that works (a
     // database it cannot open ends it before anybody sees it).
     if (Status s = engine.open(); !s) {

@@ -216,7 +216,10 @@ Supervised startSupervised(const char *path, char *const argv[], const char *dir
         const pid_t program = ::fork();
         if (program == 0) {
             ::setpgid(0, 0); // its own group: whatever it starts ends with it
-            ::sigaction(SIGPIPE, &dfl, nullptr);
+            // The engine's own handlers (SIGTERM, SIGINT write to its signal pipe) must not run
+            // here before the exec resets them.
+            for (int sig : {SIGPIPE, SIGTERM, SIGINT, SIGHUP})
+                ::sigaction(sig, &dfl, nullptr);
             ::sigprocmask(SIG_SETMASK, &old, nullptr);
             const int null = ::open("/dev/null", O_RDONLY);
             if (null < 0 || ::dup2(null, 0) < 0 || ::dup2(outPipe[1], 1) < 0 ||

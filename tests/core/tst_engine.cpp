@@ -1,11 +1,12 @@
 // The engine end to end: real Claude Code CLI processes against the fake Messages API.
-#include "claudetest.h"
 #include "agent/claudelocator.h"
+#include "claudetest.h"
 #include "engine/engine.h"
 #include "fakeapi.h"
 #include "gitfixture.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
+#include "testengine.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -86,15 +87,8 @@ void TestEngine::init()
     QVERIFY(m_tmp->isValid());
     m_work = m_tmp->filePath(QStringLiteral("work"));
     QVERIFY(QDir().mkpath(m_work));
-    m_engine = std::make_unique<Engine>(m_tmp->filePath(QStringLiteral("data/chorus.db")));
-    QProcessEnvironment env = m_fake.claudeEnvironment(m_tmp->filePath(QStringLiteral("claude")));
-    env.insert(QStringLiteral("CLAUDE_CODE_MAX_RETRIES"), QStringLiteral("0"));
-    m_engine->setAgentEnvironment(env);
-    EngineSettings s;
-    s.claudePath = m_claude;
-    s.userRolesDir = m_tmp->filePath(QStringLiteral("roles")); // none: built-ins only
-    m_engine->setSettings(s);
-    const Status st = m_engine->open();
+    Status st = Ok{};
+    m_engine = chorus::test::openTestEngine(m_tmp->path(), m_fake, m_claude, &st);
     QVERIFY2(st.ok(), qPrintable(st.error().toString()));
 }
 

@@ -9,6 +9,7 @@
 #include "gitfixture.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
+#include "testengine.h"
 
 #include <QDir>
 #include <QFile>
@@ -91,15 +92,8 @@ void TestFaults::init()
 
 void TestFaults::openEngine()
 {
-    m_engine = std::make_unique<Engine>(dbPath());
-    QProcessEnvironment env = m_fake.claudeEnvironment(m_tmp->filePath(QStringLiteral("claude")));
-    env.insert(QStringLiteral("CLAUDE_CODE_MAX_RETRIES"), QStringLiteral("0"));
-    m_engine->setAgentEnvironment(env);
-    EngineSettings s;
-    s.claudePath = m_claude;
-    s.userRolesDir = m_tmp->filePath(QStringLiteral("roles"));
-    m_engine->setSettings(s);
-    const Status st = m_engine->open();
+    Status st = Ok{};
+    m_engine = chorus::test::openTestEngine(m_tmp->path(), m_fake, m_claude, &st);
     QVERIFY2(st.ok(), qPrintable(st.error().toString()));
 }
 

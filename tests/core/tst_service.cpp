@@ -7,6 +7,7 @@
 #include "rpc/engineservice.h"
 #include "rpc/rpcclient.h"
 #include "rpc/rpcconnection.h"
+#include "testengine.h"
 
 #include <QDir>
 #include <QFile>
@@ -67,14 +68,9 @@ void TestService::init()
     QVERIFY(m_tmp->isValid());
     m_work = m_tmp->filePath(QStringLiteral("work"));
     QVERIFY(QDir().mkpath(m_work));
-    m_engine = std::make_unique<Engine>(m_tmp->filePath(QStringLiteral("data/chorus.db")));
-    m_engine->setAgentEnvironment(
-        m_fake.claudeEnvironment(m_tmp->filePath(QStringLiteral("claude"))));
-    EngineSettings s;
-    s.claudePath = m_claude;
-    s.userRolesDir = m_tmp->filePath(QStringLiteral("roles"));
-    m_engine->setSettings(s);
-    QVERIFY(m_engine->open().ok());
+    Status opened = Ok{};
+    m_engine = chorus::test::openTestEngine(m_tmp->path(), m_fake, m_claude, &opened);
+    QVERIFY2(opened.ok(), qPrintable(opened.error().toString()));
     m_service = std::make_unique<EngineService>(m_engine.get());
     m_socket = m_tmp->filePath(QStringLiteral("engine.sock"));
     const Status st = m_service->listen(m_socket);

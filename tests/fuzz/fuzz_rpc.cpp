@@ -5,9 +5,9 @@
 // been handled; every reply must be a JSON-RPC object.
 //
 // The engine works in a private temporary world (XDG dirs, HOME, working directory) and
-// finds no Claude CLI. Lines whose paths (dir, repo, claudePath, userRolesDir) lead out of
-// it are not sent, so no input can make the engine touch a real repository or run a
-// program. It works in that world's directory: give libFuzzer absolute paths.
+// finds no Claude CLI. Lines with a client environment, or whose paths (dir, repo, claudePath,
+// userRolesDir) lead out of it are not sent, so no input can make the engine touch a real
+// repository or run a program. It works in that world's directory: give libFuzzer absolute paths.
 #include "fuzz.h"
 
 #include "agent/linesplitter.h"
@@ -65,6 +65,9 @@ bool safeLine(const QByteArray &line)
     if (!doc.isObject())
         return true; // the service answers a parse error
     const QJsonObject params = doc.object().value(QLatin1String("params")).toObject();
+    // A client's environment (spawn, resume) could name a real CLI (PATH, HOME, CHORUS_CLAUDE).
+    if (params.contains(QLatin1String("environment")))
+        return false;
     for (const char *key : {"dir", "repo", "claudePath", "userRolesDir"}) {
         const QJsonValue v = params.value(QLatin1String(key));
         if (v.isString() && !insideRoot(v.toString()))

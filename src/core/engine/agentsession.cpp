@@ -102,9 +102,12 @@ bool AgentSession::retryStorage()
     for (const StreamEvent &ev : actions)
         handleEvent(ev);
     persist();
-    if (!storageBroken())
-        Q_EMIT slotReleased(); // inputs held back meanwhile may go now
-    return !storageBroken();
+    if (storageBroken())
+        return false;
+    if (processAlive() && m_inFlight == 0)
+        writeNextInput();  // a process that started meanwhile still waits for its input
+    Q_EMIT slotReleased(); // inputs held back meanwhile may go now
+    return true;
 }
 
 void AgentSession::note(const QString &subtype, const QJsonObject &data)
@@ -235,14 +238,7 @@ void AgentSession::failLaunch(const QString &error)
     // A start that cannot work is never retried by itself (that loop burned a core and the
     // disk): the agent fails once, with the reason, and its waiting inputs are set aside. They
     // stay in the event log and in options.droppedInputs; `chorus resume` sends them.
-    QJsonArray dropped = m_info.options.value(QLatin1String("droppedInputs")).toArray();
-    for (const auto &[inputId, text] : std::as_const(m_pending))
-        if (inputId != 0) // 0: the task put back by launch(), which does that again next time
-            dropped.append(text);
-    m_pending.clear();
-    m_store->dropInputs(m_info.id);
-    if (!dropped.isEmpty())
-        m_info.options.insert(QStringLiteral("droppedInputs"), dropped);
+    const qsizetype dropped = setInputsAside({});
     m_inFlight = 0;
     m_info.pid = 0;
     m_info.error =
@@ -250,11 +246,28 @@ void AgentSession::failLaunch(const QString &error)
         tr("Fix the cause, then resume the agent (Resume, or `chorus resume %1`): its waiting "
            "messages are sent then.")
             .arg(m_info.name);
-    note(QStringLiteral("launch_failed"), QJsonObject{{QStringLiteral("error"), error},
-                                                      {QStringLiteral("dropped"), dropped.size()}});
+    note(QStringLiteral("launch_failed"),
+         QJsonObject{{QStringLiteral("error"), error}, {QStringLiteral("dropped"), dropped}});
     setState(SessionState::Failed, QStringLiteral("launch"));
     persist();
     Q_EMIT slotReleased();
+}
+
+qsizetype AgentSession::setInputsAside(const std::optional<QPair<qint64, QString>> &first)
+{
+    // Oldest first: `first` (a message its process never answered), then what still waits.
+    // Inputs with id 0 are the task put back by launch(), which does that again next time.
+    QJsonArray dropped = m_info.options.value(QLatin1String("droppedInputs")).toArray();
+    if (first && first->first != 0)
+        dropped.append(first->second);
+    for (const auto &[inputId, text] : std::as_const(m_pending))
+        if (inputId != 0)
+            dropped.append(text);
+    m_pending.clear();
+    m_store->dropInputs(m_info.id);
+    if (!dropped.isEmpty())
+        m_info.options.insert(QStringLiteral("droppedInputs"), dropped);
+    return dropped.size();
 }
 
 QStringList AgentSession::takeDroppedInputs()
@@ -272,24 +285,33 @@ void AgentSession::writeNextInput()
     if (m_pending.isEmpty() || m_inFlight > 0 || !processAlive())
         return;
     if (storageBroken())
-        return; // retryStorage() releases the slot again once writing works
+        return; // retryStorage() goes on once writing works
     const auto [inputId, text] = m_pending.first();
-    // Marked sent before it is sent: an input whose sending was not stored would be sent (and
-    // paid for) again after a restart.
+    // Stored before it is sent, in this order: the mark that it may be unanswered (recovery
+    // sends it again, see requeueUnconfirmedInput()), then that it was sent (not sent, and paid
+    // for, a second time after a restart).
+    m_info.options.insert(QStringLiteral("unconfirmedInput"), inputId);
+    persist();
+    if (storageBroken())
+        return;
     if (inputId > 0) {
         if (Status st = m_store->markInputSent(inputId); !st) {
             holdForStorage(st.error());
             return;
         }
     }
-    if (!m_process->sendUserMessage(text))
-        return; // the process is going away; onFinished() takes it from here
+    if (!m_process->sendUserMessage(text)) {
+        // The process is going away (onFinished() takes it from here): still waiting.
+        if (inputId > 0)
+            m_store->markInputPending(inputId);
+        m_info.options.remove(QStringLiteral("unconfirmedInput"));
+        return;
+    }
     m_pending.removeFirst();
     ++m_inFlight;
     // Until the CLI answers, nothing says it kept the message: a process that dies first took
-    // it along (see finishProcess() and requeueUnconfirmedInput()).
+    // it along (see finishProcess()).
     m_unconfirmed = {inputId, text};
-    m_info.options.insert(QStringLiteral("unconfirmedInput"), inputId);
     setState(SessionState::Running);
     persist();
 }
@@ -456,9 +478,7 @@ void AgentSession::requeueUnconfirmedInput(bool resume)
             m_store->markInputPending(inputId);
             m_pending = m_store->pendingInputs(m_info.id);
         } else {
-            QJsonArray dropped = m_info.options.value(QLatin1String("droppedInputs")).toArray();
-            dropped.prepend(m_store->inputText(inputId));
-            m_info.options.insert(QStringLiteral("droppedInputs"), dropped);
+            setInputsAside(qMakePair(inputId, m_store->inputText(inputId)));
         }
         note(QStringLiteral("input_requeued"), QJsonObject{{QStringLiteral("input"), inputId}});
     }
@@ -691,10 +711,15 @@ void AgentSession::finishProcess(int exitCode, bool crashed, bool stopping)
         // aside for `chorus resume`, never lost.
         const auto [inputId, text] = *std::exchange(m_unconfirmed, std::nullopt);
         m_info.options.remove(QStringLiteral("unconfirmedInput"));
+        const QString tail = m_process ? m_process->stderrTail().right(2000) : QString();
         m_info.error =
-            tr("the Claude Code CLI ended before it took the message (exit code %1)").arg(exitCode);
+            (crashed ? tr("the Claude Code CLI was killed before it answered the message")
+                     : tr("the Claude Code CLI exited with code %1 before it answered the message")
+                           .arg(exitCode)) +
+            (tail.isEmpty() ? QString() : QStringLiteral(":\n") + tail);
         note(QStringLiteral("crash"), QJsonObject{{QStringLiteral("exitCode"), exitCode},
                                                   {QStringLiteral("crashed"), crashed},
+                                                  {QStringLiteral("stderr"), tail},
                                                   {QStringLiteral("unconfirmedInput"), inputId}});
         setState(SessionState::Failed, QStringLiteral("crash"));
         if (m_info.restarts < m_autoRestarts) {
@@ -703,10 +728,8 @@ void AgentSession::finishProcess(int exitCode, bool crashed, bool stopping)
                 m_store->markInputPending(inputId);
             m_pending.prepend({inputId, text});
             note(QStringLiteral("input_requeued"), QJsonObject{{QStringLiteral("input"), inputId}});
-        } else if (inputId > 0) {
-            QJsonArray dropped = m_info.options.value(QLatin1String("droppedInputs")).toArray();
-            dropped.prepend(text);
-            m_info.options.insert(QStringLiteral("droppedInputs"), dropped);
+        } else {
+            setInputsAside(qMakePair(inputId, text)); // in order, with what waited behind it
         }
     } else if (unfinished || (exitCode != 0 && m_info.turns == 0)) {
         const QString tail = m_process ? m_process->stderrTail().right(2000) : QString();

@@ -114,6 +114,9 @@ private:
     void launch();
     // The process could not be started: failed once, inputs set aside, never re-admitted.
     void failLaunch(const QString &error);
+    // Moves `first` and every waiting input to options.droppedInputs (for `chorus resume`);
+    // returns how many are set aside in all.
+    qsizetype setInputsAside(const std::optional<QPair<qint64, QString>> &first);
     void writeNextInput();
     void store(QList<StoredEvent> &events);
 

@@ -55,48 +55,6 @@ void endOrphan(qint64 pid, const QString &claudeSessionId)
 }
 } // namespace
 
-const QStringList kDefaultEnvDeny = {
-    QStringLiteral("SSH_AUTH_SOCK"), QStringLiteral("SSH_AGENT_PID"), QStringLiteral("GPG_AGENT_INFO"),
-    QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("XDG_SESSION_*"), QStringLiteral("LD_PRELOAD"),
-    QStringLiteral("LD_AUDIT"), QStringLiteral("BASH_ENV"), QStringLiteral("ENV"), QStringLiteral("PROMPT_COMMAND"),
-    QStringLiteral("CHORUS_*"),
-};
-
-QProcessEnvironment filterEnvironment(const QProcessEnvironment &env, const QStringList &deny)
-{
-    QProcessEnvironment out = env;
-    for (const QString &name : env.keys()) {
-        for (const QString &d : deny) {
-            const QString pattern = d.trimmed();
-            if (pattern.isEmpty())
-                continue;
-            const bool match = pattern.endsWith(QLatin1Char('*')) ? name.startsWith(pattern.chopped(1)) : name == pattern;
-            if (match) {
-                out.remove(name);
-                break;
-            }
-        }
-    }
-    return out;
-}
-
-QJsonObject environmentToJson(const QProcessEnvironment &env)
-{
-    QJsonObject o;
-    for (const QString &name : env.keys())
-        o.insert(name, env.value(name));
-    return o;
-}
-
-QProcessEnvironment environmentFromJson(const QJsonObject &o)
-{
-    QProcessEnvironment env;
-    for (auto it = o.constBegin(); it != o.constEnd(); ++it)
-        if (!it.key().isEmpty() && !it.key().contains(QLatin1Char('=')) && it.value().isString())
-            env.insert(it.key(), it.value().toString());
-    return env;
-}
-
 EngineSettings EngineSettings::fromJson(const QJsonObject &o)
 {
     EngineSettings s;
@@ -252,9 +210,33 @@ void Engine::checkIntegrity()
     });
 }
 
+namespace {
+// What of a client's environment is kept with the session (nothing secret): where the CLI keeps
+// its transcripts and settings, which API it talks to, where programs are. After an engine
+// restart the agent finds its conversation again with these.
+const char *const kKeptVariables[] = {"CLAUDE_CONFIG_DIR", "HOME", "ANTHROPIC_BASE_URL", "PATH"};
+} // namespace
+
 QProcessEnvironment Engine::agentEnvironment(const QString &sessionId) const
 {
-    return filterEnvironment(m_clientEnv.value(sessionId, m_env), kDefaultEnvDeny + m_settings.envDeny);
+    QProcessEnvironment env = m_env;
+    if (auto it = m_clientEnv.constFind(sessionId); it != m_clientEnv.constEnd()) {
+        env = *it;
+    } else if (AgentSession *s = m_sessions.value(sessionId)) {
+        const QJsonObject kept = s->info().options.value(QLatin1String("environment")).toObject();
+        for (auto k = kept.constBegin(); k != kept.constEnd(); ++k)
+            env.insert(k.key(), k.value().toString());
+    }
+    return filterEnvironment(env, kDefaultEnvDeny + m_settings.envDeny);
+}
+
+QJsonObject Engine::keptEnvironment(const QProcessEnvironment &client)
+{
+    QJsonObject kept;
+    for (const char *name : kKeptVariables)
+        if (client.contains(QLatin1String(name)))
+            kept.insert(QLatin1String(name), client.value(QLatin1String(name)));
+    return kept;
 }
 
 AgentSession *Engine::addSession(const SessionInfo &info)
@@ -430,6 +412,8 @@ Result<SessionInfo> Engine::spawn(const SpawnRequest &req)
     info.options.insert(QStringLiteral("requestedModel"), req.model);
     if (!req.requestId.isEmpty())
         info.options.insert(QStringLiteral("requestId"), req.requestId);
+    if (!req.environment.isEmpty())
+        info.options.insert(QStringLiteral("environment"), keptEnvironment(req.environment));
     if (Status s = m_store->insertSession(info); !s) {
         discardWorkspace(info);
         return s.error();
@@ -564,8 +548,10 @@ Status Engine::resume(const QString &agent, const QString &task, const QProcessE
     AgentSession *s = session(agent, &e);
     if (!s)
         return e;
-    if (!environment.isEmpty())
+    if (!environment.isEmpty()) {
         m_clientEnv.insert(s->id(), environment);
+        s->updateGitState({}, QStringLiteral("environment"), keptEnvironment(environment));
+    }
     if (s->processAlive() && s->turnInFlight())
         return makeError(tr("the agent is already running"), s->info().name);
     // What a failed launch set aside is sent first; without it the agent is asked to go on.

@@ -3,6 +3,7 @@
 #include "engine/approvalinfo.h"
 #include "engine/enginelock.h"
 #include "engine/sessioninfo.h"
+#include "environment.h"
 #include "git/merge.h"
 #include "result.h"
 #include "store/storedevent.h"
@@ -60,17 +61,6 @@ struct SpawnRequest
     // The spawning client's environment (empty: the engine's own); see Engine::agentEnvironment().
     QProcessEnvironment environment;
 };
-
-// What agents never get from a client's environment, whatever the settings add: an SSH or GPG
-// agent (keys to push or sign with), the desktop session's bus, shell start-up hooks and
-// preloads that would run in every Bash tool call, and Chorus's own variables.
-extern const QStringList kDefaultEnvDeny;
-// The environment with every variable matching a deny entry (a name, or a prefix ending in '*')
-// removed.
-QProcessEnvironment filterEnvironment(const QProcessEnvironment &env, const QStringList &deny);
-// A client's environment as JSON-RPC carries it ({"NAME": "value"}) and back.
-QJsonObject environmentToJson(const QProcessEnvironment &env);
-QProcessEnvironment environmentFromJson(const QJsonObject &o);
 
 // What a git operation of the engine (merge queue, sync, clean) answers, once done.
 struct GitReply
@@ -186,6 +176,8 @@ private:
                                 std::function<QJsonObject(const QList<struct AgentBranch> &)> job,
                                 std::function<void(const QJsonObject &)> record, int needs = NeedsNothing);
     QString uniqueName(const QString &base) const;
+    // The variables of a client's environment kept with its session (see agentEnvironment()).
+    static QJsonObject keptEnvironment(const QProcessEnvironment &client);
     // Gives the agent its own branch and worktree when it works in a git repository.
     Status isolate(const SpawnRequest &req, const QString &name, SessionInfo *info);
     // Removes what isolate() made (a spawn that failed after it).

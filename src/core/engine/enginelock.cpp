@@ -59,8 +59,20 @@ Status EngineLock::acquire(const QString &dataDir)
         return makeError(
             tr("cannot open the engine lock: %1").arg(QString::fromLocal8Bit(::strerror(errno))),
             path, tr("Check the data directory's permissions."));
-    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        const int err = errno;
+    // A client looking who holds the lock takes it shared for an instant (holder()): try a few
+    // times before calling it held.
+    int err = 0;
+    for (int tries = 0;; ++tries) {
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            err = 0;
+            break;
+        }
+        err = errno;
+        if (err != EWOULDBLOCK || tries == 9)
+            break;
+        ::usleep(30 * 1000);
+    }
+    if (err != 0) {
         const std::optional<Holder> h = readHolder(fd);
         ::close(fd);
         if (err != EWOULDBLOCK)

@@ -82,8 +82,10 @@ EngineService::~EngineService()
     }
 }
 
-Status EngineService::listen(const QString &socketPath)
+Status EngineService::lockSocket(const QString &socketPath)
 {
+    if (m_lock && m_lock->isLocked() && m_socketPath == socketPath)
+        return Ok{};
     m_socketPath = socketPath;
     m_lock = std::make_unique<QLockFile>(socketPath + QStringLiteral(".lock"));
     m_lock->setStaleLockTime(0);
@@ -106,6 +108,13 @@ Status EngineService::listen(const QString &socketPath)
                          tr("Use it (the CLI and the GUI connect to it), or stop it with "
                             "`chorus daemon stop`."));
     }
+    return Ok{};
+}
+
+Status EngineService::listen(const QString &socketPath)
+{
+    if (Status st = lockSocket(socketPath); !st)
+        return st;
     if (Status st = startListening(); !st)
         return st;
     m_listenerCheck.setInterval(1000);

@@ -31,6 +31,9 @@ public:
     // Takes the engine lock and listens. Fails when another engine is running. Listens again
     // by itself when the listener closes (accept() failed: EMFILE) or the socket file is gone.
     Status listen(const QString &socketPath);
+    // Only the lock of listen(): the daemon takes it before it opens the engine (whose recovery
+    // starts agents), and listens once the engine is open.
+    Status lockSocket(const QString &socketPath);
     QString socketPath() const { return m_socketPath; }
 
     // Bounds on clients (defaults: kMaxClients, kMaxClientBacklog). A client past maxClients

@@ -59,8 +59,11 @@ Status RpcClient::connectToEngine(const QString &socketPath, int timeoutMs)
     connect(m_connection, &RpcConnection::messageReceived, this, &RpcClient::onMessage);
     connect(m_connection, &RpcConnection::disconnected, this, [this] {
         const auto pending = std::exchange(m_pending, {});
+        const Error closed = m_serverError
+                                 ? *m_serverError
+                                 : makeError(tr("the Chorus engine closed the connection"));
         for (const Callback &cb : pending)
-            cb(makeError(tr("the Chorus engine closed the connection")));
+            cb(closed);
         Q_EMIT disconnected();
     });
     return Ok{};
@@ -146,6 +149,12 @@ void RpcClient::onMessage(const QJsonObject &message)
     if (message.contains(QLatin1String("method")) && !message.contains(QLatin1String("id"))) {
         Q_EMIT notificationReceived(message.value(QLatin1String("method")).toString(),
                                     message.value(QLatin1String("params")).toObject());
+        return;
+    }
+    if (message.value(QLatin1String("id")).isNull() && message.contains(QLatin1String("error"))) {
+        // Not an answer to a call: the engine refuses this connection (too many clients) or
+        // could not read what was sent. Said again to every call it closes.
+        m_serverError = errorFromRpc(message.value(QLatin1String("error")).toObject());
         return;
     }
     const qint64 id = message.value(QLatin1String("id")).toInteger();

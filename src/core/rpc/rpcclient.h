@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "result.h"
 
 #include <QHash>
@@ -27,7 +29,9 @@ public:
     // Connects to the engine at socketPath (default: paths::socketPath()).
     Status connectToEngine(const QString &socketPath = {}, int timeoutMs = 2000);
     // Connects, starting `daemonProgram daemon start` first when no engine answers.
-    Status connectOrStart(const QString &daemonProgram, int timeoutMs = 10000);
+    // The timeout covers `chorus daemon start`, which waits up to 30 s for the engine to open
+    // its database and recover its agents.
+    Status connectOrStart(const QString &daemonProgram, int timeoutMs = 40000);
     bool isConnected() const;
     void disconnectFromEngine();
 
@@ -51,6 +55,7 @@ private:
     QHash<qint64, Callback> m_pending;
     qint64 m_nextId = 0;
     bool m_lastCallTimedOut = false;
+    std::optional<Error> m_serverError; // what the engine said when it refused this connection
 };
 
 // Turns a JSON-RPC error object into an Error (message, where, hint).

@@ -1,6 +1,6 @@
 #include "engineclient.h"
 
-#include "engine/engine.h"
+#include "environment.h"
 #include "rpc/rpcclient.h"
 
 #include <QCoreApplication>
@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
+#include <QTimer>
 
 namespace chorus {
 
@@ -174,9 +175,14 @@ void EngineClient::onNotification(const QString &method, const QJsonObject &para
         Q_EMIT approvalsChanged(a.sessionId);
     } else if (method == QLatin1String("subscription.dropped")) {
         // This window fell behind (it was busy or stopped): the engine dropped its
-        // subscriptions. Subscribe again and let every view catch up from what it has.
-        if (subscribe())
-            Q_EMIT connectedChanged(true);
+        // subscriptions. Subscribe again and let every view catch up from what it has — from
+        // the event loop, not from inside this socket's read (a nested wait would get nothing).
+        QTimer::singleShot(0, this, [this] {
+            if (Status s = subscribe(); s)
+                Q_EMIT connectedChanged(true);
+            else
+                Q_EMIT errorOccurred(s.error());
+        });
     } else if (method == QLatin1String("events.stored")) {
         const QString sid = params.value(QLatin1String("sessionId")).toString();
         QList<StoredEvent> events;

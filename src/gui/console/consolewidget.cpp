@@ -110,13 +110,9 @@ ConsoleWidget::ConsoleWidget(EngineClient *client, const QString &sessionId, QWi
     connect(client, &EngineClient::connectedChanged, this, [this](bool connected) {
         if (!connected || !m_loaded)
             return;
-        // The engine came back: catch up on what was stored meanwhile.
-        QPointer<ConsoleWidget> self(this);
-        m_client->fetchEvents(m_sessionId, m_view->model()->lastSeq(), 0,
-                              [self](const QList<StoredEvent> &events) {
-                                  if (self)
-                                      self->m_view->appendEvents(events);
-                              });
+        // The engine came back (or resent what this window missed): catch up on what was
+        // stored meanwhile.
+        catchUp();
         updateState();
     });
     connect(m_view->model(), &TranscriptModel::flushed, this, &ConsoleWidget::updateEmptyText);
@@ -235,10 +231,27 @@ void ConsoleWidget::onEvents(const QString &sessionId, const QList<StoredEvent> 
 {
     if (sessionId != m_sessionId)
         return;
-    if (m_loaded)
+    if (m_loaded && !m_catchingUp)
         m_view->appendEvents(events);
     else
         m_early += events;
+}
+
+void ConsoleWidget::catchUp()
+{
+    // Live events that arrive while the gap is fetched wait in m_early: appended first, they
+    // would move the last sequence number past the gap and the fetched events would be skipped.
+    m_catchingUp = true;
+    QPointer<ConsoleWidget> self(this);
+    m_client->fetchEvents(
+        m_sessionId, m_view->model()->lastSeq(), 0, [self](const QList<StoredEvent> &events) {
+            if (!self)
+                return;
+            self->m_view->appendEvents(events);
+            self->m_view->appendEvents(
+                std::exchange(self->m_early, {})); // duplicates are skipped by seq
+            self->m_catchingUp = false;
+        });
 }
 
 void ConsoleWidget::onSessionChanged(const SessionInfo &info)
@@ -374,12 +387,7 @@ void ConsoleWidget::resume()
         // A read-only console goes live once its agent runs again.
         m_client->watch(m_sessionId);
         m_watching = true;
-        QPointer<ConsoleWidget> self(this);
-        m_client->fetchEvents(m_sessionId, m_view->model()->lastSeq(), 0,
-                              [self](const QList<StoredEvent> &events) {
-                                  if (self)
-                                      self->m_view->appendEvents(events);
-                              });
+        catchUp();
     }
     QPointer<ConsoleWidget> self(this);
     runCommand(m_resume, [self, text](Done done) {

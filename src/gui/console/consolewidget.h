@@ -58,6 +58,8 @@ private:
     using Done = std::function<void(const Status &)>;
     void runCommand(QPushButton *button, const std::function<void(Done)> &command);
     void showError(const QString &text);
+    // Fetches what was stored after the last event shown, then what arrived meanwhile.
+    void catchUp();
     void search(bool backward, bool again);
     void updateEmptyText();
     void applyColours();
@@ -79,6 +81,7 @@ private:
     QLabel *m_stateDot = nullptr;
     QLabel *m_stateText = nullptr;
     QLabel *m_error = nullptr;
+    bool m_catchingUp = false;        // a fetch fills a gap: live events wait in m_early
     bool m_showingStateError = false; // m_error shows the session's own error (storage, launch)
 };
 

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "engine/engine.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace chorus::test {
+
+class FakeApi;
+
+// The engine the in-process tests start from: <root>/data/chorus.db, its agents run the pinned
+// CLI (`claude`) against `fake` with <root>/claude as their scratch home and no API retries,
+// roles from the built-ins only (<root>/roles stays empty). Opened; *status says how.
+std::unique_ptr<Engine> openTestEngine(const QString &root, const FakeApi &fake,
+                                       const QString &claude, Status *status);
+// The environment those agents get (for a test that changes it and needs it back).
+QProcessEnvironment testAgentEnvironment(const QString &root, const FakeApi &fake);
+
+} // namespace chorus::test
