@@ -141,6 +141,13 @@ void TestService::clientsPastTheCapAreRefused()
                                 .toString();
     QVERIFY2(message.contains(QLatin1String("too many clients")), qPrintable(message));
     QTRY_COMPARE(extra->state(), QLocalSocket::UnconnectedState);
+    // Through the client library too: its call fails with the engine's reason.
+    RpcClient refused;
+    QVERIFY(refused.connectToEngine(m_socket, 1000).ok());
+    const Result<QJsonValue> r = refused.callSync(QStringLiteral("engine.ping"), {}, 5000);
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().message.contains(QLatin1String("too many clients")),
+             qPrintable(r.error().toString()));
     clients.pop_back();
     QTRY_COMPARE(m_service->clientCount(), 2);
     QVERIFY(ping()); // a place freed is a place taken

@@ -203,8 +203,14 @@ void EngineService::onConnection()
                      tr("Close some `chorus logs --follow` or GUI windows, then try again.")}});
             socket->write(QJsonDocument(e).toJson(QJsonDocument::Compact) + '\n');
             socket->flush();
+            // The client closes once it has read the reason. Closing first with what it sent
+            // still unread would reset the connection, and the reason would be lost with it.
+            connect(socket, &QLocalSocket::readyRead, socket, [socket] { socket->readAll(); });
             connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
-            socket->disconnectFromServer();
+            QTimer::singleShot(2000, socket, [socket] {
+                socket->readAll();
+                socket->disconnectFromServer();
+            });
             continue;
         }
         auto *conn = new RpcConnection(socket, this);

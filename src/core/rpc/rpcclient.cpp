@@ -155,6 +155,9 @@ void RpcClient::onMessage(const QJsonObject &message)
         // Not an answer to a call: the engine refuses this connection (too many clients) or
         // could not read what was sent. Said again to every call it closes.
         m_serverError = errorFromRpc(message.value(QLatin1String("error")).toObject());
+        for (const Callback &cb : std::exchange(m_pending, {}))
+            cb(*m_serverError);
+        m_connection->socket()->disconnectFromServer();
         return;
     }
     const qint64 id = message.value(QLatin1String("id")).toInteger();

@@ -9,7 +9,10 @@ RpcConnection::RpcConnection(QLocalSocket *socket, QObject *parent)
 {
     m_socket->setParent(this);
     connect(m_socket, &QLocalSocket::readyRead, this, &RpcConnection::readAvailable);
-    connect(m_socket, &QLocalSocket::disconnected, this, &RpcConnection::disconnected);
+    connect(m_socket, &QLocalSocket::disconnected, this, [this] {
+        readAvailable(); // what the peer said last (a refusal, say) comes before the close
+        Q_EMIT disconnected();
+    });
 }
 
 bool RpcConnection::send(const QJsonObject &message)
