@@ -66,6 +66,7 @@
     </message>
     <message>
         <location line="+62"/>
+        <location filename="../src/cli/daemon.cpp" line="+269"/>
         <source>engine: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -335,7 +336,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/daemon.cpp" line="+75"/>
+        <location filename="../src/cli/daemon.cpp" line="-193"/>
         <source>cannot write the engine&apos;s log in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,6 +385,11 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="+108"/>
         <source>The Chorus engine is running: pid %1, version %2, socket %3, database %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>At start-up it tidied what the engine before it had left:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1268,7 +1274,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>GitJobs</name>
     <message>
-        <location filename="../src/core/engine/gitjobs.cpp" line="+47"/>
+        <location filename="../src/core/engine/gitjobs.cpp" line="+48"/>
         <source>warning: %1 is no longer a git worktree, so what is in it was not committed; `chorus clean --all %2` saves it under refs/chorus/archive/ and removes it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1384,7 +1390,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>%1 %2: files left in its folder
 
 Saved by `chorus clean` from %3, which was no longer a git worktree.
@@ -1713,7 +1719,7 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
 <context>
     <name>StartupSweep</name>
     <message>
-        <location filename="../src/core/engine/startupsweep.cpp" line="+155"/>
+        <location filename="../src/core/engine/startupsweep.cpp" line="+157"/>
         <source>removed the worktree of a merge check cut short: %1 (repository %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1787,6 +1793,14 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <location line="+14"/>
         <source>removed a stale temporary file: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>ended %n process(es) left running by %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1952,7 +1966,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus</name>
     <message>
-        <location filename="../src/core/agent/claudelocator.cpp" line="+70"/>
+        <location filename="../src/core/agent/claudelocator.cpp" line="+72"/>
         <source>the Claude Code CLI set in %1 is not an executable file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2084,7 +2098,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::AgentSession</name>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="+22"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="+27"/>
         <source>Log in with `claude` in a terminal (or set ANTHROPIC_API_KEY for the engine), then resume the agent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2104,12 +2118,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+350"/>
+        <location line="+356"/>
         <source>retrying (attempt %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+173"/>
         <source>allowed for this session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2124,7 +2138,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-494"/>
+        <location line="-534"/>
         <source>cannot write the database: %1. Free disk space (or fix the data directory&apos;s permissions); the agent is paused with its output held and goes on by itself when writing works again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2134,12 +2148,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Fix the cause, then resume the agent (Resume, or `chorus resume %1`): its waiting messages are sent then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+320"/>
+        <location line="+359"/>
         <source>the process that asked has ended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2180,7 +2194,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+87"/>
         <source>work in progress (the process ended)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2195,17 +2209,17 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>the Claude Code CLI was killed before it answered the message</source>
+        <location line="+15"/>
+        <source>the Claude Code CLI was killed before it kept the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>the Claude Code CLI exited with code %1 before it answered the message</source>
+        <source>the Claude Code CLI exited with code %1 before it kept the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>the Claude Code CLI was killed before finishing the turn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2220,7 +2234,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Chorus restarted: the process that asked is gone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3074,12 +3088,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::Engine</name>
     <message>
-        <location filename="../src/core/engine/engine.cpp" line="+204"/>
+        <location filename="../src/core/engine/engine.cpp" line="+214"/>
         <source>the database failed its integrity check (PRAGMA quick_check): %1 — %2. Back it up now; `sqlite3 %2 .recover` can save what is readable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+49"/>
         <source>the role &apos;%1&apos; does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3099,7 +3113,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <source>Chorus restarted: the process that asked is gone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3240,19 +3254,19 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     </message>
     <message>
         <location filename="../src/core/engine/enginegit.cpp" line="+72"/>
-        <location line="+316"/>
+        <location line="+320"/>
         <location line="+76"/>
         <source>agent %1 works in place, without a branch of its own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-391"/>
-        <location line="+330"/>
+        <location line="-395"/>
+        <location line="+334"/>
         <source>Only agents spawned in a git repository have a branch to merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-332"/>
         <source>agent %1 was cleaned up (its worktree is gone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3289,12 +3303,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     <message>
         <location line="+2"/>
         <location line="+78"/>
-        <location line="+183"/>
+        <location line="+187"/>
         <source>&apos;%1&apos; is not a valid branch name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-263"/>
         <source>resolutions are for the conflicts of one agent; name exactly one</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3304,7 +3318,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+239"/>
         <source>agent %1 has no branch to merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3395,7 +3409,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+144"/>
         <source>the settings are in effect but could not be saved</source>
         <translation type="unfinished"></translation>
     </message>

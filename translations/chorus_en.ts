@@ -77,7 +77,7 @@
 <context>
     <name>GitJobs</name>
     <message numerus="yes">
-        <location filename="../src/core/engine/gitjobs.cpp" line="+263"/>
+        <location filename="../src/core/engine/gitjobs.cpp" line="+264"/>
         <source>%n commit(s) ahead, </source>
         <translation>
             <numerusform>%n commit ahead, </numerusform>
@@ -107,11 +107,19 @@
 <context>
     <name>StartupSweep</name>
     <message numerus="yes">
-        <location filename="../src/core/engine/startupsweep.cpp" line="+193"/>
+        <location filename="../src/core/engine/startupsweep.cpp" line="+195"/>
         <source>left %n worktree folder(s) under %1 alone: no agent in this database owns them, and it has no agents at all (was it replaced?)</source>
         <translation>
             <numerusform>left %n worktree folder under %1 alone: no agent in this database owns it, and it has no agents at all (was it replaced?)</numerusform>
             <numerusform>left %n worktree folders under %1 alone: no agent in this database owns them, and it has no agents at all (was it replaced?)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+145"/>
+        <source>ended %n process(es) left running by %1</source>
+        <translation>
+            <numerusform>ended %n process left running by %1</numerusform>
+            <numerusform>ended %n processes left running by %1</numerusform>
         </translation>
     </message>
 </context>

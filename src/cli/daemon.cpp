@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSocketNotifier>
@@ -258,6 +259,14 @@ int daemonCommand(const Args &args)
                    .arg(o.value(QLatin1String("version")).toString(),
                         o.value(QLatin1String("socket")).toString(), paths::databasePath())
             << '\n';
+        // What it found and tidied when it started (after a kill -9 of the one before).
+        const QJsonArray startup = o.value(QLatin1String("startup")).toArray();
+        if (!startup.isEmpty())
+            out << Cli::tr("At start-up it tidied what the engine before it had left:") << '\n';
+        for (const QJsonValue &line : startup)
+            out << QLatin1String("  ") << line.toString() << '\n';
+        for (const QJsonValue &w : o.value(QLatin1String("warnings")).toArray())
+            out << Cli::tr("engine: %1").arg(w.toString()) << '\n';
         return 0;
     }
     err << Cli::tr("chorus daemon: unknown subcommand '%1' (start, stop, status, run)").arg(sub) << '\n';

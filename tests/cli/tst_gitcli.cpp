@@ -499,6 +499,12 @@ void TestGitCli::killedEngineLeavesNoCheckNorHalfSpawn()
     QVERIFY2(text.contains(S("start-up sweep")) && text.contains(S("merge check")) &&
                  text.contains(ghost),
              qPrintable(text.right(3000)));
+    // ... and `chorus daemon status` says it too.
+    const auto daemonStatus = m_fx.chorus({S("daemon"), S("status")});
+    QCOMPARE(daemonStatus.exitCode, 0);
+    QVERIFY2(daemonStatus.out.contains(S("At start-up")) &&
+                 daemonStatus.out.contains(S("merge check")) && daemonStatus.out.contains(ghost),
+             qPrintable(daemonStatus.describe()));
 }
 
 void TestGitCli::badInput()

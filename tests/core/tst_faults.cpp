@@ -3,6 +3,7 @@
 // lines, a kill during a checkpoint. Real Claude Code CLI processes against the fake Messages
 // API; stand-in CLIs (small shell scripts) only where the point is output the real CLI never
 // prints.
+#include "agent/claudelocator.h"
 #include "claudetest.h"
 #include "engine/engine.h"
 #include "fakeapi.h"
@@ -15,6 +16,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -47,7 +49,15 @@ private Q_SLOTS:
     void spawnRetriedWithTheSameRequestIdIsOneAgent();
     void turnEndedBeforeAKilledCheckpointIsNotRunAgain();
     void messageToAProcessKilledBeforeItAnsweredIsSentAgain();
+    void messageTheCliNeverWroteDownIsSentAgain();
+    void messageTheCliNeverWroteDownIsSentAgainAfterAnEngineRestart();
+    void messageTheCliKeptIsContinuedNotRepeated();
+    void messageTheCliNeverWroteDownWaitsForResumeOnce();
     void agentsGetTheirClientsEnvironmentLessTheDenyList();
+    void toolProcessesEndWithACrashedCli();
+    void toolProcessesEndWithTheEngine();
+    void toolProcessesLeftByAKilledEngineEndAtStart();
+    void toolProcessesOfAnIdleAgentEndWhenItIsCleaned();
 
 private:
     void openEngine();
@@ -62,12 +72,29 @@ private:
     QString standIn(const QString &name, const QByteArray &perMessage);
     QStringList kinds(const QString &id, const QString &kind);
     QString dbPath() const { return m_tmp->filePath(QStringLiteral("data/chorus.db")); }
+    // Spawns a builder whose Bash tool starts `sleep SECONDS` in a session of its own (out of
+    // the CLI's reach) and then waits for a slow answer; returns the sleep's pid once the CLI
+    // waits for that answer.
+    qint64 spawnWithEscapedTool(QString *id, int seconds);
+    static bool processAlive(qint64 pid);
+    // Makes m_work a git repository with one commit.
+    bool makeRepository();
+    // Main requests the fake received whose last user text contains `marker`.
+    int requestsEndingWith(const QString &marker);
+    // Sends a follow-up whose answer takes a few seconds; returns once the CLI asked the fake
+    // for it (so its transcript holds the message).
+    bool sendSlowFollowUp(const QString &id, const QString &marker);
+    // Waits until the CLI's transcript holds the follow-up; with `cut`, then cuts the transcript
+    // back to before it: what a CLI killed after it printed `system/init` but before it wrote
+    // the message down leaves.
+    bool transcriptHolds(const QString &id, const QString &marker, bool cut);
 
     QString m_claude;
     FakeApi m_fake;
     std::unique_ptr<QTemporaryDir> m_tmp;
     std::unique_ptr<Engine> m_engine;
     QString m_work;
+    QList<qint64> m_strays; // processes a test started on its own: killed whatever happens
 };
 
 void TestFaults::initTestCase()
@@ -99,6 +126,13 @@ void TestFaults::openEngine()
 
 void TestFaults::cleanup()
 {
+    for (const qint64 pid : std::exchange(m_strays, {})) {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        const QByteArray line =
+            cmdline.open(QIODevice::ReadOnly) ? cmdline.readAll() : QByteArray();
+        if (line.contains("sleep") && line.contains("31"))
+            ::kill(pid_t(pid), SIGKILL); // still ours: its pid was not reused
+    }
     m_engine.reset();
     m_tmp.reset();
 }
@@ -214,6 +248,7 @@ void TestFaults::longRolePromptGoesThroughAFile()
                "permissionMode: acceptEdits\n");
     role.close();
     m_engine->reloadRoles();
+    QVERIFY(makeRepository()); // so that the agent has a worktree to clean
     const Result<SessionInfo> r =
         m_engine->spawn({QStringLiteral("verbose"), QStringLiteral("Hi."), m_work, {}, {}});
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
@@ -240,6 +275,11 @@ void TestFaults::longRolePromptGoesThroughAFile()
                                .value(QLatin1String("system_chars"))
                                .toInt() >= prompt.size();
     QVERIFY(seen);
+    // The file goes with the agent's worktree.
+    QFuture<GitReply> cleaned = m_engine->clean({r->id}, false, true);
+    QTRY_VERIFY_WITH_TIMEOUT(cleaned.isFinished(), 30000);
+    QVERIFY2(cleaned.result().ok, qPrintable(cleaned.result().error.toString()));
+    QVERIFY(!QFile::exists(file));
 }
 
 // Defect 2: a second engine on the same database (another runtime directory) took the first
@@ -600,6 +640,144 @@ void TestFaults::messageToAProcessKilledBeforeItAnsweredIsSentAgain()
     QVERIFY(received);
 }
 
+int TestFaults::requestsEndingWith(const QString &marker)
+{
+    int n = 0;
+    for (const QJsonValue &v : m_fake.requestLog())
+        n += v.toObject().value(QLatin1String("kind")).toString() == QLatin1String("main") &&
+             v.toObject()
+                 .value(QLatin1String("body"))
+                 .toObject()
+                 .value(QLatin1String("last_text"))
+                 .toString()
+                 .contains(marker);
+    return n;
+}
+
+bool TestFaults::sendSlowFollowUp(const QString &id, const QString &marker)
+{
+    const QString text =
+        marker + u' ' +
+        script({QJsonObject{{QStringLiteral("text"), QStringLiteral("a slow answer")},
+                            {QStringLiteral("delay"), 5.0}}}); // the test kills well before
+    if (!m_engine->send(id, text).ok())
+        return false;
+    QDeadlineTimer deadline(30000);
+    while (requestsEndingWith(marker) == 0 && !deadline.hasExpired())
+        QTest::qWait(10);
+    return requestsEndingWith(marker) == 1;
+}
+
+bool TestFaults::transcriptHolds(const QString &id, const QString &marker, bool cut)
+{
+    const QString path = findClaudeTranscript(
+        chorus::test::testAgentEnvironment(m_tmp->path(), m_fake), info(id).claudeSessionId);
+    QFile f(path);
+    if (path.isEmpty() || !f.open(QIODevice::ReadWrite))
+        return false;
+    // The CLI writes its transcript in batches: the message may reach it after the request.
+    QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        f.seek(0);
+        QByteArray kept;
+        while (!f.atEnd()) {
+            const QByteArray line = f.readLine();
+            if (line.contains(marker.toUtf8()))
+                return !cut || f.resize(kept.size());
+            kept += line;
+        }
+        QTest::qWait(10);
+    }
+    return false;
+}
+
+// Found by the soak run (CI, 2026-12-07): the CLI prints `system/init` ~100 ms before it writes
+// the message to its transcript. A kill in between lost the message: the engine took any line
+// as "the CLI has it" and the automatic restart only said "continue". Now the transcript decides.
+void TestFaults::messageTheCliNeverWroteDownIsSentAgain()
+{
+    EngineSettings s = m_engine->settings();
+    s.autoRestarts = 1;
+    m_engine->setSettings(s);
+    const Result<SessionInfo> r =
+        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    QVERIFY(r.ok());
+    QCOMPARE(waitSettled(r->id).turns, 1);
+    const QString marker = QStringLiteral("FOLLOW-UP-NEVER-WRITTEN-DOWN");
+    QVERIFY(sendSlowFollowUp(r->id, marker));
+    QVERIFY(transcriptHolds(r->id, marker, true));
+    QVERIFY(::kill(pid_t(info(r->id).pid), SIGKILL) == 0);
+    QTRY_VERIFY_WITH_TIMEOUT(info(r->id).turns == 2 && info(r->id).state == SessionState::Idle,
+                             60000);
+    QCOMPARE(requestsEndingWith(marker), 2); // sent again, not replaced by "continue"
+    QVERIFY(kinds(r->id, QStringLiteral("chorus")).contains(QStringLiteral("input_requeued")));
+}
+
+void TestFaults::messageTheCliNeverWroteDownIsSentAgainAfterAnEngineRestart()
+{
+    const Result<SessionInfo> r =
+        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    QVERIFY(r.ok());
+    QCOMPARE(waitSettled(r->id).turns, 1);
+    const QString marker = QStringLiteral("FOLLOW-UP-LOST-WITH-THE-ENGINE");
+    QVERIFY(sendSlowFollowUp(r->id, marker));
+    QVERIFY(transcriptHolds(r->id, marker, true));
+    m_engine.reset(); // its processes end with it, the agent is left running in the database
+    openEngine();
+    QTRY_VERIFY_WITH_TIMEOUT(info(r->id).turns == 2 && info(r->id).state == SessionState::Idle,
+                             60000);
+    QCOMPARE(requestsEndingWith(marker), 2);
+    QVERIFY(kinds(r->id, QStringLiteral("chorus")).contains(QStringLiteral("input_requeued")));
+}
+
+// With resumeOnRecovery off, such a message is set aside for `chorus resume`, once.
+void TestFaults::messageTheCliNeverWroteDownWaitsForResumeOnce()
+{
+    const Result<SessionInfo> r =
+        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    QVERIFY(r.ok());
+    QCOMPARE(waitSettled(r->id).turns, 1);
+    const QString marker = QStringLiteral("FOLLOW-UP-SET-ASIDE");
+    QVERIFY(sendSlowFollowUp(r->id, marker));
+    QVERIFY(transcriptHolds(r->id, marker, true));
+    m_engine.reset();
+    m_engine = std::make_unique<Engine>(dbPath());
+    m_engine->setAgentEnvironment(chorus::test::testAgentEnvironment(m_tmp->path(), m_fake));
+    EngineSettings settings;
+    settings.claudePath = m_claude;
+    settings.userRolesDir = m_tmp->filePath(QStringLiteral("roles"));
+    settings.resumeOnRecovery = false;
+    m_engine->setSettings(settings);
+    QVERIFY(m_engine->open().ok());
+    QCOMPARE(info(r->id).state, SessionState::Interrupted);
+    const QJsonArray aside = info(r->id).options.value(QLatin1String("droppedInputs")).toArray();
+    QCOMPARE(aside.size(), 1);
+    QVERIFY(aside.first().toString().startsWith(marker));
+    QVERIFY(m_engine->resume(r->id, {}).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(info(r->id).turns == 2 && info(r->id).state == SessionState::Idle,
+                             60000);
+    QCOMPARE(requestsEndingWith(marker), 2);
+}
+
+// The other side: a message the CLI wrote down is not paid for twice; the cut turn is continued.
+void TestFaults::messageTheCliKeptIsContinuedNotRepeated()
+{
+    const Result<SessionInfo> r =
+        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    QVERIFY(r.ok());
+    QCOMPARE(waitSettled(r->id).turns, 1);
+    const QString marker = QStringLiteral("FOLLOW-UP-KEPT-BY-THE-CLI");
+    QVERIFY(sendSlowFollowUp(r->id, marker));
+    QVERIFY(transcriptHolds(r->id, marker, false));
+    m_engine.reset();
+    openEngine();
+    QTRY_VERIFY_WITH_TIMEOUT(info(r->id).turns == 2 && info(r->id).state == SessionState::Idle,
+                             60000);
+    QCOMPARE(requestsEndingWith(marker), 1);
+    QCOMPARE(requestsEndingWith(QStringLiteral("Continue the task where you left off")), 1);
+    QVERIFY(!kinds(r->id, QStringLiteral("chorus")).contains(QStringLiteral("input_requeued")));
+}
+
 // Security: agents got whatever environment the shell that first auto-started the engine had.
 void TestFaults::agentsGetTheirClientsEnvironmentLessTheDenyList()
 {
@@ -631,6 +809,165 @@ void TestFaults::agentsGetTheirClientsEnvironmentLessTheDenyList()
     QVERIFY(env.contains("FROM_THE_CLIENT=yes"));
     for (const char *absent : {"ONLY_IN_THE_ENGINE=", "SSH_AUTH_SOCK=", "CHORUS_INTERNAL=", "MY_TOKEN=", "CLOUD_KEY="})
         QVERIFY2(!env.contains(absent), absent);
+}
+
+bool TestFaults::makeRepository()
+{
+    QFile readme(m_work + QStringLiteral("/README"));
+    if (!readme.open(QIODevice::WriteOnly))
+        return false;
+    readme.write("a repository\n");
+    readme.close();
+    int rc = 0;
+    chorus::test::GitFixture::git(m_work, {QStringLiteral("init"), QStringLiteral("-q")}, &rc);
+    chorus::test::GitFixture::git(m_work, {QStringLiteral("add"), QStringLiteral(".")});
+    chorus::test::GitFixture::git(m_work,
+                                  {QStringLiteral("-c"), QStringLiteral("user.name=t"),
+                                   QStringLiteral("-c"), QStringLiteral("user.email=t@t"),
+                                   QStringLiteral("commit"), QStringLiteral("-qm"),
+                                   QStringLiteral("init")},
+                                  &rc);
+    return rc == 0;
+}
+
+bool TestFaults::processAlive(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray line = stat.readAll();
+    const qsizetype close = line.lastIndexOf(')');
+    return close > 0 && line.size() > close + 2 && line.at(close + 2) != 'Z'; // a zombie has ended
+}
+
+qint64 TestFaults::spawnWithEscapedTool(QString *id, int seconds)
+{
+    const QString pidFile = m_work + QStringLiteral("/tool.pid");
+    const QString command =
+        QStringLiteral("setsid sleep %1 >/dev/null 2>&1 < /dev/null & echo $! > %2")
+            .arg(seconds)
+            .arg(pidFile);
+    const QString task =
+        QStringLiteral("Start a long job. ") +
+        script(
+            {QJsonObject{{QStringLiteral("tool"), QStringLiteral("Bash")},
+                         {QStringLiteral("input"),
+                          QJsonObject{{QStringLiteral("command"), command},
+                                      {QStringLiteral("description"), QStringLiteral("start")}}}},
+             QJsonObject{{QStringLiteral("text"), QStringLiteral("a slow answer")},
+                         {QStringLiteral("delay"), 5.0}}});
+    const Result<SessionInfo> r =
+        m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+    if (!r.ok())
+        return 0;
+    *id = r->id;
+    QDeadlineTimer deadline(30000);
+    while (m_fake.mainRequestCount() < 2 && !deadline.hasExpired())
+        QTest::qWait(20);
+    QFile f(pidFile);
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const qint64 pid = f.readAll().trimmed().toLongLong();
+    if (pid > 0)
+        m_strays << pid;
+    return processAlive(pid) ? pid : 0;
+}
+
+// Defect 11, the rest: the CLI died with its engine (PDEATHSIG), but what its Bash tool had
+// started in a session of its own ran on, writing in the worktree with nobody watching.
+void TestFaults::toolProcessesEndWithACrashedCli()
+{
+    QString id;
+    const qint64 tool = spawnWithEscapedTool(&id, 313);
+    QVERIFY(tool > 0);
+    QVERIFY(::kill(pid_t(info(id).pid), SIGKILL) == 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!processAlive(tool), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        kinds(id, QStringLiteral("chorus")).contains(QStringLiteral("tools_ended")), 10000);
+}
+
+void TestFaults::toolProcessesEndWithTheEngine()
+{
+    QString id;
+    const qint64 tool = spawnWithEscapedTool(&id, 314);
+    QVERIFY(tool > 0);
+    m_engine.reset();
+    QVERIFY(!processAlive(tool) || (QTest::qWait(200), !processAlive(tool)));
+}
+
+void TestFaults::toolProcessesLeftByAKilledEngineEndAtStart()
+{
+    const Result<SessionInfo> r =
+        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    QVERIFY(r.ok());
+    QCOMPARE(waitSettled(r->id).turns, 1);
+    m_engine.reset();
+    // What a kill -9 of the engine leaves: a process the agent's tool started, still running.
+    QProcess leftover;
+    leftover.setProgram(QStringLiteral("setsid"));
+    leftover.setArguments({QStringLiteral("sleep"), QStringLiteral("315")});
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CHORUS_AGENT_SESSION"), r->id);
+    leftover.setProcessEnvironment(env);
+    qint64 pid = 0;
+    QVERIFY(leftover.startDetached(&pid));
+    m_strays << pid;
+    QTRY_VERIFY(processAlive(pid));
+    // Another agent's process (another data directory's engine) is left alone.
+    env.insert(QStringLiteral("CHORUS_AGENT_SESSION"), QStringLiteral("not-one-of-ours"));
+    leftover.setProcessEnvironment(env);
+    qint64 other = 0;
+    QVERIFY(leftover.startDetached(&other));
+    m_strays << other;
+    QTRY_VERIFY(processAlive(other));
+    openEngine();
+    QVERIFY(!processAlive(pid));
+    QVERIFY(processAlive(other));
+    const QString report = m_engine->startupReport().join(u'\n');
+    QVERIFY2(report.contains(QLatin1String("ended 1 process")) && report.contains(r->name),
+             qPrintable(report));
+}
+
+// A CLI closed for being idle leaves what its tools started on purpose; a clean that removes the
+// worktree ends it first (and commits what it wrote).
+void TestFaults::toolProcessesOfAnIdleAgentEndWhenItIsCleaned()
+{
+    EngineSettings s = m_engine->settings();
+    s.idleSeconds = 1;
+    m_engine->setSettings(s);
+    QVERIFY(makeRepository());
+    const QString command =
+        QStringLiteral("setsid sh -c 'sleep 2; echo late > late.txt; sleep 316' "
+                       ">/dev/null 2>&1 < /dev/null & echo $! > ../server.pid");
+    const QString task =
+        QStringLiteral("Start a server. ") +
+        script(
+            {QJsonObject{{QStringLiteral("tool"), QStringLiteral("Bash")},
+                         {QStringLiteral("input"),
+                          QJsonObject{{QStringLiteral("command"), command},
+                                      {QStringLiteral("description"), QStringLiteral("start")}}}},
+             QJsonObject{{QStringLiteral("text"), QStringLiteral("started")}}});
+    const Result<SessionInfo> r =
+        m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    const SessionInfo settled = waitSettled(r->id);
+    QCOMPARE(settled.state, SessionState::Idle);
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).pid, 0, 10000); // the idle CLI was closed
+    QFile pidFile(QFileInfo(settled.worktree).absolutePath() + QStringLiteral("/server.pid"));
+    QVERIFY(pidFile.open(QIODevice::ReadOnly));
+    const qint64 server = pidFile.readAll().trimmed().toLongLong();
+    m_strays << server;
+    QVERIFY(processAlive(server)); // left running on purpose
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(settled.worktree + QStringLiteral("/late.txt")), 10000);
+    QFuture<GitReply> cleaned = m_engine->clean({r->id}, true, false);
+    QTRY_VERIFY_WITH_TIMEOUT(cleaned.isFinished(), 30000);
+    QVERIFY2(cleaned.result().ok, qPrintable(cleaned.result().error.toString()));
+    QVERIFY(!processAlive(server));
+    QVERIFY(!QFileInfo::exists(settled.worktree));
+    // What it wrote after the turn is on the branch.
+    const QString files = chorus::test::GitFixture::git(
+        m_work, {QStringLiteral("ls-tree"), QStringLiteral("--name-only"), settled.branch});
+    QVERIFY2(files.contains(QLatin1String("late.txt")), qPrintable(files));
 }
 
 QTEST_GUILESS_MAIN(TestFaults)

@@ -46,6 +46,8 @@
 //     `chorus resume` as a user would; such resumes are counted and reported (not failures by
 //     themselves, but the prompt must still reach the model).
 //  6. The GUI did not crash (every GUI life ended by our SIGTERM).
+//  6b. Nothing the agents' tools started runs on once the engine has stopped (processes
+//     carrying an agent's CHORUS_AGENT_SESSION mark, see toolprocesses.h).
 //  7. Memory is flat: for each engine life and each GUI life of at least 3 minutes, the RSS
 //     samples after the first 30 s are fitted with a least-squares line. A life fails when its
 //     slope is above 20 MB/h AND the fitted growth over the window is above 10 MB. Why: RSS of a
@@ -59,6 +61,7 @@
 // assistant lines stored, excused/lost/duplicated responses, events stored, kills survived,
 // memory slopes. OUT also gets the RSS samples (memory.csv), the kills (kills.csv), the fake's
 // log (fake-log.json) and, on failure, the database and daemon.log.
+#include "agent/toolprocesses.h"
 #include "enginefixture.h"
 
 #include <QCommandLineParser>
@@ -275,6 +278,7 @@ private:
     QStringList m_failures;
     QStringList m_notes;
     int m_roundsSent = 0;
+    int m_toolsLeft = 0; // processes of the agents' tools still running after the engine stopped
     int m_approvals = 0;
     int m_denied = 0;
     int m_cliErrors = 0;
@@ -677,6 +681,21 @@ int Soak::run()
     stopGui(true);
     if (chorus({QStringLiteral("daemon"), QStringLiteral("stop")}).exitCode != 0)
         failure(QStringLiteral("chorus daemon stop failed"));
+    {
+        QSet<QString> ids;
+        for (const Agent &a : std::as_const(m_agents))
+            ids.insert(a.id);
+        const QHash<pid_t, QString> left = chorus::markedProcesses(ids);
+        m_toolsLeft = int(left.size());
+        for (auto it = left.constBegin(); it != left.constEnd(); ++it) {
+            failure(
+                QStringLiteral(
+                    "process %1 of an agent's tool (session %2) runs on after the engine stopped")
+                    .arg(it.key())
+                    .arg(it.value()));
+            ::kill(it.key(), SIGKILL);
+        }
+    }
     const bool ok = check();
     if (!ok) {
         for (const QString &f : {QStringLiteral("chorus.db"), QStringLiteral("chorus.db-wal"),
@@ -1030,6 +1049,8 @@ bool Soak::check()
     say(QStringLiteral("GUI: %1 lives (restarted after each engine kill), %2 ended by themselves")
             .arg(m_guiLife)
             .arg(m_guiCrashes));
+    say(QStringLiteral("processes of agents' tools left running after the engine stopped: %1")
+            .arg(m_toolsLeft));
     for (const Slope &s : std::as_const(engineSlopes))
         say(QStringLiteral("engine memory, ") + describe(s));
     for (const Slope &s : std::as_const(guiSlopes))

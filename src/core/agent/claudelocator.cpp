@@ -4,6 +4,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 
 namespace chorus {
@@ -98,6 +100,41 @@ QString findClaudeTranscript(const QProcessEnvironment &env, const QString &sess
             return candidate.filePath();
     }
     return {};
+}
+
+bool transcriptHasUserMessage(const QString &path, const QString &uuid)
+{
+    if (path.isEmpty() || uuid.isEmpty())
+        return false;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly) || f.size() == 0)
+        return false;
+    // Transcripts grow to hundreds of MB and the message looked for is near the end: mapped,
+    // searched backwards, only the lines holding the uuid parsed.
+    const qint64 size = f.size();
+    uchar *map = f.map(0, size);
+    if (!map)
+        return false;
+    const QByteArray data =
+        QByteArray::fromRawData(reinterpret_cast<const char *>(map), qsizetype(size));
+    const QByteArray needle = uuid.toUtf8();
+    bool found = false;
+    qsizetype from = data.size();
+    while (!found && from > 0) {
+        const qsizetype at = data.lastIndexOf(needle, from - 1);
+        if (at < 0)
+            break;
+        const qsizetype start = data.lastIndexOf('\n', at) + 1;
+        qsizetype end = data.indexOf('\n', at);
+        if (end < 0)
+            end = data.size();
+        const QJsonObject o = QJsonDocument::fromJson(data.mid(start, end - start)).object();
+        found = o.value(QLatin1String("type")).toString() == QLatin1String("user") &&
+                o.value(QLatin1String("uuid")).toString() == uuid;
+        from = start;
+    }
+    f.unmap(map);
+    return found;
 }
 
 } // namespace chorus

@@ -28,4 +28,9 @@ QList<QPair<QString, QString>> claudeCandidates(const QString &configured,
 // works when it exists; `--session-id` only when it does not.
 QString findClaudeTranscript(const QProcessEnvironment &env, const QString &sessionId);
 
+// Whether the transcript at `path` holds the user message the CLI was given with that `uuid`
+// (the CLI keeps a client uuid on its transcript line). The CLI prints `system/init` before it
+// writes the message there, so only the transcript says whether a killed CLI kept a message.
+bool transcriptHasUserMessage(const QString &path, const QString &uuid);
+
 } // namespace chorus

@@ -1,5 +1,7 @@
 #include "engine/agentsession.h"
 
+#include "agent/claudelocator.h"
+#include "agent/toolprocesses.h"
 #include "git/agentworkspace.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
@@ -7,7 +9,10 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace chorus {
 
@@ -219,8 +224,9 @@ void AgentSession::launch()
         // conversation again from the task rather than continue from nothing.
         note(QStringLiteral("transcript_missing"), QJsonObject{{QStringLiteral("claudeSessionId"), m_info.claudeSessionId}});
         m_info.options.remove(QStringLiteral("hasTranscript"));
-        if (m_pending.isEmpty() || m_pending.first() != qMakePair(qint64(0), m_info.task))
-            m_pending.prepend({0, m_info.task}); // once, however often the start is retried
+        putTaskBack();
+    } else if (m_info.options.value(QLatin1String("taskNotKept")).toBool()) {
+        putTaskBack(); // a transcript without the task in it (see requeueUnconfirmedInput())
     }
     m_info.error.clear();
     m_liveRequests.clear(); // requests of an earlier process can no longer be answered
@@ -258,7 +264,12 @@ qsizetype AgentSession::setInputsAside(const std::optional<QPair<qint64, QString
     // Oldest first: `first` (a message its process never answered), then what still waits.
     // Inputs with id 0 are the task put back by launch(), which does that again next time.
     QJsonArray dropped = m_info.options.value(QLatin1String("droppedInputs")).toArray();
-    if (first && first->first != 0)
+    if (first && first->first == 0)
+        m_info.options.insert(QStringLiteral("taskNotKept"), true); // launch() puts it back
+    const bool waitsToo =
+        first && std::any_of(m_pending.cbegin(), m_pending.cend(),
+                             [&](const auto &p) { return p.first == first->first; });
+    if (first && first->first != 0 && !waitsToo)
         dropped.append(first->second);
     for (const auto &[inputId, text] : std::as_const(m_pending))
         if (inputId != 0)
@@ -287,10 +298,14 @@ void AgentSession::writeNextInput()
     if (storageBroken())
         return; // retryStorage() goes on once writing works
     const auto [inputId, text] = m_pending.first();
-    // Stored before it is sent, in this order: the mark that it may be unanswered (recovery
-    // sends it again, see requeueUnconfirmedInput()), then that it was sent (not sent, and paid
-    // for, a second time after a restart).
+    // Stored before it is sent, in this order: the mark that it may not be kept (recovery sends
+    // it again unless the CLI's transcript has it, see requeueUnconfirmedInput()), then that it
+    // was sent (not sent, and paid for, a second time after a restart).
+    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_info.options.insert(QStringLiteral("unconfirmedInput"), inputId);
+    m_info.options.insert(QStringLiteral("unconfirmedUuid"), uuid);
+    if (inputId == 0)
+        m_info.options.remove(QStringLiteral("taskNotKept")); // the mark above takes over
     persist();
     if (storageBroken())
         return;
@@ -300,18 +315,18 @@ void AgentSession::writeNextInput()
             return;
         }
     }
-    if (!m_process->sendUserMessage(text)) {
+    if (!m_process->sendUserMessage(text, uuid)) {
         // The process is going away (onFinished() takes it from here): still waiting.
         if (inputId > 0)
             m_store->markInputPending(inputId);
-        m_info.options.remove(QStringLiteral("unconfirmedInput"));
+        forgetUnconfirmed();
         return;
     }
     m_pending.removeFirst();
     ++m_inFlight;
-    // Until the CLI answers, nothing says it kept the message: a process that dies first took
-    // it along (see finishProcess()).
-    m_unconfirmed = {inputId, text};
+    // Until the turn's result, a process that dies may not have kept the message: its
+    // transcript says (see finishProcess()).
+    m_unconfirmed = SentInput{inputId, text, uuid};
     setState(SessionState::Running);
     persist();
 }
@@ -324,10 +339,6 @@ void AgentSession::onEvents(const QList<StreamEvent> &batch)
     for (const StreamEvent &ev : batch)
         events.append(StoredEvent{m_info.id, 0, ts, eventKindName(ev.kind), ev.subtype, ev.raw});
     store(events); // stored before anything acts on it
-    if (m_unconfirmed) { // the CLI answered: it has the message
-        m_unconfirmed.reset();
-        m_info.options.remove(QStringLiteral("unconfirmedInput"));
-    }
     if (storageBroken()) {
         m_heldStream += batch; // acted on once stored
         Q_EMIT changed(m_info);
@@ -416,6 +427,7 @@ void AgentSession::handleResult(const StreamEvent &ev)
     }
     --m_inFlight;
     ++m_info.turns;
+    forgetUnconfirmed(); // the turn ended: its message was kept, whatever happens next
     // The turn is over: its result and usage are stored now, before its checkpoint, with the
     // state it ends in. A kill during the commit then loses neither, and the next engine
     // finishes the checkpoint instead of paying for the turn again (recoverEndedTurn()).
@@ -465,24 +477,57 @@ void AgentSession::finishTurn()
         Q_EMIT slotReleased();
 }
 
-void AgentSession::requeueUnconfirmedInput(bool resume)
+bool AgentSession::requeueUnconfirmedInput(bool resume)
 {
     const QJsonValue id = m_info.options.take(QStringLiteral("unconfirmedInput"));
+    const QString uuid = m_info.options.take(QStringLiteral("unconfirmedUuid")).toString();
+    m_unconfirmed.reset();
     if (id.isUndefined())
-        return;
-    // The engine died with the message written but not yet answered: the CLI may never have
-    // kept it. It is sent again (or kept for `chorus resume`) rather than lost; 0 is the task,
-    // which launch() puts back itself when the CLI has no transcript.
-    if (const qint64 inputId = id.toInteger(); inputId > 0) {
-        if (resume) {
-            m_store->markInputPending(inputId);
-            m_pending = m_store->pendingInputs(m_info.id);
-        } else {
-            setInputsAside(qMakePair(inputId, m_store->inputText(inputId)));
-        }
-        note(QStringLiteral("input_requeued"), QJsonObject{{QStringLiteral("input"), inputId}});
+        return false;
+    if (cliKept(uuid)) {
+        persist();
+        return false; // the turn was cut: the conversation has the message, it is continued
     }
+    // The engine died with the message written but not in the CLI's transcript: a resumed CLI
+    // would not know it. It is sent again (or kept for `chorus resume`) rather than lost.
+    const qint64 inputId = id.toInteger();
+    if (inputId > 0) {
+        // Pending again (it may still be: the engine can die before it was marked sent), in
+        // its place among what waits behind it.
+        m_store->markInputPending(inputId);
+        m_pending = m_store->pendingInputs(m_info.id);
+        if (!resume)
+            setInputsAside({});
+    } else if (resume) {
+        putTaskBack();
+    } else {
+        setInputsAside(qMakePair(qint64(0), m_info.task));
+    }
+    note(QStringLiteral("input_requeued"), QJsonObject{{QStringLiteral("input"), inputId}});
     persist();
+    return resume;
+}
+
+bool AgentSession::cliKept(const QString &uuid) const
+{
+    // Without a way to read the transcript, the message is sent again: a repeat is paid for,
+    // a loss is not recoverable.
+    return m_transcript && transcriptHasUserMessage(m_transcript(m_info), uuid);
+}
+
+void AgentSession::putTaskBack()
+{
+    // Marked as well, so that a kill before it is written again does not lose it.
+    m_info.options.insert(QStringLiteral("taskNotKept"), true);
+    if (m_pending.isEmpty() || m_pending.first() != qMakePair(qint64(0), m_info.task))
+        m_pending.prepend({0, m_info.task}); // once, however often the start is retried
+}
+
+void AgentSession::forgetUnconfirmed()
+{
+    m_unconfirmed.reset();
+    m_info.options.remove(QStringLiteral("unconfirmedInput"));
+    m_info.options.remove(QStringLiteral("unconfirmedUuid"));
 }
 
 bool AgentSession::recoverEndedTurn()
@@ -688,10 +733,18 @@ void AgentSession::startNextCheckpoint()
 void AgentSession::onFinished(int exitCode, bool crashed)
 {
     m_info.pid = 0;
-    // Whatever the process left in the worktree is kept, however it ended.
     // Whether it was stopped is decided now: a message sent meanwhile must not turn a stop
     // into a crash.
     const bool stopping = m_stopping;
+    // What its tools started ends with a CLI that crashed or was stopped, before the
+    // checkpoint reads the worktree (a CLI closed when idle leaves what it started on purpose,
+    // until the engine stops).
+    if (crashed || exitCode != 0 || m_inFlight > 0 || stopping) {
+        const int ended = endMarkedProcesses({m_info.id}).value(m_info.id);
+        if (ended > 0)
+            note(QStringLiteral("tools_ended"), QJsonObject{{QStringLiteral("processes"), ended}});
+    }
+    // Whatever the process left in the worktree is kept, however it ended.
     checkpointThen(crashed || exitCode != 0 ? tr("work in progress (the process ended)") : tr("work in progress"),
                    [this, exitCode, crashed, stopping] { finishProcess(exitCode, crashed, stopping); });
 }
@@ -705,16 +758,18 @@ void AgentSession::finishProcess(int exitCode, bool crashed, bool stopping)
         setState(!unfinished && m_info.state == SessionState::Idle && m_info.error.isEmpty()
                      ? SessionState::Done
                      : SessionState::Stopped);
-    } else if (unfinished && m_unconfirmed) {
-        // The process died before it said a word about the message it was given: the CLI never
-        // kept it. It goes back to the queue when the agent restarts by itself, else it is set
-        // aside for `chorus resume`, never lost.
-        const auto [inputId, text] = *std::exchange(m_unconfirmed, std::nullopt);
-        m_info.options.remove(QStringLiteral("unconfirmedInput"));
+    } else if (unfinished && m_unconfirmed && !cliKept(m_unconfirmed->uuid)) {
+        // The process died before its transcript kept the message it was given (it prints
+        // `system/init` first): a resumed CLI would not know it. It goes back to the queue when
+        // the agent restarts by itself, else it is set aside for `chorus resume`, never lost.
+        const SentInput sent = *m_unconfirmed;
+        const qint64 inputId = sent.id;
+        const QString text = sent.text;
+        forgetUnconfirmed();
         const QString tail = m_process ? m_process->stderrTail().right(2000) : QString();
         m_info.error =
-            (crashed ? tr("the Claude Code CLI was killed before it answered the message")
-                     : tr("the Claude Code CLI exited with code %1 before it answered the message")
+            (crashed ? tr("the Claude Code CLI was killed before it kept the message")
+                     : tr("the Claude Code CLI exited with code %1 before it kept the message")
                            .arg(exitCode)) +
             (tail.isEmpty() ? QString() : QStringLiteral(":\n") + tail);
         note(QStringLiteral("crash"), QJsonObject{{QStringLiteral("exitCode"), exitCode},
@@ -724,9 +779,12 @@ void AgentSession::finishProcess(int exitCode, bool crashed, bool stopping)
         setState(SessionState::Failed, QStringLiteral("crash"));
         if (m_info.restarts < m_autoRestarts) {
             ++m_info.restarts;
-            if (inputId > 0)
+            if (inputId > 0) {
                 m_store->markInputPending(inputId);
-            m_pending.prepend({inputId, text});
+                m_pending.prepend({inputId, text});
+            } else {
+                putTaskBack();
+            }
             note(QStringLiteral("input_requeued"), QJsonObject{{QStringLiteral("input"), inputId}});
         } else {
             setInputsAside(qMakePair(inputId, text)); // in order, with what waited behind it
@@ -747,6 +805,7 @@ void AgentSession::finishProcess(int exitCode, bool crashed, bool stopping)
                             "Continue the task where you left off."));
         }
     }
+    forgetUnconfirmed();
     persist();
     Q_EMIT slotReleased();
 }

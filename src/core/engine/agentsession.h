@@ -25,6 +25,8 @@ class AgentSession : public QObject
     Q_OBJECT
 public:
     using Launcher = std::function<Result<LaunchSpec>(const SessionInfo &)>;
+    // Where the CLI keeps the session's transcript (empty when it has none).
+    using TranscriptLocator = std::function<QString(const SessionInfo &)>;
 
     AgentSession(const SessionInfo &info, SessionStore *store, Launcher launcher,
                  QObject *parent = nullptr);
@@ -61,9 +63,12 @@ public:
     // was killed): the checkpoint is made and the turn ends as it would have. False when the
     // session had no such turn.
     bool recoverEndedTurn();
-    // Recovery: a message written to a process that died before answering goes back to the
-    // front of the queue (resume), or is set aside for `chorus resume`.
-    void requeueUnconfirmedInput(bool resume);
+    // Recovery: a message written to a process that died before its transcript kept it goes
+    // back to the front of the queue (resume), or is set aside for `chorus resume`. True when
+    // it did (the turn is then not "continued": it starts again from that message).
+    bool requeueUnconfirmedInput(bool resume);
+    // Whether a message the CLI was given is in its transcript (see cliKept()).
+    void setTranscriptLocator(TranscriptLocator locator) { m_transcript = std::move(locator); }
     // Marks the session interrupted (its process vanished with an earlier daemon).
     void markInterrupted(const QString &why);
     // Watchdog: called periodically by the engine.
@@ -118,6 +123,13 @@ private:
     // returns how many are set aside in all.
     qsizetype setInputsAside(const std::optional<QPair<qint64, QString>> &first);
     void writeNextInput();
+    // The CLI kept the message written with this uuid: its transcript has it. A process killed
+    // after `system/init` but before it wrote the message there resumes without it.
+    bool cliKept(const QString &uuid) const;
+    void forgetUnconfirmed();
+    // The task (input 0) goes to the front of the queue, marked options.taskNotKept until it
+    // is written again (launch() puts it back while the mark is there).
+    void putTaskBack();
     void store(QList<StoredEvent> &events);
 
     SessionInfo m_info;
@@ -131,7 +143,17 @@ private:
     int m_autoRestarts = 0;
     QSet<QString> m_sessionAllowedTools; // "allow for this session"
     QSet<QString> m_liveRequests;        // permission requests the current process waits on
-    std::optional<QPair<qint64, QString>> m_unconfirmed; // written, not yet answered by the CLI
+    // The message of the turn in flight (written, its result not read yet): the input id (0 for
+    // the task), its text and the uuid it was sent with. Persisted as options.unconfirmedInput
+    // and options.unconfirmedUuid, so recovery can tell whether the CLI kept it.
+    struct SentInput
+    {
+        qint64 id = 0;
+        QString text;
+        QString uuid;
+    };
+    std::optional<SentInput> m_unconfirmed;
+    TranscriptLocator m_transcript;
     // While the database refuses writes: what waits to be stored, and to be acted on.
     QString m_storageError;
     QList<StoredEvent> m_held;

@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 
 #include "agent/claudelocator.h"
+#include "agent/toolprocesses.h"
 #include "engine/agentsession.h"
 #include "engine/role.h"
 #include "engine/rolecatalog.h"
@@ -127,6 +128,11 @@ Engine::~Engine()
     QDeadlineTimer deadline(5000);
     for (AgentSession *s : std::as_const(m_order))
         s->finishShutdown(int(deadline.remainingTime()));
+    // What their tools started ends with them (in process groups of its own, it got no signal).
+    QSet<QString> ids;
+    for (AgentSession *s : std::as_const(m_order))
+        ids.insert(s->id());
+    endMarkedProcesses(ids);
     // A commit under way is finished, never cut off; a turn whose result came just before is
     // finished too (its state stored), so the next engine does not resume an agent that was done.
     for (int round = 0; round < 20; ++round) {
@@ -178,7 +184,11 @@ Status Engine::open()
         return s;
     checkIntegrity();
     m_store = std::make_unique<SessionStore>(m_db.get());
-    m_startupReport = sweepLeftovers(QFileInfo(m_dbPath).absolutePath(), m_store->sessions());
+    const QList<SessionInfo> sessions = m_store->sessions();
+    // First what the agents' tools left running when the last engine was killed: nothing may
+    // write in a worktree while the sweep and the recovery look at it.
+    m_startupReport = endLeftoverToolProcesses(sessions);
+    m_startupReport += sweepLeftovers(QFileInfo(m_dbPath).absolutePath(), sessions);
     reloadRoles();
     for (const SessionInfo &info : m_store->sessions())
         addSession(info);
@@ -239,6 +249,12 @@ QJsonObject Engine::keptEnvironment(const QProcessEnvironment &client)
     return kept;
 }
 
+QString Engine::rolePromptFile(const QString &sessionId) const
+{
+    return QFileInfo(m_dbPath).absolutePath() + QStringLiteral("/prompts/") + sessionId +
+           QStringLiteral(".md");
+}
+
 AgentSession *Engine::addSession(const SessionInfo &info)
 {
     auto launcher = [this](const SessionInfo &s) -> Result<LaunchSpec> {
@@ -270,8 +286,7 @@ AgentSession *Engine::addSession(const SessionInfo &info)
                           s.claudeSessionId};
         QString promptFile;
         if (role->systemPrompt.toUtf8().size() > kMaxInlineSystemPrompt) {
-            promptFile = QFileInfo(m_dbPath).absolutePath() + QStringLiteral("/prompts/") + s.id +
-                         QStringLiteral(".md");
+            promptFile = rolePromptFile(s.id);
             if (Status w = writePrivateFile(promptFile, role->systemPrompt.toUtf8()); !w)
                 return w.error();
         }
@@ -279,10 +294,14 @@ AgentSession *Engine::addSession(const SessionInfo &info)
             *role, s.options.value(QLatin1String("requestedModel")).toString(), promptFile);
         spec.workingDirectory = s.dir;
         spec.environment = env;
+        spec.environment.insert(QLatin1String(kAgentProcessMark), s.id);
         spec.maxLineBytes = qsizetype(m_settings.maxLineKiB) * 1024;
         return spec;
     };
     auto *session = new AgentSession(info, m_store.get(), launcher, this);
+    session->setTranscriptLocator([this](const SessionInfo &s) {
+        return findClaudeTranscript(agentEnvironment(s.id), s.claudeSessionId);
+    });
     session->setAutoRestarts(m_settings.autoRestarts);
     session->setCheckpointPool(&m_checkpointPool);
     connect(session, &AgentSession::changed, this, &Engine::sessionChanged);
@@ -298,7 +317,11 @@ void Engine::recover()
 {
     for (AgentSession *s : std::as_const(m_order)) {
         const SessionInfo &info = s->info();
-        const bool hadProcess = isActive(info.state);
+        // A message marked as being written counts too: the engine may have died between
+        // writing it and storing the state that says so.
+        const bool hadProcess =
+            isActive(info.state) ||
+            (!isFinal(info.state) && info.options.contains(QLatin1String("unconfirmedUuid")));
         if (!hadProcess) {
             // No process of this engine asked these: answering them would reach nobody.
             s->cancelApprovals(tr("Chorus restarted: the process that asked is gone"));

@@ -178,6 +178,9 @@ private:
     QString uniqueName(const QString &base) const;
     // The variables of a client's environment kept with its session (see agentEnvironment()).
     static QJsonObject keptEnvironment(const QProcessEnvironment &client);
+    // A role prompt too long for the command line reaches the CLI through this file (0600),
+    // written at each launch and removed when the agent is cleaned.
+    QString rolePromptFile(const QString &sessionId) const;
     // Gives the agent its own branch and worktree when it works in a git repository.
     Status isolate(const SpawnRequest &req, const QString &name, SessionInfo *info);
     // Removes what isolate() made (a spawn that failed after it).

@@ -312,11 +312,15 @@ QFuture<GitReply> Engine::clean(const QStringList &agentNames, bool all, bool fo
             if (!s)
                 continue;
             s->note(QStringLiteral("clean"), item);
-            if (item.value(QLatin1String("state")).toString() == QLatin1String("removed"))
-                s->updateGitState({}, QStringLiteral("cleaned"),
-                                  QJsonObject{{QStringLiteral("at"), nowUtc()},
-                                              {QStringLiteral("branchDeleted"), item.value(QLatin1String("branchDeleted"))},
-                                              {QStringLiteral("archiveRef"), item.value(QLatin1String("archiveRef"))}});
+            if (item.value(QLatin1String("state")).toString() != QLatin1String("removed"))
+                continue;
+            QFile::remove(rolePromptFile(s->id()));
+            s->updateGitState(
+                {}, QStringLiteral("cleaned"),
+                QJsonObject{
+                    {QStringLiteral("at"), nowUtc()},
+                    {QStringLiteral("branchDeleted"), item.value(QLatin1String("branchDeleted"))},
+                    {QStringLiteral("archiveRef"), item.value(QLatin1String("archiveRef"))}});
         }
     };
     // An idle agent's process is closed first: nothing may work in a worktree being removed.

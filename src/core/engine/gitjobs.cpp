@@ -1,5 +1,6 @@
 #include "engine/gitjobs.h"
 
+#include "agent/toolprocesses.h"
 #include "git/agentworkspace.h"
 #include "git/gitrepository.h"
 
@@ -402,6 +403,16 @@ QList<CleanItem> runClean(const QList<AgentBranch> &agents, const QString &targe
         if (a.processAlive && !a.worktree.isEmpty() && QFileInfo(a.worktree).isDir()) {
             item.state = QStringLiteral("kept");
             item.message = JobText::tr("its process is still running; stop it first (`chorus stop %1`)").arg(a.name);
+            out << item;
+            continue;
+        }
+        // What its tools left running (a server started before its CLI was closed for being
+        // idle) must not write in a worktree being removed: it ends, and what it wrote is
+        // committed.
+        if (endMarkedProcesses({a.sessionId}).value(a.sessionId) > 0 && !notAWorktree &&
+            !checkpointFirst(a, &scratch)) {
+            item.state = QStringLiteral("error");
+            item.message = scratch.message;
             out << item;
             continue;
         }

@@ -1,5 +1,6 @@
 #include "engine/startupsweep.h"
 
+#include "agent/toolprocesses.h"
 #include "git/agentworkspace.h"
 #include "git/gitrepository.h"
 #include "git/merge.h"
@@ -112,6 +113,7 @@ public:
         sweepWorktrees();
         sweepLocks();
         sweepTemporaryFiles();
+        sweepPromptFiles();
         return m_report;
     }
 
@@ -302,6 +304,15 @@ private:
         }
     }
 
+    // Role prompts too long for a command line (<dataDir>/prompts/<agent>.md) are written at
+    // every launch; no agent runs yet, so none is needed now (and a cleaned agent's is gone).
+    void sweepPromptFiles()
+    {
+        const QDir dir(m_dataDir + QStringLiteral("/prompts"));
+        for (const QString &name : dir.entryList({QStringLiteral("*.md")}, QDir::Files))
+            QFile::remove(dir.filePath(name));
+    }
+
     QString m_dataDir;
     const QList<SessionInfo> &m_sessions;
     QSet<QString> m_owned;
@@ -313,6 +324,23 @@ private:
 QStringList sweepLeftovers(const QString &dataDir, const QList<SessionInfo> &sessions)
 {
     return Sweep(dataDir, sessions).run();
+}
+
+QStringList endLeftoverToolProcesses(const QList<SessionInfo> &sessions)
+{
+    QSet<QString> ids;
+    QHash<QString, QString> names;
+    for (const SessionInfo &s : sessions) {
+        ids.insert(s.id);
+        names.insert(s.id, s.name);
+    }
+    QStringList report;
+    const QHash<QString, int> ended = endMarkedProcesses(ids);
+    for (auto it = ended.constBegin(); it != ended.constEnd(); ++it)
+        report << SweepText::tr("ended %n process(es) left running by %1", nullptr, it.value())
+                      .arg(names.value(it.key()));
+    report.sort();
+    return report;
 }
 
 } // namespace chorus

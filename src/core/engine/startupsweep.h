@@ -14,8 +14,14 @@ namespace chorus {
 //    chorus/* branches; whatever is in them or only on their branch is kept under
 //    refs/chorus/archive/ first. A branch without such a worktree is never touched;
 //  - stale lock and temporary files: a checkpoint's index.lock in an agent's worktree, a
-//    temporary file of an atomic write in <dataDir>/review or <dataDir>/conflicts.
+//    temporary file of an atomic write in <dataDir>/review or <dataDir>/conflicts, role prompt
+//    files in <dataDir>/prompts (rewritten at every launch).
 // Returns one line per thing removed (or left alone for a reason the user should know).
 QStringList sweepLeftovers(const QString &dataDir, const QList<SessionInfo> &sessions);
+
+// Ends what the agents' tools left running (see toolprocesses.h): the CLI died with the last
+// engine, the commands it had started did not. Runs first, so nothing writes in a worktree
+// while the sweep and the recovery look at it. One line per agent.
+QStringList endLeftoverToolProcesses(const QList<SessionInfo> &sessions);
 
 } // namespace chorus

@@ -305,9 +305,12 @@ Result<QJsonValue> EngineService::dispatch(RpcConnection *conn, const QString &m
     };
 
     if (method == QLatin1String("engine.ping"))
-        return QJsonValue(QJsonObject{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
-                                      {QStringLiteral("version"), QStringLiteral(CHORUS_VERSION)},
-                                      {QStringLiteral("socket"), m_socketPath}});
+        return QJsonValue(QJsonObject{
+            {QStringLiteral("pid"), QCoreApplication::applicationPid()},
+            {QStringLiteral("version"), QStringLiteral(CHORUS_VERSION)},
+            {QStringLiteral("socket"), m_socketPath},
+            {QStringLiteral("startup"), QJsonArray::fromStringList(m_engine->startupReport())},
+            {QStringLiteral("warnings"), QJsonArray::fromStringList(m_engine->warnings())}});
     if (method == QLatin1String("engine.shutdown")) {
         Q_EMIT shutdownRequested();
         return QJsonValue(QJsonObject{{QStringLiteral("ok"), true}});
