@@ -4931,7 +4931,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::SessionInfo</name>
     <message>
-        <location filename="../src/core/engine/sessioninfo.cpp" line="+102"/>
+        <location filename="../src/core/model/sessioninfo.cpp" line="+102"/>
         <source>cleaned</source>
         <translation type="unfinished"></translation>
     </message>

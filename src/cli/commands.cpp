@@ -5,14 +5,14 @@
 #include "cliio.h"
 #include "daemon.h"
 #include "engine/rolecatalog.h"
-#include "engine/sessioninfo.h"
 #include "environment.h"
 #include "gitcommands.h"
+#include "model/sessioninfo.h"
+#include "model/storedevent.h"
 #include "paths.h"
 #include "render.h"
 #include "rpc/rpcclient.h"
 #include "settings.h"
-#include "store/storedevent.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine/sessioninfo.h"
-#include "store/storedevent.h"
+#include "model/sessioninfo.h"
+#include "model/storedevent.h"
 
 #include <QList>
 #include <QString>

@@ -5,9 +5,9 @@
 //   3. 16 agents spawned at once (concurrency 16) run to completion: wall time
 #include "claudetest.h"
 #include "enginefixture.h"
-#include "engine/sessioninfo.h"
+#include "model/sessioninfo.h"
+#include "model/storedevent.h"
 #include "rpc/rpcclient.h"
-#include "store/storedevent.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -4,7 +4,7 @@
 // CLAUDE-CLI.md §2), for the console tests and bench_console; and a dark palette with a
 // contrast measure for the palette checks.
 
-#include "store/storedevent.h"
+#include "model/storedevent.h"
 
 #include <QColor>
 #include <QJsonArray>

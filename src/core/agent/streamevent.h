@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/tokencounts.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
@@ -36,25 +38,6 @@ struct StreamEvent
 
 StreamEvent decodeStreamLine(const QByteArray &line);
 QString eventKindName(EventKind kind);
-
-// Token counts of a turn or a model.
-struct TokenCounts
-{
-    qint64 input = 0;
-    qint64 output = 0;
-    qint64 cacheRead = 0;
-    qint64 cacheWrite = 0;
-
-    TokenCounts &operator+=(const TokenCounts &o)
-    {
-        input += o.input;
-        output += o.output;
-        cacheRead += o.cacheRead;
-        cacheWrite += o.cacheWrite;
-        return *this;
-    }
-    qint64 total() const { return input + output + cacheRead + cacheWrite; }
-};
 
 // The facts of a `result` line that the engine and the usage ledger need.
 struct ResultInfo

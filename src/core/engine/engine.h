@@ -1,12 +1,12 @@
 #pragma once
 
-#include "engine/approvalinfo.h"
 #include "engine/enginelock.h"
-#include "engine/sessioninfo.h"
 #include "environment.h"
 #include "git/merge.h"
+#include "model/approvalinfo.h"
+#include "model/sessioninfo.h"
+#include "model/storedevent.h"
 #include "result.h"
-#include "store/storedevent.h"
 
 #include <QFuture>
 #include <QJsonArray>

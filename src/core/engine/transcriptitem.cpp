@@ -1,7 +1,7 @@
 #include "engine/transcriptitem.h"
 
 #include "agent/streamevent.h"
-#include "engine/approvalinfo.h"
+#include "model/approvalinfo.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/storedevent.h"
+#include "model/storedevent.h"
 
 #include <QList>
 #include <QString>

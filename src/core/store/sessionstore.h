@@ -1,9 +1,10 @@
 #pragma once
 
-#include "engine/approvalinfo.h"
-#include "engine/sessioninfo.h"
+#include "agent/streamevent.h"
+#include "model/approvalinfo.h"
+#include "model/sessioninfo.h"
+#include "model/storedevent.h"
 #include "result.h"
-#include "store/storedevent.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "engine/approvalinfo.h"
-#include "engine/sessioninfo.h"
 #include "git/merge.h"
+#include "model/approvalinfo.h"
+#include "model/sessioninfo.h"
+#include "model/storedevent.h"
 #include "result.h"
-#include "store/storedevent.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "engine/sessioninfo.h"
+#include "model/sessioninfo.h"
+#include "model/storedevent.h"
 #include "result.h"
-#include "store/storedevent.h"
 
 #include <QList>
 #include <QPointer>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "console/transcriptentry.h"
-#include "store/storedevent.h"
+#include "model/storedevent.h"
 
 #include <QAbstractListModel>
 #include <QHash>

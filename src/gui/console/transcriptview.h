@@ -2,7 +2,7 @@
 
 #include "console/entryrenderer.h"
 #include "console/rowgeometry.h"
-#include "store/storedevent.h"
+#include "model/storedevent.h"
 
 #include <QAbstractScrollArea>
 

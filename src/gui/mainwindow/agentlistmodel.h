@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/sessioninfo.h"
+#include "model/sessioninfo.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

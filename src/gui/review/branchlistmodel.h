@@ -1,8 +1,8 @@
 #pragma once
 
-#include "engine/sessioninfo.h"
 #include "git/diff.h"
 #include "git/merge.h"
+#include "model/sessioninfo.h"
 
 #include <QAbstractListModel>
 #include <QColor>

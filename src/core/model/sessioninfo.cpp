@@ -1,4 +1,4 @@
-#include "engine/sessioninfo.h"
+#include "model/sessioninfo.h"
 
 #include <QCoreApplication>
 

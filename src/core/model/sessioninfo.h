@@ -1,6 +1,6 @@
 #pragma once
 
-#include "agent/streamevent.h"
+#include "model/tokencounts.h"
 
 #include <QJsonObject>
 #include <QString>

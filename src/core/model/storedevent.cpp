@@ -1,4 +1,4 @@
-#include "store/storedevent.h"
+#include "model/storedevent.h"
 
 #include <QJsonDocument>
 
