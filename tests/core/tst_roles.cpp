@@ -1,5 +1,5 @@
-#include "engine/role.h"
-#include "engine/rolecatalog.h"
+#include "roles/role.h"
+#include "roles/rolecatalog.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // Fuzzes the role file parser (YAML) and what is derived from a role it accepts.
 #include "fuzz.h"
 
-#include "engine/role.h"
+#include "roles/role.h"
 
 #include <QJsonDocument>
 

@@ -1,8 +1,8 @@
 #include "rpc/engineservice.h"
 
 #include "engine/engine.h"
-#include "engine/rolecatalog.h"
 #include "git/merge.h"
+#include "roles/rolecatalog.h"
 #include "rpc/rpcconnection.h"
 #include "settings.h"
 

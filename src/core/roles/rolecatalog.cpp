@@ -1,4 +1,4 @@
-#include "engine/rolecatalog.h"
+#include "roles/rolecatalog.h"
 
 #include <QCoreApplication>
 #include <QDir>

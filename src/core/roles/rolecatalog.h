@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine/role.h"
 #include "result.h"
+#include "roles/role.h"
 
 #include <QList>
 #include <QString>

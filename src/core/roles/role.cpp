@@ -1,4 +1,4 @@
-#include "engine/role.h"
+#include "roles/role.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

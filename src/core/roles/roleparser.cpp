@@ -1,6 +1,6 @@
 // parseRole(): one role file (YAML) into a Role, with file:line:col errors.
 // yaml-cpp exceptions are caught here; none leave this file.
-#include "engine/role.h"
+#include "roles/role.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
