@@ -3,7 +3,7 @@
 
 #include "cliio.h"
 
-#include "engine/transcriptitem.h"
+#include "transcript/transcriptitem.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

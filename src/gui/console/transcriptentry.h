@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/transcriptitem.h"
+#include "transcript/transcriptitem.h"
 
 #include <QString>
 

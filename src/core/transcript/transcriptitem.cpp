@@ -1,4 +1,4 @@
-#include "engine/transcriptitem.h"
+#include "transcript/transcriptitem.h"
 
 #include "agent/streamevent.h"
 #include "model/approvalinfo.h"
