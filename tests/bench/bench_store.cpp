@@ -2,11 +2,11 @@
 //   1. the pipeline alone: LineSplitter -> decodeStreamLine -> SessionStore::appendEvents
 //   2. the whole engine: a process replays a recorded-shape stream into a real AgentSession
 // Prints events/s for each. Target: >= 50,000 events/s on a 2-core machine.
-#include "agent/linesplitter.h"
 #include "agent/streamevent.h"
 #include "engine/engine.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
+#include "util/linesplitter.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

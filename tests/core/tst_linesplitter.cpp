@@ -1,4 +1,4 @@
-#include "agent/linesplitter.h"
+#include "util/linesplitter.h"
 
 #include <QTest>
 

@@ -2,7 +2,7 @@
 // the lines it returns do not depend on the chunking: they must equal a one-shot split.
 #include "fuzz.h"
 
-#include "agent/linesplitter.h"
+#include "util/linesplitter.h"
 
 #include <QList>
 

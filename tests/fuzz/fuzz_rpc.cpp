@@ -10,10 +10,10 @@
 // repository or run a program. It works in that world's directory: give libFuzzer absolute paths.
 #include "fuzz.h"
 
-#include "agent/linesplitter.h"
 #include "engine/engine.h"
 #include "rpc/engineservice.h"
 #include "rpc/rpcconnection.h"
+#include "util/linesplitter.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -2,7 +2,7 @@
 // must split back into the same words.
 #include "fuzz.h"
 
-#include "shellwords.h"
+#include "util/shellwords.h"
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***)
 {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "agent/linesplitter.h"
 #include "agent/streamevent.h"
+#include "util/linesplitter.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>

@@ -7,9 +7,9 @@
 #include "engine/gitjobs.h"
 #include "git/agentworkspace.h"
 #include "git/gitrepository.h"
-#include "shellwords.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
+#include "util/shellwords.h"
 
 #include <QDir>
 #include <QFileInfo>

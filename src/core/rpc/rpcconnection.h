@@ -1,6 +1,6 @@
 #pragma once
 
-#include "agent/linesplitter.h"
+#include "util/linesplitter.h"
 
 #include <QJsonObject>
 #include <QLocalSocket>

@@ -1,4 +1,4 @@
-#include "shellwords.h"
+#include "util/shellwords.h"
 
 #include <QCoreApplication>
 
