@@ -37,7 +37,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/commands.cpp" line="+135"/>
+        <location filename="../src/cli/commands.cpp" line="+136"/>
         <source>chorus spawn: --task=TEXT is required</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1679,7 +1679,7 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
 <context>
     <name>ShellWords</name>
     <message>
-        <location filename="../src/core/shellwords.cpp" line="+32"/>
+        <location filename="../src/core/util/shellwords.cpp" line="+32"/>
         <source>the command ends with a lone backslash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1806,7 +1806,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>Transcript</name>
     <message>
-        <location filename="../src/core/engine/transcriptitem.cpp" line="+100"/>
+        <location filename="../src/core/transcript/transcriptitem.cpp" line="+100"/>
         <source>Turn failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3088,7 +3088,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::Engine</name>
     <message>
-        <location filename="../src/core/engine/engine.cpp" line="+214"/>
+        <location filename="../src/core/engine/engine.cpp" line="+184"/>
         <source>the database failed its integrity check (PRAGMA quick_check): %1 — %2. Back it up now; `sqlite3 %2 .recover` can save what is readable.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4459,7 +4459,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::Role</name>
     <message>
-        <location filename="../src/core/engine/role.cpp" line="+156"/>
+        <location filename="../src/core/roles/role.cpp" line="+156"/>
         <source>the Claude CLI refuses permission mode bypassPermissions when it runs as root</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4469,7 +4469,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/roleparser.cpp" line="+94"/>
+        <location filename="../src/core/roles/roleparser.cpp" line="+94"/>
         <location line="+10"/>
         <source>nothing</source>
         <translation type="unfinished"></translation>
@@ -4690,7 +4690,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::RoleCatalog</name>
     <message>
-        <location filename="../src/core/engine/rolecatalog.cpp" line="+154"/>
+        <location filename="../src/core/roles/rolecatalog.cpp" line="+154"/>
         <source>the built-in roles are missing</source>
         <translation type="unfinished"></translation>
     </message>

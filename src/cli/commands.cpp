@@ -4,15 +4,16 @@
 #include "args.h"
 #include "cliio.h"
 #include "daemon.h"
+#include "engine/enginesettings.h"
 #include "environment.h"
 #include "gitcommands.h"
+#include "model/approvalinfo.h"
 #include "model/sessioninfo.h"
 #include "model/storedevent.h"
 #include "paths.h"
 #include "render.h"
 #include "roles/rolecatalog.h"
 #include "rpc/rpcclient.h"
-#include "settings.h"
 
 #include <QCoreApplication>
 #include <QDir>

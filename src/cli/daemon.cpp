@@ -4,10 +4,10 @@
 #include "cliio.h"
 
 #include "engine/engine.h"
+#include "engine/enginesettings.h"
 #include "paths.h"
 #include "rpc/engineservice.h"
 #include "rpc/rpcclient.h"
-#include "settings.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

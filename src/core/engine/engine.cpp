@@ -56,36 +56,6 @@ void endOrphan(qint64 pid, const QString &claudeSessionId)
 }
 } // namespace
 
-EngineSettings EngineSettings::fromJson(const QJsonObject &o)
-{
-    EngineSettings s;
-    s.maxConcurrent = qMax(1, o.value(QLatin1String("maxConcurrent")).toInt(s.maxConcurrent));
-    s.stallSeconds = qMax(1, o.value(QLatin1String("stallSeconds")).toInt(s.stallSeconds));
-    s.resumeOnRecovery = o.value(QLatin1String("resumeOnRecovery")).toBool(s.resumeOnRecovery);
-    s.autoRestarts = qMax(0, o.value(QLatin1String("autoRestarts")).toInt(s.autoRestarts));
-    s.idleSeconds = qMax(0, o.value(QLatin1String("idleSeconds")).toInt(s.idleSeconds));
-    s.maxLineKiB = qBound(1, o.value(QLatin1String("maxLineKiB")).toInt(s.maxLineKiB), 1024 * 1024);
-    s.claudePath = o.value(QLatin1String("claudePath")).toString();
-    s.userRolesDir = o.value(QLatin1String("userRolesDir")).toString();
-    const QJsonValue deny = o.value(QLatin1String("envDeny"));
-    s.envDeny = deny.isArray() ? deny.toVariant().toStringList()
-                               : deny.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
-    return s;
-}
-
-QJsonObject EngineSettings::toJson() const
-{
-    return {{QStringLiteral("maxConcurrent"), maxConcurrent},
-            {QStringLiteral("stallSeconds"), stallSeconds},
-            {QStringLiteral("resumeOnRecovery"), resumeOnRecovery},
-            {QStringLiteral("autoRestarts"), autoRestarts},
-            {QStringLiteral("idleSeconds"), idleSeconds},
-            {QStringLiteral("maxLineKiB"), maxLineKiB},
-            {QStringLiteral("claudePath"), claudePath},
-            {QStringLiteral("userRolesDir"), userRolesDir},
-            {QStringLiteral("envDeny"), QJsonArray::fromStringList(envDeny)}};
-}
-
 Engine::Engine(const QString &databasePath, QObject *parent)
     : QObject(parent), m_dbPath(databasePath), m_db(std::make_unique<Database>()),
       m_roles(std::make_unique<RoleCatalog>()), m_env(QProcessEnvironment::systemEnvironment())

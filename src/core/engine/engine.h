@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/enginelock.h"
+#include "engine/enginesettings.h"
 #include "environment.h"
 #include "git/merge.h"
 #include "model/approvalinfo.h"
@@ -27,24 +28,6 @@ class AgentSession;
 class Database;
 class RoleCatalog;
 class SessionStore;
-
-struct EngineSettings
-{
-    int maxConcurrent = 4;        // turns running at once
-    int stallSeconds = 300;       // no output for this long during a turn -> stalled
-    bool resumeOnRecovery = true; // resume interrupted agents when the engine starts
-    int autoRestarts = 0;         // resume a crashed agent up to this many times
-    int idleSeconds = 600;        // an idle agent's process is closed after this long (0: never);
-                                  // the next message resumes the session
-    int maxLineKiB = 64 * 1024;   // a longer stdout line of an agent is dropped (and noted)
-    QString claudePath;           // empty: search (see claudelocator.h)
-    QString userRolesDir;         // empty: $XDG_CONFIG_HOME/chorus/roles
-    // Variables never passed to agents, besides kDefaultEnvDeny: names, or prefixes ending in '*'.
-    QStringList envDeny;
-
-    static EngineSettings fromJson(const QJsonObject &o);
-    QJsonObject toJson() const;
-};
 
 struct SpawnRequest
 {

@@ -1,10 +1,10 @@
 #include "rpc/engineservice.h"
 
 #include "engine/engine.h"
+#include "engine/enginesettings.h"
 #include "git/merge.h"
 #include "roles/rolecatalog.h"
 #include "rpc/rpcconnection.h"
-#include "settings.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace chorus {
+
+// What the engine's behaviour can be set to, with the limits each value is held to
+// (fromJson() applies them: to settings.set from a client and to the settings file alike).
+struct EngineSettings
+{
+    int maxConcurrent = 4;        // turns running at once
+    int stallSeconds = 300;       // no output for this long during a turn -> stalled
+    bool resumeOnRecovery = true; // resume interrupted agents when the engine starts
+    int autoRestarts = 0;         // resume a crashed agent up to this many times
+    int idleSeconds = 600;        // an idle agent's process is closed after this long (0: never);
+                                  // the next message resumes the session
+    int maxLineKiB = 64 * 1024;   // a longer stdout line of an agent is dropped (and noted)
+    QString claudePath;           // empty: search (see claudelocator.h)
+    QString userRolesDir;         // empty: $XDG_CONFIG_HOME/chorus/roles
+    // Variables never passed to agents, besides kDefaultEnvDeny: names, or prefixes ending in '*'.
+    QStringList envDeny;
+
+    static EngineSettings fromJson(const QJsonObject &o);
+    QJsonObject toJson() const;
+};
+
+// Engine settings live in paths::settingsFile() (INI), group [engine]. The daemon is the
+// writer; the GUI changes them through the engine (settings.set).
+EngineSettings loadEngineSettings(const QString &file = {});
+bool saveEngineSettings(const EngineSettings &settings, const QString &file = {});
+
+} // namespace chorus
