@@ -1431,7 +1431,7 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
 <context>
     <name>JsonFile</name>
     <message>
-        <location filename="../src/gui/common/jsonfile.cpp" line="+15"/>
+        <location filename="../src/gui/client/jsonfile.cpp" line="+15"/>
         <source>cannot create the folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2035,7 +2035,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::AgentListModel</name>
     <message>
-        <location filename="../src/gui/mainwindow/agentlistmodel.cpp" line="+197"/>
+        <location filename="../src/gui/agents/agentlistmodel.cpp" line="+197"/>
         <source>Tokens: %1 in, %2 out, %3 cache read, %4 cache write</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4008,7 +4008,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::NewAgentDialog</name>
     <message>
-        <location filename="../src/gui/mainwindow/newagentdialog.cpp" line="+25"/>
+        <location filename="../src/gui/agents/newagentdialog.cpp" line="+25"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4828,7 +4828,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::SessionFormat</name>
     <message>
-        <location filename="../src/gui/mainwindow/sessionformat.cpp" line="+11"/>
+        <location filename="../src/gui/agents/sessionformat.cpp" line="+11"/>
         <source>queued</source>
         <translation type="unfinished"></translation>
     </message>

@@ -260,7 +260,7 @@
 <context>
     <name>chorus::NewAgentDialog</name>
     <message numerus="yes">
-        <location filename="../src/gui/mainwindow/newagentdialog.cpp" line="+122"/>
+        <location filename="../src/gui/agents/newagentdialog.cpp" line="+122"/>
         <source>%n role file(s) could not be read and are not listed; `chorus roles` shows why.</source>
         <translation>
             <numerusform>%n role file could not be read and is not listed; `chorus roles` shows why.</numerusform>

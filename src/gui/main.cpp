@@ -1,5 +1,5 @@
 // chorus-gui: wires the application together; the windows live in chorus-gui-lib.
-#include "common/engineclient.h"
+#include "client/engineclient.h"
 #include "i18n.h"
 #include "mainwindow/mainwindow.h"
 #include "settings/guisettings.h"

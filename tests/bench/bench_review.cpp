@@ -8,10 +8,10 @@
 //   3. scrolling the largest file page by page: paint time per frame.
 // It gates nothing. Needs CHORUS_TEST_PROGRAM and CHORUS_TEST_CLAUDE like the GUI tests:
 //   QT_QPA_PLATFORM=offscreen bench_review
-#include "common/engineclient.h"
+#include "agents/knownroles.h"
+#include "client/engineclient.h"
 #include "enginefixture.h"
 #include "largediff.h"
-#include "mainwindow/knownroles.h"
 #include "review/diffview.h"
 #include "review/filetreemodel.h"
 #include "review/reviewwindow.h"

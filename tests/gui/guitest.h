@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/engineclient.h"
+#include "client/engineclient.h"
 
 #include <QDebug>
 #include <QJsonObject>

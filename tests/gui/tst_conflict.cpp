@@ -1,7 +1,7 @@
 // The conflict resolution window: the three-way merge (pure), the marker handling, the
 // resolutions a ConflictSet produces, the window on a real repository (git CLI), and one
 // merge through the real engine (daemon + Claude Code CLI + fake Messages API).
-#include "common/engineclient.h"
+#include "client/engineclient.h"
 #include "conflict/choiceview.h"
 #include "conflict/conflictmarkers.h"
 #include "conflict/conflictset.h"
@@ -10,8 +10,8 @@
 #include "conflict/threeway.h"
 #include "enginefixture.h"
 #include "gitfixture.h"
-#include "mainwindow/emptystatewidget.h"
 #include "style/theme.h"
+#include "widgets/emptystatewidget.h"
 
 #include <QAction>
 #include <QDir>

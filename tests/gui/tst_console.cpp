@@ -1,7 +1,6 @@
 // The console's transcript (model, view, renderer), the highlighter and the console widget
 // without an engine: events in the CLI's recorded shapes are fed directly.
-#include "common/engineclient.h"
-#include "common/highlighter.h"
+#include "client/engineclient.h"
 #include "console/consoleinput.h"
 #include "console/consolestyle.h"
 #include "console/consolewidget.h"
@@ -10,6 +9,7 @@
 #include "console/transcriptmodel.h"
 #include "console/transcriptview.h"
 #include "tst_console_events.h"
+#include "widgets/highlighter.h"
 
 #include <QApplication>
 #include <QDesktopServices>

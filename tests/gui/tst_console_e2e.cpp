@@ -1,6 +1,6 @@
 // The console on a real agent: the `chorus daemon` started by EngineClient, the pinned
 // Claude Code CLI and the fake Messages API (tests/support).
-#include "common/engineclient.h"
+#include "client/engineclient.h"
 #include "console/approvalbar.h"
 #include "console/consoleinput.h"
 #include "console/consolewidget.h"

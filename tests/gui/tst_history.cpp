@@ -1,13 +1,13 @@
 // History end to end: sessions of the real engine, filtered in the real window.
-#include "guitest.h"
-#include "common/engineclient.h"
+#include "agents/agentlistmodel.h"
+#include "agents/sessionfiltermodel.h"
+#include "client/engineclient.h"
 #include "console/consolewidget.h"
 #include "enginefixture.h"
+#include "guitest.h"
 #include "history/historywindow.h"
-#include "mainwindow/agentlistmodel.h"
 #include "mainwindow/consoletabs.h"
 #include "mainwindow/mainwindow.h"
-#include "mainwindow/sessionfiltermodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

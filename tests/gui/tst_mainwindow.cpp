@@ -1,21 +1,21 @@
 // The main window end to end: the real widgets, the real engine daemon (started through
 // EngineClient) running real Claude Code processes against the fake Messages API.
-#include "guitest.h"
-#include "common/engineclient.h"
+#include "agents/agentlistmodel.h"
+#include "agents/agentlistview.h"
+#include "agents/newagentdialog.h"
+#include "agents/sessionformat.h"
+#include "client/engineclient.h"
 #include "console/consolewidget.h"
 #include "enginefixture.h"
-#include "mainwindow/agentlistmodel.h"
-#include "mainwindow/agentlistview.h"
+#include "guitest.h"
 #include "mainwindow/agentstatusbar.h"
 #include "mainwindow/consoletabs.h"
-#include "mainwindow/emptystatewidget.h"
 #include "mainwindow/mainactions.h"
 #include "mainwindow/mainwindow.h"
-#include "mainwindow/newagentdialog.h"
-#include "mainwindow/sessionformat.h"
 #include "settings/guisettings.h"
 #include "settings/settingsdialog.h"
 #include "style/theme.h"
+#include "widgets/emptystatewidget.h"
 
 #include <QAction>
 #include <QApplication>

@@ -2,13 +2,13 @@
 // Messages API) change files on their branches of a temporary repository; the window lists
 // the branches, shows their diffs, keeps viewed marks and comments, sends comments back and
 // approves and merges through the real engine.
-#include "common/engineclient.h"
+#include "agents/agentlistmodel.h"
+#include "client/engineclient.h"
 #include "conflict/conflictset.h"
 #include "conflict/conflictwindow.h"
 #include "enginefixture.h"
 #include "gitfixture.h"
 #include "guitest.h"
-#include "mainwindow/agentlistmodel.h"
 #include "mainwindow/mainactions.h"
 #include "mainwindow/mainwindow.h"
 #include "paths.h"

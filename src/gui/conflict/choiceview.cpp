@@ -1,8 +1,8 @@
 #include "conflict/choiceview.h"
 
-#include "common/highlighter.h"
 #include "conflict/conflictlistmodel.h"
 #include "style/palettecolors.h"
+#include "widgets/highlighter.h"
 
 #include <QButtonGroup>
 #include <QEvent>

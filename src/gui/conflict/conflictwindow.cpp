@@ -1,15 +1,15 @@
 #include "conflict/conflictwindow.h"
 
-#include "common/engineclient.h"
-#include "common/jsonfile.h"
+#include "client/engineclient.h"
+#include "client/jsonfile.h"
 #include "conflict/choiceview.h"
 #include "conflict/conflictlistmodel.h"
 #include "conflict/conflictset.h"
 #include "conflict/textmergeview.h"
-#include "mainwindow/emptystatewidget.h"
 #include "paths.h"
 #include "settings/guisettings.h"
 #include "style/palettecolors.h"
+#include "widgets/emptystatewidget.h"
 
 #include <QAction>
 #include <QCloseEvent>

@@ -1,9 +1,9 @@
 #include "conflict/textmergeview.h"
 
-#include "common/highlighter.h"
 #include "conflict/conflictset.h"
 #include "conflict/mergetints.h"
 #include "style/palettecolors.h"
+#include "widgets/highlighter.h"
 
 #include <QAction>
 #include <QEvent>

@@ -1,7 +1,7 @@
 #include "approvalbar.h"
 #include "style/palettecolors.h"
 
-#include "common/engineclient.h"
+#include "client/engineclient.h"
 #include "console/consolestyle.h"
 #include "console/toolpresentation.h"
 

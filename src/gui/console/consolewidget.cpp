@@ -1,6 +1,6 @@
 #include "consolewidget.h"
 
-#include "common/engineclient.h"
+#include "client/engineclient.h"
 #include "console/approvalbar.h"
 #include "console/consoleinput.h"
 #include "console/consolestyle.h"

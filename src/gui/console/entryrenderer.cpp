@@ -1,7 +1,7 @@
 #include "entryrenderer.h"
 
-#include "common/highlighter.h"
 #include "console/toolpresentation.h"
+#include "widgets/highlighter.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QTextBlock>

@@ -1,7 +1,5 @@
 # The console (owned by the console work): added to chorus-gui-lib.
 target_sources(chorus-gui-lib PRIVATE
-    common/builtinhighlighter.cpp common/builtinhighlighter.h
-    common/highlighter.cpp common/highlighter.h
     console/approvalbar.cpp console/approvalbar.h
     console/consoleinput.cpp console/consoleinput.h
     console/consolestyle.cpp console/consolestyle.h

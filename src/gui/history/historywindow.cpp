@@ -1,14 +1,14 @@
 #include "history/historywindow.h"
 
-#include "common/engineclient.h"
+#include "agents/agentlistmodel.h"
+#include "agents/agentlistview.h"
+#include "agents/knownroles.h"
+#include "agents/sessionfiltermodel.h"
+#include "agents/sessionformat.h"
+#include "client/engineclient.h"
 #include "console/consolewidget.h"
-#include "mainwindow/agentlistmodel.h"
-#include "mainwindow/agentlistview.h"
-#include "mainwindow/emptystatewidget.h"
-#include "mainwindow/knownroles.h"
-#include "mainwindow/sessionfiltermodel.h"
-#include "mainwindow/sessionformat.h"
 #include "settings/guisettings.h"
+#include "widgets/emptystatewidget.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -1,7 +1,7 @@
 #include "mainwindow/agentstatusbar.h"
 
-#include "common/engineclient.h"
-#include "mainwindow/sessionformat.h"
+#include "agents/sessionformat.h"
+#include "client/engineclient.h"
 
 #include <QLabel>
 #include <QStatusBar>

@@ -1,10 +1,10 @@
 #include "mainwindow/consoletabs.h"
 
-#include "common/engineclient.h"
+#include "agents/knownroles.h"
+#include "agents/sessionformat.h"
+#include "client/engineclient.h"
 #include "console/consolewidget.h"
-#include "mainwindow/emptystatewidget.h"
-#include "mainwindow/knownroles.h"
-#include "mainwindow/sessionformat.h"
+#include "widgets/emptystatewidget.h"
 
 #include <QTabBar>
 #include <QTabWidget>

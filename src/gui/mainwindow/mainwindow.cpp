@@ -1,21 +1,21 @@
 #include "mainwindow/mainwindow.h"
 
-#include "common/engineclient.h"
+#include "agents/agentlistmodel.h"
+#include "agents/agentlistview.h"
+#include "agents/knownroles.h"
+#include "agents/newagentdialog.h"
+#include "client/engineclient.h"
+#include "conflict/conflictwindow.h"
 #include "console/consolewidget.h"
 #include "history/historywindow.h"
-#include "mainwindow/agentlistmodel.h"
-#include "mainwindow/agentlistview.h"
 #include "mainwindow/agentstatusbar.h"
 #include "mainwindow/consoletabs.h"
-#include "mainwindow/emptystatewidget.h"
-#include "mainwindow/knownroles.h"
 #include "mainwindow/mainactions.h"
-#include "mainwindow/newagentdialog.h"
-#include "conflict/conflictwindow.h"
 #include "review/reviewwindow.h"
 #include "settings/guisettings.h"
 #include "settings/settingsdialog.h"
 #include "style/icons.h"
+#include "widgets/emptystatewidget.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
 #include "review/branchlistmodel.h"
 
-#include "common/engineclient.h"
-#include "mainwindow/knownroles.h"
+#include "agents/knownroles.h"
+#include "client/engineclient.h"
 
 #include <QFuture>
 #include <QPointer>

@@ -1,6 +1,6 @@
 #include "review/diffsyntax.h"
 
-#include "common/highlighter.h"
+#include "widgets/highlighter.h"
 
 #include <QTextBlock>
 #include <QTextDocument>

@@ -9,7 +9,7 @@ class QPalette;
 
 namespace chorus {
 
-// Syntax colours for the lines of a diff, by the file's type (common/highlighter.h). Each side
+// Syntax colours for the lines of a diff, by the file's type (widgets/highlighter.h). Each side
 // is highlighted as one text (context and removed lines for the old side, context and added
 // lines for the new), so multi-line constructs inside a hunk come out right.
 namespace diffsyntax {

@@ -1,6 +1,6 @@
 #include "review/reviewstore.h"
 
-#include "common/jsonfile.h"
+#include "client/jsonfile.h"
 #include "paths.h"
 
 #include <QCoreApplication>

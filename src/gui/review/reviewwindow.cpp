@@ -1,7 +1,7 @@
 #include "review/reviewwindow.h"
 
-#include "common/engineclient.h"
-#include "mainwindow/knownroles.h"
+#include "agents/knownroles.h"
+#include "client/engineclient.h"
 #include "review/branchdelegate.h"
 #include "review/branchlistmodel.h"
 #include "review/changecountdelegate.h"

@@ -1,7 +1,7 @@
 // ReviewWindow: what to do about a branch: request changes, approve, merge.
 #include "review/reviewwindow.h"
 
-#include "common/engineclient.h"
+#include "client/engineclient.h"
 #include "review/branchlistmodel.h"
 #include "review/messagebar.h"
 #include "review/reviewstore.h"

@@ -3,7 +3,7 @@
 #include "ui_settingsdialog.h"
 
 #include "agent/claudelocator.h"
-#include "common/engineclient.h"
+#include "client/engineclient.h"
 #include "paths.h"
 #include "settings/guisettings.h"
 #include "style/palettecolors.h"

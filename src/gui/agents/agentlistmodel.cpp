@@ -1,8 +1,8 @@
-#include "mainwindow/agentlistmodel.h"
+#include "agents/agentlistmodel.h"
 
-#include "common/engineclient.h"
-#include "mainwindow/knownroles.h"
-#include "mainwindow/sessionformat.h"
+#include "agents/knownroles.h"
+#include "agents/sessionformat.h"
+#include "client/engineclient.h"
 #include "style/icons.h"
 #include "style/palettecolors.h"
 

@@ -1,7 +1,7 @@
 #include "builtinhighlighter.h"
 #include "style/palettecolors.h"
 
-#include "common/highlighter.h"
+#include "widgets/highlighter.h"
 
 #include <QPalette>
 

@@ -1,6 +1,6 @@
-#include "mainwindow/sessionfiltermodel.h"
+#include "agents/sessionfiltermodel.h"
 
-#include "mainwindow/agentlistmodel.h"
+#include "agents/agentlistmodel.h"
 
 #include <QDateTime>
 

@@ -1,9 +1,9 @@
-#include "mainwindow/newagentdialog.h"
+#include "agents/newagentdialog.h"
 
 #include "ui_newagentdialog.h"
 
-#include "common/engineclient.h"
-#include "mainwindow/knownroles.h"
+#include "agents/knownroles.h"
+#include "client/engineclient.h"
 #include "settings/guisettings.h"
 #include "style/palettecolors.h"
 

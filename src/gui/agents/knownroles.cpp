@@ -1,6 +1,6 @@
-#include "mainwindow/knownroles.h"
+#include "agents/knownroles.h"
 
-#include "common/engineclient.h"
+#include "client/engineclient.h"
 #include "style/icons.h"
 
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "mainwindow/sessionformat.h"
+#include "agents/sessionformat.h"
 
 #include <QLocale>
 

@@ -1,8 +1,8 @@
-#include "mainwindow/agentlistview.h"
+#include "agents/agentlistview.h"
 
-#include "mainwindow/agentlistmodel.h"
-#include "mainwindow/sessionfiltermodel.h"
-#include "mainwindow/sessionformat.h"
+#include "agents/agentlistmodel.h"
+#include "agents/sessionfiltermodel.h"
+#include "agents/sessionformat.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>

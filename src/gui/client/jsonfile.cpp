@@ -1,4 +1,4 @@
-#include "common/jsonfile.h"
+#include "client/jsonfile.h"
 
 #include <QCoreApplication>
 #include <QDir>

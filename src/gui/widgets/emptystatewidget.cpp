@@ -1,4 +1,4 @@
-#include "mainwindow/emptystatewidget.h"
+#include "widgets/emptystatewidget.h"
 
 #include "style/palettecolors.h"
 

@@ -10,7 +10,7 @@
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
 #else
-#include "common/builtinhighlighter.h"
+#include "widgets/builtinhighlighter.h"
 #endif
 
 namespace chorus {
