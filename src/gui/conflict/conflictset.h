@@ -1,8 +1,8 @@
 #pragma once
 
-#include "conflict/conflictmarkers.h"
-#include "conflict/threeway.h"
+#include "git/conflictmarkers.h"
 #include "git/merge.h"
+#include "git/threeway.h"
 #include "result.h"
 
 #include <QByteArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "conflict/conflictmarkers.h"
-#include "conflict/threeway.h"
+#include "git/conflictmarkers.h"
+#include "git/threeway.h"
 
 #include <QList>
 #include <QPalette>

@@ -1,4 +1,4 @@
-#include "conflict/threeway.h"
+#include "git/threeway.h"
 
 #include <QHash>
 

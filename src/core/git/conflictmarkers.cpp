@@ -1,4 +1,4 @@
-#include "conflict/conflictmarkers.h"
+#include "git/conflictmarkers.h"
 
 #include <QRegularExpression>
 

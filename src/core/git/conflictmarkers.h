@@ -1,6 +1,6 @@
 #pragma once
 
-#include "conflict/threeway.h"
+#include "git/threeway.h"
 
 #include <QHash>
 #include <QList>
