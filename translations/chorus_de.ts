@@ -2098,7 +2098,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::AgentSession</name>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="+27"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="+24"/>
         <source>Log in with `claude` in a terminal (or set ANTHROPIC_API_KEY for the engine), then resume the agent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2118,12 +2118,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+356"/>
+        <location line="+273"/>
         <source>retrying (attempt %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location filename="../src/core/engine/agentsession_approvals.cpp" line="+26"/>
         <source>allowed for this session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2138,12 +2138,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-534"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="-235"/>
         <source>cannot write the database: %1. Free disk space (or fix the data directory&apos;s permissions); the agent is paused with its output held and goes on by itself when writing works again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+134"/>
         <source>could not start the Claude Code CLI (%1): %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2153,7 +2153,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+359"/>
+        <location filename="../src/core/engine/agentsession_approvals.cpp" line="+5"/>
         <source>the process that asked has ended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2173,8 +2173,8 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+23"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="+179"/>
+        <location filename="../src/core/engine/agentsession_approvals.cpp" line="+3"/>
         <source>could not write to the agent&apos;s process</source>
         <translation type="unfinished"></translation>
     </message>

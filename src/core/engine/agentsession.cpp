@@ -1,6 +1,5 @@
 #include "engine/agentsession.h"
 
-#include "agent/claudelocator.h"
 #include "agent/toolprocesses.h"
 #include "git/agentworkspace.h"
 #include "store/database.h"
@@ -9,10 +8,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
-
-#include <algorithm>
 
 namespace chorus {
 
@@ -165,17 +161,6 @@ void AgentSession::setState(SessionState s, const QString &detail)
          QJsonObject{{QStringLiteral("state"), stateName(s)}, {QStringLiteral("detail"), detail}});
 }
 
-Status AgentSession::enqueueInput(const QString &text)
-{
-    Result<qint64> id = m_store->insertInput(m_info.id, text);
-    if (!id)
-        return id.error();
-    m_pending.append({*id, text});
-    note(QStringLiteral("input"), QJsonObject{{QStringLiteral("text"), text}});
-    m_stopping = false;
-    return Ok{};
-}
-
 void AgentSession::admit()
 {
     if (m_pending.isEmpty())
@@ -257,78 +242,6 @@ void AgentSession::failLaunch(const QString &error)
     setState(SessionState::Failed, QStringLiteral("launch"));
     persist();
     Q_EMIT slotReleased();
-}
-
-qsizetype AgentSession::setInputsAside(const std::optional<QPair<qint64, QString>> &first)
-{
-    // Oldest first: `first` (a message its process never answered), then what still waits.
-    // Inputs with id 0 are the task put back by launch(), which does that again next time.
-    QJsonArray dropped = m_info.options.value(QLatin1String("droppedInputs")).toArray();
-    if (first && first->first == 0)
-        m_info.options.insert(QStringLiteral("taskNotKept"), true); // launch() puts it back
-    const bool waitsToo =
-        first && std::any_of(m_pending.cbegin(), m_pending.cend(),
-                             [&](const auto &p) { return p.first == first->first; });
-    if (first && first->first != 0 && !waitsToo)
-        dropped.append(first->second);
-    for (const auto &[inputId, text] : std::as_const(m_pending))
-        if (inputId != 0)
-            dropped.append(text);
-    m_pending.clear();
-    m_store->dropInputs(m_info.id);
-    if (!dropped.isEmpty())
-        m_info.options.insert(QStringLiteral("droppedInputs"), dropped);
-    return dropped.size();
-}
-
-QStringList AgentSession::takeDroppedInputs()
-{
-    QStringList out;
-    for (const QJsonValue &v : m_info.options.take(QStringLiteral("droppedInputs")).toArray())
-        out << v.toString();
-    if (!out.isEmpty())
-        persist();
-    return out;
-}
-
-void AgentSession::writeNextInput()
-{
-    if (m_pending.isEmpty() || m_inFlight > 0 || !processAlive())
-        return;
-    if (storageBroken())
-        return; // retryStorage() goes on once writing works
-    const auto [inputId, text] = m_pending.first();
-    // Stored before it is sent, in this order: the mark that it may not be kept (recovery sends
-    // it again unless the CLI's transcript has it, see requeueUnconfirmedInput()), then that it
-    // was sent (not sent, and paid for, a second time after a restart).
-    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_info.options.insert(QStringLiteral("unconfirmedInput"), inputId);
-    m_info.options.insert(QStringLiteral("unconfirmedUuid"), uuid);
-    if (inputId == 0)
-        m_info.options.remove(QStringLiteral("taskNotKept")); // the mark above takes over
-    persist();
-    if (storageBroken())
-        return;
-    if (inputId > 0) {
-        if (Status st = m_store->markInputSent(inputId); !st) {
-            holdForStorage(st.error());
-            return;
-        }
-    }
-    if (!m_process->sendUserMessage(text, uuid)) {
-        // The process is going away (onFinished() takes it from here): still waiting.
-        if (inputId > 0)
-            m_store->markInputPending(inputId);
-        forgetUnconfirmed();
-        return;
-    }
-    m_pending.removeFirst();
-    ++m_inFlight;
-    // Until the turn's result, a process that dies may not have kept the message: its
-    // transcript says (see finishProcess()).
-    m_unconfirmed = SentInput{inputId, text, uuid};
-    setState(SessionState::Running);
-    persist();
 }
 
 void AgentSession::onEvents(const QList<StreamEvent> &batch)
@@ -477,59 +390,6 @@ void AgentSession::finishTurn()
         Q_EMIT slotReleased();
 }
 
-bool AgentSession::requeueUnconfirmedInput(bool resume)
-{
-    const QJsonValue id = m_info.options.take(QStringLiteral("unconfirmedInput"));
-    const QString uuid = m_info.options.take(QStringLiteral("unconfirmedUuid")).toString();
-    m_unconfirmed.reset();
-    if (id.isUndefined())
-        return false;
-    if (cliKept(uuid)) {
-        persist();
-        return false; // the turn was cut: the conversation has the message, it is continued
-    }
-    // The engine died with the message written but not in the CLI's transcript: a resumed CLI
-    // would not know it. It is sent again (or kept for `chorus resume`) rather than lost.
-    const qint64 inputId = id.toInteger();
-    if (inputId > 0) {
-        // Pending again (it may still be: the engine can die before it was marked sent), in
-        // its place among what waits behind it.
-        m_store->markInputPending(inputId);
-        m_pending = m_store->pendingInputs(m_info.id);
-        if (!resume)
-            setInputsAside({});
-    } else if (resume) {
-        putTaskBack();
-    } else {
-        setInputsAside(qMakePair(qint64(0), m_info.task));
-    }
-    note(QStringLiteral("input_requeued"), QJsonObject{{QStringLiteral("input"), inputId}});
-    persist();
-    return resume;
-}
-
-bool AgentSession::cliKept(const QString &uuid) const
-{
-    // Without a way to read the transcript, the message is sent again: a repeat is paid for,
-    // a loss is not recoverable.
-    return m_transcript && transcriptHasUserMessage(m_transcript(m_info), uuid);
-}
-
-void AgentSession::putTaskBack()
-{
-    // Marked as well, so that a kill before it is written again does not lose it.
-    m_info.options.insert(QStringLiteral("taskNotKept"), true);
-    if (m_pending.isEmpty() || m_pending.first() != qMakePair(qint64(0), m_info.task))
-        m_pending.prepend({0, m_info.task}); // once, however often the start is retried
-}
-
-void AgentSession::forgetUnconfirmed()
-{
-    m_unconfirmed.reset();
-    m_info.options.remove(QStringLiteral("unconfirmedInput"));
-    m_info.options.remove(QStringLiteral("unconfirmedUuid"));
-}
-
 bool AgentSession::recoverEndedTurn()
 {
     if (!m_info.options.contains(QLatin1String("turnEnd")))
@@ -543,101 +403,6 @@ bool AgentSession::recoverEndedTurn()
                                 .toString();
     checkpointThen(summary, [this] { finishTurn(); });
     return true;
-}
-
-void AgentSession::handlePermissionRequest(const StreamEvent &ev)
-{
-    ToolPermissionRequest req;
-    if (!parseToolPermissionRequest(ev.json, &req))
-        return; // other control requests are not used by Chorus
-    ApprovalInfo a;
-    a.sessionId = m_info.id;
-    a.requestId = req.requestId;
-    a.toolName = req.toolName;
-    a.input = req.input;
-    a.description = req.description;
-    a.createdAt = nowUtc();
-    if (m_sessionAllowedTools.contains(req.toolName)) {
-        a.state = QStringLiteral("allowed");
-        a.forSession = true;
-        a.message = tr("allowed for this session");
-        a.answeredAt = a.createdAt;
-        if (Result<qint64> id = m_store->insertApproval(a))
-            a.id = *id;
-        m_process->sendControlResponse(req.requestId,
-                                       QJsonObject{{QStringLiteral("behavior"), QStringLiteral("allow")},
-                                                   {QStringLiteral("updatedInput"), req.input}});
-        Q_EMIT approvalChanged(a);
-        return;
-    }
-    if (Result<qint64> id = m_store->insertApproval(a))
-        a.id = *id;
-    m_liveRequests.insert(req.requestId);
-    setState(SessionState::Waiting, QStringLiteral("approval"));
-    Q_EMIT approvalChanged(a);
-}
-
-void AgentSession::cancelApprovals(const QString &why, const QString &requestId)
-{
-    for (ApprovalInfo a : pendingApprovals()) {
-        if (!requestId.isEmpty() && a.requestId != requestId)
-            continue;
-        a.state = QStringLiteral("cancelled");
-        a.message = why;
-        a.answeredAt = nowUtc();
-        m_store->updateApproval(a);
-        m_liveRequests.remove(a.requestId);
-        Q_EMIT approvalChanged(a);
-    }
-}
-
-QList<ApprovalInfo> AgentSession::pendingApprovals() const
-{
-    return m_store->approvals(m_info.id, true);
-}
-
-Status AgentSession::answer(qint64 approvalId, bool allow, bool forSession, const QString &message)
-{
-    const QList<ApprovalInfo> pending = pendingApprovals();
-    auto it = std::find_if(pending.begin(), pending.end(),
-                           [&](const ApprovalInfo &a) { return a.id == approvalId; });
-    if (it == pending.end())
-        return makeError(tr("no pending approval request %1").arg(approvalId), m_info.name,
-                         tr("See `chorus status` for the open requests."));
-    ApprovalInfo a = *it;
-    if (!processAlive() || !m_liveRequests.contains(a.requestId)) {
-        // Asked by a process that has ended (an engine restart, a crash): nobody waits for the
-        // answer any more, so it must not look as if it had been given.
-        cancelApprovals(tr("the process that asked has ended"), a.requestId);
-        return makeError(tr("the request was made by a process that has ended; it can no longer be "
-                            "answered (it is now cancelled)"),
-                         m_info.name, tr("If the agent asks again, answer the new request."));
-    }
-    QJsonObject response;
-    if (allow) {
-        response = {{QStringLiteral("behavior"), QStringLiteral("allow")},
-                    {QStringLiteral("updatedInput"), a.input}};
-        if (forSession)
-            m_sessionAllowedTools.insert(a.toolName);
-    } else {
-        response = {{QStringLiteral("behavior"), QStringLiteral("deny")},
-                    {QStringLiteral("message"),
-                     message.isEmpty() ? tr("The user denied this in Chorus.") : message}};
-    }
-    if (!m_process->sendControlResponse(a.requestId, response))
-        return makeError(tr("could not write to the agent's process"), m_info.name);
-    m_liveRequests.remove(a.requestId);
-    a.state = allow ? QStringLiteral("allowed") : QStringLiteral("denied");
-    a.forSession = allow && forSession;
-    a.message = message;
-    a.answeredAt = nowUtc();
-    m_store->updateApproval(a);
-    note(QStringLiteral("approval"), a.toJson());
-    Q_EMIT approvalChanged(a);
-    if (m_info.state == SessionState::Waiting && pendingApprovals().isEmpty())
-        setState(SessionState::Running);
-    persist();
-    return Ok{};
 }
 
 Status AgentSession::interrupt()
