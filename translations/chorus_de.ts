@@ -1500,6 +1500,22 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message numerus="yes">
+        <location filename="../src/core/engine/scheduler.cpp" line="+12"/>
+        <source>waiting for a free slot (%n running)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>waiting for a free slot of profile &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewComment</name>
     <message numerus="yes">
         <location filename="../src/gui/review/reviewcomment.cpp" line="+57"/>
@@ -2098,7 +2114,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::AgentSession</name>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="+24"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="+23"/>
         <source>Log in with `claude` in a terminal (or set ANTHROPIC_API_KEY for the engine), then resume the agent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3088,7 +3104,22 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::Engine</name>
     <message>
-        <location filename="../src/core/engine/engine.cpp" line="+184"/>
+        <location filename="../src/core/engine/engine.cpp" line="+65"/>
+        <source>nothing to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>waiting for a git operation on its branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>paused: the database cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+129"/>
         <source>the database failed its integrity check (PRAGMA quick_check): %1 — %2. Back it up now; `sqlite3 %2 .recover` can save what is readable.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3113,7 +3144,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Chorus restarted: the process that asked is gone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3128,7 +3159,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+35"/>
         <source>there is no role named &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>

@@ -94,6 +94,17 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message numerus="yes">
+        <location filename="../src/core/engine/scheduler.cpp" line="+12"/>
+        <source>waiting for a free slot (%n running)</source>
+        <translation>
+            <numerusform>waiting for a free slot (%n running)</numerusform>
+            <numerusform>waiting for a free slot (%n running)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewComment</name>
     <message numerus="yes">
         <location filename="../src/gui/review/reviewcomment.cpp" line="+57"/>

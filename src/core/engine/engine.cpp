@@ -61,6 +61,27 @@ Engine::Engine(const QString &databasePath, QObject *parent)
       m_roles(std::make_unique<RoleCatalog>()), m_env(QProcessEnvironment::systemEnvironment())
 {
     m_gitThread.setMaxThreadCount(1);
+    // What a session needs before its next turn may start; then the caps decide.
+    m_scheduler.addCondition(tr("nothing to send"), [this](const QString &id) {
+        const AgentSession *s = m_sessions.value(id);
+        return s && s->hasPendingInput() && !s->turnInFlight();
+    });
+    // Its branch is being committed, merged or synced: the turn waits for that.
+    m_scheduler.addCondition(tr("waiting for a git operation on its branch"),
+                             [this](const QString &id) {
+                                 const AgentSession *s = m_sessions.value(id);
+                                 return !m_gitBusy.contains(id) && !s->checkpointing();
+                             });
+    // Nothing starts that could not be stored.
+    m_scheduler.addCondition(
+        tr("paused: the database cannot be written"),
+        [this](const QString &id) { return !m_sessions.value(id)->storageBroken(); });
+    m_scheduler.setSlotPredicate([this](const QString &id) {
+        const AgentSession *s = m_sessions.value(id);
+        return s && isActive(s->info().state);
+    });
+    m_scheduler.setAdmit([this](const QString &id) { m_sessions.value(id)->admit(); });
+    m_scheduler.setGlobalCap(m_settings.maxConcurrent);
     m_checkpointPool.setMaxThreadCount(2);
     m_watchdog.setInterval(1000);
     connect(&m_watchdog, &QTimer::timeout, this, [this] {
@@ -91,6 +112,7 @@ Engine::~Engine()
     // A git operation under way is cancelled (a running check is killed); nothing has moved
     // unless it finished.
     m_shuttingDown = true; // nothing new is admitted from here on
+    m_scheduler.halt();
     m_gitCancel->store(true);
     m_gitThread.waitForDone();
     for (AgentSession *s : std::as_const(m_order))
@@ -138,7 +160,7 @@ void Engine::setSettings(const EngineSettings &settings)
     reloadRoles();
     for (AgentSession *s : std::as_const(m_order))
         s->setAutoRestarts(m_settings.autoRestarts);
-    schedule();
+    m_scheduler.setGlobalCap(m_settings.maxConcurrent); // a pass follows
 }
 
 Status Engine::lockDataDir()
@@ -280,6 +302,7 @@ AgentSession *Engine::addSession(const SessionInfo &info)
     connect(session, &AgentSession::slotReleased, this, &Engine::schedule, Qt::QueuedConnection);
     m_sessions.insert(info.id, session);
     m_order.append(session);
+    m_scheduler.enqueue({info.id});
     return session;
 }
 
@@ -314,27 +337,8 @@ void Engine::recover()
 
 void Engine::schedule()
 {
-    if (m_scheduling || m_shuttingDown)
-        return;
-    m_scheduling = true;
-    int active = 0;
-    for (AgentSession *s : std::as_const(m_order))
-        if (isActive(s->info().state))
-            ++active;
-    for (AgentSession *s : std::as_const(m_order)) {
-        if (!s->hasPendingInput() || s->turnInFlight() || isActive(s->info().state))
-            continue;
-        if (m_gitBusy.contains(s->id()) || s->checkpointing())
-            continue; // its branch is being committed, merged or synced: the turn waits for that
-        if (s->storageBroken())
-            continue; // nothing starts that could not be stored
-
-        if (active >= m_settings.maxConcurrent)
-            continue; // follow-ups wait for a slot like new agents do
-        ++active;
-        s->admit();
-    }
-    m_scheduling = false;
+    if (!m_shuttingDown)
+        m_scheduler.schedule();
 }
 
 QString Engine::uniqueName(const QString &base) const

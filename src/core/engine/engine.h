@@ -2,6 +2,7 @@
 
 #include "engine/enginelock.h"
 #include "engine/enginesettings.h"
+#include "engine/scheduler.h"
 #include "environment.h"
 #include "git/merge.h"
 #include "model/approvalinfo.h"
@@ -182,7 +183,7 @@ private:
     QHash<QString, QProcessEnvironment> m_clientEnv; // session id -> its client's (memory only: it holds secrets)
     QList<AgentSession *> m_order; // creation order: FIFO for the queue
     QTimer m_watchdog;
-    bool m_scheduling = false;
+    Scheduler m_scheduler; // which session starts its next turn (see scheduler.h)
     bool m_shuttingDown = false;
     QSet<QString> m_gitBusy;  // sessions a git operation is working on
     QThreadPool m_gitThread;  // one thread: git operations run one at a time
