@@ -37,7 +37,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/commands.cpp" line="+136"/>
+        <location filename="../src/cli/commands.cpp" line="+139"/>
         <source>chorus spawn: --task=TEXT is required</source>
         <translation type="unfinished"></translation>
     </message>
@@ -312,7 +312,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Plumbing for agent hosts: reads one JSON launch line on stdin ({&quot;program&quot;, &quot;arguments&quot;, &quot;environment&quot;, &quot;workingDirectory&quot;}) and execs that program, no shell, with stdin and stdout passed through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>usage: chorus COMMAND [ARGS]
 
 Runs a team of Claude Code agents.
@@ -1437,6 +1442,19 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
     </message>
 </context>
 <context>
+    <name>LocalHost</name>
+    <message>
+        <location filename="../src/core/hosts/localhost.cpp" line="+100"/>
+        <source>the agent shim (chorus agent-exec) was not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set agentShim to the chorus executable, or agentTransport=process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewAgentDialog</name>
     <message>
         <location filename="../forms/newagentdialog.ui" line="+14"/>
@@ -2114,7 +2132,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::AgentSession</name>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="+23"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="+25"/>
         <source>Log in with `claude` in a terminal (or set ANTHROPIC_API_KEY for the engine), then resume the agent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2134,7 +2152,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+273"/>
+        <location line="+274"/>
         <source>retrying (attempt %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2154,7 +2172,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="-235"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="-236"/>
         <source>cannot write the database: %1. Free disk space (or fix the data directory&apos;s permissions); the agent is paused with its output held and goes on by itself when writing works again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2164,7 +2182,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Fix the cause, then resume the agent (Resume, or `chorus resume %1`): its waiting messages are sent then.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2210,7 +2228,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+89"/>
         <source>work in progress (the process ended)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3104,7 +3122,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::Engine</name>
     <message>
-        <location filename="../src/core/engine/engine.cpp" line="+65"/>
+        <location filename="../src/core/engine/engine.cpp" line="+42"/>
         <source>nothing to send</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3119,12 +3137,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+133"/>
         <source>the database failed its integrity check (PRAGMA quick_check): %1 — %2. Back it up now; `sqlite3 %2 .recover` can save what is readable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>the role &apos;%1&apos; does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3134,7 +3152,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>the agent&apos;s directory does not exist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3144,7 +3162,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+47"/>
         <source>Chorus restarted: the process that asked is gone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3229,7 +3247,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+63"/>
         <source>&apos;%1&apos; matches several agents: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4490,7 +4508,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::Role</name>
     <message>
-        <location filename="../src/core/roles/role.cpp" line="+156"/>
+        <location filename="../src/core/roles/role.cpp" line="+123"/>
         <source>the Claude CLI refuses permission mode bypassPermissions when it runs as root</source>
         <translation type="unfinished"></translation>
     </message>

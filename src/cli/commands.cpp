@@ -1,6 +1,7 @@
 #include "clitext.h"
 #include "commands.h"
 
+#include "agentexec.h"
 #include "args.h"
 #include "cliio.h"
 #include "daemon.h"
@@ -26,6 +27,8 @@
 #include <QSet>
 #include <QTextStream>
 #include <QTimer>
+
+#include <unistd.h>
 #include <QUuid>
 
 #include <functional>
@@ -550,6 +553,12 @@ QList<Command> commands()
           Cli::tr("Controls the Chorus engine. Clients start it when needed; `run` keeps it in the foreground."),
           {}, {}, 0, 1, {}},
          daemonCommand},
+        {{QStringLiteral("agent-exec"), QStringLiteral("< LAUNCH-LINE"),
+          Cli::tr("Plumbing for agent hosts: reads one JSON launch line on stdin ({\"program\", \"arguments\", "
+                  "\"environment\", \"workingDirectory\"}) and execs that program, no shell, with stdin "
+                  "and stdout passed through."),
+          {}, {}, 0, 0, {}},
+         [](const Args &) { return agentExec(STDIN_FILENO); }},
     };
 }
 

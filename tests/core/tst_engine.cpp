@@ -159,6 +159,18 @@ void TestEngine::spawnToolCallWritesFileAndStoresUsage()
     QVERIFY(kinds.contains(QStringLiteral("result")));
     for (qsizetype i = 0; i < events.size(); ++i)
         QCOMPARE(events[i].seq, i + 1);
+    // The suite runs once per agent transport (ctest tst_engine and tst_engine_shim): the launch
+    // says which one started the CLI.
+    const QString transport = qEnvironmentVariable("CHORUS_TEST_TRANSPORT") == QLatin1String("shim")
+                                  ? QStringLiteral("shim")
+                                  : QStringLiteral("process");
+    auto launch = std::find_if(events.begin(), events.end(), [](const StoredEvent &e) {
+        return e.subtype == QLatin1String("launch");
+    });
+    QVERIFY(launch != events.end());
+    QCOMPARE(
+        QJsonDocument::fromJson(launch->raw).object().value(QLatin1String("transport")).toString(),
+        transport);
     const SessionInfo row = *store.session(r->id);
     QCOMPARE(row.turns, 1);
     QCOMPARE(row.tokens.output, s.tokens.output);

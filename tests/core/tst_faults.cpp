@@ -518,10 +518,7 @@ void TestFaults::corruptDatabaseIsReportedAtStart()
     f.close();
     m_engine = std::make_unique<Engine>(dbPath());
     QSignalSpy warned(m_engine.get(), &Engine::warningsChanged);
-    EngineSettings s;
-    s.claudePath = m_claude;
-    s.userRolesDir = m_tmp->filePath(QStringLiteral("roles"));
-    m_engine->setSettings(s);
+    m_engine->setSettings(chorus::test::testEngineSettings(m_tmp->path(), m_claude));
     const Status opened = m_engine->open(); // the tables are readable: it starts, and warns
     QVERIFY2(opened.ok(), qPrintable(opened.error().toString()));
     QTRY_VERIFY_WITH_TIMEOUT(!m_engine->warnings().isEmpty(), 10000);
@@ -743,9 +740,7 @@ void TestFaults::messageTheCliNeverWroteDownWaitsForResumeOnce()
     m_engine.reset();
     m_engine = std::make_unique<Engine>(dbPath());
     m_engine->setAgentEnvironment(chorus::test::testAgentEnvironment(m_tmp->path(), m_fake));
-    EngineSettings settings;
-    settings.claudePath = m_claude;
-    settings.userRolesDir = m_tmp->filePath(QStringLiteral("roles"));
+    EngineSettings settings = chorus::test::testEngineSettings(m_tmp->path(), m_claude);
     settings.resumeOnRecovery = false;
     m_engine->setSettings(settings);
     QVERIFY(m_engine->open().ok());

@@ -1,3 +1,4 @@
+#include "agent/claudecommand.h"
 #include "roles/role.h"
 #include "roles/rolecatalog.h"
 

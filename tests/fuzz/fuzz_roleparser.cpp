@@ -1,6 +1,7 @@
 // Fuzzes the role file parser (YAML) and what is derived from a role it accepts.
 #include "fuzz.h"
 
+#include "agent/claudecommand.h"
 #include "roles/role.h"
 
 #include <QJsonDocument>

@@ -13,16 +13,25 @@ QProcessEnvironment testAgentEnvironment(const QString &root, const FakeApi &fak
     return env;
 }
 
+EngineSettings testEngineSettings(const QString &root, const QString &claude)
+{
+    EngineSettings s;
+    s.claudePath = claude;
+    s.userRolesDir = QDir(root).filePath(QStringLiteral("roles")); // none: built-ins only
+    if (qEnvironmentVariable("CHORUS_TEST_TRANSPORT") == QLatin1String("shim")) {
+        s.agentTransport = QStringLiteral("shim");
+        s.agentShim = qEnvironmentVariable("CHORUS_TEST_PROGRAM");
+    }
+    return s;
+}
+
 std::unique_ptr<Engine> openTestEngine(const QString &root, const FakeApi &fake,
                                        const QString &claude, Status *status)
 {
     const QDir dir(root);
     auto engine = std::make_unique<Engine>(dir.filePath(QStringLiteral("data/chorus.db")));
     engine->setAgentEnvironment(testAgentEnvironment(root, fake));
-    EngineSettings s;
-    s.claudePath = claude;
-    s.userRolesDir = dir.filePath(QStringLiteral("roles")); // none: built-ins only
-    engine->setSettings(s);
+    engine->setSettings(testEngineSettings(root, claude));
     *status = engine->open();
     return engine;
 }

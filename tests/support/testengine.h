@@ -15,6 +15,9 @@ class FakeApi;
 // roles from the built-ins only (<root>/roles stays empty). Opened; *status says how.
 std::unique_ptr<Engine> openTestEngine(const QString &root, const FakeApi &fake,
                                        const QString &claude, Status *status);
+// Its settings: the CLI, the roles folder, and the agent transport CHORUS_TEST_TRANSPORT names
+// ("shim": through `chorus agent-exec` of $CHORUS_TEST_PROGRAM; unset: child processes).
+EngineSettings testEngineSettings(const QString &root, const QString &claude);
 // The environment those agents get (for a test that changes it and needs it back).
 QProcessEnvironment testAgentEnvironment(const QString &root, const FakeApi &fake);
 

@@ -1,13 +1,10 @@
 #include "agent/agentprocess.h"
 
-#include "childguard.h"
+#include "agent/localprocesstransport.h"
 
-#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QTimer>
 #include <QUuid>
-
-#include <unistd.h>
 
 namespace chorus {
 
@@ -15,79 +12,50 @@ namespace {
 constexpr qsizetype kStderrTail = 16 * 1024;
 }
 
-AgentProcess::AgentProcess(QObject *parent) : QObject(parent)
+AgentProcess::AgentProcess(std::unique_ptr<AgentTransport> transport, QObject *parent)
+    : QObject(parent), m_transport(transport ? transport.release() : new LocalProcessTransport)
 {
-    m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    connect(&m_process, &QProcess::readyReadStandardOutput, this, &AgentProcess::readStdout);
-    connect(&m_process, &QProcess::readyReadStandardError, this, &AgentProcess::readStderr);
-    connect(&m_process, &QProcess::started, this, [this] {
+    m_transport->setParent(this);
+    connect(m_transport, &AgentTransport::linesReceived, this, &AgentProcess::onLines);
+    connect(m_transport, &AgentTransport::lineDropped, this, &AgentProcess::lineDropped);
+    connect(m_transport, &AgentTransport::stderrReceived, this, [this](const QByteArray &data) {
+        m_stderr.append(data);
+        if (m_stderr.size() > kStderrTail)
+            m_stderr = m_stderr.right(kStderrTail);
+    });
+    connect(m_transport, &AgentTransport::started, this, [this] {
         m_lastOutput.start();
         Q_EMIT started();
     });
-    connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
-        if (e == QProcess::FailedToStart)
-            Q_EMIT startFailed(m_process.errorString());
-    });
-    connect(&m_process, &QProcess::finished, this,
-            [this](int code, QProcess::ExitStatus status) {
-                readStdout();
-                readStderr();
-                QList<StreamEvent> last;
-                const QByteArray rest = m_lines.takeRemainder();
-                if (!rest.isEmpty())
-                    last.append(decodeStreamLine(rest));
-                if (!last.isEmpty())
-                    Q_EMIT eventsReceived(last);
-                reportDroppedLines();
-                Q_EMIT finished(code, status == QProcess::CrashExit);
-            });
+    connect(m_transport, &AgentTransport::startFailed, this, &AgentProcess::startFailed);
+    connect(m_transport, &AgentTransport::finished, this, &AgentProcess::finished);
 }
 
 AgentProcess::~AgentProcess()
 {
-    if (m_process.state() != QProcess::NotRunning) {
-        m_process.disconnect(this);
-        m_process.closeWriteChannel();
-        if (!m_process.waitForFinished(2000)) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(3000))
-                m_process.kill();
-            m_process.waitForFinished(1000);
-        }
-    }
+    m_transport->disconnect(this);
+    delete m_transport; // ends a process still running (see LocalProcessTransport)
 }
 
 void AgentProcess::start(const LaunchSpec &spec)
 {
-    m_process.setProgram(spec.program);
-    m_process.setArguments(spec.arguments);
-    m_process.setWorkingDirectory(spec.workingDirectory);
-    m_process.setProcessEnvironment(spec.environment);
-    m_lines = LineSplitter(spec.maxLineBytes);
     m_stopping = false;
-    // It must not outlive the engine: a kill -9 leaves no one to stop it.
-    const pid_t engine = ::getpid();
-    m_process.setChildProcessModifier([engine] { childguard::dieWithParent(engine); });
-    m_process.start(QIODevice::ReadWrite);
+    m_transport->start(spec);
 }
 
 bool AgentProcess::isRunning() const
 {
-    return m_process.state() != QProcess::NotRunning;
+    return m_transport->isRunning();
 }
 
 qint64 AgentProcess::pid() const
 {
-    return m_process.processId();
+    return m_transport->processHandle();
 }
 
 bool AgentProcess::writeLine(const QJsonObject &obj)
 {
-    if (m_process.state() != QProcess::Running)
-        return false;
-    QByteArray line = QJsonDocument(obj).toJson(QJsonDocument::Compact);
-    line.append('\n');
-    return m_process.write(line) == line.size();
+    return m_transport->writeLine(QJsonDocument(obj).toJson(QJsonDocument::Compact));
 }
 
 bool AgentProcess::sendUserMessage(const QString &text, const QString &uuid)
@@ -128,44 +96,38 @@ bool AgentProcess::sendControlResponse(const QString &requestId, const QJsonObje
 
 void AgentProcess::closeInput()
 {
-    if (m_process.state() == QProcess::Running)
-        m_process.closeWriteChannel();
+    m_transport->closeInput();
 }
 
 void AgentProcess::stop(int graceMs)
 {
-    if (m_process.state() == QProcess::NotRunning || m_stopping)
+    if (!m_transport->isRunning() || m_stopping)
         return;
     m_stopping = true;
     closeInput();
     QTimer::singleShot(graceMs, this, [this] {
-        if (m_process.state() == QProcess::NotRunning)
+        if (!m_transport->isRunning())
             return;
-        m_process.terminate();
-        QTimer::singleShot(3000, this, [this] {
-            if (m_process.state() != QProcess::NotRunning)
-                m_process.kill();
-        });
+        m_transport->terminate();
+        QTimer::singleShot(3000, this, [this] { m_transport->kill(); });
     });
 }
 
 void AgentProcess::terminateNow()
 {
-    if (m_process.state() == QProcess::NotRunning)
+    if (!m_transport->isRunning())
         return;
-    m_process.disconnect(this);
+    m_transport->disconnect(this);
     m_stopping = true;
-    m_process.closeWriteChannel();
-    m_process.terminate();
+    m_transport->closeInput();
+    m_transport->terminate();
 }
 
 void AgentProcess::waitGone(int msLeft)
 {
-    if (m_process.state() == QProcess::NotRunning)
-        return;
-    if (!m_process.waitForFinished(qMax(1, msLeft))) {
-        m_process.kill();
-        m_process.waitForFinished(1000);
+    if (!m_transport->waitForFinished(msLeft)) {
+        m_transport->kill();
+        m_transport->waitForFinished(1000);
     }
 }
 
@@ -179,15 +141,8 @@ qint64 AgentProcess::msSinceOutput() const
     return m_lastOutput.isValid() ? m_lastOutput.elapsed() : 0;
 }
 
-void AgentProcess::readStdout()
+void AgentProcess::onLines(const QList<QByteArray> &lines)
 {
-    const QByteArray data = m_process.readAllStandardOutput();
-    if (data.isEmpty())
-        return;
-    const QList<QByteArray> lines = m_lines.feed(data);
-    reportDroppedLines();
-    if (lines.isEmpty())
-        return;
     m_lastOutput.restart();
     QList<StreamEvent> batch;
     batch.reserve(lines.size());
@@ -197,19 +152,6 @@ void AgentProcess::readStdout()
     }
     if (!batch.isEmpty())
         Q_EMIT eventsReceived(batch);
-}
-
-void AgentProcess::reportDroppedLines()
-{
-    for (const qsizetype bytes : m_lines.takeDroppedSizes())
-        Q_EMIT lineDropped(bytes);
-}
-
-void AgentProcess::readStderr()
-{
-    m_stderr.append(m_process.readAllStandardError());
-    if (m_stderr.size() > kStderrTail)
-        m_stderr = m_stderr.right(kStderrTail);
 }
 
 } // namespace chorus

@@ -1,40 +1,35 @@
 #pragma once
 
+#include "agent/agenttransport.h"
 #include "agent/streamevent.h"
-#include "util/linesplitter.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QStringList>
+
+#include <memory>
 
 namespace chorus {
 
-struct LaunchSpec
-{
-    QString program;
-    QStringList arguments; // never a shell string
-    QString workingDirectory;
-    QProcessEnvironment environment;
-    bool resume = false; // continues a session the CLI has a transcript of
-    qsizetype maxLineBytes = 64 * 1024 * 1024; // longer stdout lines are dropped (and reported)
-};
-
-// One long-lived `claude -p --input-format stream-json --output-format stream-json` process.
-// Reads stdout as NDJSON (partial lines carried over, bounded length) and emits decoded
-// events in batches, one batch per read. Writes only whole JSON lines to stdin.
+// The stream-json protocol of one long-lived `claude -p --input-format stream-json
+// --output-format stream-json` process, over a transport (a local child process, the agent
+// shim, later a remote host): decodes its stdout lines into events, emitted in batches (one
+// per read), and writes whole JSON lines to its stdin.
 class AgentProcess : public QObject
 {
     Q_OBJECT
 public:
-    explicit AgentProcess(QObject *parent = nullptr);
+    // null: a LocalProcessTransport.
+    explicit AgentProcess(std::unique_ptr<AgentTransport> transport = nullptr,
+                          QObject *parent = nullptr);
     ~AgentProcess() override;
 
     void start(const LaunchSpec &spec);
+    QString transportKind() const { return m_transport->kind(); }
     bool isRunning() const;
+    // What the host finds the process by (a local pid).
     qint64 pid() const;
 
     bool sendUserMessage(const QString &text, const QString &uuid = {});
@@ -62,17 +57,14 @@ Q_SIGNALS:
     void startFailed(const QString &error);
     // A stdout line longer than the spec's maxLineBytes was dropped; `bytes` is its length.
     void lineDropped(qint64 bytes);
-    // crashed: killed by a signal (QProcess::CrashExit).
+    // crashed: killed by a signal.
     void finished(int exitCode, bool crashed);
 
 private:
-    void readStdout();
-    void readStderr();
-    void reportDroppedLines();
+    void onLines(const QList<QByteArray> &lines);
     bool writeLine(const QJsonObject &obj);
 
-    QProcess m_process;
-    LineSplitter m_lines;
+    AgentTransport *m_transport; // owned (a child)
     QByteArray m_stderr;
     QElapsedTimer m_lastOutput;
     int m_nextRequest = 0;

@@ -1,5 +1,7 @@
 #include "engine/agentsession.h"
 
+#include "hosts/agenthost.h"
+
 #include "agent/toolprocesses.h"
 #include "git/agentworkspace.h"
 #include "store/database.h"
@@ -183,7 +185,7 @@ void AgentSession::launch()
         m_process->disconnect(this);
         m_process->deleteLater();
     }
-    m_process = new AgentProcess(this);
+    m_process = new AgentProcess(m_host ? m_host->makeTransport() : nullptr, this);
     connect(m_process, &AgentProcess::eventsReceived, this, &AgentSession::onEvents);
     connect(m_process, &AgentProcess::lineDropped, this, [this](qint64 bytes) {
         // Too long to keep (memory stays bounded), but never dropped without a trace.
@@ -220,7 +222,8 @@ void AgentSession::launch()
     note(QStringLiteral("launch"),
          QJsonObject{{QStringLiteral("program"), spec->program},
                      {QStringLiteral("arguments"), QJsonArray::fromStringList(spec->arguments)},
-                     {QStringLiteral("cwd"), spec->workingDirectory}});
+                     {QStringLiteral("cwd"), spec->workingDirectory},
+                     {QStringLiteral("transport"), m_process->transportKind()}});
     m_process->start(*spec);
 }
 
@@ -467,10 +470,12 @@ void AgentSession::startNextCheckpoint()
     m_checkpointRunning = true;
     CheckpointJob job = m_checkpointQueue.takeFirst();
     const QString worktree = m_info.worktree, role = m_info.role, name = m_info.name, summary = job.summary;
-    auto work = [worktree, role, name, summary] {
+    AgentHost *host = m_host;
+    auto work = [worktree, role, name, summary, host] {
         if (worktree.isEmpty())
             return CheckpointOutcome{};
-        const Result<QString> c = checkpointWorkspace(worktree, role, name, summary);
+        const Result<QString> c = host ? host->checkpointWorkspace(worktree, role, name, summary)
+                                       : checkpointWorkspace(worktree, role, name, summary);
         return c ? CheckpointOutcome{*c, {}} : CheckpointOutcome{{}, c.error().toString()};
     };
     QFuture<CheckpointOutcome> f = m_checkpointPool ? QtConcurrent::run(m_checkpointPool, work) : QtConcurrent::run(work);

@@ -15,6 +15,7 @@
 
 namespace chorus {
 
+class AgentHost;
 class SessionStore;
 
 // One agent: its row, its process, its turn bookkeeping and its approvals.
@@ -79,6 +80,8 @@ public:
     void setAutoRestarts(int n) { m_autoRestarts = n; }
     // Where checkpoints are made (off the engine's thread; default: the global pool).
     void setCheckpointPool(QThreadPool *pool) { m_checkpointPool = pool; }
+    // Where the agent runs: its processes' transport and its checkpoints (null: this machine).
+    void setHost(AgentHost *host) { m_host = host; }
     // A checkpoint is being made or waits its turn: no new turn starts meanwhile.
     bool checkpointing() const { return m_checkpointRunning || !m_checkpointQueue.isEmpty(); }
     // The database refused a write: the agent is paused (waiting/storage) with what was not
@@ -173,6 +176,7 @@ private:
     QList<CheckpointJob> m_checkpointQueue;
     bool m_checkpointRunning = false;
     QThreadPool *m_checkpointPool = nullptr;
+    AgentHost *m_host = nullptr;
 };
 
 } // namespace chorus

@@ -1,5 +1,6 @@
 #include "engine/engine.h"
 
+#include "agent/claudecommand.h"
 #include "agent/claudelocator.h"
 #include "agent/toolprocesses.h"
 #include "engine/agentsession.h"
@@ -7,6 +8,7 @@
 #include "git/agentworkspace.h"
 #include "git/gitrepository.h"
 #include "git/merge.h"
+#include "hosts/localhost.h"
 #include "privatefile.h"
 #include "roles/role.h"
 #include "roles/rolecatalog.h"
@@ -30,35 +32,10 @@
 
 namespace chorus {
 
-namespace {
-
-bool processMatches(qint64 pid, const QString &claudeSessionId)
-{
-    if (pid <= 0)
-        return false;
-    QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    return f.readAll().contains(claudeSessionId.toUtf8());
-}
-
-// Ends a claude process left behind by an earlier engine, so that two processes never
-// write the same session (CLAUDE-CLI.md §5.1).
-void endOrphan(qint64 pid, const QString &claudeSessionId)
-{
-    if (!processMatches(pid, claudeSessionId))
-        return;
-    ::kill(pid_t(pid), SIGTERM);
-    for (int i = 0; i < 50 && processMatches(pid, claudeSessionId); ++i)
-        QThread::msleep(100);
-    if (processMatches(pid, claudeSessionId))
-        ::kill(pid_t(pid), SIGKILL);
-}
-} // namespace
-
 Engine::Engine(const QString &databasePath, QObject *parent)
     : QObject(parent), m_dbPath(databasePath), m_db(std::make_unique<Database>()),
-      m_roles(std::make_unique<RoleCatalog>()), m_env(QProcessEnvironment::systemEnvironment())
+      m_roles(std::make_unique<RoleCatalog>()), m_host(std::make_unique<LocalHost>()),
+      m_env(QProcessEnvironment::systemEnvironment())
 {
     m_gitThread.setMaxThreadCount(1);
     // What a session needs before its next turn may start; then the caps decide.
@@ -157,6 +134,10 @@ void Engine::reloadRoles()
 void Engine::setSettings(const EngineSettings &settings)
 {
     m_settings = settings;
+    // New launches go through the transport set; agents running keep theirs.
+    m_host->setTransport(LocalHost::transportFromName(settings.agentTransport)
+                             .value_or(LocalHost::Transport::Process),
+                         settings.agentShim);
     reloadRoles();
     for (AgentSession *s : std::as_const(m_order))
         s->setAutoRestarts(m_settings.autoRestarts);
@@ -247,53 +228,48 @@ QString Engine::rolePromptFile(const QString &sessionId) const
            QStringLiteral(".md");
 }
 
+Result<LaunchSpec> Engine::launchSpec(const SessionInfo &s)
+{
+    const Role *role = m_roles->find(s.role);
+    if (!role)
+        return makeError(tr("the role '%1' does not exist (any more)").arg(s.role), s.name,
+                         tr("Add it back to your roles folder, or start a new agent."));
+    const QProcessEnvironment env = agentEnvironment(s.id);
+    if (Status ok = checkRoleCanRun(*role, env, isRunningAsRoot()); !ok)
+        return ok.error();
+    if (Status t = m_host->checkTransport(); !t)
+        return t.error();
+    // CHORUS_CLAUDE of the client names the binary, though the agent never sees it.
+    Result<ClaudeLocation> claude =
+        m_host->locateClaude(m_settings.claudePath, m_clientEnv.value(s.id, m_env));
+    if (!claude)
+        return claude.error();
+    if (!QFileInfo(s.dir).isDir())
+        return makeError(tr("the agent's directory does not exist"), s.dir,
+                         tr("Restore the directory, or start a new agent elsewhere."));
+    ClaudeCommand how;
+    how.program = claude->path;
+    // Resume exactly when the CLI has the conversation: a process killed before it wrote
+    // its transcript cannot be resumed, and a new one cannot reuse an id that has one.
+    how.resume = !m_host->findTranscript(env, s.claudeSessionId).isEmpty();
+    if (needsSystemPromptFile(*role)) {
+        how.systemPromptFile = rolePromptFile(s.id);
+        if (Status w = writePrivateFile(how.systemPromptFile, role->systemPrompt.toUtf8()); !w)
+            return w.error();
+    }
+    how.environment = env;
+    how.maxLineBytes = qsizetype(m_settings.maxLineKiB) * 1024;
+    return claudeCommand(*role, s, how);
+}
+
 AgentSession *Engine::addSession(const SessionInfo &info)
 {
-    auto launcher = [this](const SessionInfo &s) -> Result<LaunchSpec> {
-        const Role *role = m_roles->find(s.role);
-        if (!role)
-            return makeError(tr("the role '%1' does not exist (any more)").arg(s.role), s.name,
-                             tr("Add it back to your roles folder, or start a new agent."));
-        const QProcessEnvironment env = agentEnvironment(s.id);
-        if (Status ok = checkRoleCanRun(*role, env, isRunningAsRoot()); !ok)
-            return ok.error();
-        // CHORUS_CLAUDE of the client names the binary, though the agent never sees it.
-        Result<ClaudeLocation> claude = locateClaude(m_settings.claudePath, m_clientEnv.value(s.id, m_env));
-        if (!claude)
-            return claude.error();
-        if (!QFileInfo(s.dir).isDir())
-            return makeError(tr("the agent's directory does not exist"), s.dir,
-                             tr("Restore the directory, or start a new agent elsewhere."));
-        LaunchSpec spec;
-        // Resume exactly when the CLI has the conversation: a process killed before it wrote
-        // its transcript cannot be resumed, and a new one cannot reuse an id that has one.
-        spec.resume = !findClaudeTranscript(env, s.claudeSessionId).isEmpty();
-        const bool resume = spec.resume;
-        spec.program = claude->path;
-        spec.arguments = {QStringLiteral("-p"),
-                          QStringLiteral("--input-format"), QStringLiteral("stream-json"),
-                          QStringLiteral("--output-format"), QStringLiteral("stream-json"),
-                          QStringLiteral("--verbose"),
-                          resume ? QStringLiteral("--resume") : QStringLiteral("--session-id"),
-                          s.claudeSessionId};
-        QString promptFile;
-        if (role->systemPrompt.toUtf8().size() > kMaxInlineSystemPrompt) {
-            promptFile = rolePromptFile(s.id);
-            if (Status w = writePrivateFile(promptFile, role->systemPrompt.toUtf8()); !w)
-                return w.error();
-        }
-        spec.arguments += cliArguments(
-            *role, s.options.value(QLatin1String("requestedModel")).toString(), promptFile);
-        spec.workingDirectory = s.dir;
-        spec.environment = env;
-        spec.environment.insert(QLatin1String(kAgentProcessMark), s.id);
-        spec.maxLineBytes = qsizetype(m_settings.maxLineKiB) * 1024;
-        return spec;
-    };
+    auto launcher = [this](const SessionInfo &s) { return launchSpec(s); };
     auto *session = new AgentSession(info, m_store.get(), launcher, this);
     session->setTranscriptLocator([this](const SessionInfo &s) {
-        return findClaudeTranscript(agentEnvironment(s.id), s.claudeSessionId);
+        return m_host->findTranscript(agentEnvironment(s.id), s.claudeSessionId);
     });
+    session->setHost(m_host.get());
     session->setAutoRestarts(m_settings.autoRestarts);
     session->setCheckpointPool(&m_checkpointPool);
     connect(session, &AgentSession::changed, this, &Engine::sessionChanged);
@@ -320,7 +296,7 @@ void Engine::recover()
             s->cancelApprovals(tr("Chorus restarted: the process that asked is gone"));
             continue;
         }
-        endOrphan(info.pid, info.claudeSessionId);
+        m_host->endProcess(info.pid, info.claudeSessionId);
         if (s->recoverEndedTurn())
             continue; // its turn had ended: nothing to resume, nothing to pay twice
         s->requeueUnconfirmedInput(m_settings.resumeOnRecovery);
@@ -441,7 +417,7 @@ Status Engine::isolate(const SpawnRequest &req, const QString &name, SessionInfo
         return Ok{};             // not a repository: the agent works in the directory as given
     }
     const QString worktrees = QFileInfo(m_dbPath).absolutePath() + QStringLiteral("/worktrees");
-    Result<AgentWorkspace> ws = createAgentWorkspace(repoDir, name, req.base, worktrees);
+    Result<AgentWorkspace> ws = m_host->createWorkspace(repoDir, name, req.base, worktrees);
     if (!ws)
         return ws.error();
     // Keep the agent in the same sub-directory of its worktree as dir is of the repository.
@@ -472,13 +448,8 @@ Status Engine::isolate(const SpawnRequest &req, const QString &name, SessionInfo
 
 void Engine::discardWorkspace(const SessionInfo &info)
 {
-    if (info.worktree.isEmpty())
-        return;
-    Result<GitRepository> repo = GitRepository::discover(info.repo);
-    if (!repo)
-        return;
-    repo->removeWorktree(info.worktree);
-    repo->deleteBranch(info.branch);
+    if (!info.worktree.isEmpty())
+        m_host->removeWorkspace(info.repo, info.worktree, info.branch);
 }
 
 AgentSession *Engine::session(const QString &agent, Error *error) const

@@ -26,6 +26,8 @@
 namespace chorus {
 
 class AgentSession;
+class LocalHost;
+struct LaunchSpec;
 class Database;
 class RoleCatalog;
 class SessionStore;
@@ -148,6 +150,8 @@ Q_SIGNALS:
 private:
     AgentSession *session(const QString &agent, Error *error) const;
     AgentSession *addSession(const SessionInfo &info);
+    // How the session's CLI is launched now (its role, client environment, settings, host).
+    Result<LaunchSpec> launchSpec(const SessionInfo &info);
     void schedule();
     void recover();
     void checkIntegrity();
@@ -177,6 +181,7 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SessionStore> m_store;
     std::unique_ptr<RoleCatalog> m_roles;
+    std::unique_ptr<LocalHost> m_host; // where agents run (see hosts/agenthost.h)
     EngineSettings m_settings;
     QProcessEnvironment m_env;
     QHash<QString, AgentSession *> m_sessions;

@@ -18,6 +18,10 @@ EngineSettings EngineSettings::fromJson(const QJsonObject &o)
     s.maxLineKiB = qBound(1, o.value(QLatin1String("maxLineKiB")).toInt(s.maxLineKiB), 1024 * 1024);
     s.claudePath = o.value(QLatin1String("claudePath")).toString();
     s.userRolesDir = o.value(QLatin1String("userRolesDir")).toString();
+    const QString transport = o.value(QLatin1String("agentTransport")).toString();
+    if (transport == QLatin1String("process") || transport == QLatin1String("shim"))
+        s.agentTransport = transport;
+    s.agentShim = o.value(QLatin1String("agentShim")).toString();
     const QJsonValue deny = o.value(QLatin1String("envDeny"));
     s.envDeny = deny.isArray() ? deny.toVariant().toStringList()
                                : deny.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -34,6 +38,8 @@ QJsonObject EngineSettings::toJson() const
             {QStringLiteral("maxLineKiB"), maxLineKiB},
             {QStringLiteral("claudePath"), claudePath},
             {QStringLiteral("userRolesDir"), userRolesDir},
+            {QStringLiteral("agentTransport"), agentTransport},
+            {QStringLiteral("agentShim"), agentShim},
             {QStringLiteral("envDeny"), QJsonArray::fromStringList(envDeny)}};
 }
 

@@ -21,6 +21,11 @@ struct EngineSettings
     QString userRolesDir;         // empty: $XDG_CONFIG_HOME/chorus/roles
     // Variables never passed to agents, besides kDefaultEnvDeny: names, or prefixes ending in '*'.
     QStringList envDeny;
+    // How agent processes are started: "process" (a child process) or "shim" (through
+    // `chorus agent-exec`, as a remote host would); agentShim: that chorus executable (empty:
+    // the one beside this program, else on PATH).
+    QString agentTransport = QStringLiteral("process");
+    QString agentShim;
 
     static EngineSettings fromJson(const QJsonObject &o);
     QJsonObject toJson() const;

@@ -39,6 +39,8 @@ const ModeSpelling &spelling(PermissionMode mode)
     return kModes[0];
 }
 
+} // namespace
+
 // Whether the CLI can ask us (the approval broker) about requests the mode does not decide.
 bool usesPromptTool(PermissionMode mode)
 {
@@ -53,7 +55,6 @@ bool usesPromptTool(PermissionMode mode)
     }
     return false;
 }
-} // namespace
 
 QString permissionModeName(PermissionMode mode)
 {
@@ -107,40 +108,6 @@ QJsonObject Role::toJson() const
     if (tools)
         o.insert(QStringLiteral("tools"), QJsonArray::fromStringList(*tools));
     return o;
-}
-
-QStringList cliArguments(const Role &role, const QString &modelOverride,
-                         const QString &systemPromptFile)
-{
-    const QChar comma(u',');
-    QStringList args;
-    if (role.tools)
-        args << QStringLiteral("--tools") << role.tools->join(comma); // "" = no built-in tools
-    if (!role.allowedTools.isEmpty())
-        args << QStringLiteral("--allowedTools") << role.allowedTools.join(comma);
-    if (!role.disallowedTools.isEmpty())
-        args << QStringLiteral("--disallowedTools") << role.disallowedTools.join(comma);
-
-    args << QStringLiteral("--permission-mode") << cliPermissionMode(role.permissionMode);
-    if (usesPromptTool(role.permissionMode))
-        args << QStringLiteral("--permission-prompt-tool") << QStringLiteral("stdio");
-
-    const QString model = modelOverride.isEmpty() ? role.model : modelOverride;
-    if (!model.isEmpty())
-        args << QStringLiteral("--model") << model;
-    if (role.maxTurns > 0)
-        args << QStringLiteral("--max-turns") << QString::number(role.maxTurns);
-    if (!systemPromptFile.isEmpty())
-        args << QStringLiteral("--append-system-prompt-file") << systemPromptFile;
-    else if (!role.systemPrompt.isEmpty())
-        args << QStringLiteral("--append-system-prompt") << role.systemPrompt;
-    if (!role.mcpServers.isEmpty()) {
-        const QJsonObject config{{QStringLiteral("mcpServers"), role.mcpServers}};
-        args << QStringLiteral("--mcp-config")
-             << QString::fromUtf8(QJsonDocument(config).toJson(QJsonDocument::Compact))
-             << QStringLiteral("--strict-mcp-config");
-    }
-    return args;
 }
 
 bool isRunningAsRoot()

@@ -30,6 +30,8 @@ QString permissionModeName(PermissionMode mode);
 std::optional<PermissionMode> permissionModeFromName(const QString &name);
 // The value for the CLI's --permission-mode.
 QString cliPermissionMode(PermissionMode mode);
+// Whether the CLI can ask us (the approval broker) about requests the mode does not decide.
+bool usesPromptTool(PermissionMode mode);
 // All role-file spellings, in declaration order ("ask, acceptEdits, …" for messages).
 QStringList permissionModeNames();
 
@@ -64,22 +66,6 @@ bool isValidRoleName(const QString &name);
 // 1-based) and as the default name (its base name) when the file has no `name`.
 // Never throws.
 Result<Role> parseRole(const QByteArray &yaml, const QString &fileName);
-
-// The role's portion of a `claude` argument list (the caller adds -p, the stream-json
-// flags, the session id…). One list element per argument, never a shell string:
-//   --tools A,B  --allowedTools A,B  --disallowedTools A,B   (only when set / non-empty)
-//   --permission-mode <cliPermissionMode()>
-//   --permission-prompt-tool stdio   (ask, acceptEdits, plan: needs --input-format stream-json)
-//   --model M (modelOverride if not empty, else the role's)  --max-turns N
-//   --append-system-prompt TEXT   (or --append-system-prompt-file FILE when systemPromptFile is
-//                                  set: a prompt too long for one argument, MAX_ARG_STRLEN)
-//   --mcp-config {"mcpServers":{…}} --strict-mcp-config   (only with mcpServers)
-// The list flags are variadic in the CLI: put positional arguments before them.
-QStringList cliArguments(const Role &role, const QString &modelOverride = {},
-                         const QString &systemPromptFile = {});
-// Longer system prompts than this (UTF-8 bytes) go to the CLI through a file: Linux refuses a
-// single argument of 128 KiB or more (E2BIG).
-constexpr qsizetype kMaxInlineSystemPrompt = 64 * 1024;
 
 // Whether the CLI will accept the role's permission mode in this environment: as root,
 // bypassPermissions needs IS_SANDBOX=1, which Chorus never sets by itself. The error
