@@ -1,7 +1,8 @@
 // Engine overhead and concurrency, on the real pinned Claude Code CLI and the fake API:
 //   1. bare `claude -p` (stream-json) start -> first stream line, median of N
 //   2. `chorus spawn` (a new CLI process, daemon already running) -> the agent's first
-//      stream line stored and delivered to a subscriber, median of N; ratio to 1 (target <= 1.1)
+//      stream line stored and delivered to a subscriber, median of N; ratio to 1 (target <= 1.1),
+//      once per agent transport (a child process; through the `chorus agent-exec` shim)
 //   3. 16 agents spawned at once (concurrency 16) run to completion: wall time
 #include "claudetest.h"
 #include "enginefixture.h"
@@ -77,62 +78,90 @@ int main(int argc, char **argv)
         out << s.error().toString() << '\n';
         return 1;
     }
-    client.callSync(QStringLiteral("subscribe"), {{QStringLiteral("sessions"), true}, {QStringLiteral("events"), QStringLiteral("*")}});
-    QList<double> viaChorus;
+    client.callSync(QStringLiteral("subscribe"), {{QStringLiteral("sessions"), true},
+                                                  {QStringLiteral("events"), QStringLiteral("*")}});
     QSet<QString> known; // sessions of earlier runs: their late events must not count
     QStringList launchArgs;
-    QList<double> bare;
-    for (int i = 0; i <= runs; ++i) {
-        QEventLoop loop;
-        QElapsedTimer t;
-        double firstLine = -1;
-        auto c = QObject::connect(&client, &RpcClient::notificationReceived, &loop,
-                                  [&](const QString &method, const QJsonObject &p) {
-                                      if (method != QLatin1String("events.stored"))
-                                          return;
-                                      if (known.contains(p.value(QLatin1String("sessionId")).toString()))
-                                          return;
-                                      for (const QJsonValue &v : p.value(QLatin1String("events")).toArray())
-                                          if (v.toObject().value(QLatin1String("kind")).toString() != QLatin1String("chorus") &&
-                                              firstLine < 0) {
-                                              firstLine = double(t.nsecsElapsed()) / 1e6;
-                                              loop.quit();
-                                          }
-                                  });
-        QProcess cli;
-        cli.setProgram(fx.chorusProgram());
-        cli.setArguments({QStringLiteral("spawn"), QStringLiteral("builder"), QStringLiteral("--task=hello"),
-                          QStringLiteral("--dir=") + fx.workDir(), QStringLiteral("--wait")});
-        t.start();
-        cli.start();
-        QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-        loop.exec();
-        QObject::disconnect(c);
-        cli.waitForFinished(30000); // --wait: the agent's turn is over before the next run
-        const Result<QJsonValue> list = client.callSync(QStringLiteral("agents.list"));
-        if (list)
-            for (const QJsonValue &v : list->toObject().value(QLatin1String("sessions")).toArray())
-                known.insert(v.toObject().value(QLatin1String("id")).toString());
-        if (i == 0) {
-            // The bare CLI gets exactly the arguments the engine gave this first agent.
-            const Result<QJsonValue> first = client.callSync(QStringLiteral("events.list"),
-                                                             {{QStringLiteral("agent"), *known.begin()}});
-            if (first)
-                for (const QJsonValue &v : first->toObject().value(QLatin1String("events")).toArray())
-                    if (v.toObject().value(QLatin1String("subtype")).toString() == QLatin1String("launch"))
-                        for (const QJsonValue &a : v.toObject().value(QLatin1String("event")).toObject().value(QLatin1String("arguments")).toArray())
-                            launchArgs << a.toString();
-            continue; // a warm-up run
-        }
-        viaChorus << firstLine;
-        bare << bareStart(claude, launchArgs, env, fx.workDir()); // interleaved: same load
-    }
-    const double b = median(bare), c = median(viaChorus);
     out << QStringLiteral("bench_spawn (N=%1, medians)\n").arg(runs);
-    out << QStringLiteral("  bare claude -p start -> first line:      %1 ms\n").arg(b, 0, 'f', 1);
-    out << QStringLiteral("  chorus spawn -> agent's first line:      %1 ms\n").arg(c, 0, 'f', 1);
-    out << QStringLiteral("  ratio: %1 (target <= 1.10)\n").arg(c / b, 0, 'f', 3);
-    out.flush();
+    for (const QString transport : {QStringLiteral("process"), QStringLiteral("shim")}) {
+        client.callSync(QStringLiteral("settings.set"),
+                        {{QStringLiteral("agentTransport"), transport},
+                         {QStringLiteral("agentShim"), fx.chorusProgram()}});
+        QList<double> viaChorus;
+        QList<double> bare;
+        for (int i = 0; i <= runs; ++i) {
+            QEventLoop loop;
+            QElapsedTimer t;
+            double firstLine = -1;
+            auto c = QObject::connect(
+                &client, &RpcClient::notificationReceived, &loop,
+                [&](const QString &method, const QJsonObject &p) {
+                    if (method != QLatin1String("events.stored"))
+                        return;
+                    if (known.contains(p.value(QLatin1String("sessionId")).toString()))
+                        return;
+                    for (const QJsonValue &v : p.value(QLatin1String("events")).toArray())
+                        if (v.toObject().value(QLatin1String("kind")).toString() !=
+                                QLatin1String("chorus") &&
+                            firstLine < 0) {
+                            firstLine = double(t.nsecsElapsed()) / 1e6;
+                            loop.quit();
+                        }
+                });
+            QProcess cli;
+            cli.setProgram(fx.chorusProgram());
+            cli.setArguments({QStringLiteral("spawn"), QStringLiteral("builder"),
+                              QStringLiteral("--task=hello"),
+                              QStringLiteral("--dir=") + fx.workDir(), QStringLiteral("--wait")});
+            t.start();
+            cli.start();
+            QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+            loop.exec();
+            QObject::disconnect(c);
+            cli.waitForFinished(30000); // --wait: the agent's turn is over before the next run
+            QSet<QString> before = known;
+            const Result<QJsonValue> list = client.callSync(QStringLiteral("agents.list"));
+            if (list)
+                for (const QJsonValue &v :
+                     list->toObject().value(QLatin1String("sessions")).toArray())
+                    known.insert(v.toObject().value(QLatin1String("id")).toString());
+            if (i == 0) {
+                if (launchArgs.isEmpty()) {
+                    // The bare CLI gets exactly the arguments the engine gave this first agent.
+                    const QSet<QString> fresh = known - before;
+                    const Result<QJsonValue> first =
+                        fresh.isEmpty()
+                            ? Result<QJsonValue>(makeError(QStringLiteral("no agent")))
+                            : client.callSync(QStringLiteral("events.list"),
+                                              {{QStringLiteral("agent"), *fresh.begin()}});
+                    if (first)
+                        for (const QJsonValue &v :
+                             first->toObject().value(QLatin1String("events")).toArray())
+                            if (v.toObject().value(QLatin1String("subtype")).toString() ==
+                                QLatin1String("launch"))
+                                for (const QJsonValue &a : v.toObject()
+                                                               .value(QLatin1String("event"))
+                                                               .toObject()
+                                                               .value(QLatin1String("arguments"))
+                                                               .toArray())
+                                    launchArgs << a.toString();
+                }
+                continue; // a warm-up run
+            }
+            viaChorus << firstLine;
+            bare << bareStart(claude, launchArgs, env, fx.workDir()); // interleaved: same load
+        }
+        const double b = median(bare), c = median(viaChorus);
+        out << QStringLiteral("  transport %1:\n").arg(transport);
+        out << QStringLiteral("    bare claude -p start -> first line:    %1 ms\n")
+                   .arg(b, 0, 'f', 1);
+        out << QStringLiteral("    chorus spawn -> agent's first line:    %1 ms\n")
+                   .arg(c, 0, 'f', 1);
+        out << QStringLiteral("    ratio: %1 (target <= 1.10)\n").arg(c / b, 0, 'f', 3);
+        out.flush();
+    }
+    client.callSync(QStringLiteral("settings.set"),
+                    {{QStringLiteral("agentTransport"), QStringLiteral("process")}});
 
     // 16 agents at once.
     client.callSync(QStringLiteral("agents.stop"), {{QStringLiteral("all"), true}});
