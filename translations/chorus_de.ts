@@ -739,7 +739,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location filename="../src/core/git/diff.cpp" line="+20"/>
-        <location filename="../src/core/git/merge.cpp" line="+958"/>
+        <location filename="../src/core/git/merge.cpp" line="+325"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -759,16 +759,16 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../src/core/git/branchstatus.cpp" line="+31"/>
+        <location filename="../src/core/git/diff.cpp" line="+6"/>
         <location filename="../src/core/git/gitrepository.cpp" line="+4"/>
-        <location filename="../src/core/git/merge.cpp" line="-898"/>
         <source>&apos;%1&apos; is not a commit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../src/core/git/diff.cpp" line="+35"/>
         <location line="+5"/>
-        <location filename="../src/core/git/merge.cpp" line="+399"/>
+        <location filename="../src/core/git/merge.cpp" line="-229"/>
         <source>cannot read the tree of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -863,7 +863,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="-382"/>
         <location filename="../src/core/git/gitrepository.cpp" line="+8"/>
-        <location filename="../src/core/git/merge.cpp" line="+630"/>
+        <location filename="../src/core/git/merge.cpp" line="+324"/>
         <source>the repository has no commits yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -873,13 +873,13 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
-        <location filename="../src/core/git/merge.cpp" line="-1018"/>
+        <location filename="../src/core/git/branchstatus.cpp" line="+11"/>
+        <location filename="../src/core/git/gitrepository.cpp" line="+77"/>
         <source>&apos;%1&apos; is not a valid branch name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../src/core/git/gitrepository.cpp" line="+4"/>
         <source>bad commit id &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -942,13 +942,13 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
-        <location filename="../src/core/git/merge.cpp" line="+976"/>
+        <location filename="../src/core/git/conflict.cpp" line="+188"/>
+        <location filename="../src/core/git/gitrepository.cpp" line="+61"/>
         <source>cannot read the index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../src/core/git/gitrepository.cpp" line="+7"/>
         <source>cannot stage the changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -998,18 +998,18 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/git/merge.cpp" line="-1001"/>
+        <location filename="../src/core/git/branchstatus.cpp" line="-25"/>
         <source>cannot read commit %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+981"/>
+        <location filename="../src/core/git/conflict.cpp" line="-11"/>
         <source>unknown branch or revision &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-980"/>
+        <location line="+1"/>
         <source>Name a branch that exists in this repository (see `git branch`).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1034,12 +1034,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+23"/>
         <source>cannot make a commit signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+17"/>
         <source>&apos;%1&apos; is not in conflict in this merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1059,7 +1059,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+19"/>
         <source>cannot merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1085,15 +1085,15 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+11"/>
+        <location line="+4"/>
         <location filename="../src/core/git/gitrepository.cpp" line="-378"/>
         <location line="+6"/>
-        <location filename="../src/core/git/merge.cpp" line="+11"/>
-        <location line="+4"/>
         <source>cannot walk the history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/git/merge.cpp" line="+19"/>
+        <location line="+19"/>
         <source>the branch contains a merge commit (%1), which a rebase cannot replay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1123,7 +1123,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location filename="../src/core/git/merge.cpp" line="-343"/>
         <source>cannot read the status of the work tree</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1166,12 +1166,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../src/core/git/mergecheck.cpp" line="+26"/>
         <source>cannot create the folder for the check&apos;s worktree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>the check command cannot start: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1181,19 +1181,14 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>%1 is not on PATH</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+272"/>
-        <location line="+67"/>
+        <location filename="../src/core/git/branchstatus.cpp" line="+31"/>
+        <location filename="../src/core/git/merge.cpp" line="+124"/>
         <location line="+65"/>
         <source>&apos;%1&apos; and &apos;%2&apos; have no common history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="+4"/>
         <source>cannot count commits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1203,7 +1198,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../src/core/git/merge.cpp" line="-59"/>
         <source>resolutions apply to a merge or a squash, not to a rebase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1241,7 +1236,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../src/core/git/conflict.cpp" line="-4"/>
         <source>a merge, rebase or cherry-pick is already in progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1251,7 +1246,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../src/core/git/merge.cpp" line="+27"/>
         <source>cannot keep the branch&apos;s commits under %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1266,7 +1261,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../src/core/git/conflict.cpp" line="+25"/>
         <source>&apos;%1&apos; is not an object id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1279,7 +1274,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>GitJobs</name>
     <message>
-        <location filename="../src/core/engine/gitjobs.cpp" line="+48"/>
+        <location filename="../src/core/engine/gitjobs.cpp" line="+49"/>
         <source>warning: %1 is no longer a git worktree, so what is in it was not committed; `chorus clean --all %2` saves it under refs/chorus/archive/ and removes it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1514,6 +1509,19 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
     <message>
         <location line="+16"/>
         <source>A model alias or full model name; &quot;default&quot; uses the role&apos;s model</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Process</name>
+    <message>
+        <location filename="../src/core/util/processrunner.cpp" line="+35"/>
+        <source>no program to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not on PATH</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2674,7 +2682,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::ConflictSet</name>
     <message>
-        <location filename="../src/gui/conflict/conflictset.cpp" line="+143"/>
+        <location filename="../src/gui/conflict/conflictset.cpp" line="+145"/>
         <source>%1 (target)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3302,7 +3310,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/enginegit.cpp" line="+72"/>
+        <location filename="../src/core/engine/enginegit.cpp" line="+73"/>
         <location line="+320"/>
         <location line="+76"/>
         <source>agent %1 works in place, without a branch of its own</source>
@@ -5023,12 +5031,12 @@ They are kept; try again.</source>
 <context>
     <name>chorus::SessionStore</name>
     <message>
-        <location filename="../src/core/store/sessionstore.cpp" line="+18"/>
+        <location filename="../src/core/store/storecommon_p.h" line="+19"/>
         <source>database error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location filename="../src/core/store/sessiontable.cpp" line="+129"/>
         <source>no such session</source>
         <translation type="unfinished"></translation>
     </message>

@@ -58,7 +58,7 @@
 <context>
     <name>Git</name>
     <message numerus="yes">
-        <location filename="../src/core/git/merge.cpp" line="+486"/>
+        <location filename="../src/core/git/merge.cpp" line="+123"/>
         <source>, and %n more</source>
         <translation>
             <numerusform>, and %n more</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+486"/>
+        <location line="+216"/>
         <source>the check did not finish in %n s</source>
         <translation>
             <numerusform>the check did not finish in %n s</numerusform>
@@ -77,7 +77,7 @@
 <context>
     <name>GitJobs</name>
     <message numerus="yes">
-        <location filename="../src/core/engine/gitjobs.cpp" line="+264"/>
+        <location filename="../src/core/engine/gitjobs.cpp" line="+265"/>
         <source>%n commit(s) ahead, </source>
         <translation>
             <numerusform>%n commit ahead, </numerusform>

@@ -1,6 +1,8 @@
 // Merge, squash, rebase, sync, check and archive on temporary repositories, with every result
 // checked independently through the git CLI (log, rev-parse, status, fsck).
 #include "git/agentworkspace.h"
+#include "git/branchstatus.h"
+#include "git/conflict.h"
 #include "git/merge.h"
 #include "gitfixture.h"
 

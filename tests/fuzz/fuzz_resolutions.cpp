@@ -2,7 +2,7 @@
 // survive a round trip through resolutionsToJson().
 #include "fuzz.h"
 
-#include "git/merge.h"
+#include "git/conflict.h"
 
 #include <QJsonDocument>
 

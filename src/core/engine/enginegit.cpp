@@ -6,6 +6,7 @@
 #include "engine/agentsession.h"
 #include "engine/gitjobs.h"
 #include "git/agentworkspace.h"
+#include "git/branchstatus.h"
 #include "git/gitrepository.h"
 #include "store/database.h"
 #include "store/sessionstore.h"

@@ -2,6 +2,7 @@
 
 #include "agent/toolprocesses.h"
 #include "git/agentworkspace.h"
+#include "git/branchstatus.h"
 #include "git/gitrepository.h"
 
 #include <QCoreApplication>

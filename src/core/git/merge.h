@@ -1,8 +1,8 @@
 #pragma once
 
+#include "git/conflict.h"
 #include "result.h"
 
-#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -18,49 +18,8 @@ namespace chorus {
 // a branch only ever moves by compare-and-swap from the value the candidate was built on, and
 // a branch checked out in a work tree moves only when that work tree is clean, which is then
 // updated with it. The functions open their own repository handle: any thread may call them.
-
-// One conflicted path of a merge: its three versions (blob ids; empty where a side has none).
-struct ConflictFile
-{
-    QString path;
-    QString kind; // "content", "add/add", "modify/delete" (target changed, branch deleted),
-                  // "delete/modify", "rename"
-    QString ancestorPath, oursPath, theirsPath;
-    QString ancestorBlob, oursBlob, theirsBlob;
-    quint32 ancestorMode = 0, oursMode = 0, theirsMode = 0;
-
-    // The names it goes by (path, the target's and the agent's), each once.
-    QStringList names() const;
-    QJsonObject toJson() const;
-    static ConflictFile fromJson(const QJsonObject &o);
-};
-
-// Hand-made resolutions of conflicted paths: the content a path gets, or nullopt to delete it.
-using Resolutions = QHash<QString, std::optional<QByteArray>>;
-// Their form on the wire: {path: {"content": base64} | {"delete": true}}. Reading fails on an
-// entry that is neither, naming its path in `badPath`.
-QJsonObject resolutionsToJson(const Resolutions &resolutions);
-std::optional<Resolutions> resolutionsFromJson(const QJsonObject &json, QString *badPath);
-
-// Where a branch stands against its target, and whether it would merge cleanly now.
-struct BranchStatus
-{
-    QString branch, target;
-    QString head, targetHead, mergeBase;
-    int ahead = 0;  // commits on the branch that the target lacks
-    int behind = 0; // commits on the target that the branch lacks
-    // Everything the branch changed is in the target: its head is reachable from the target,
-    // or (`contained`) merging it would change nothing, as after a squash or rebase merge.
-    bool merged = false;
-    bool contained = false;
-    bool clean = true;   // a merge now would have no conflicts
-    QList<ConflictFile> conflicts;
-};
-Result<BranchStatus> branchStatus(const QString &repoPath, const QString &branch, const QString &target);
-
-// Whether `commit` is `rev`'s commit or one of its ancestors (false when it is not in the
-// repository at all).
-Result<bool> reachableFrom(const QString &repoPath, const QString &commit, const QString &rev);
+// Where a branch stands without merging it: git/branchstatus.h; conflicts and their
+// resolutions: git/conflict.h.
 
 enum class MergeStrategy { Merge, Squash, Rebase };
 std::optional<MergeStrategy> mergeStrategyFromName(const QString &name);
@@ -115,20 +74,11 @@ Result<MergeOutcome> mergeBranch(const MergeRequest &req, const std::atomic_bool
 Result<MergeOutcome> syncBranch(const QString &repoPath, const QString &branch, const QString &target,
                                 bool rebase);
 
-// Starts merging `branch` into the branch checked out at `worktree`, as `git merge` would:
-// MERGE_HEAD is set and conflicted files get conflict markers. The next checkpoint of the
-// worktree with no markers left commits the merge (see GitRepository::commitAll). Returns
-// the conflicts (empty when it merged cleanly; the merge then still waits for that commit).
-Result<QList<ConflictFile>> beginMerge(const QString &worktree, const QString &branch);
-
 // Keeps a branch's commits reachable under refs/chorus/archive/<branch>/<UTC time> (before it
 // is deleted). Returns the ref's name.
 Result<QString> archiveBranch(const QString &repoPath, const QString &branch);
 
 // The branch a merge goes into by default: the main work tree's current branch.
 Result<QString> defaultMergeTarget(const QString &repoPath);
-
-// The contents of a blob (for the three versions of a conflict).
-Result<QByteArray> readBlob(const QString &repoPath, const QString &blobId);
 
 } // namespace chorus

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "git/merge.h"
+#include "git/conflict.h"
 #include "model/approvalinfo.h"
 #include "model/sessioninfo.h"
 #include "model/storedevent.h"

@@ -1,5 +1,7 @@
 #include "conflict/conflictset.h"
 
+#include "git/merge.h"
+
 #include <QJsonArray>
 #include <QStringDecoder>
 

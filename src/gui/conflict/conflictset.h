@@ -1,7 +1,8 @@
 #pragma once
 
+#include "git/branchstatus.h"
+#include "git/conflict.h"
 #include "git/conflictmarkers.h"
-#include "git/merge.h"
 #include "git/threeway.h"
 #include "result.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "git/branchstatus.h"
 #include "git/diff.h"
-#include "git/merge.h"
 #include "model/sessioninfo.h"
 
 #include <QAbstractListModel>
