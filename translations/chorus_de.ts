@@ -37,7 +37,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/commands.cpp" line="+139"/>
+        <location filename="../src/cli/commands.cpp" line="+140"/>
         <source>chorus spawn: --task=TEXT is required</source>
         <translation type="unfinished"></translation>
     </message>
@@ -66,7 +66,7 @@
     </message>
     <message>
         <location line="+62"/>
-        <location filename="../src/cli/daemon.cpp" line="+269"/>
+        <location filename="../src/cli/daemon.cpp" line="+270"/>
         <source>engine: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -456,7 +456,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/gitcommands.cpp" line="+120"/>
+        <location filename="../src/cli/gitcommands.cpp" line="+121"/>
         <source> %n file(s) changed, </source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -697,6 +697,14 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     <message>
         <location line="+2"/>
         <source>Use that engine (`chorus` and the GUI find it through the data directory), or stop it with `chorus daemon stop`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EngineService</name>
+    <message>
+        <location filename="../src/core/rpc/enginemethods.cpp" line="+174"/>
+        <source>the settings are in effect but could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1522,6 +1530,34 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
     <message>
         <location line="+7"/>
         <source>%1 is not on PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Protocol</name>
+    <message>
+        <location filename="../src/core/rpc/enginemethods.cpp" line="-16"/>
+        <source>%1: the setting &apos;%2&apos; is unknown or not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>settings.get lists the settings and their values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/rpc/protocol.cpp" line="+133"/>
+        <source>%1: the parameter &apos;%2&apos; must be %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>docs/architecture.md lists each method&apos;s parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>the resolution of %1 is neither base64 content nor a deletion</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3150,7 +3186,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+54"/>
         <source>the role &apos;%1&apos; does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3426,7 +3462,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::EngineService</name>
     <message>
-        <location filename="../src/core/rpc/engineservice.cpp" line="+107"/>
+        <location filename="../src/core/rpc/engineservice.cpp" line="+109"/>
         <source>another Chorus engine is already running (pid %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3461,13 +3497,13 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>the resolution of %1 is neither base64 content nor a deletion</source>
+        <location line="+10"/>
+        <source>This engine (version %1) does not know it: is the client newer?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+144"/>
-        <source>the settings are in effect but could not be saved</source>
+        <location line="+8"/>
+        <source>%1: the params must be an object</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4123,7 +4159,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>The engine could not start the agent: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4825,7 +4861,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::RpcClient</name>
     <message>
-        <location filename="../src/core/rpc/rpcclient.cpp" line="+54"/>
+        <location filename="../src/core/rpc/rpcclient.cpp" line="+67"/>
         <source>cannot connect to the Chorus engine (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4877,7 +4913,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>the Chorus engine did not answer &apos;%1&apos; in time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5094,13 +5130,18 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+42"/>
+        <source>Could not ask the engine where Claude Code is: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Found %1
 (from %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The Claude Code CLI (claude) was not found. Tried:
 %1
 Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter its path above.</source>
@@ -5117,7 +5158,7 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>The Claude Code CLI path is not an executable file. Fix it, or clear it to let Chorus search for the CLI.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Cli</name>
     <message numerus="yes">
-        <location filename="../src/cli/commands.cpp" line="+126"/>
+        <location filename="../src/cli/commands.cpp" line="+127"/>
         <source>%1 is %2 after %n turn(s), $%3.</source>
         <translation>
             <numerusform>%1 is %2 after %n turn, $%3.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/gitcommands.cpp" line="+120"/>
+        <location filename="../src/cli/gitcommands.cpp" line="+121"/>
         <source> %n file(s) changed, </source>
         <translation>
             <numerusform> %n file changed, </numerusform>

@@ -14,6 +14,7 @@
 #include "paths.h"
 #include "render.h"
 #include "roles/rolecatalog.h"
+#include "rpc/protocol.h"
 #include "rpc/rpcclient.h"
 
 #include <QCoreApplication>
@@ -58,7 +59,7 @@ int startAgent(const Args &a, const QString &method, const QJsonObject &params)
     if (wait) {
         QObject::connect(&client, &RpcClient::notificationReceived, &loop,
                          [&](const QString &notification, const QJsonObject &p) {
-                             if (notification != QLatin1String("session.changed"))
+                             if (notification != rpc::notification::SessionChanged)
                                  return;
                              const SessionInfo s = SessionInfo::fromJson(p.value(QLatin1String("session")).toObject());
                              if (s.id != myId)
@@ -78,7 +79,7 @@ int startAgent(const Args &a, const QString &method, const QJsonObject &params)
                              }
                          });
         QObject::connect(&client, &RpcClient::disconnected, &loop, [&] { loop.quit(); });
-        const Result<QJsonValue> sub = call(client, QStringLiteral("subscribe"),
+        const Result<QJsonValue> sub = call(client, rpc::method::Subscribe,
                                             QJsonObject{{QStringLiteral("sessions"), true}});
         if (!sub)
             return fail(sub.error());
@@ -109,7 +110,7 @@ int startAgent(const Args &a, const QString &method, const QJsonObject &params)
         return 0;
     }
     // The agent may have settled before we looked.
-    const Result<QJsonValue> now = call(client, QStringLiteral("agents.get"),
+    const Result<QJsonValue> now = call(client, rpc::method::AgentsGet,
                                         QJsonObject{{QStringLiteral("agent"), myId}});
     if (now) {
         const SessionInfo s = SessionInfo::fromJson(now->toObject());
@@ -140,7 +141,7 @@ int cmdSpawn(const Args &a)
         return 2;
     }
     const QString dir = a.value(QStringLiteral("dir"), QDir::currentPath());
-    return startAgent(a, QStringLiteral("agents.spawn"),
+    return startAgent(a, rpc::method::AgentsSpawn,
                       QJsonObject{{QStringLiteral("role"), a.positional.value(0)},
                                   {QStringLiteral("task"), a.value(QStringLiteral("task"))},
                                   {QStringLiteral("dir"), QDir(dir).absolutePath()},
@@ -155,7 +156,7 @@ int cmdSpawn(const Args &a)
 
 int cmdResolve(const Args &a)
 {
-    return startAgent(a, QStringLiteral("merge.resolve"),
+    return startAgent(a, rpc::method::MergeResolve,
                       QJsonObject{{QStringLiteral("agent"), a.positional.value(0)},
                                   {QStringLiteral("into"), a.value(QStringLiteral("into"))}});
 }
@@ -166,7 +167,7 @@ int cmdStatus(const Args &a)
     RpcClient client;
     if (!connectEngine(client))
         return 1;
-    const Result<QJsonValue> r = call(client, QStringLiteral("agents.list"));
+    const Result<QJsonValue> r = call(client, rpc::method::AgentsList);
     if (!r)
         return fail(r.error());
     const QJsonObject o = r->toObject();
@@ -230,14 +231,14 @@ int cmdLogs(const Args &a)
     const QString role = a.value(QStringLiteral("role"));
     QHash<QString, QString> names; // id -> name, the sessions shown
     QHash<QString, qint64> lastSeq;
-    const Result<QJsonValue> list = call(client, QStringLiteral("agents.list"));
+    const Result<QJsonValue> list = call(client, rpc::method::AgentsList);
     if (!list)
         return fail(list.error());
     QList<SessionInfo> all;
     for (const QJsonValue &v : list->toObject().value(QLatin1String("sessions")).toArray())
         all << SessionInfo::fromJson(v.toObject());
     if (!a.positional.isEmpty()) {
-        const Result<QJsonValue> one = call(client, QStringLiteral("agents.get"),
+        const Result<QJsonValue> one = call(client, rpc::method::AgentsGet,
                                             QJsonObject{{QStringLiteral("agent"), a.positional.first()}});
         if (!one)
             return fail(one.error());
@@ -270,13 +271,13 @@ int cmdLogs(const Args &a)
     if (follow) {
         QObject::connect(&client, &RpcClient::notificationReceived, &loop,
                          [&](const QString &method, const QJsonObject &p) {
-                             if (method == QLatin1String("session.changed") && prefixed) {
+                             if (method == rpc::notification::SessionChanged && prefixed) {
                                  const SessionInfo s = SessionInfo::fromJson(p.value(QLatin1String("session")).toObject());
                                  if (!names.contains(s.id) && (role.isEmpty() || s.role == role))
                                      names.insert(s.id, s.name);
                                  return;
                              }
-                             if (method != QLatin1String("events.stored"))
+                             if (method != rpc::notification::EventsStored)
                                  return;
                              for (const QJsonValue &v : p.value(QLatin1String("events")).toArray()) {
                                  const StoredEvent e = StoredEvent::fromJson(v.toObject());
@@ -308,12 +309,12 @@ int cmdLogs(const Args &a)
                 sub.insert(QStringLiteral("events"), QStringLiteral("*"));
             else
                 sub.insert(QStringLiteral("events"), QJsonArray{names.keys().first()});
-            if (const Result<QJsonValue> s = call(client, QStringLiteral("subscribe"), sub); !s)
+            if (const Result<QJsonValue> s = call(client, rpc::method::Subscribe, sub); !s)
                 return s.error();
         }
         for (auto it = names.constBegin(); it != names.constEnd(); ++it) {
             const Result<QJsonValue> ev =
-                call(client, QStringLiteral("events.list"),
+                call(client, rpc::method::EventsList,
                      QJsonObject{{QStringLiteral("agent"), it.key()},
                                  {QStringLiteral("afterSeq"), lastSeq.value(it.key())}});
             if (!ev)
@@ -326,7 +327,7 @@ int cmdLogs(const Args &a)
     if (follow) {
         QObject::connect(&client, &RpcClient::notificationReceived, &loop,
                          [&](const QString &method, const QJsonObject &) {
-                             if (method != QLatin1String("subscription.dropped"))
+                             if (method != rpc::notification::SubscriptionDropped)
                                  return;
                              QTimer::singleShot(0, &loop, [&] {
                                  if (Status st = sync(); !st)
@@ -355,7 +356,7 @@ int cmdApprove(const Args &a)
         return 1;
     const bool deny = a.has(QStringLiteral("deny"));
     const Result<QJsonValue> r = call(
-        client, QStringLiteral("agents.approve"),
+        client, rpc::method::AgentsApprove,
         QJsonObject{{QStringLiteral("agent"), a.positional.value(0)},
                     {QStringLiteral("requestId"), a.value(QStringLiteral("request")).toLongLong()},
                     {QStringLiteral("allow"), !deny},
@@ -452,7 +453,7 @@ QList<Command> commands()
         {{QStringLiteral("send"), QStringLiteral("AGENT TEXT"),
           Cli::tr("Sends a follow-up message to an agent (it runs when the agent is free)."), {}, {}, 2, 2, {}},
          [agent](const Args &a) {
-             return simpleCall(QStringLiteral("agents.send"),
+             return simpleCall(rpc::method::AgentsSend,
                                {{QStringLiteral("agent"), agent(a)}, {QStringLiteral("text"), a.positional.value(1)}},
                                Cli::tr("Sent."));
          }},
@@ -466,7 +467,7 @@ QList<Command> commands()
          cmdApprove},
         {{QStringLiteral("interrupt"), QStringLiteral("AGENT"), Cli::tr("Interrupts the agent's running turn."), {}, {}, 1, 1, {}},
          [agent](const Args &a) {
-             return simpleCall(QStringLiteral("agents.interrupt"), {{QStringLiteral("agent"), agent(a)}},
+             return simpleCall(rpc::method::AgentsInterrupt, {{QStringLiteral("agent"), agent(a)}},
                                Cli::tr("Interrupt sent."));
          }},
         {{QStringLiteral("stop"), QStringLiteral("AGENT|--all"), Cli::tr("Stops an agent (or all of them)."), {},
@@ -476,7 +477,7 @@ QList<Command> commands()
                  err() << Cli::tr("chorus stop: give an AGENT or --all") << Qt::endl;
                  return 2;
              }
-             return simpleCall(QStringLiteral("agents.stop"),
+             return simpleCall(rpc::method::AgentsStop,
                                {{QStringLiteral("agent"), agent(a)}, {QStringLiteral("all"), a.has(QStringLiteral("all"))}},
                                Cli::tr("Stopping."));
          }},
@@ -484,7 +485,7 @@ QList<Command> commands()
           Cli::tr("Resumes an agent's session (after it stopped, failed or was interrupted)."),
           {QStringLiteral("task")}, {}, 1, 1, {}},
          [agent](const Args &a) {
-             return simpleCall(QStringLiteral("agents.resume"),
+             return simpleCall(rpc::method::AgentsResume,
                                {{QStringLiteral("agent"), agent(a)},
                                 {QStringLiteral("task"), a.value(QStringLiteral("task"))},
                                 {QStringLiteral("environment"),

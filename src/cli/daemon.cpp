@@ -7,6 +7,7 @@
 #include "engine/enginesettings.h"
 #include "paths.h"
 #include "rpc/engineservice.h"
+#include "rpc/protocol.h"
 #include "rpc/rpcclient.h"
 
 #include <QCoreApplication>
@@ -85,7 +86,7 @@ int startDaemon(TermStream &out, TermStream &err)
 {
     RpcClient probe;
     if (probe.connectToEngine({}, 500)) {
-        const Result<QJsonValue> r = probe.callSync(QStringLiteral("engine.ping"));
+        const Result<QJsonValue> r = probe.callSync(rpc::method::EnginePing);
         out << Cli::tr("The Chorus engine is already running (pid %1).")
                    .arg(r ? r->toObject().value(QLatin1String("pid")).toInteger() : 0)
             << '\n';
@@ -132,9 +133,9 @@ int stopDaemon(TermStream &out, TermStream &err)
         out << Cli::tr("The Chorus engine is not running.") << '\n';
         return 0;
     }
-    const Result<QJsonValue> ping = c.callSync(QStringLiteral("engine.ping"));
+    const Result<QJsonValue> ping = c.callSync(rpc::method::EnginePing);
     const qint64 pid = ping ? ping->toObject().value(QLatin1String("pid")).toInteger() : 0;
-    const Result<QJsonValue> r = c.callSync(QStringLiteral("engine.shutdown"));
+    const Result<QJsonValue> r = c.callSync(rpc::method::EngineShutdown);
     if (!r) {
         err << QStringLiteral("chorus: ") << r.error().toString() << '\n';
         return 1;
@@ -248,7 +249,7 @@ int daemonCommand(const Args &args)
             out << Cli::tr("The Chorus engine is not running.") << '\n';
             return 1;
         }
-        const Result<QJsonValue> r = c.callSync(QStringLiteral("engine.ping"));
+        const Result<QJsonValue> r = c.callSync(rpc::method::EnginePing);
         if (!r) {
             err << QStringLiteral("chorus: ") << r.error().toString() << '\n';
             return 1;

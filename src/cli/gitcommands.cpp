@@ -3,6 +3,7 @@
 #include "cliio.h"
 #include "clitext.h"
 #include "git/diff.h"
+#include "rpc/protocol.h"
 #include "rpc/rpcclient.h"
 
 #include <QDir>
@@ -196,7 +197,7 @@ int cmdDiff(const Args &a)
     RpcClient client;
     if (!connectEngine(client))
         return 1;
-    const Result<QJsonValue> t = call(client, QStringLiteral("review.target"),
+    const Result<QJsonValue> t = call(client, rpc::method::ReviewTarget,
                                       QJsonObject{{QStringLiteral("agent"), a.positional.value(0)},
                                                   {QStringLiteral("into"), a.value(QStringLiteral("into"))}});
     if (!t)
@@ -246,7 +247,7 @@ int cmdSync(const Args &a)
     if (!connectEngine(client))
         return 1;
     const bool rebase = a.has(QStringLiteral("rebase"));
-    const Result<QJsonValue> r = call(client, QStringLiteral("repo.sync"),
+    const Result<QJsonValue> r = call(client, rpc::method::RepoSync,
                                       QJsonObject{{QStringLiteral("agents"), positionalArray(a)},
                                                   {QStringLiteral("repo"), repoParam(a)},
                                                   {QStringLiteral("into"), a.value(QStringLiteral("into"))},
@@ -283,7 +284,7 @@ int cmdMerge(const Args &a)
         }
         QJsonObject plan = params;
         plan.insert(QStringLiteral("dryRun"), true);
-        const Result<QJsonValue> p = call(client, QStringLiteral("merge.run"), plan, kLongCall);
+        const Result<QJsonValue> p = call(client, rpc::method::MergeRun, plan, kLongCall);
         if (!p)
             return fail(p.error());
         out() << Cli::tr("The merge queue (%1):").arg(params.value(QLatin1String("strategy")).toString()) << '\n';
@@ -297,7 +298,7 @@ int cmdMerge(const Args &a)
             return 1;
         }
     }
-    const Result<QJsonValue> r = call(client, QStringLiteral("merge.run"), params, kLongCall);
+    const Result<QJsonValue> r = call(client, rpc::method::MergeRun, params, kLongCall);
     if (!r)
         return fail(r.error());
     if (json) {
@@ -321,7 +322,7 @@ int cmdMerge(const Args &a)
 int cmdApproveMerge(const Args &a)
 {
     const bool revoke = a.has(QStringLiteral("revoke"));
-    return simpleCall(QStringLiteral("merge.approve"),
+    return simpleCall(rpc::method::MergeApprove,
                       {{QStringLiteral("agent"), a.positional.value(0)}, {QStringLiteral("approved"), !revoke}},
                       revoke ? Cli::tr("Approval withdrawn.") : Cli::tr("Approved for merge (`chorus merge --strategy=review`)."));
 }
@@ -335,7 +336,7 @@ int cmdClean(const Args &a)
     RpcClient client;
     if (!connectEngine(client))
         return 1;
-    const Result<QJsonValue> r = call(client, QStringLiteral("agents.clean"),
+    const Result<QJsonValue> r = call(client, rpc::method::AgentsClean,
                                       QJsonObject{{QStringLiteral("agents"), positionalArray(a)},
                                                   {QStringLiteral("all"), a.has(QStringLiteral("all"))},
                                                   {QStringLiteral("force"), a.has(QStringLiteral("force"))}},

@@ -1,6 +1,7 @@
 #include "agentexec.h"
 #include "commands.h"
 #include "i18n.h"
+#include "rpc/rpcclient.h"
 
 #include <QCoreApplication>
 
@@ -18,5 +19,6 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("chorus"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CHORUS_VERSION));
     chorus::installTranslations(&app);
+    chorus::RpcClient::setDefaultCaller({QStringLiteral("cli"), QStringLiteral("chorus")});
     return chorus::cli::run(QCoreApplication::arguments().mid(1));
 }

@@ -2,6 +2,7 @@
 #include "client/engineclient.h"
 #include "i18n.h"
 #include "mainwindow/mainwindow.h"
+#include "rpc/rpcclient.h"
 #include "settings/guisettings.h"
 #include "style/icons.h"
 #include "style/theme.h"
@@ -27,6 +28,7 @@ void loadTranslations(QApplication &app)
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    chorus::RpcClient::setDefaultCaller({QStringLiteral("gui"), QStringLiteral("chorus-gui")});
     QApplication::setOrganizationName(QStringLiteral("chorus"));
     QApplication::setApplicationName(QStringLiteral("chorus-gui"));
     QApplication::setApplicationDisplayName(QStringLiteral("Chorus"));

@@ -116,11 +116,12 @@ int main(int argc, char **argv)
     const QString task = QStringLiteral("Take the branch. @@fake ") +
                          QString::fromUtf8(QJsonDocument(steps).toJson(QJsonDocument::Compact));
     std::optional<Result<SessionInfo>> spawned;
-    client.spawn({{QStringLiteral("role"), QStringLiteral("builder")},
-                  {QStringLiteral("task"), task},
-                  {QStringLiteral("dir"), repo},
-                  {QStringLiteral("name"), QStringLiteral("big")}},
-                 [&](const Result<SessionInfo> &r) { spawned = r; });
+    SpawnRequest request;
+    request.role = QStringLiteral("builder");
+    request.task = task;
+    request.dir = repo;
+    request.name = QStringLiteral("big");
+    client.spawn(request, [&](const Result<SessionInfo> &r) { spawned = r; });
     if (!QTest::qWaitFor([&] { return spawned.has_value(); }, 60000) || !*spawned) {
         out << "bench_review: spawn failed: "
             << (spawned ? spawned->error().toString() : QStringLiteral("no answer")) << '\n';

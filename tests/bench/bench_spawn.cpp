@@ -83,7 +83,7 @@ int main(int argc, char **argv)
     QSet<QString> known; // sessions of earlier runs: their late events must not count
     QStringList launchArgs;
     out << QStringLiteral("bench_spawn (N=%1, medians)\n").arg(runs);
-    for (const QString transport : {QStringLiteral("process"), QStringLiteral("shim")}) {
+    for (const QString &transport : {QStringLiteral("process"), QStringLiteral("shim")}) {
         client.callSync(QStringLiteral("settings.set"),
                         {{QStringLiteral("agentTransport"), transport},
                          {QStringLiteral("agentShim"), fx.chorusProgram()}});

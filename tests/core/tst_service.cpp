@@ -35,6 +35,9 @@ private Q_SLOTS:
     void deletedSocketFileIsMadeAgain();
     void listenerClosedByEmfileListensAgain();
     void slowSubscriberIsDroppedAndResyncs();
+    void wireErrorsComeFromTheTableAndNameTheField();
+    void requestsCarryTheCallersIdentity();
+    void codecsRoundTrip();
 
 private:
     // A raw client: connected, nothing read yet.
@@ -262,6 +265,129 @@ void TestService::slowSubscriberIsDroppedAndResyncs()
     QVERIFY(rest.ok());
     const QJsonArray restEvents = rest->toObject().value(QLatin1String("events")).toArray();
     QCOMPARE(lastSeen + restEvents.size(), qint64(stored.size()));
+}
+
+// Unknown methods are JSON-RPC -32601 from the handler table; params of the wrong type are
+// -32602 naming the field, and change nothing.
+void TestService::wireErrorsComeFromTheTableAndNameTheField()
+{
+    std::unique_ptr<QLocalSocket> c = rawClient();
+    QVERIFY(c);
+    const int before = m_engine->settings().maxConcurrent;
+    const QList<QByteArray> requests{
+        R"({"jsonrpc":"2.0","id":1,"method":"no.such.method"})",
+        R"({"jsonrpc":"2.0","id":2,"method":"agents.spawn","params":{"role":"builder","task":7}})",
+        R"({"jsonrpc":"2.0","id":3,"method":"agents.approve","params":{"agent":"x","requestId":"5"}})",
+        R"({"jsonrpc":"2.0","id":4,"method":"settings.set","params":{"maxConcurrent":"lots"}})",
+        R"({"jsonrpc":"2.0","id":5,"method":"settings.set","params":{"noSuchSetting":1}})",
+        R"({"jsonrpc":"2.0","id":6,"method":"agents.list","params":[1]})",
+        R"({"jsonrpc":"2.0","id":7,"method":"subscribe","params":{"events":5}})",
+        R"({"jsonrpc":"2.0","id":8,"method":"merge.run","params":{"agents":["a",2]}})",
+        R"({"jsonrpc":"2.0","id":9,"method":"agents.get","params":{"agent":"nobody"}})",
+    };
+    for (const QByteArray &r : requests)
+        c->write(r + '\n');
+    c->flush();
+    QHash<int, QJsonObject> errors;
+    for (const QJsonObject &answer : readAll(c.get()))
+        errors.insert(answer.value(QLatin1String("id")).toInt(),
+                      answer.value(QLatin1String("error")).toObject());
+    QCOMPARE(errors.size(), requests.size());
+    auto code = [&](int id) { return errors.value(id).value(QLatin1String("code")).toInt(); };
+    auto field = [&](int id) {
+        return errors.value(id)
+            .value(QLatin1String("data"))
+            .toObject()
+            .value(QLatin1String("field"))
+            .toString();
+    };
+    QCOMPARE(code(1), rpc::MethodNotFound);
+    QVERIFY(errors.value(1)
+                .value(QLatin1String("message"))
+                .toString()
+                .contains(QLatin1String("no.such.method")));
+    const QList<std::pair<int, QString>> invalid{
+        {2, QStringLiteral("task")},          {3, QStringLiteral("requestId")},
+        {4, QStringLiteral("maxConcurrent")}, {5, QStringLiteral("noSuchSetting")},
+        {6, QStringLiteral("params")},        {7, QStringLiteral("events")},
+        {8, QStringLiteral("agents")}};
+    for (const auto &[id, name] : invalid) {
+        QCOMPARE(code(id), rpc::InvalidParams);
+        QCOMPARE(field(id), name);
+        QVERIFY2(errors.value(id).value(QLatin1String("message")).toString().contains(name),
+                 qPrintable(errors.value(id).value(QLatin1String("message")).toString()));
+    }
+    QCOMPARE(code(9), rpc::Failed); // well-formed, refused by the engine: not a protocol error
+    QCOMPARE(m_engine->settings().maxConcurrent, before);
+    QVERIFY(m_engine->sessions().isEmpty());
+}
+
+void TestService::requestsCarryTheCallersIdentity()
+{
+    RpcClient anonymous;
+    QVERIFY(anonymous.connectToEngine(m_socket, 1000).ok());
+    Result<QJsonValue> r = anonymous.callSync(rpc::method::EnginePing);
+    QVERIFY(r.ok());
+    QCOMPARE(rpc::PingReply::fromJson(r->toObject()).caller.kind, QStringLiteral("unknown"));
+
+    RpcClient agent;
+    agent.setCaller({QStringLiteral("agent"), QStringLiteral("builder-1")});
+    QVERIFY(agent.connectToEngine(m_socket, 1000).ok());
+    r = agent.callSync(rpc::method::EnginePing);
+    QVERIFY(r.ok());
+    const rpc::PingReply ping = rpc::PingReply::fromJson(r->toObject());
+    QCOMPARE(ping.caller.kind, QStringLiteral("agent"));
+    QCOMPARE(ping.caller.name, QStringLiteral("builder-1"));
+    QCOMPARE(ping.pid, QCoreApplication::applicationPid());
+}
+
+void TestService::codecsRoundTrip()
+{
+    SpawnRequest spawn;
+    spawn.role = QStringLiteral("builder");
+    spawn.task = QStringLiteral("do it");
+    spawn.dir = QStringLiteral("/tmp/x");
+    spawn.noWorktree = true;
+    spawn.requestId = QStringLiteral("r-1");
+    spawn.environment.insert(QStringLiteral("HOME"), QStringLiteral("/home/u"));
+    SpawnRequest back;
+    QVERIFY(rpc::fromParams(rpc::toParams(spawn), rpc::method::AgentsSpawn, &back).ok());
+    QCOMPARE(back.role, spawn.role);
+    QCOMPARE(back.task, spawn.task);
+    QCOMPARE(back.dir, spawn.dir);
+    QCOMPARE(back.noWorktree, true);
+    QCOMPARE(back.requestId, spawn.requestId);
+    QCOMPARE(back.environment.value(QStringLiteral("HOME")), QStringLiteral("/home/u"));
+
+    MergeQueueOptions merge;
+    merge.agents = {QStringLiteral("a"), QStringLiteral("b")};
+    merge.strategy = QStringLiteral("squash");
+    merge.check = QStringLiteral("make test");
+    merge.dryRun = true;
+    merge.resolutions.insert(QStringLiteral("f.txt"), QByteArray("resolved\n"));
+    merge.resolutions.insert(QStringLiteral("gone.txt"), std::nullopt);
+    MergeQueueOptions mergeBack;
+    QVERIFY(rpc::fromParams(rpc::toParams(merge), rpc::method::MergeRun, &mergeBack).ok());
+    QCOMPARE(mergeBack.agents, merge.agents);
+    QCOMPARE(mergeBack.strategy, merge.strategy);
+    QCOMPARE(mergeBack.check, merge.check);
+    QCOMPARE(mergeBack.dryRun, true);
+    QCOMPARE(mergeBack.resolutions, merge.resolutions);
+
+    rpc::ApproveRequest approve{QStringLiteral("a"), 42, false, true, QStringLiteral("no")};
+    rpc::ApproveRequest approveBack;
+    QVERIFY(rpc::fromParams(rpc::toParams(approve), rpc::method::AgentsApprove, &approveBack).ok());
+    QCOMPARE(approveBack.requestId, 42);
+    QCOMPARE(approveBack.allow, false);
+    QCOMPARE(approveBack.forSession, true);
+    QCOMPARE(approveBack.message, QStringLiteral("no"));
+
+    rpc::SubscribeRequest all{true, std::nullopt, true, {}};
+    rpc::SubscribeRequest allBack;
+    QVERIFY(rpc::fromParams(rpc::toParams(all), rpc::method::Subscribe, &allBack).ok());
+    QCOMPARE(allBack.sessions, std::optional<bool>(true));
+    QVERIFY(!allBack.approvals.has_value());
+    QVERIFY(allBack.allEvents);
 }
 
 QTEST_GUILESS_MAIN(TestService)

@@ -16,11 +16,12 @@ inline SessionInfo spawnAgent(EngineClient &client, const QString &role, const Q
                               const QString &dir, const QString &name = {})
 {
     std::optional<Result<SessionInfo>> result;
-    client.spawn(QJsonObject{{QStringLiteral("role"), role},
-                             {QStringLiteral("task"), task},
-                             {QStringLiteral("dir"), dir},
-                             {QStringLiteral("name"), name}},
-                 [&](const Result<SessionInfo> &r) { result = r; });
+    SpawnRequest request;
+    request.role = role;
+    request.task = task;
+    request.dir = dir;
+    request.name = name;
+    client.spawn(request, [&](const Result<SessionInfo> &r) { result = r; });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 30000) || !*result) {
         qWarning() << "spawn failed:"
                    << (result ? result->error().toString() : QStringLiteral("no answer"));

@@ -88,10 +88,11 @@ void TestConsoleE2E::cleanup()
 QString TestConsoleE2E::spawn(EngineClient &client, const QString &role, const QString &task)
 {
     std::optional<Result<SessionInfo>> spawned;
-    client.spawn({{QStringLiteral("role"), role},
-                  {QStringLiteral("task"), task},
-                  {QStringLiteral("dir"), m_fx.workDir()}},
-                 [&spawned](const Result<SessionInfo> &r) { spawned = r; });
+    SpawnRequest request;
+    request.role = role;
+    request.task = task;
+    request.dir = m_fx.workDir();
+    client.spawn(request, [&spawned](const Result<SessionInfo> &r) { spawned = r; });
     if (!QTest::qWaitFor([&] { return spawned.has_value(); }, 30000)) {
         qWarning("spawn: no answer");
         return {};

@@ -213,6 +213,12 @@ QProcessEnvironment Engine::agentEnvironment(const QString &sessionId) const
     return filterEnvironment(env, kDefaultEnvDeny + m_settings.envDeny);
 }
 
+Result<ClaudeLocation> Engine::locateClaude(const QString &configured,
+                                            const QProcessEnvironment &client) const
+{
+    return m_host->locateClaude(configured, locateEnvironment(client));
+}
+
 QJsonObject Engine::keptEnvironment(const QProcessEnvironment &client)
 {
     QJsonObject kept;

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "agent/claudelocator.h"
 #include "engine/enginelock.h"
 #include "engine/enginesettings.h"
 #include "engine/scheduler.h"
 #include "environment.h"
 #include "git/merge.h"
 #include "model/approvalinfo.h"
+#include "model/requests.h"
 #include "model/sessioninfo.h"
 #include "model/storedevent.h"
 #include "result.h"
@@ -32,22 +34,6 @@ class Database;
 class RoleCatalog;
 class SessionStore;
 
-struct SpawnRequest
-{
-    QString role;
-    QString task;
-    QString dir;
-    QString name;  // empty: <role>-<n>
-    QString model; // empty: the role's
-    QString repo;  // a git repository to isolate the agent in (default: the one holding dir)
-    QString base;  // the revision its branch starts from (default: the current branch's head)
-    bool noWorktree = false; // work in dir itself, without a branch of its own
-    QString mergeFrom; // a branch to start merging into the new worktree (a resolver's job)
-    QString requestId; // the client's id for this request: the same id again returns the same agent
-    // The spawning client's environment (empty: the engine's own); see Engine::agentEnvironment().
-    QProcessEnvironment environment;
-};
-
 // What a git operation of the engine (merge queue, sync, clean) answers, once done.
 struct GitReply
 {
@@ -58,19 +44,6 @@ struct GitReply
 
 // An answer that is an error at once.
 QFuture<GitReply> failedGitReply(const Error &e);
-
-struct MergeQueueOptions
-{
-    QStringList agents; // names or ids; empty: every unmerged agent of `repo`
-    QString repo;       // the repository (any path inside it) when no agents are named
-    QString strategy = QStringLiteral("auto"); // review, auto, squash, rebase
-    QString into;       // the target branch; empty: the repository's current branch
-    QString check;      // a command line run on each candidate before the target moves
-    bool dryRun = false; // only say what would happen
-    // Hand-made resolutions of the conflicts of one named agent (path -> content, or
-    // nullopt to delete the path); see MergeRequest::resolutions.
-    Resolutions resolutions;
-};
 
 // The engine: sessions, queue with a concurrency cap, approval broker, watchdog and
 // recovery. It owns every agent process and is the only writer of the database.
@@ -100,6 +73,15 @@ public:
     // The environment an agent's CLI gets: the environment of the client that spawned (or last
     // resumed) it in this engine's life, else the engine's own, less the deny list.
     QProcessEnvironment agentEnvironment(const QString &sessionId) const;
+    // Where this engine's host finds Claude Code for an agent of a client with that environment
+    // (empty: the engine's own), with `configured` as the claudePath setting: what a launch uses.
+    Result<ClaudeLocation> locateClaude(const QString &configured,
+                                        const QProcessEnvironment &client) const;
+    // The environment the search above looks in.
+    QProcessEnvironment locateEnvironment(const QProcessEnvironment &client) const
+    {
+        return client.isEmpty() ? m_env : client;
+    }
 
     Result<SessionInfo> spawn(const SpawnRequest &request);
     Status send(const QString &agent, const QString &text);

@@ -29,18 +29,19 @@ QJsonObject errorData(const Error &e)
         data.insert(QStringLiteral("hint"), e.hint);
     return data;
 }
-
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
 } // namespace
 
 EngineService::EngineService(Engine *engine, QObject *parent) : QObject(parent), m_engine(engine)
 {
+    registerServiceMethods();
+    registerAgentMethods(m_methods, engine);
+    registerApprovalMethods(m_methods, engine);
+    registerGitMethods(m_methods, engine);
+    registerSettingsMethods(m_methods, engine);
     connect(m_engine, &Engine::sessionChanged, this, [this](const SessionInfo &info) {
-        const QJsonObject n = RpcConnection::notification(
-            QStringLiteral("session.changed"), QJsonObject{{QStringLiteral("session"), info.toJson()}});
+        const QJsonObject n =
+            RpcConnection::notification(QString(rpc::notification::SessionChanged),
+                                        QJsonObject{{QStringLiteral("session"), info.toJson()}});
         for (RpcConnection *c : m_clients.keys())
             if (m_clients.value(c).sessions)
                 notify(c, n);
@@ -58,7 +59,7 @@ EngineService::EngineService(Engine *engine, QObject *parent) : QObject(parent),
                 QJsonArray arr;
                 for (const StoredEvent &e : events)
                     arr.append(e.toJson());
-                n = RpcConnection::notification(QStringLiteral("events.stored"),
+                n = RpcConnection::notification(QString(rpc::notification::EventsStored),
                                                 QJsonObject{{QStringLiteral("sessionId"), sid},
                                                             {QStringLiteral("events"), arr}});
             }
@@ -66,8 +67,9 @@ EngineService::EngineService(Engine *engine, QObject *parent) : QObject(parent),
         }
     });
     connect(m_engine, &Engine::approvalChanged, this, [this](const ApprovalInfo &a) {
-        const QJsonObject n = RpcConnection::notification(
-            QStringLiteral("approval.changed"), QJsonObject{{QStringLiteral("approval"), a.toJson()}});
+        const QJsonObject n =
+            RpcConnection::notification(QString(rpc::notification::ApprovalChanged),
+                                        QJsonObject{{QStringLiteral("approval"), a.toJson()}});
         for (RpcConnection *c : m_clients.keys())
             if (m_clients.value(c).approvals || m_clients.value(c).sessions)
                 notify(c, n);
@@ -180,7 +182,7 @@ void EngineService::notify(RpcConnection *conn, const QJsonObject &notification)
         if (it->sessions || it->approvals || it->allEvents || !it->events.isEmpty()) {
             *it = Subscription{};
             conn->send(RpcConnection::notification(
-                QStringLiteral("subscription.dropped"),
+                QString(rpc::notification::SubscriptionDropped),
                 QJsonObject{{QStringLiteral("reason"),
                              tr("the client read too slowly (%1 bytes waiting)").arg(backlog)}}));
         }
@@ -232,12 +234,41 @@ void EngineService::onRequest(RpcConnection *conn, const QJsonObject &request)
         conn->send(RpcConnection::error(id, rpc::InvalidRequest, tr("no method")));
         return;
     }
-    const QJsonObject params = request.value(QLatin1String("params")).toObject();
-    if (std::optional<QFuture<GitReply>> pending = dispatchGit(method, params)) {
+    const bool notification = id.isUndefined() || id.isNull(); // no answer
+    const MethodTable::Handler *handler = m_methods.find(method);
+    if (!handler) {
+        if (!notification)
+            conn->send(RpcConnection::error(
+                id, rpc::MethodNotFound, QStringLiteral("unknown method '%1'").arg(method),
+                QJsonObject{{QStringLiteral("hint"),
+                             tr("This engine (version %1) does not know it: is the client newer?")
+                                 .arg(QStringLiteral(CHORUS_VERSION))}}));
+        return;
+    }
+    const QJsonValue params = request.value(QLatin1String("params"));
+    if (!params.isUndefined() && !params.isNull() && !params.isObject()) {
+        if (!notification)
+            conn->send(RpcConnection::error(
+                id, rpc::InvalidParams, tr("%1: the params must be an object").arg(method),
+                QJsonObject{{QStringLiteral("field"), QStringLiteral("params")}}));
+        return;
+    }
+    const RequestContext context{conn,
+                                 rpc::Caller::fromJson(request.value(QLatin1String("caller")))};
+    MethodReply reply = (*handler)(context, params.toObject());
+    if (reply.invalidParams) {
+        if (!notification)
+            conn->send(RpcConnection::error(
+                id, rpc::InvalidParams, reply.now.error().message,
+                QJsonObject{{QStringLiteral("field"), reply.now.error().where},
+                            {QStringLiteral("hint"), reply.now.error().hint}}));
+        return;
+    }
+    if (reply.later) {
         // Git work takes a while: the answer is sent when it is done, the engine goes on.
         QPointer<RpcConnection> c(conn);
-        pending->then(this, [c, id](const GitReply &r) {
-            if (!c || id.isUndefined() || id.isNull())
+        reply.later->then(this, [c, id, notification](const GitReply &r) {
+            if (!c || notification)
                 return;
             if (r.ok)
                 c->send(RpcConnection::result(id, r.value));
@@ -246,185 +277,56 @@ void EngineService::onRequest(RpcConnection *conn, const QJsonObject &request)
         });
         return;
     }
-    const Result<QJsonValue> r = dispatch(conn, method, params);
-    if (id.isUndefined() || id.isNull())
-        return; // a notification: no answer
-    if (r)
-        conn->send(RpcConnection::result(id, *r));
-    else if (r.error().message.startsWith(QLatin1String("unknown method")))
-        conn->send(RpcConnection::error(id, rpc::MethodNotFound, r.error().message));
+    if (notification)
+        return;
+    if (reply.now)
+        conn->send(RpcConnection::result(id, *reply.now));
     else
-        conn->send(RpcConnection::error(id, rpc::Failed, r.error().message, errorData(r.error())));
+        conn->send(RpcConnection::error(id, rpc::Failed, reply.now.error().message,
+                                        errorData(reply.now.error())));
 }
 
-std::optional<QFuture<GitReply>> EngineService::dispatchGit(const QString &method, const QJsonObject &p)
+void EngineService::registerServiceMethods()
 {
-    auto strings = [&](const char *key) {
-        QStringList out;
-        for (const QJsonValue &v : p.value(QLatin1String(key)).toArray())
-            out << v.toString();
-        return out;
-    };
-    if (method == QLatin1String("merge.run")) {
-        MergeQueueOptions o;
-        o.agents = strings("agents");
-        o.repo = str(p, "repo");
-        o.strategy = p.value(QLatin1String("strategy")).toString(QStringLiteral("auto"));
-        o.into = str(p, "into");
-        o.check = str(p, "check");
-        o.dryRun = p.value(QLatin1String("dryRun")).toBool();
-        QString badPath;
-        const std::optional<Resolutions> res =
-            resolutionsFromJson(p.value(QLatin1String("resolutions")).toObject(), &badPath);
-        if (!res)
-            return failedGitReply(makeError(tr("the resolution of %1 is neither base64 content nor a deletion").arg(badPath),
-                                            QStringLiteral("merge.run resolutions")));
-        o.resolutions = *res;
-        return m_engine->mergeQueue(o);
-    }
-    if (method == QLatin1String("repo.sync"))
-        return m_engine->sync(strings("agents"), str(p, "repo"), str(p, "into"), p.value(QLatin1String("rebase")).toBool());
-    if (method == QLatin1String("agents.clean"))
-        return m_engine->clean(strings("agents"), p.value(QLatin1String("all")).toBool(),
-                               p.value(QLatin1String("force")).toBool());
-    return std::nullopt;
-}
-
-Result<QJsonValue> EngineService::dispatch(RpcConnection *conn, const QString &method,
-                                           const QJsonObject &p)
-{
-    auto sessionResult = [](const Result<SessionInfo> &r) -> Result<QJsonValue> {
-        if (!r)
-            return r.error();
-        return QJsonValue(r->toJson());
-    };
-    auto statusResult = [](const Status &s) -> Result<QJsonValue> {
-        if (!s)
-            return s.error();
-        return QJsonValue(QJsonObject{{QStringLiteral("ok"), true}});
-    };
-
-    if (method == QLatin1String("engine.ping"))
-        return QJsonValue(QJsonObject{
-            {QStringLiteral("pid"), QCoreApplication::applicationPid()},
-            {QStringLiteral("version"), QStringLiteral(CHORUS_VERSION)},
-            {QStringLiteral("socket"), m_socketPath},
-            {QStringLiteral("startup"), QJsonArray::fromStringList(m_engine->startupReport())},
-            {QStringLiteral("warnings"), QJsonArray::fromStringList(m_engine->warnings())}});
-    if (method == QLatin1String("engine.shutdown")) {
-        Q_EMIT shutdownRequested();
-        return QJsonValue(QJsonObject{{QStringLiteral("ok"), true}});
-    }
-    if (method == QLatin1String("subscribe")) {
-        Subscription &sub = m_clients[conn];
-        sub.sessions = p.value(QLatin1String("sessions")).toBool(sub.sessions);
-        sub.approvals = p.value(QLatin1String("approvals")).toBool(sub.approvals);
-        const QJsonValue ev = p.value(QLatin1String("events"));
-        if (ev.isString() && ev.toString() == QLatin1String("*"))
-            sub.allEvents = true;
-        for (const QJsonValue &v : ev.toArray())
-            sub.events.insert(v.toString());
-        return QJsonValue(QJsonObject{{QStringLiteral("ok"), true}});
-    }
-    if (method == QLatin1String("unsubscribe")) {
-        Subscription &sub = m_clients[conn];
-        for (const QJsonValue &v : p.value(QLatin1String("events")).toArray())
-            sub.events.remove(v.toString());
-        return QJsonValue(QJsonObject{{QStringLiteral("ok"), true}});
-    }
-    if (method == QLatin1String("agents.spawn")) {
-        SpawnRequest req{str(p, "role"), str(p, "task"), str(p, "dir"), str(p, "name"), str(p, "model"),
-                         str(p, "repo"), str(p, "base"), p.value(QLatin1String("noWorktree")).toBool()};
-        req.requestId = str(p, "requestId");
-        req.environment = environmentFromJson(p.value(QLatin1String("environment")).toObject());
-        return sessionResult(m_engine->spawn(req));
-    }
-    if (method == QLatin1String("agents.list")) {
-        QJsonArray sessions;
-        for (const SessionInfo &s : m_engine->sessions())
-            sessions.append(s.toJson());
-        QJsonArray approvals;
-        for (const ApprovalInfo &a : m_engine->pendingApprovals())
-            approvals.append(a.toJson());
-        return QJsonValue(QJsonObject{
-            {QStringLiteral("sessions"), sessions},
-            {QStringLiteral("approvals"), approvals},
-            {QStringLiteral("costToday"), m_engine->costToday()},
-            {QStringLiteral("warnings"), QJsonArray::fromStringList(m_engine->warnings())},
-            {QStringLiteral("maxConcurrent"), m_engine->settings().maxConcurrent}});
-    }
-    if (method == QLatin1String("agents.get"))
-        return sessionResult(m_engine->find(str(p, "agent")));
-    if (method == QLatin1String("agents.send"))
-        return statusResult(m_engine->send(str(p, "agent"), str(p, "text")));
-    if (method == QLatin1String("agents.interrupt"))
-        return statusResult(m_engine->interrupt(str(p, "agent")));
-    if (method == QLatin1String("agents.stop")) {
-        if (p.value(QLatin1String("all")).toBool()) {
-            m_engine->stopAll();
-            return QJsonValue(QJsonObject{{QStringLiteral("ok"), true}});
-        }
-        return statusResult(m_engine->stop(str(p, "agent")));
-    }
-    if (method == QLatin1String("agents.resume"))
-        return statusResult(m_engine->resume(str(p, "agent"), str(p, "task"),
-                                             environmentFromJson(p.value(QLatin1String("environment")).toObject())));
-    if (method == QLatin1String("agents.approve")) {
-        const Result<ApprovalInfo> r = m_engine->answer(
-            str(p, "agent"), p.value(QLatin1String("requestId")).toInteger(),
-            p.value(QLatin1String("allow")).toBool(true), p.value(QLatin1String("forSession")).toBool(),
-            str(p, "message"));
-        if (!r)
-            return r.error();
-        return QJsonValue(r->toJson());
-    }
-    if (method == QLatin1String("events.list")) {
-        const Result<SessionInfo> s = m_engine->find(str(p, "agent"));
-        if (!s)
-            return s.error();
-        QJsonArray arr;
-        const int tail = p.value(QLatin1String("tail")).toInt(0);
-        const auto events = tail > 0 ? m_engine->tailEvents(s->id, tail)
-                                     : m_engine->events(s->id, p.value(QLatin1String("afterSeq")).toInteger(),
-                                                        p.value(QLatin1String("limit")).toInt(0));
-        for (const StoredEvent &e : events)
-            arr.append(e.toJson());
-        return QJsonValue(QJsonObject{{QStringLiteral("sessionId"), s->id}, {QStringLiteral("events"), arr}});
-    }
-    if (method == QLatin1String("merge.approve"))
-        return statusResult(m_engine->approveMerge(str(p, "agent"), p.value(QLatin1String("approved")).toBool(true)));
-    if (method == QLatin1String("merge.resolve"))
-        return sessionResult(m_engine->spawnResolver(str(p, "agent"), str(p, "into")));
-    if (method == QLatin1String("merge.history"))
-        return QJsonValue(m_engine->mergeHistory(str(p, "agent")));
-    if (method == QLatin1String("review.target")) {
-        const Result<QJsonObject> r = m_engine->reviewTarget(str(p, "agent"), str(p, "into"));
-        if (!r)
-            return r.error();
-        return QJsonValue(*r);
-    }
-    if (method == QLatin1String("roles.list")) {
-        m_engine->reloadRoles();
-        QJsonArray roles;
-        for (const Role &r : m_engine->roles().roles())
-            roles.append(r.toJson());
-        QJsonArray errors;
-        for (const Error &e : m_engine->roles().errors())
-            errors.append(e.toString());
-        return QJsonValue(QJsonObject{{QStringLiteral("roles"), roles}, {QStringLiteral("errors"), errors}});
-    }
-    if (method == QLatin1String("settings.get"))
-        return QJsonValue(m_engine->settings().toJson());
-    if (method == QLatin1String("settings.set")) {
-        QJsonObject merged = m_engine->settings().toJson();
-        for (auto it = p.constBegin(); it != p.constEnd(); ++it)
-            merged.insert(it.key(), it.value());
-        m_engine->setSettings(EngineSettings::fromJson(merged));
-        if (!saveEngineSettings(m_engine->settings()))
-            return makeError(tr("the settings are in effect but could not be saved"));
-        return QJsonValue(m_engine->settings().toJson());
-    }
-    return makeError(QStringLiteral("unknown method '%1'").arg(method));
+    auto ok = [] { return MethodReply{QJsonValue(QJsonObject{{QStringLiteral("ok"), true}})}; };
+    m_methods.add(rpc::method::EnginePing, [this](const RequestContext &ctx, const QJsonObject &) {
+        rpc::PingReply ping;
+        ping.pid = QCoreApplication::applicationPid();
+        ping.version = QStringLiteral(CHORUS_VERSION);
+        ping.socket = m_socketPath;
+        ping.startup = m_engine->startupReport();
+        ping.warnings = m_engine->warnings();
+        ping.caller = ctx.caller;
+        return MethodReply{QJsonValue(ping.toJson())};
+    });
+    m_methods.add(rpc::method::EngineShutdown,
+                  [this, ok](const RequestContext &, const QJsonObject &) {
+                      Q_EMIT shutdownRequested();
+                      return ok();
+                  });
+    m_methods.add<rpc::SubscribeRequest>(
+        rpc::method::Subscribe,
+        std::function<Result<QJsonValue>(const rpc::SubscribeRequest &, const RequestContext &)>(
+            [this](const rpc::SubscribeRequest &r,
+                   const RequestContext &ctx) -> Result<QJsonValue> {
+                Subscription &sub = m_clients[ctx.connection];
+                sub.sessions = r.sessions.value_or(sub.sessions);
+                sub.approvals = r.approvals.value_or(sub.approvals);
+                sub.allEvents = sub.allEvents || r.allEvents;
+                for (const QString &id : r.events)
+                    sub.events.insert(id);
+                return QJsonValue(QJsonObject{{QStringLiteral("ok"), true}});
+            }));
+    m_methods.add<rpc::SubscribeRequest>(
+        rpc::method::Unsubscribe,
+        std::function<Result<QJsonValue>(const rpc::SubscribeRequest &, const RequestContext &)>(
+            [this](const rpc::SubscribeRequest &r,
+                   const RequestContext &ctx) -> Result<QJsonValue> {
+                Subscription &sub = m_clients[ctx.connection];
+                for (const QString &id : r.events)
+                    sub.events.remove(id);
+                return QJsonValue(QJsonObject{{QStringLiteral("ok"), true}});
+            }));
 }
 
 } // namespace chorus

@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "result.h"
+#include "rpc/methodtable.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -65,12 +66,13 @@ private:
     void checkListener();
     Status startListening();
     void onRequest(RpcConnection *conn, const QJsonObject &request);
-    Result<QJsonValue> dispatch(RpcConnection *conn, const QString &method, const QJsonObject &params);
-    // The methods answered later (git work); nullopt for every other method.
-    std::optional<QFuture<GitReply>> dispatchGit(const QString &method, const QJsonObject &params);
+    // The service's own methods (ping, shutdown, subscriptions); the features' are in
+    // enginemethods.cpp.
+    void registerServiceMethods();
     void broadcastSession(const QJsonObject &session);
 
     Engine *m_engine;
+    MethodTable m_methods;
     QLocalServer *m_server = nullptr;
     std::unique_ptr<QLockFile> m_lock;
     QString m_socketPath;

@@ -22,7 +22,20 @@ Error errorFromRpc(const QJsonObject &error)
                      data.value(QLatin1String("hint")).toString());
 }
 
-RpcClient::RpcClient(QObject *parent) : QObject(parent) {}
+namespace {
+rpc::Caller &defaultCaller()
+{
+    static rpc::Caller caller;
+    return caller;
+}
+} // namespace
+
+void RpcClient::setDefaultCaller(const rpc::Caller &caller)
+{
+    defaultCaller() = caller;
+}
+
+RpcClient::RpcClient(QObject *parent) : QObject(parent), m_caller(defaultCaller()) {}
 
 RpcClient::~RpcClient() = default;
 
@@ -117,7 +130,9 @@ qint64 RpcClient::call(const QString &method, const QJsonObject &params, Callbac
     }
     const qint64 id = ++m_nextId;
     m_pending.insert(id, std::move(callback));
-    m_connection->send(RpcConnection::request(id, method, params));
+    QJsonObject request = RpcConnection::request(id, method, params);
+    request.insert(QStringLiteral("caller"), m_caller.toJson());
+    m_connection->send(request);
     return id;
 }
 

@@ -6,6 +6,8 @@
 
 #include <QHash>
 #include <QJsonObject>
+
+#include "rpc/protocol.h"
 #include <QJsonValue>
 #include <QObject>
 
@@ -35,6 +37,11 @@ public:
     bool isConnected() const;
     void disconnectFromEngine();
 
+    // Who this client is, sent with every request (default: setDefaultCaller()'s).
+    void setCaller(const rpc::Caller &caller) { m_caller = caller; }
+    // The identity of the clients of this process (the CLI's main sets "cli", the GUI's "gui").
+    static void setDefaultCaller(const rpc::Caller &caller);
+
     // Returns the request id (0 when not connected: the callback has been called already).
     qint64 call(const QString &method, const QJsonObject &params, Callback callback);
     // Waits (running an event loop) for the answer; for the CLI and tests.
@@ -56,6 +63,7 @@ private:
     qint64 m_nextId = 0;
     bool m_lastCallTimedOut = false;
     std::optional<Error> m_serverError; // what the engine said when it refused this connection
+    rpc::Caller m_caller;
 };
 
 // Turns a JSON-RPC error object into an Error (message, where, hint).

@@ -201,13 +201,12 @@ void NewAgentDialog::accept()
     if (m_ui->modelCombo->currentIndex() >= 0 &&
         m_ui->modelCombo->itemText(m_ui->modelCombo->currentIndex()) == model)
         model = m_ui->modelCombo->currentData().toString(); // "default" means none
-    const QJsonObject request{
-        {QStringLiteral("role"), m_ui->roleCombo->currentData().toString()},
-        {QStringLiteral("task"), m_ui->taskEdit->toPlainText().trimmed()},
-        {QStringLiteral("dir"), QDir::fromNativeSeparators(m_ui->directoryEdit->text().trimmed())},
-        {QStringLiteral("name"), m_ui->nameEdit->text().trimmed()},
-        {QStringLiteral("model"), model},
-    };
+    SpawnRequest request;
+    request.role = m_ui->roleCombo->currentData().toString();
+    request.task = m_ui->taskEdit->toPlainText().trimmed();
+    request.dir = QDir::fromNativeSeparators(m_ui->directoryEdit->text().trimmed());
+    request.name = m_ui->nameEdit->text().trimmed();
+    request.model = model;
     setBusy(true);
     QPointer<NewAgentDialog> self(this);
     m_client->spawn(request, [self](const Result<SessionInfo> &r) {

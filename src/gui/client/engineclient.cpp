@@ -1,4 +1,5 @@
 #include "engineclient.h"
+#include "rpc/protocol.h"
 
 #include "environment.h"
 #include "rpc/rpcclient.h"
@@ -25,22 +26,21 @@ void EngineClient::mergeWithResolutions(const QString &agent, const QString &tar
                                         const Resolutions &resolutions,
                                         std::function<void(const Result<QJsonObject> &)> done)
 {
-    QJsonObject options{{QStringLiteral("strategy"), QStringLiteral("auto")},
-                        {QStringLiteral("resolutions"), resolutionsToJson(resolutions)}};
-    if (!target.isEmpty())
-        options.insert(QStringLiteral("into"), target);
-    mergeAgents({agent}, options, std::move(done));
+    MergeQueueOptions options;
+    options.agents = {agent};
+    options.into = target;
+    options.resolutions = resolutions;
+    callObject(rpc::method::MergeRun, rpc::toParams(options), std::move(done));
 }
 
 void EngineClient::spawnResolver(const QString &agent, const QString &target,
                                  std::function<void(const Result<SessionInfo> &)> done)
 {
-    QJsonObject params{{QStringLiteral("agent"), agent}};
-    if (!target.isEmpty())
-        params.insert(QStringLiteral("into"), target);
-    callObject(QStringLiteral("merge.resolve"), params, [done](const Result<QJsonObject> &r) {
-        done(r ? Result<SessionInfo>(SessionInfo::fromJson(*r)) : Result<SessionInfo>(r.error()));
-    });
+    callObject(rpc::method::MergeResolve, rpc::toParams(rpc::TargetRequest{agent, target}),
+               [done](const Result<QJsonObject> &r) {
+                   done(r ? Result<SessionInfo>(SessionInfo::fromJson(*r))
+                          : Result<SessionInfo>(r.error()));
+               });
 }
 QString EngineClient::daemonProgram()
 {
@@ -64,7 +64,7 @@ Status EngineClient::connectToEngine()
         return s;
     if (Status sub = subscribe(); !sub)
         return sub;
-    const Result<QJsonValue> settings = m_rpc->callSync(QStringLiteral("settings.get"));
+    const Result<QJsonValue> settings = m_rpc->callSync(rpc::method::SettingsGet);
     if (settings)
         m_settings = settings->toObject();
     Q_EMIT connectedChanged(true);
@@ -74,12 +74,12 @@ Status EngineClient::connectToEngine()
 Status EngineClient::subscribe()
 {
     const Result<QJsonValue> sub = m_rpc->callSync(
-        QStringLiteral("subscribe"),
-        QJsonObject{{QStringLiteral("sessions"), true}, {QStringLiteral("approvals"), true}});
+        rpc::method::Subscribe, rpc::toParams(rpc::SubscribeRequest{true, true, false, {}}));
     if (!sub)
         return sub.error();
     for (const QString &id : m_watched.keys())
-        m_rpc->call(QStringLiteral("subscribe"), QJsonObject{{QStringLiteral("events"), QJsonArray{id}}},
+        m_rpc->call(rpc::method::Subscribe,
+                    rpc::toParams(rpc::SubscribeRequest{{}, {}, false, {id}}),
                     [](const Result<QJsonValue> &) {});
     refresh();
     return Ok{};
@@ -92,7 +92,7 @@ bool EngineClient::isConnected() const
 
 void EngineClient::refresh()
 {
-    const Result<QJsonValue> r = m_rpc->callSync(QStringLiteral("agents.list"));
+    const Result<QJsonValue> r = m_rpc->callSync(rpc::method::AgentsList);
     if (!r) {
         Q_EMIT errorOccurred(r.error());
         return;
@@ -148,7 +148,7 @@ QList<ApprovalInfo> EngineClient::pendingApprovals(const QString &sessionId) con
 
 void EngineClient::onNotification(const QString &method, const QJsonObject &params)
 {
-    if (method == QLatin1String("session.changed")) {
+    if (method == rpc::notification::SessionChanged) {
         const SessionInfo s = SessionInfo::fromJson(params.value(QLatin1String("session")).toObject());
         const bool known = m_sessions.contains(s.id);
         const bool turnEnded = known && m_sessions.value(s.id).turns != s.turns;
@@ -160,20 +160,20 @@ void EngineClient::onNotification(const QString &method, const QJsonObject &para
             Q_EMIT sessionAdded(s);
         }
         if (turnEnded) // cost moved: ask for today's total
-            m_rpc->call(QStringLiteral("agents.list"), {}, [this](const Result<QJsonValue> &r) {
+            m_rpc->call(rpc::method::AgentsList, {}, [this](const Result<QJsonValue> &r) {
                 if (!r)
                     return;
                 m_costToday = r->toObject().value(QLatin1String("costToday")).toDouble();
                 Q_EMIT costChanged(m_costToday);
             });
-    } else if (method == QLatin1String("approval.changed")) {
+    } else if (method == rpc::notification::ApprovalChanged) {
         const ApprovalInfo a = ApprovalInfo::fromJson(params.value(QLatin1String("approval")).toObject());
         if (a.state == QLatin1String("pending"))
             m_approvals.insert(a.id, a);
         else
             m_approvals.remove(a.id);
         Q_EMIT approvalsChanged(a.sessionId);
-    } else if (method == QLatin1String("subscription.dropped")) {
+    } else if (method == rpc::notification::SubscriptionDropped) {
         // This window fell behind (it was busy or stopped): the engine dropped its
         // subscriptions. Subscribe again and let every view catch up from what it has — from
         // the event loop, not from inside this socket's read (a nested wait would get nothing).
@@ -183,7 +183,7 @@ void EngineClient::onNotification(const QString &method, const QJsonObject &para
             else
                 Q_EMIT errorOccurred(s.error());
         });
-    } else if (method == QLatin1String("events.stored")) {
+    } else if (method == rpc::notification::EventsStored) {
         const QString sid = params.value(QLatin1String("sessionId")).toString();
         QList<StoredEvent> events;
         for (const QJsonValue &v : params.value(QLatin1String("events")).toArray())
@@ -203,49 +203,59 @@ void EngineClient::simple(const QString &method, const QJsonObject &params, Done
     });
 }
 
-void EngineClient::spawn(const QJsonObject &request, std::function<void(const Result<SessionInfo> &)> done)
+void EngineClient::spawn(SpawnRequest request,
+                         std::function<void(const Result<SessionInfo> &)> done)
 {
-    QJsonObject params = request; // the agent works with this window's environment
-    params.insert(QStringLiteral("environment"), environmentToJson(QProcessEnvironment::systemEnvironment()));
-    callObject(QStringLiteral("agents.spawn"), params, [done](const Result<QJsonObject> &r) {
-        done(r ? Result<SessionInfo>(SessionInfo::fromJson(*r)) : Result<SessionInfo>(r.error()));
-    });
+    request.environment =
+        QProcessEnvironment::systemEnvironment(); // the agent works with this window's
+    callObject(rpc::method::AgentsSpawn, rpc::toParams(request),
+               [done](const Result<QJsonObject> &r) {
+                   done(r ? Result<SessionInfo>(SessionInfo::fromJson(*r))
+                          : Result<SessionInfo>(r.error()));
+               });
+}
+
+void EngineClient::locateClaude(const QString &claudePath,
+                                std::function<void(const Result<rpc::ClaudeLocationReply> &)> done)
+{
+    // With this window's environment, as a spawn from it sends.
+    callObject(rpc::method::ClaudeLocate,
+               {{QStringLiteral("claudePath"), claudePath},
+                {QStringLiteral("environment"),
+                 environmentToJson(QProcessEnvironment::systemEnvironment())}},
+               [done](const Result<QJsonObject> &r) {
+                   done(r ? Result<rpc::ClaudeLocationReply>(rpc::ClaudeLocationReply::fromJson(*r))
+                          : Result<rpc::ClaudeLocationReply>(r.error()));
+               });
 }
 
 void EngineClient::send(const QString &id, const QString &text, Done done)
 {
-    simple(QStringLiteral("agents.send"), {{QStringLiteral("agent"), id}, {QStringLiteral("text"), text}}, done);
+    simple(rpc::method::AgentsSend, rpc::toParams(rpc::SendRequest{id, text}), done);
 }
 
 void EngineClient::interrupt(const QString &id, Done done)
 {
-    simple(QStringLiteral("agents.interrupt"), {{QStringLiteral("agent"), id}}, done);
+    simple(rpc::method::AgentsInterrupt, rpc::toParams(rpc::AgentRequest{id}), done);
 }
 
 void EngineClient::stop(const QString &id, Done done)
 {
-    simple(QStringLiteral("agents.stop"), {{QStringLiteral("agent"), id}}, done);
+    simple(rpc::method::AgentsStop, rpc::toParams(rpc::StopRequest{id, false}), done);
 }
 
 void EngineClient::resume(const QString &id, const QString &task, Done done)
 {
-    simple(QStringLiteral("agents.resume"),
-           {{QStringLiteral("agent"), id},
-            {QStringLiteral("task"), task},
-            {QStringLiteral("environment"), environmentToJson(QProcessEnvironment::systemEnvironment())}},
+    simple(rpc::method::AgentsResume,
+           rpc::toParams(rpc::ResumeRequest{id, task, QProcessEnvironment::systemEnvironment()}),
            done);
 }
 
 void EngineClient::answer(const QString &id, qint64 approvalId, bool allow, bool forSession,
                           const QString &message, Done done)
 {
-    simple(QStringLiteral("agents.approve"),
-           {{QStringLiteral("agent"), id},
-            {QStringLiteral("requestId"), approvalId},
-            {QStringLiteral("allow"), allow},
-            {QStringLiteral("forSession"), forSession},
-            {QStringLiteral("message"), message}},
-           done);
+    simple(rpc::method::AgentsApprove,
+           rpc::toParams(rpc::ApproveRequest{id, approvalId, allow, forSession, message}), done);
 }
 
 void EngineClient::callObject(const QString &method, const QJsonObject &params,
@@ -261,12 +271,12 @@ void EngineClient::callObject(const QString &method, const QJsonObject &params,
 
 void EngineClient::roles(std::function<void(const Result<QJsonObject> &)> done)
 {
-    callObject(QStringLiteral("roles.list"), {}, std::move(done));
+    callObject(rpc::method::RolesList, {}, std::move(done));
 }
 
 void EngineClient::setSettings(const QJsonObject &changes, Done done)
 {
-    m_rpc->call(QStringLiteral("settings.set"), changes, [this, done](const Result<QJsonValue> &r) {
+    m_rpc->call(rpc::method::SettingsSet, changes, [this, done](const Result<QJsonValue> &r) {
         if (r)
             m_settings = r->toObject();
         else
@@ -276,35 +286,32 @@ void EngineClient::setSettings(const QJsonObject &changes, Done done)
     });
 }
 
-void EngineClient::listEvents(const QJsonObject &params, std::function<void(const QList<StoredEvent> &)> done)
+void EngineClient::listEvents(const rpc::EventsRequest &request,
+                              std::function<void(const QList<StoredEvent> &)> done)
 {
-    m_rpc->call(QStringLiteral("events.list"), params, [done](const Result<QJsonValue> &r) {
-        QList<StoredEvent> events;
-        if (r)
-            for (const QJsonValue &v : r->toObject().value(QLatin1String("events")).toArray())
-                events.append(StoredEvent::fromJson(v.toObject()));
-        done(events);
-    });
+    m_rpc->call(
+        rpc::method::EventsList, rpc::toParams(request), [done](const Result<QJsonValue> &r) {
+            done(r ? rpc::EventsReply::fromJson(r->toObject()).events : QList<StoredEvent>());
+        });
 }
 
 void EngineClient::fetchEvents(const QString &id, qint64 afterSeq, int limit,
                                std::function<void(const QList<StoredEvent> &)> done)
 {
-    listEvents({{QStringLiteral("agent"), id}, {QStringLiteral("afterSeq"), afterSeq}, {QStringLiteral("limit"), limit}},
-               std::move(done));
+    listEvents(rpc::EventsRequest{id, 0, afterSeq, limit}, std::move(done));
 }
 
 void EngineClient::fetchTail(const QString &id, int count,
                              std::function<void(const QList<StoredEvent> &)> done)
 {
-    listEvents({{QStringLiteral("agent"), id}, {QStringLiteral("tail"), count}}, std::move(done));
+    listEvents(rpc::EventsRequest{id, count, 0, 0}, std::move(done));
 }
 
 void EngineClient::watch(const QString &id)
 {
     if (m_watched[id]++ > 0)
         return;
-    m_rpc->call(QStringLiteral("subscribe"), {{QStringLiteral("events"), QJsonArray{id}}},
+    m_rpc->call(rpc::method::Subscribe, rpc::toParams(rpc::SubscribeRequest{{}, {}, false, {id}}),
                 [](const Result<QJsonValue> &) {});
 }
 
@@ -314,23 +321,21 @@ void EngineClient::unwatch(const QString &id)
     if (it == m_watched.end() || --*it > 0)
         return;
     m_watched.erase(it);
-    m_rpc->call(QStringLiteral("unsubscribe"), {{QStringLiteral("events"), QJsonArray{id}}},
+    m_rpc->call(rpc::method::Unsubscribe, rpc::toParams(rpc::SubscribeRequest{{}, {}, false, {id}}),
                 [](const Result<QJsonValue> &) {});
 }
 
 void EngineClient::reviewTarget(const QString &agent, const QString &into,
                                 std::function<void(const Result<QJsonObject> &)> done)
 {
-    QJsonObject params{{QStringLiteral("agent"), agent}};
-    if (!into.isEmpty())
-        params.insert(QStringLiteral("into"), into);
-    callObject(QStringLiteral("review.target"), params, std::move(done));
+    callObject(rpc::method::ReviewTarget, rpc::toParams(rpc::TargetRequest{agent, into}),
+               std::move(done));
 }
 
 void EngineClient::approveMerge(const QString &agent, bool approved, Done done)
 {
-    simple(QStringLiteral("merge.approve"),
-           {{QStringLiteral("agent"), agent}, {QStringLiteral("approved"), approved}}, done);
+    simple(rpc::method::MergeApprove, rpc::toParams(rpc::MergeApproveRequest{agent, approved}),
+           done);
 }
 
 void EngineClient::mergeAgents(const QStringList &agents, const QJsonObject &options,
@@ -338,13 +343,13 @@ void EngineClient::mergeAgents(const QStringList &agents, const QJsonObject &opt
 {
     QJsonObject params = options;
     params.insert(QStringLiteral("agents"), QJsonArray::fromStringList(agents));
-    callObject(QStringLiteral("merge.run"), params, std::move(done));
+    callObject(rpc::method::MergeRun, params, std::move(done));
 }
 
 void EngineClient::mergeHistory(const QString &agent,
                                 std::function<void(const Result<QJsonArray> &)> done)
 {
-    m_rpc->call(QStringLiteral("merge.history"), {{QStringLiteral("agent"), agent}},
+    m_rpc->call(rpc::method::MergeHistory, rpc::toParams(rpc::AgentRequest{agent}),
                 [done](const Result<QJsonValue> &r) {
                     if (!r)
                         done(r.error());

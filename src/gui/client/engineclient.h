@@ -2,9 +2,11 @@
 
 #include "git/conflict.h"
 #include "model/approvalinfo.h"
+#include "model/requests.h"
 #include "model/sessioninfo.h"
 #include "model/storedevent.h"
 #include "result.h"
+#include "rpc/protocol.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -40,8 +42,13 @@ public:
     QList<ApprovalInfo> pendingApprovals(const QString &sessionId = {}) const;
     double costToday() const { return m_costToday; }
     QJsonObject settings() const { return m_settings; }
+    // Where the engine (which launches the agents) finds Claude Code with `claudePath` as its
+    // setting; an error when the engine cannot be asked.
+    void locateClaude(const QString &claudePath,
+                      std::function<void(const Result<rpc::ClaudeLocationReply> &)> done);
 
-    void spawn(const QJsonObject &request, std::function<void(const Result<SessionInfo> &)> done);
+    // The request is sent with this process's environment (the agent works with it).
+    void spawn(SpawnRequest request, std::function<void(const Result<SessionInfo> &)> done);
     void send(const QString &id, const QString &text, Done done = {});
     void interrupt(const QString &id, Done done = {});
     void stop(const QString &id, Done done = {});
@@ -109,7 +116,8 @@ private:
     // A call whose reply is an object (or an error).
     void callObject(const QString &method, const QJsonObject &params,
                     std::function<void(const Result<QJsonObject> &)> done);
-    void listEvents(const QJsonObject &params, std::function<void(const QList<StoredEvent> &)> done);
+    void listEvents(const rpc::EventsRequest &request,
+                    std::function<void(const QList<StoredEvent> &)> done);
 
     RpcClient *m_rpc;
     QHash<QString, SessionInfo> m_sessions;

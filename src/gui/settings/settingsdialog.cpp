@@ -2,7 +2,6 @@
 
 #include "ui_settingsdialog.h"
 
-#include "agent/claudelocator.h"
 #include "client/engineclient.h"
 #include "paths.h"
 #include "settings/guisettings.h"
@@ -14,6 +13,7 @@
 #include <QPointer>
 #include <QProcessEnvironment>
 #include <QPushButton>
+#include <QTimer>
 
 namespace chorus {
 
@@ -103,27 +103,45 @@ void SettingsDialog::setMessage(QLabel *label, const QString &text, const QColor
 
 void SettingsDialog::updateClaudeStatus()
 {
-    // Pure file checks in this process's environment; the engine searches the same places
-    // in its own (the same, when Chorus started it).
+    // The engine launches the agents: it is asked where Claude is, in its own environment.
     const QString configured = QDir::fromNativeSeparators(m_ui->claudePathEdit->text().trimmed());
-    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const Result<ClaudeLocation> found = locateClaude(configured, env);
-    m_claudeOk = found.ok();
-    if (found) {
+    const int generation = ++m_claudeGeneration;
+    m_claudeOk = false; // until the engine says (accept() waits for the answer)
+    QPointer<SettingsDialog> self(this);
+    m_client->locateClaude(configured,
+                           [self, generation](const Result<rpc::ClaudeLocationReply> &r) {
+                               if (self && generation == self->m_claudeGeneration)
+                                   self->showClaudeStatus(r);
+                           });
+}
+
+void SettingsDialog::showClaudeStatus(const Result<rpc::ClaudeLocationReply> &r)
+{
+    m_claudeChecked = m_claudeGeneration;
+    if (!r) {
+        m_claudeOk = true; // the engine checks again when it launches an agent
+        setMessage(m_ui->claudeStatus,
+                   tr("Could not ask the engine where Claude Code is: %1").arg(r.error().message),
+                   errorColor(palette()));
+        return;
+    }
+    m_claudeOk = !r->path.isEmpty();
+    if (m_claudeOk) {
         setMessage(m_ui->claudeStatus,
                    tr("Found %1\n(from %2)")
-                       .arg(QDir::toNativeSeparators(found->path), describeSource(found->source)),
+                       .arg(QDir::toNativeSeparators(r->path), describeSource(r->source)),
                    successColor(palette()));
         return;
     }
-    if (!configured.isEmpty() || !env.value(QStringLiteral("CHORUS_CLAUDE")).isEmpty()) {
-        // A configured path that is wrong: locateClaude() stops there, and so do we.
-        setMessage(m_ui->claudeStatus, found.error().toString(), errorColor(palette()));
+    if (r->configured) {
+        // A configured path that is wrong: the search stops there.
+        setMessage(m_ui->claudeStatus, r->error, errorColor(palette()));
         return;
     }
     QStringList tried;
-    for (const auto &[source, path] : claudeCandidates(configured, env))
-        tried.append(QStringLiteral("  • %1").arg(QDir::toNativeSeparators(path)));
+    for (const QJsonValue &c : r->candidates)
+        tried.append(QStringLiteral("  • %1").arg(
+            QDir::toNativeSeparators(c.toObject().value(QLatin1String("path")).toString())));
     setMessage(m_ui->claudeStatus,
                tr("The Claude Code CLI (claude) was not found. Tried:\n%1\nInstall it with \"npm "
                   "install -g "
@@ -158,6 +176,16 @@ void SettingsDialog::accept()
 {
     if (m_busy)
         return;
+    if (m_claudeChecked != m_claudeGeneration) {
+        // The engine has not answered for the path as it is now: wait for it (a local socket,
+        // milliseconds), then decide.
+        QPointer<SettingsDialog> self(this);
+        QTimer::singleShot(20, this, [self] {
+            if (self)
+                self->accept();
+        });
+        return;
+    }
     if (!m_claudeOk && !m_ui->claudePathEdit->text().trimmed().isEmpty()) {
         setMessage(m_ui->errorLabel,
                    tr("The Claude Code CLI path is not an executable file. Fix it, or clear "

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "rpc/protocol.h"
+
 #include "result.h"
 
 #include <QDialog>
@@ -35,6 +37,7 @@ public:
 private:
     void load();
     void updateClaudeStatus();
+    void showClaudeStatus(const Result<rpc::ClaudeLocationReply> &reply);
     void browseClaude();
     void browseDataDir();
     void setMessage(QLabel *label, const QString &text, const QColor &color);
@@ -45,6 +48,8 @@ private:
     EngineClient *m_client;
     QString m_initialDataDir;
     bool m_claudeOk = true;
+    int m_claudeGeneration = 0; // the last check asked of the engine
+    int m_claudeChecked = 0;    // the last one answered
     bool m_busy = false;
 };
 

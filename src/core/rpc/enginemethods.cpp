@@ -1,0 +1,205 @@
+// The engine's JSON-RPC methods, by feature. Each decodes its params with protocol.h and
+// answers with a typed reply's JSON; the plumbing (socket, subscriptions) is EngineService's.
+#include "engine/engine.h"
+#include "engine/enginesettings.h"
+#include "environment.h"
+#include "hosts/localhost.h"
+#include "roles/rolecatalog.h"
+#include "rpc/methodtable.h"
+
+#include <QCoreApplication>
+
+namespace chorus {
+
+namespace {
+Result<QJsonValue> sessionReply(const Result<SessionInfo> &r)
+{
+    if (!r)
+        return r.error();
+    return QJsonValue(r->toJson());
+}
+
+Result<QJsonValue> okReply(const Status &s)
+{
+    if (!s)
+        return s.error();
+    return QJsonValue(QJsonObject{{QStringLiteral("ok"), true}});
+}
+
+template<class Req>
+using Fn = std::function<Result<QJsonValue>(const Req &, const RequestContext &)>;
+} // namespace
+
+void registerAgentMethods(MethodTable &t, Engine *e)
+{
+    using namespace rpc;
+    t.add<SpawnRequest>(method::AgentsSpawn,
+                        Fn<SpawnRequest>([e](const SpawnRequest &r, const RequestContext &) {
+                            return sessionReply(e->spawn(r));
+                        }));
+    t.add(method::AgentsList, [e](const RequestContext &, const QJsonObject &) {
+        AgentList list;
+        list.sessions = e->sessions();
+        list.approvals = e->pendingApprovals();
+        list.costToday = e->costToday();
+        list.warnings = e->warnings();
+        list.maxConcurrent = e->settings().maxConcurrent;
+        return MethodReply{QJsonValue(list.toJson())};
+    });
+    t.add<AgentRequest>(method::AgentsGet,
+                        Fn<AgentRequest>([e](const AgentRequest &r, const RequestContext &) {
+                            return sessionReply(e->find(r.agent));
+                        }));
+    t.add<SendRequest>(method::AgentsSend,
+                       Fn<SendRequest>([e](const SendRequest &r, const RequestContext &) {
+                           return okReply(e->send(r.agent, r.text));
+                       }));
+    t.add<AgentRequest>(method::AgentsInterrupt,
+                        Fn<AgentRequest>([e](const AgentRequest &r, const RequestContext &) {
+                            return okReply(e->interrupt(r.agent));
+                        }));
+    t.add<StopRequest>(method::AgentsStop,
+                       Fn<StopRequest>([e](const StopRequest &r, const RequestContext &) {
+                           if (r.all) {
+                               e->stopAll();
+                               return okReply(Ok{});
+                           }
+                           return okReply(e->stop(r.agent));
+                       }));
+    t.add<ResumeRequest>(method::AgentsResume,
+                         Fn<ResumeRequest>([e](const ResumeRequest &r, const RequestContext &) {
+                             return okReply(e->resume(r.agent, r.task, r.environment));
+                         }));
+    t.add<EventsRequest>(method::EventsList,
+                         Fn<EventsRequest>([e](const EventsRequest &r, const RequestContext &) {
+                             const Result<SessionInfo> s = e->find(r.agent);
+                             if (!s)
+                                 return Result<QJsonValue>(s.error());
+                             EventsReply reply;
+                             reply.sessionId = s->id;
+                             reply.events = r.tail > 0 ? e->tailEvents(s->id, r.tail)
+                                                       : e->events(s->id, r.afterSeq, r.limit);
+                             return Result<QJsonValue>(QJsonValue(reply.toJson()));
+                         }));
+    t.add(method::RolesList, [e](const RequestContext &, const QJsonObject &) {
+        e->reloadRoles();
+        QJsonArray roles;
+        for (const Role &r : e->roles().roles())
+            roles.append(r.toJson());
+        QJsonArray errors;
+        for (const Error &err : e->roles().errors())
+            errors.append(err.toString());
+        return MethodReply{QJsonValue(
+            QJsonObject{{QStringLiteral("roles"), roles}, {QStringLiteral("errors"), errors}})};
+    });
+}
+
+void registerApprovalMethods(MethodTable &t, Engine *e)
+{
+    using namespace rpc;
+    t.add<ApproveRequest>(method::AgentsApprove,
+                          Fn<ApproveRequest>([e](const ApproveRequest &r, const RequestContext &) {
+                              const Result<ApprovalInfo> a =
+                                  e->answer(r.agent, r.requestId, r.allow, r.forSession, r.message);
+                              if (!a)
+                                  return Result<QJsonValue>(a.error());
+                              return Result<QJsonValue>(QJsonValue(a->toJson()));
+                          }));
+}
+
+void registerGitMethods(MethodTable &t, Engine *e)
+{
+    using namespace rpc;
+    t.addLater<MergeQueueOptions>(method::MergeRun,
+                                  [e](const MergeQueueOptions &o) { return e->mergeQueue(o); });
+    t.addLater<SyncRequest>(method::RepoSync, [e](const SyncRequest &r) {
+        return e->sync(r.agents, r.repo, r.into, r.rebase);
+    });
+    t.addLater<CleanRequest>(method::AgentsClean, [e](const CleanRequest &r) {
+        return e->clean(r.agents, r.all, r.force);
+    });
+    t.add<MergeApproveRequest>(
+        method::MergeApprove,
+        Fn<MergeApproveRequest>([e](const MergeApproveRequest &r, const RequestContext &) {
+            return okReply(e->approveMerge(r.agent, r.approved));
+        }));
+    t.add<TargetRequest>(method::MergeResolve,
+                         Fn<TargetRequest>([e](const TargetRequest &r, const RequestContext &) {
+                             return sessionReply(e->spawnResolver(r.agent, r.into));
+                         }));
+    t.add<AgentRequest>(method::MergeHistory,
+                        Fn<AgentRequest>([e](const AgentRequest &r, const RequestContext &) {
+                            return Result<QJsonValue>(QJsonValue(e->mergeHistory(r.agent)));
+                        }));
+    t.add<TargetRequest>(method::ReviewTarget,
+                         Fn<TargetRequest>([e](const TargetRequest &r, const RequestContext &) {
+                             const Result<QJsonObject> target = e->reviewTarget(r.agent, r.into);
+                             if (!target)
+                                 return Result<QJsonValue>(target.error());
+                             return Result<QJsonValue>(QJsonValue(*target));
+                         }));
+}
+
+void registerSettingsMethods(MethodTable &t, Engine *e)
+{
+    using namespace rpc;
+    t.add(method::SettingsGet, [e](const RequestContext &, const QJsonObject &) {
+        return MethodReply{QJsonValue(e->settings().toJson())};
+    });
+    t.add(method::SettingsSet, [e](const RequestContext &, const QJsonObject &p) {
+        QJsonObject merged = e->settings().toJson();
+        // Each value has its setting's type; an unknown name is refused rather than dropped.
+        for (auto it = p.constBegin(); it != p.constEnd(); ++it) {
+            const QJsonValue current = merged.value(it.key());
+            // A list may also come as one comma-separated string (as in the settings file).
+            const bool listAsString = current.isArray() && it->isString();
+            if (current.isUndefined() || (current.type() != it->type() && !listAsString))
+                return MethodReply{
+                    makeError(QCoreApplication::translate(
+                                  "Protocol", "%1: the setting '%2' is unknown or not %3")
+                                  .arg(QString(method::SettingsSet), it.key(),
+                                       current.isUndefined() ? QStringLiteral("known")
+                                       : current.isBool()    ? QStringLiteral("true or false")
+                                       : current.isDouble()  ? QStringLiteral("a number")
+                                       : current.isArray()   ? QStringLiteral("a list")
+                                                             : QStringLiteral("a string")),
+                              it.key(),
+                              QCoreApplication::translate(
+                                  "Protocol", "settings.get lists the settings and their values.")),
+                    std::nullopt, true};
+            merged.insert(it.key(), it.value());
+        }
+        e->setSettings(EngineSettings::fromJson(merged));
+        if (!saveEngineSettings(e->settings()))
+            return MethodReply{makeError(QCoreApplication::translate(
+                "EngineService", "the settings are in effect but could not be saved"))};
+        return MethodReply{QJsonValue(e->settings().toJson())};
+    });
+    t.add(method::ClaudeLocate, [e](const RequestContext &, const QJsonObject &p) {
+        // Where the engine, which launches the agents, finds Claude Code: not the asking
+        // client's own environment. "claudePath": a path to check instead of the setting's.
+        ParamReader in(p, method::ClaudeLocate);
+        // "environment": the client's, as it sends with a spawn (agents it starts use it).
+        const QString configured = in.string("claudePath", e->settings().claudePath);
+        const QProcessEnvironment env =
+            e->locateEnvironment(environmentFromJson(in.object("environment")));
+        if (Status s = in.status(); !s)
+            return MethodReply{s.error(), std::nullopt, true};
+        ClaudeLocationReply reply;
+        reply.configured =
+            !configured.isEmpty() || !env.value(QStringLiteral("CHORUS_CLAUDE")).isEmpty();
+        const Result<ClaudeLocation> found = e->locateClaude(configured, env);
+        if (found) {
+            reply.path = found->path;
+            reply.source = found->source;
+        } else {
+            reply.error = found.error().toString();
+        }
+        for (const auto &[source, path] : claudeCandidates(configured, env))
+            reply.candidates.append(
+                QJsonObject{{QStringLiteral("source"), source}, {QStringLiteral("path"), path}});
+        return MethodReply{QJsonValue(reply.toJson())};
+    });
+}
+
+} // namespace chorus
