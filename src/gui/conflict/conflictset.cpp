@@ -1,7 +1,5 @@
 #include "conflict/conflictset.h"
 
-#include "git/merge.h"
-
 #include <QJsonArray>
 
 #include <algorithm>
@@ -9,8 +7,6 @@
 namespace chorus {
 
 namespace {
-
-constexpr quint32 kGitlinkMode = 0160000;
 
 QString takeName(Take t)
 {
@@ -56,46 +52,6 @@ QString nameName(ConflictEntry::Name n)
 }
 
 } // namespace
-
-Result<ConflictSet::Loaded> ConflictSet::load(const QString &repo, const QString &branch, const QString &target)
-{
-    Loaded out;
-    out.target = target;
-    if (out.target.isEmpty()) {
-        Result<QString> t = defaultMergeTarget(repo);
-        if (!t)
-            return t.error();
-        out.target = *t;
-    }
-    Result<BranchStatus> status = branchStatus(repo, branch, out.target);
-    if (!status)
-        return status.error();
-    out.status = *status;
-    const MarkerLabels markerLabels = ConflictEntry::markerLabels(branch, out.target);
-    for (const ConflictFile &f : std::as_const(out.status.conflicts)) {
-        QString readError;
-        auto read = [&](const QString &blob, quint32 mode) {
-            if (blob.isEmpty())
-                return QByteArray();
-            if (mode == kGitlinkMode) {
-                readError = tr("%1 is a submodule").arg(f.path);
-                return QByteArray();
-            }
-            Result<QByteArray> r = readBlob(repo, blob);
-            if (!r) {
-                readError = r.error().toString();
-                return QByteArray();
-            }
-            return *r;
-        };
-        const QByteArray base = read(f.ancestorBlob, f.ancestorMode);
-        const QByteArray ours = read(f.oursBlob, f.oursMode);
-        const QByteArray theirs = read(f.theirsBlob, f.theirsMode);
-        out.entries.append(
-            ConflictEntry::fromVersions(f, base, ours, theirs, markerLabels, readError));
-    }
-    return out;
-}
 
 ConflictSet::ConflictSet(QObject *parent) : QObject(parent) {}
 

@@ -1,8 +1,6 @@
 #pragma once
 
-#include "git/branchstatus.h"
 #include "git/conflict.h"
-#include "result.h"
 #include "review/conflictentry.h"
 
 #include <QJsonObject>
@@ -11,21 +9,12 @@
 
 namespace chorus {
 
-// The conflicts of one agent's branch with a target, and the user's resolutions. Loading is
-// a plain function for a worker thread; the rest lives on the GUI thread.
+// The conflicts of one agent's branch with a target, and the user's resolutions, on the GUI
+// thread. The entries are read off it by a ReviewSource (requestConflicts).
 class ConflictSet : public QObject
 {
     Q_OBJECT
 public:
-    struct Loaded
-    {
-        QString target; // resolved (the default target when none was asked for)
-        BranchStatus status;
-        QList<ConflictEntry> entries;
-    };
-    // branchStatus + readBlob + the three-way merges. Any thread.
-    static Result<Loaded> load(const QString &repo, const QString &branch, const QString &target);
-
     explicit ConflictSet(QObject *parent = nullptr);
 
     void reset(QList<ConflictEntry> entries);
