@@ -570,6 +570,19 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
 </context>
 <context>
+    <name>ConflictEntry</name>
+    <message>
+        <location filename="../src/core/review/conflictentry.cpp" line="+58"/>
+        <source>%1 (target)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (agent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <location filename="../src/core/store/database.cpp" line="+75"/>
@@ -2431,7 +2444,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::BranchListModel</name>
     <message>
-        <location filename="../src/gui/review/branchlistmodel.cpp" line="+132"/>
+        <location filename="../src/gui/review/branchlistmodel.cpp" line="+136"/>
         <source>checking…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2716,32 +2729,14 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     </message>
 </context>
 <context>
-    <name>chorus::ConflictSet</name>
-    <message>
-        <location filename="../src/gui/conflict/conflictset.cpp" line="+145"/>
-        <source>%1 (target)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 (agent)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>%1 is a submodule</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>chorus::ConflictWindow</name>
     <message>
-        <location filename="../src/gui/conflict/conflictwindow.cpp" line="+74"/>
+        <location filename="../src/gui/conflict/conflictwindow.cpp" line="+67"/>
         <source>Conflicts of %1 — Chorus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>Re&amp;load</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2767,12 +2762,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     </message>
     <message>
         <location line="+23"/>
-        <location line="+114"/>
+        <location line="+106"/>
         <source>Looking for conflicts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-105"/>
         <source>Merging %1 into %2 in memory; nothing is written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2782,7 +2777,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+15"/>
         <source>Cannot compute the conflicts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2797,7 +2792,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Already merged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3824,6 +3819,19 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
     </message>
 </context>
 <context>
+    <name>chorus::LocalReviewSource</name>
+    <message>
+        <location filename="../src/core/review/localreviewsource.cpp" line="+39"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is a submodule</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>chorus::MainActions</name>
     <message>
         <location filename="../src/gui/mainwindow/mainactions.cpp" line="+17"/>
@@ -4177,8 +4185,8 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::ReviewWindow</name>
     <message>
-        <location filename="../src/gui/review/reviewwindow.cpp" line="+49"/>
-        <location line="+292"/>
+        <location filename="../src/gui/review/reviewwindow.cpp" line="+50"/>
+        <location line="+296"/>
         <source>Review — Chorus</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4350,7 +4358,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/review/reviewwindow_files.cpp" line="+28"/>
+        <location filename="../src/gui/review/reviewwindow_files.cpp" line="+32"/>
         <source>Renamed from %1 without changes to its content.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4420,7 +4428,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
         <source>Binary file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4430,12 +4438,12 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+15"/>
         <source>Loading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+39"/>
         <source>Cannot show %1</source>
         <translation type="unfinished"></translation>
     </message>

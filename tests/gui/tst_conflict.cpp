@@ -84,7 +84,7 @@ QString applyHunks(const QStringList &a, const QStringList &b, const QList<LineH
 
 const MarkerLabels kLabels{S("main (target)"), S("chorus/x (agent)")};
 
-// A content conflict entry as ConflictSet::load makes it, from texts.
+// A content conflict entry as ConflictEntry::fromVersions makes it, from texts.
 ConflictEntry textEntry(const QString &path, const QString &base, const QString &ours, const QString &theirs,
                         const QString &theirsBlob = S("t1"))
 {

@@ -1,25 +1,12 @@
 #include "conflict/conflictset.h"
 
-#include "git/merge.h"
-
 #include <QJsonArray>
-#include <QStringDecoder>
+
+#include <algorithm>
 
 namespace chorus {
 
 namespace {
-
-constexpr quint32 kSymlinkMode = 0120000;
-constexpr quint32 kGitlinkMode = 0160000;
-
-bool decodeText(const QByteArray &bytes, QString *out)
-{
-    if (bytes.size() > ConflictSet::kMaxTextBytes || bytes.contains('\0'))
-        return false;
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
-    *out = decoder(bytes);
-    return !decoder.hasError();
-}
 
 QString takeName(Take t)
 {
@@ -64,136 +51,7 @@ QString nameName(ConflictEntry::Name n)
     return n == ConflictEntry::Name::Agent ? QStringLiteral("agent") : QStringLiteral("target");
 }
 
-void updateMarkers(ConflictEntry *e)
-{
-    e->markersLeft = int(findMarkerBlocks(e->result, e->ownMarkers).size());
-    e->hasMarkers = e->markersLeft > 0 || hasConflictMarkers(e->result, e->ownMarkers);
-}
-
 } // namespace
-
-bool ConflictEntry::usesTextMerge() const
-{
-    return isText && readError.isEmpty() && !file.oursBlob.isEmpty() && !file.theirsBlob.isEmpty() &&
-           (file.kind == QLatin1String("content") || file.kind == QLatin1String("add/add"));
-}
-
-bool ConflictEntry::isResolved() const
-{
-    // git saw a conflict the line merge did not find (it aligns lines differently): the
-    // result is only taken once the user looked at it (accepted or edited it).
-    if (usesTextMerge())
-        return !hasMarkers && (merge.conflictCount() > 0 || touched);
-    return choice != Choice::None && canChoose(choice);
-}
-
-bool ConflictEntry::canChoose(Choice c) const
-{
-    switch (c) {
-    case Choice::Ours:
-        return !file.oursBlob.isEmpty() && readError.isEmpty();
-    case Choice::Theirs:
-        return !file.theirsBlob.isEmpty() && readError.isEmpty();
-    case Choice::Delete:
-        return true;
-    case Choice::None:
-        break;
-    }
-    return false;
-}
-
-bool ConflictEntry::hasNameChoice() const
-{
-    return file.kind == QLatin1String("rename") && !file.oursPath.isEmpty() && !file.theirsPath.isEmpty() &&
-           file.oursPath != file.theirsPath;
-}
-
-QString ConflictEntry::resolvedPath() const
-{
-    return name == Name::Agent && hasNameChoice() ? file.theirsPath : file.path;
-}
-
-std::optional<QByteArray> ConflictEntry::resolution() const
-{
-    if (!usesTextMerge()) {
-        if (choice == Choice::Ours)
-            return ours;
-        if (choice == Choice::Theirs)
-            return theirs;
-        return std::nullopt;
-    }
-    // Untouched by hand: byte for byte what the quick choices make (mixed line endings and
-    // all). Edited: the editor's text with the file's line ending.
-    const QList<int> conflicts = merge.conflicts();
-    const bool allTaken = std::all_of(conflicts.cbegin(), conflicts.cend(),
-                                      [this](int chunk) { return takes.contains(chunk); });
-    if (allTaken) {
-        const QString exact = renderWithMarkers(merge, takes, labels);
-        if (toEditorText(exact) == result)
-            return exact.toUtf8();
-    }
-    return fromEditorText(result, merge.lineEnding()).toUtf8();
-}
-
-QString ConflictEntry::initialResult() const
-{
-    return toEditorText(renderWithMarkers(merge, {}, labels));
-}
-
-MarkerLabels ConflictSet::labels(const QString &branch, const QString &target)
-{
-    return {tr("%1 (target)").arg(target), tr("%1 (agent)").arg(branch)};
-}
-
-Result<ConflictSet::Loaded> ConflictSet::load(const QString &repo, const QString &branch, const QString &target)
-{
-    Loaded out;
-    out.target = target;
-    if (out.target.isEmpty()) {
-        Result<QString> t = defaultMergeTarget(repo);
-        if (!t)
-            return t.error();
-        out.target = *t;
-    }
-    Result<BranchStatus> status = branchStatus(repo, branch, out.target);
-    if (!status)
-        return status.error();
-    out.status = *status;
-    const MarkerLabels markerLabels = labels(branch, out.target);
-    for (const ConflictFile &f : std::as_const(out.status.conflicts)) {
-        ConflictEntry e;
-        e.file = f;
-        e.labels = markerLabels;
-        auto read = [&](const QString &blob, quint32 mode, QByteArray *into) {
-            if (blob.isEmpty())
-                return;
-            if (mode == kGitlinkMode) {
-                e.readError = tr("%1 is a submodule").arg(f.path);
-                return;
-            }
-            Result<QByteArray> r = readBlob(repo, blob);
-            if (r)
-                *into = *r;
-            else
-                e.readError = r.error().toString();
-        };
-        read(f.ancestorBlob, f.ancestorMode, &e.base);
-        read(f.oursBlob, f.oursMode, &e.ours);
-        read(f.theirsBlob, f.theirsMode, &e.theirs);
-        QString base, ours, theirs;
-        const bool symlink = f.ancestorMode == kSymlinkMode || f.oursMode == kSymlinkMode || f.theirsMode == kSymlinkMode;
-        e.isText = !symlink && e.readError.isEmpty() && decodeText(e.base, &base) && decodeText(e.ours, &ours) &&
-                   decodeText(e.theirs, &theirs);
-        if (e.isText) {
-            e.merge = ThreeWayMerge::compute(base, ours, theirs);
-            e.ownMarkers = markerLikeLines(base) + markerLikeLines(ours) + markerLikeLines(theirs);
-            e.result = e.initialResult();
-            updateMarkers(&e);
-        }
-        out.entries.append(e);
-    }
-    return out;
-}
 
 ConflictSet::ConflictSet(QObject *parent) : QObject(parent) {}
 
@@ -218,7 +76,7 @@ void ConflictSet::setResult(int i, const QString &text)
         return;
     e.result = text;
     e.touched = true;
-    updateMarkers(&e);
+    e.updateMarkers();
     Q_EMIT entryChanged(i);
 }
 
@@ -333,7 +191,7 @@ int ConflictSet::restoreState(const QJsonObject &state)
                 if (ok && t && chunk >= 0 && chunk < chunks)
                     e.takes.insert(chunk, *t);
             }
-            updateMarkers(&e);
+            e.updateMarkers();
         } else {
             const QString c = f.value(QLatin1String("choice")).toString();
             e.choice = ConflictEntry::Choice::None;

@@ -7,6 +7,7 @@
 #include "conflict/conflictset.h"
 #include "conflict/textmergeview.h"
 #include "paths.h"
+#include "review/localreviewsource.h"
 #include "settings/guisettings.h"
 #include "style/palettecolors.h"
 #include "widgets/emptystatewidget.h"
@@ -29,18 +30,8 @@
 #include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <optional>
 
 namespace chorus {
-
-struct ConflictWindow::LoadResult
-{
-    std::optional<ConflictSet::Loaded> loaded;
-    Error error;
-    QJsonObject saved; // the user's earlier work, from the state file
-};
 
 namespace {
 
@@ -62,8 +53,10 @@ QString ConflictWindow::stateFilePath(const QString &sessionId, const QString &t
            QStringLiteral(".json");
 }
 
-ConflictWindow::ConflictWindow(EngineClient *client, const SessionInfo &agent, const QString &target, QWidget *parent)
-    : QWidget(parent, Qt::Window), m_client(client), m_agent(agent), m_target(target), m_set(new ConflictSet(this)),
+ConflictWindow::ConflictWindow(EngineClient *client, const SessionInfo &agent,
+                               const QString &target, QWidget *parent)
+    : QWidget(parent, Qt::Window), m_client(client), m_agent(agent), m_target(target),
+      m_source(new LocalReviewSource(this)), m_set(new ConflictSet(this)),
       m_model(new ConflictListModel(m_set, this)), m_pages(new QStackedWidget(this)),
       m_message(new EmptyStateWidget(m_pages)), m_splitter(new QSplitter(Qt::Horizontal, m_pages)),
       m_list(new QTreeView(m_splitter)), m_editors(new QStackedWidget(m_splitter)),
@@ -118,6 +111,8 @@ ConflictWindow::ConflictWindow(EngineClient *client, const SessionInfo &agent, c
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(800);
     connect(m_saveTimer, &QTimer::timeout, this, &ConflictWindow::writeState);
+    connect(m_source, &ReviewSource::conflictsLoaded, this,
+            [this](const QString &, quint64, const Result<BranchConflicts> &r) { onLoaded(r); });
 
     if (!restoreGeometry(guisettings::state(QStringLiteral("conflictGeometry"))))
         resize(1400, 900);
@@ -128,6 +123,7 @@ ConflictWindow::ConflictWindow(EngineClient *client, const SessionInfo &agent, c
 
 ConflictWindow::~ConflictWindow()
 {
+    m_source->cancelAll(); // a load still running is dropped
     m_text->flush();
     saveState();
 }
@@ -182,7 +178,7 @@ void ConflictWindow::reload()
     if (m_loading)
         return;
     m_text->flush();
-    saveState(); // the worker reads it back for the files that did not change
+    saveState(); // read back when the conflicts arrive, for the files that did not change
     m_loading = true;
     m_message->setTitle(tr("Looking for conflicts…"));
     m_message->setText(tr("Merging %1 into %2 in memory; nothing is written.")
@@ -190,45 +186,37 @@ void ConflictWindow::reload()
     m_message->setButtonText({});
     m_pages->setCurrentWidget(m_message);
     updateStatus();
-    const QString repo = m_agent.repo, branch = m_agent.branch, target = m_target, id = m_agent.id;
-    QtConcurrent::run([repo, branch, target, id] {
-        LoadResult out;
-        Result<ConflictSet::Loaded> r = ConflictSet::load(repo, branch, target);
-        if (!r) {
-            out.error = r.error();
-            return out;
-        }
-        out.saved = readJsonFile(stateFilePath(id, r->target));
-        out.loaded = std::move(r).value();
-        return out;
-    }).then(this, [this](const LoadResult &r) { onLoaded(r); });
+    m_source->requestConflicts(m_agent.id, m_agent.repo, m_agent.branch, m_target,
+                               ReviewSource::Priority::Background);
 }
 
-void ConflictWindow::onLoaded(const LoadResult &r)
+void ConflictWindow::onLoaded(const Result<BranchConflicts> &r)
 {
     m_loading = false;
     const QString selectedPath = currentFile() >= 0 ? m_set->at(currentFile()).file.path : QString();
     m_clean = false;
-    if (!r.loaded) {
+    if (!r) {
         m_set->reset({});
         m_message->setTitle(tr("Cannot compute the conflicts"));
-        m_message->setText(r.error.toString());
+        m_message->setText(r.error().toString());
         m_message->setButtonText(tr("Try Again"));
         m_pages->setCurrentWidget(m_message);
         updateStatus();
         Q_EMIT loaded();
         return;
     }
-    m_target = r.loaded->target;
+    m_target = r->target;
     m_title->setText(tr("Merging <b>%1</b> into <b>%2</b>").arg(m_agent.branch.toHtmlEscaped(), m_target.toHtmlEscaped()));
     m_text->setNames(m_agent.branch, m_target);
     m_choice->setNames(m_agent.branch, m_target);
-    m_set->reset(r.loaded->entries);
-    if (m_set->restoreState(r.saved.value(QLatin1String("resolutions")).toObject()) == 0 && !r.saved.isEmpty())
+    m_set->reset(r->entries);
+    const QJsonObject saved = readJsonFile(stateFilePath(m_agent.id, m_target)); // earlier work
+    if (m_set->restoreState(saved.value(QLatin1String("resolutions")).toObject()) == 0 &&
+        !saved.isEmpty())
         QFile::remove(stateFilePath(m_agent.id, m_target)); // nothing in it applies any more
     if (m_set->size() == 0) {
         m_clean = true;
-        const BranchStatus &s = r.loaded->status;
+        const BranchStatus &s = r->status;
         m_message->setTitle(s.merged ? tr("Already merged") : tr("No conflicts: it merges cleanly"));
         m_message->setText(s.merged ? tr("%1 is already in %2.").arg(m_agent.branch, m_target)
                                     : tr("%1 merges into %2 without conflicts.").arg(m_agent.branch, m_target));

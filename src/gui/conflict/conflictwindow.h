@@ -20,14 +20,16 @@ class ConflictListModel;
 class ConflictSet;
 class EmptyStateWidget;
 class EngineClient;
+class ReviewSource;
 class TextMergeView;
+struct BranchConflicts;
 
 // Resolving an agent's merge conflicts with a target by hand. Left: the conflicted files;
 // right: a three-way merge for text files, a choice for the others; bottom: merge with these
 // resolutions (through the engine), or hand the conflicts to a resolver agent.
 //
-// The conflicts are computed off the UI thread (branchStatus, readBlob: nothing is written
-// to the repository). What the user resolved survives closing the window: it is kept in
+// The conflicts are read by a ReviewSource (requestConflicts: off the UI thread, nothing is
+// written to the repository). What the user resolved survives closing the window: it is kept in
 // paths::dataDir()/conflicts/<session id>-<target>.json and restored for every file whose
 // three versions are still the same.
 class ConflictWindow : public QWidget
@@ -73,10 +75,9 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    struct LoadResult;
     QWidget *buildHeader();
     QWidget *buildBottom();
-    void onLoaded(const LoadResult &r);
+    void onLoaded(const Result<BranchConflicts> &r);
     void showFile(int index);
     void stepFile(int direction);
     void updateStatus();
@@ -92,6 +93,7 @@ private:
     EngineClient *m_client;
     SessionInfo m_agent;
     QString m_target;
+    ReviewSource *m_source;
     ConflictSet *m_set;
     ConflictListModel *m_model;
     QLabel *m_title = nullptr;

@@ -2,19 +2,13 @@
 
 #include "agents/knownroles.h"
 #include "client/engineclient.h"
+#include "review/reviewsource.h"
 
-#include <QFuture>
 #include <QPointer>
-#include <QtConcurrent/qtconcurrenttask.h>
 
 namespace chorus {
 
 namespace {
-// Thread pool priorities: the file on screen first, then the branch on screen's file list,
-// then the others' lists, then the merge forecasts (an in-memory merge each).
-constexpr int kPrioritySummary = 2;
-constexpr int kSummary = 1;
-constexpr int kStatus = 0;
 
 bool isCleaned(const SessionInfo &info)
 {
@@ -66,10 +60,18 @@ ReviewBranch::Forecast ReviewBranch::forecast() const
     return status.clean ? Forecast::Clean : Forecast::Conflicts;
 }
 
-BranchListModel::BranchListModel(EngineClient *client, KnownRoles *roles, QObject *parent)
-    : QAbstractListModel(parent), m_client(client), m_roles(roles),
-      m_cancel(std::make_shared<std::atomic_bool>(false))
+BranchListModel::BranchListModel(EngineClient *client, KnownRoles *roles, ReviewSource *source,
+                                 QObject *parent)
+    : QAbstractListModel(parent), m_client(client), m_roles(roles), m_source(source)
 {
+    connect(source, &ReviewSource::branchDiffLoaded, this,
+            [this](const QString &sessionId, quint64, const Result<DiffSummary> &summary) {
+                onSummaryLoaded(sessionId, summary);
+            });
+    connect(source, &ReviewSource::branchStatusLoaded, this,
+            [this](const QString &sessionId, quint64, const Result<BranchStanding> &standing) {
+                onStatusLoaded(sessionId, standing);
+            });
     connect(client, &EngineClient::sessionAdded, this, &BranchListModel::onSessionChanged);
     connect(client, &EngineClient::sessionChanged, this, &BranchListModel::onSessionChanged);
     connect(client, &EngineClient::connectedChanged, this, [this](bool connected) {
@@ -87,7 +89,9 @@ BranchListModel::BranchListModel(EngineClient *client, KnownRoles *roles, QObjec
 
 BranchListModel::~BranchListModel()
 {
-    m_cancel->store(true); // running diffs stop early; their results are dropped
+    if (m_source) // running diffs stop early; their results are dropped
+        for (const ReviewBranch &b : std::as_const(m_rows))
+            m_source->cancel(b.sessionId);
 }
 
 bool BranchListModel::reviewable(const SessionInfo &info)
@@ -204,6 +208,7 @@ void BranchListModel::onSessionChanged(const SessionInfo &info)
     const int row = rowOf(info.id);
     if (!reviewable(info)) {
         if (row >= 0) {
+            m_source->cancel(info.id);
             beginRemoveRows({}, row, row);
             m_rows.removeAt(row);
             endRemoveRows();
@@ -268,6 +273,7 @@ void BranchListModel::compute(const QString &sessionId)
     if (row < 0)
         return;
     const int generation = ++m_rows[row].generation;
+    m_source->cancel(sessionId); // what is still being read for it is out of date
     m_client->reviewTarget(sessionId, {},
                            [self = QPointer<BranchListModel>(this), sessionId,
                             generation](const Result<QJsonObject> &r) {
@@ -294,67 +300,50 @@ void BranchListModel::startJobs(const QString &sessionId, int generation,
         return;
     }
     b->error.clear();
-    const QString repo = target->value(QLatin1String("repo")).toString();
-    const QString branch = target->value(QLatin1String("branch")).toString();
-    const QString into = target->value(QLatin1String("target")).toString();
-    b->target = into;
+    b->readRepo = target->value(QLatin1String("repo")).toString();
+    b->readBranch = target->value(QLatin1String("branch")).toString();
+    b->target = target->value(QLatin1String("target")).toString();
     // The file list first; the forecast (an in-memory merge) after it, so that on a small
     // machine it does not slow the list down.
-    const std::shared_ptr<std::atomic_bool> cancel = m_cancel;
-    QtConcurrent::task(
-        [repo, branch, into, cancel] { return diffBranch(repo, branch, into, cancel.get()); })
-        .withPriority(sessionId == m_priority ? kPrioritySummary : kSummary)
-        .spawn()
-        .then(this, [this, sessionId, generation, repo, branch,
-                     into](const Result<DiffSummary> &summary) {
-            ReviewBranch *now = current(sessionId, generation);
-            if (!now)
-                return;
-            if (summary) {
-                now->summary = *summary;
-                now->summaryKnown = true;
-            } else {
-                now->error = summary.error().toString();
-            }
-            emitChanged(sessionId);
-            Q_EMIT summaryChanged(sessionId);
-            startStatus(sessionId, generation, repo, branch, into);
-        });
+    m_source->requestBranchDiff(sessionId, b->readRepo, b->readBranch, b->target,
+                                sessionId == m_priority ? ReviewSource::Priority::Foreground
+                                                        : ReviewSource::Priority::Normal);
 }
 
-void BranchListModel::startStatus(const QString &sessionId, int generation, const QString &repo,
-                                  const QString &branch, const QString &into)
+void BranchListModel::onSummaryLoaded(const QString &sessionId, const Result<DiffSummary> &summary)
 {
-    ReviewBranch *b = current(sessionId, generation);
-    const QString recorded = b ? b->mergedCommit : QString();
-    struct Found
-    {
-        Result<BranchStatus> status;
-        bool recordKept = false; // the recorded merge's commit is still in the target
-    };
-    QtConcurrent::task([repo, branch, into, recorded] {
-        Found f{branchStatus(repo, branch, into)};
-        if (f.status && !f.status->merged && !recorded.isEmpty())
-            if (const Result<bool> kept = reachableFrom(repo, recorded, into))
-                f.recordKept = *kept;
-        return f;
-    })
-        .withPriority(kStatus)
-        .spawn()
-        .then(this, [this, sessionId, generation](const Found &found) {
-            ReviewBranch *now = current(sessionId, generation);
-            if (!now)
-                return;
-            const Result<BranchStatus> &status = found.status;
-            now->mergedCommitKept = found.recordKept;
-            if (status) {
-                now->status = *status;
-                now->statusKnown = true;
-            } else {
-                now->error = status.error().toString();
-            }
-            emitChanged(sessionId);
-        });
+    const int row = rowOf(sessionId);
+    if (row < 0)
+        return;
+    ReviewBranch &b = m_rows[row];
+    if (summary) {
+        b.summary = *summary;
+        b.summaryKnown = true;
+    } else {
+        b.error = summary.error().toString();
+    }
+    emitChanged(sessionId);
+    Q_EMIT summaryChanged(sessionId);
+    if (const ReviewBranch *now = branch(sessionId))
+        m_source->requestBranchStatus(sessionId, now->readRepo, now->readBranch, now->target,
+                                      now->mergedCommit, ReviewSource::Priority::Background);
+}
+
+void BranchListModel::onStatusLoaded(const QString &sessionId,
+                                     const Result<BranchStanding> &standing)
+{
+    const int row = rowOf(sessionId);
+    if (row < 0)
+        return;
+    ReviewBranch &b = m_rows[row];
+    b.mergedCommitKept = standing && standing->recordedMergeKept;
+    if (standing) {
+        b.status = standing->status;
+        b.statusKnown = true;
+    } else {
+        b.error = standing.error().toString();
+    }
+    emitChanged(sessionId);
 }
 
 } // namespace chorus

@@ -7,17 +7,17 @@
 #include <QAbstractListModel>
 #include <QColor>
 #include <QIcon>
-
-#include <atomic>
-#include <memory>
+#include <QPointer>
 
 namespace chorus {
 
 class EngineClient;
 class KnownRoles;
+class ReviewSource;
+struct BranchStanding;
 
-// One agent branch under review: what the engine says about it, and what git says (computed
-// off the UI thread).
+// One agent branch under review: what the engine says about it, and what git says (read by a
+// ReviewSource).
 struct ReviewBranch
 {
     QString sessionId, name, role;
@@ -31,8 +31,9 @@ struct ReviewBranch
     bool approved = false;
     bool working = false; // a turn is in flight
     QString target;       // what it would merge into (review.target)
+    QString readRepo, readBranch; // what review.target says to read: the repository, the branch
 
-    int generation = 0; // bumped by every refresh; older results are dropped
+    int generation = 0; // bumped by every refresh; an older review.target answer is dropped
     bool summaryKnown = false;
     DiffSummary summary; // the files the branch changed (no hunks)
     bool statusKnown = false;
@@ -44,8 +45,9 @@ struct ReviewBranch
 };
 
 // The agents that have a branch to review (isolated, not cleaned), with ahead/behind their
-// target, files and lines changed and a merge forecast. diffBranch() and branchStatus() run on
-// the thread pool; a branch is recomputed when its agent's head or merge state changes.
+// target, files and lines changed and a merge forecast. A ReviewSource reads the files and then
+// the forecast, keyed by session id; a branch is recomputed when its agent's head or merge state
+// changes (its reads still outstanding are dropped).
 class BranchListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -67,7 +69,8 @@ public:
         ErrorRole,
     };
 
-    BranchListModel(EngineClient *client, KnownRoles *roles, QObject *parent = nullptr);
+    BranchListModel(EngineClient *client, KnownRoles *roles, ReviewSource *source,
+                    QObject *parent = nullptr);
     ~BranchListModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -95,8 +98,8 @@ private:
     void onSessionChanged(const SessionInfo &info);
     void compute(const QString &sessionId);
     void startJobs(const QString &sessionId, int generation, const Result<QJsonObject> &target);
-    void startStatus(const QString &sessionId, int generation, const QString &repo,
-                     const QString &branch, const QString &into);
+    void onSummaryLoaded(const QString &sessionId, const Result<DiffSummary> &summary);
+    void onStatusLoaded(const QString &sessionId, const Result<BranchStanding> &standing);
     // The branch if `generation` is still its latest refresh.
     ReviewBranch *current(const QString &sessionId, int generation);
     void emitChanged(const QString &sessionId);
@@ -104,9 +107,9 @@ private:
 
     EngineClient *m_client;
     KnownRoles *m_roles;
+    QPointer<ReviewSource> m_source;
     QList<ReviewBranch> m_rows;
     QString m_priority;
-    std::shared_ptr<std::atomic_bool> m_cancel;
 };
 
 } // namespace chorus

@@ -6,6 +6,7 @@
 #include "review/branchlistmodel.h"
 #include "review/changecountdelegate.h"
 #include "review/filetreemodel.h"
+#include "review/localreviewsource.h"
 #include "review/messagebar.h"
 #include "review/reviewstore.h"
 #include "settings/guisettings.h"
@@ -41,9 +42,9 @@ QLabel *paneTitle(const QString &text, QWidget *parent)
 } // namespace
 
 ReviewWindow::ReviewWindow(EngineClient *client, KnownRoles *roles, QWidget *parent)
-    : QWidget(parent, Qt::Window), m_client(client),
-      m_branchModel(new BranchListModel(client, roles, this)), m_fileModel(new FileTreeModel(this)),
-      m_fileCancel(std::make_shared<std::atomic_bool>(false))
+    : QWidget(parent, Qt::Window), m_client(client), m_source(new LocalReviewSource(this)),
+      m_branchModel(new BranchListModel(client, roles, m_source, this)),
+      m_fileModel(new FileTreeModel(this))
 {
     setObjectName(QStringLiteral("reviewWindow"));
     setWindowTitle(tr("Review — Chorus"));
@@ -83,6 +84,10 @@ ReviewWindow::ReviewWindow(EngineClient *client, KnownRoles *roles, QWidget *par
         updateActions();
     });
     connect(m_client, &EngineClient::connectedChanged, this, &ReviewWindow::updateActions);
+    connect(m_source, &ReviewSource::fileDiffLoaded, this,
+            [this](const QString &key, quint64, const Result<FileDiff> &diff) {
+                onFileDiffLoaded(key, diff);
+            });
 
     const bool sideBySide = guisettings::state(QStringLiteral("reviewMode")) == kSideBySide;
     (sideBySide ? m_sideBySide : m_unified)->setChecked(true);
@@ -96,7 +101,7 @@ ReviewWindow::ReviewWindow(EngineClient *client, KnownRoles *roles, QWidget *par
 
 ReviewWindow::~ReviewWindow()
 {
-    m_fileCancel->store(true);
+    m_source->cancelAll(); // running reads stop early; nothing arrives any more
 }
 
 void ReviewWindow::createActions()

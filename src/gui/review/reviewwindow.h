@@ -7,7 +7,6 @@
 #include <QPointer>
 #include <QWidget>
 
-#include <atomic>
 #include <memory>
 
 class QAction;
@@ -25,6 +24,7 @@ class EngineClient;
 class FileTreeModel;
 class KnownRoles;
 class MessageBar;
+class ReviewSource;
 class ReviewStore;
 
 // Reviewing what the agents did: their branches (left) with ahead/behind, size and a merge
@@ -91,6 +91,7 @@ private:
     // reviewwindow_files.cpp: the file tree, the diff, viewed marks, comments
     void fillFiles(bool keepFile);
     void showFile(const QString &path, bool keepView);
+    void onFileDiffLoaded(const QString &key, const Result<FileDiff> &diff);
     void onFileLoaded(const QString &path, const Result<FileDiff> &diff,
                       const DiffView::ViewState *keep);
     void loadFullText(int gap);
@@ -108,7 +109,18 @@ private:
     // The agent's last merge attempt (merge.history), if any.
     void showLastMerge(const QString &sessionId);
 
+    // What the file being loaded is shown with when it arrives.
+    struct FileLoad
+    {
+        QString path;
+        bool keepView = false; // the view's position is kept
+        bool reload = false;   // the same file again: a comment being typed stays open
+        DiffView::ViewState state;
+        DiffView::CommentDraft draft;
+    };
+
     EngineClient *m_client;
+    ReviewSource *m_source; // the branches' and files' reads, for the branch list too
     BranchListModel *m_branchModel;
     FileTreeModel *m_fileModel;
     QListView *m_branchView = nullptr;
@@ -134,9 +146,7 @@ private:
     QString m_file;
     QString m_shownBase, m_shownHead;       // what the file tree shows
     QHash<QString, std::shared_ptr<ReviewStore>> m_stores; // session id -> its notes
-    int m_fileGeneration = 0;   // bumped for every file shown; older loads are dropped
-    int m_loadedGeneration = 0; // the last one that arrived
-    std::shared_ptr<std::atomic_bool> m_fileCancel;   // the file being loaded
+    FileLoad m_fileLoad;
     bool m_merging = false;
     bool m_quietSelection = false; // the tree is being refilled: its selection changes are ours
 };

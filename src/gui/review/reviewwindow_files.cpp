@@ -4,6 +4,7 @@
 #include "review/branchlistmodel.h"
 #include "review/filetreemodel.h"
 #include "review/messagebar.h"
+#include "review/reviewsource.h"
 #include "review/reviewstore.h"
 
 #include <QAction>
@@ -11,15 +12,18 @@
 #include <QScrollBar>
 #include <QTimer>
 #include <QTreeView>
-#include <QtConcurrent/qtconcurrenttask.h>
 
 #include <functional>
 #include <limits>
+#include <utility>
 
 namespace chorus {
 
 namespace {
-constexpr int kFilePriority = 3; // above the branch list's work (branchlistmodel.cpp)
+// The window's reads (ReviewSource keys; the branch list's are session ids): the file on
+// screen, and its whole text when the user unfolds it.
+const QString kShownFile = QStringLiteral("shown file");
+const QString kWholeFile = QStringLiteral("whole file");
 
 // Why a file has no lines to show.
 QString noLinesText(const FileDiff &f)
@@ -157,61 +161,63 @@ void ReviewWindow::showFile(const QString &path, bool keepView)
     m_file = path;
     updateTitle();
     updateActions();
-    m_fileCancel->store(true);
-    m_fileCancel = std::make_shared<std::atomic_bool>(false);
-    const int generation = ++m_fileGeneration;
+    m_source->cancel(kWholeFile); // the previous file's
     if (f->binary) {
-        m_loadedGeneration = generation;
+        m_source->cancel(kShownFile);
         m_view->showMessage(tr("Binary file"),
                             tr("%1 is a binary file; its content is not shown.").arg(path));
         updateActions();
         Q_EMIT fileShown(path);
         return;
     }
-    const QString repo = b->summary.repo, base = b->summary.baseCommit,
-                  head = b->summary.headCommit;
-    const std::shared_ptr<std::atomic_bool> cancel = m_fileCancel;
-    QtConcurrent::task([repo, base, head, path, cancel] {
-        return diffFile(repo, base, head, path, 3, cancel.get());
-    })
-        .withPriority(kFilePriority)
-        .spawn()
-        .then(this, [this, generation, path, keepView, reload, state,
-                     draft](const Result<FileDiff> &diff) {
-            if (generation != m_fileGeneration)
-                return;
-            DiffView::CommentDraft latest;
-            if (reload) // what was typed meanwhile counts (unless "Loading…" replaced the editor)
-                latest = m_view->commentDraft().line > 0 ? m_view->commentDraft() : draft;
-            else
-                m_view->submitOpenEditor(); // opened on the previous file while this one loaded
-            onFileLoaded(path, diff, keepView ? &state : nullptr);
-            if (m_view->hasDocument())
-                m_view->restoreCommentDraft(latest);
-            else if (!latest.text.trimmed().isEmpty()) // nowhere to show it: keep it as a comment
-                onCommentSubmitted(ReviewComment{latest.commentId,
-                                                 path,
-                                                 latest.side,
-                                                 latest.line,
-                                                 {},
-                                                 latest.text.trimmed(),
-                                                 {},
-                                                 {}});
-        });
+    m_fileLoad = FileLoad{path, keepView, reload, state, draft};
+    const quint64 request = m_source->requestFileDiff(kShownFile, b->summary.repo,
+                                                      b->summary.baseCommit, b->summary.headCommit,
+                                                      path, 3, ReviewSource::Priority::Interactive);
     // A slow file says so; a fast one (or the same file again) replaces the old one without a
     // flash.
     if (reload)
         return;
-    QTimer::singleShot(150, this, [this, generation, path] {
-        if (generation == m_fileGeneration && m_loadedGeneration != generation)
+    QTimer::singleShot(150, this, [this, request, path] {
+        if (m_source->pending(ReviewSource::Kind::FileDiff, kShownFile) == request)
             m_view->showMessage(tr("Loading %1…").arg(path));
     });
+}
+
+void ReviewWindow::onFileDiffLoaded(const QString &key, const Result<FileDiff> &diff)
+{
+    if (key == kWholeFile) {
+        if (diff)
+            m_view->setFullText(*diff);
+        else
+            m_message->showMessage(MessageBar::Kind::Error, diff.error().toString());
+        return;
+    }
+    if (key != kShownFile)
+        return;
+    const FileLoad load = std::exchange(m_fileLoad, {});
+    DiffView::CommentDraft latest;
+    if (load.reload) // what was typed meanwhile counts (unless "Loading…" replaced the editor)
+        latest = m_view->commentDraft().line > 0 ? m_view->commentDraft() : load.draft;
+    else
+        m_view->submitOpenEditor(); // opened on the previous file while this one loaded
+    onFileLoaded(load.path, diff, load.keepView ? &load.state : nullptr);
+    if (m_view->hasDocument())
+        m_view->restoreCommentDraft(latest);
+    else if (!latest.text.trimmed().isEmpty()) // nowhere to show it: keep it as a comment
+        onCommentSubmitted(ReviewComment{latest.commentId,
+                                         load.path,
+                                         latest.side,
+                                         latest.line,
+                                         {},
+                                         latest.text.trimmed(),
+                                         {},
+                                         {}});
 }
 
 void ReviewWindow::onFileLoaded(const QString &path, const Result<FileDiff> &diff,
                                 const DiffView::ViewState *keep)
 {
-    m_loadedGeneration = m_fileGeneration;
     if (!diff) {
         m_view->showMessage(tr("Cannot show %1").arg(path), diff.error().toString());
         updateActions();
@@ -239,23 +245,9 @@ void ReviewWindow::loadFullText(int)
     const ReviewBranch *b = m_branchModel->branch(m_agent);
     if (!b || m_file.isEmpty())
         return;
-    const QString repo = b->summary.repo, base = b->summary.baseCommit,
-                  head = b->summary.headCommit, path = m_file;
-    const int generation = m_fileGeneration;
-    const std::shared_ptr<std::atomic_bool> cancel = m_fileCancel;
-    QtConcurrent::task([repo, base, head, path, cancel] {
-        return diffFile(repo, base, head, path, std::numeric_limits<int>::max(), cancel.get());
-    })
-        .withPriority(kFilePriority)
-        .spawn()
-        .then(this, [this, generation](const Result<FileDiff> &whole) {
-            if (generation != m_fileGeneration)
-                return;
-            if (whole)
-                m_view->setFullText(*whole);
-            else
-                m_message->showMessage(MessageBar::Kind::Error, whole.error().toString());
-        });
+    m_source->requestFileDiff(kWholeFile, b->summary.repo, b->summary.baseCommit,
+                              b->summary.headCommit, m_file, std::numeric_limits<int>::max(),
+                              ReviewSource::Priority::Interactive);
 }
 
 void ReviewWindow::onViewedToggled(const QString &path, bool viewed)
