@@ -716,7 +716,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>EngineService</name>
     <message>
-        <location filename="../src/core/rpc/enginemethods.cpp" line="+174"/>
+        <location filename="../src/core/rpc/enginemethods.cpp" line="+186"/>
         <source>the settings are in effect but could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2932,12 +2932,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     <name>chorus::ConsoleWidget</name>
     <message>
         <location filename="../src/gui/console/consolewidget.cpp" line="+24"/>
-        <location line="+316"/>
+        <location line="+318"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-316"/>
         <source>Starting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2979,6 +2979,11 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     <message>
         <location line="+2"/>
         <source>Interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Creating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3176,7 +3181,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+117"/>
+        <source>dropped the spawn of %1, cut short while its worktree was made (start it again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>the database failed its integrity check (PRAGMA quick_check): %1 — %2. Back it up now; `sqlite3 %2 .recover` can save what is readable.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3216,7 +3226,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>there is no role named &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3226,12 +3236,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the task is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Say what the agent should do with --task=TEXT.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3246,7 +3256,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+69"/>
         <source>&apos;%1&apos; is not a valid agent name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3257,11 +3267,13 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     </message>
     <message>
         <location line="+4"/>
+        <location line="+4"/>
         <source>an agent named &apos;%1&apos; already exists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
+        <location line="+4"/>
         <source>Choose another --name, or leave it out for an automatic one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3276,7 +3288,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+59"/>
         <source>--base needs a worktree; it cannot be used with --no-worktree</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3286,7 +3298,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+37"/>
         <source>&apos;%1&apos; matches several agents: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3341,20 +3353,20 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/enginegit.cpp" line="+73"/>
+        <location filename="../src/core/engine/enginegit.cpp" line="+74"/>
         <location line="+320"/>
-        <location line="+76"/>
+        <location line="+86"/>
         <source>agent %1 works in place, without a branch of its own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-395"/>
-        <location line="+334"/>
+        <location line="-405"/>
+        <location line="+336"/>
         <source>Only agents spawned in a git repository have a branch to merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-334"/>
         <source>agent %1 was cleaned up (its worktree is gone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3391,12 +3403,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     <message>
         <location line="+2"/>
         <location line="+78"/>
-        <location line="+187"/>
+        <location line="+192"/>
         <source>&apos;%1&apos; is not a valid branch name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-268"/>
         <source>resolutions are for the conflicts of one agent; name exactly one</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3406,17 +3418,17 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+241"/>
         <source>agent %1 has no branch to merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>agent %1 is working; resolve its conflicts when it is idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>work in progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3426,7 +3438,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 merges into %2 without conflicts: nothing to resolve</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3449,7 +3461,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Only agents spawned in a git repository have a branch to review.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4979,6 +4991,11 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>creating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>%1 (approval)</source>
         <translation type="unfinished"></translation>
@@ -5032,7 +5049,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::SessionInfo</name>
     <message>
-        <location filename="../src/core/model/sessioninfo.cpp" line="+102"/>
+        <location filename="../src/core/model/sessioninfo.cpp" line="+103"/>
         <source>cleaned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5080,7 +5097,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/store/sessiontable.cpp" line="+129"/>
+        <location filename="../src/core/store/sessiontable.cpp" line="+139"/>
         <source>no such session</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6,6 +6,7 @@
 #include "engine/engine.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
+#include "testengine.h"
 #include "util/linesplitter.h"
 
 #include <QCoreApplication>
@@ -131,7 +132,8 @@ int main(int argc, char **argv)
     });
     QTimer::singleShot(120000, &app, [&] { app.quit(); });
     t.start();
-    const Result<SessionInfo> r = engine.spawn({QStringLiteral("builder"), QStringLiteral("replay"), tmp.path(), {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        engine, {QStringLiteral("builder"), QStringLiteral("replay"), tmp.path(), {}, {}});
     if (!r)
         qFatal("%s", qPrintable(r.error().toString()));
     app.exec();

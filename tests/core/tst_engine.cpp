@@ -130,7 +130,8 @@ void TestEngine::spawnToolCallWritesFileAndStoresUsage()
                                                           {QStringLiteral("content"), QStringLiteral("written by the agent\n")}}}},
                                  QJsonObject{{QStringLiteral("text"), QStringLiteral("I wrote hello.txt.")}}});
     QSignalSpy stored(m_engine.get(), &Engine::eventsStored);
-    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+    const Result<SessionInfo> r =
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"), task, m_work, {}, {}});
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
     QCOMPARE(r->name, QStringLiteral("builder-1"));
     const SessionInfo s = waitSettled(r->id);
@@ -186,7 +187,11 @@ void TestEngine::spawnToolCallWritesFileAndStoresUsage()
 
 void TestEngine::followUpOnSameProcess()
 {
-    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Say hi."), m_work, QStringLiteral("talker"), {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"),
+                                                                     QStringLiteral("Say hi."),
+                                                                     m_work,
+                                                                     QStringLiteral("talker"),
+                                                                     {}});
     QVERIFY(r.ok());
     SessionInfo s = waitSettled(r->id);
     QCOMPARE(s.state, SessionState::Idle);
@@ -206,7 +211,9 @@ void TestEngine::followUpOnSameProcess()
 
 void TestEngine::resumeAfterExit()
 {
-    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Remember the word PELICAN."), m_work, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine,
+        {QStringLiteral("builder"), QStringLiteral("Remember the word PELICAN."), m_work, {}, {}});
     QVERIFY(r.ok());
     QCOMPARE(waitSettled(r->id).state, SessionState::Idle);
     QVERIFY(m_engine->stop(r->id).ok());
@@ -231,7 +238,9 @@ void TestEngine::lostTranscriptStartsAgainFromTheTask()
 {
     // A CLI killed before it wrote its transcript leaves nothing to --resume: the next
     // launch starts the conversation again from the task instead of failing.
-    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Remember the word HERON."), m_work, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine,
+        {QStringLiteral("builder"), QStringLiteral("Remember the word HERON."), m_work, {}, {}});
     QVERIFY(r.ok());
     QCOMPARE(waitSettled(r->id).state, SessionState::Idle);
     QVERIFY(m_engine->stop(r->id).ok());
@@ -261,7 +270,8 @@ void TestEngine::interruptMidTurn()
 {
     const QString task = QStringLiteral("Talk slowly. ") +
                          slowText(QStringLiteral("one two three four five six seven eight"), 8, 1.0);
-    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+    const Result<SessionInfo> r =
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"), task, m_work, {}, {}});
     QVERIFY(r.ok());
     QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Running, 30000);
     QTest::qWait(1500);
@@ -283,7 +293,8 @@ void TestEngine::approvalAllow()
                                              {QStringLiteral("input"), QJsonObject{{QStringLiteral("file_path"), file},
                                                                                    {QStringLiteral("content"), QStringLiteral("# Design\n")}}}}});
     QSignalSpy approvals(m_engine.get(), &Engine::approvalChanged);
-    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("architect"), task, m_work, {}, {}});
+    const Result<SessionInfo> r =
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("architect"), task, m_work, {}, {}});
     QVERIFY(r.ok());
     QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Waiting, 30000);
     QCOMPARE(info(r->id).stateDetail, QStringLiteral("approval"));
@@ -308,7 +319,8 @@ void TestEngine::approvalDeny()
                          script({QJsonObject{{QStringLiteral("tool"), QStringLiteral("Write")},
                                              {QStringLiteral("input"), QJsonObject{{QStringLiteral("file_path"), file},
                                                                                    {QStringLiteral("content"), QStringLiteral("x\n")}}}}});
-    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("architect"), task, m_work, {}, {}});
+    const Result<SessionInfo> r =
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("architect"), task, m_work, {}, {}});
     QVERIFY(r.ok());
     QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Waiting, 30000);
     QVERIFY(m_engine->answer(r->id, 0, false, false, QStringLiteral("not now")).ok());
@@ -332,7 +344,12 @@ void TestEngine::allowForSession()
                            {QStringLiteral("input"), QJsonObject{{QStringLiteral("file_path"), f},
                                                                  {QStringLiteral("content"), QStringLiteral("x\n")}}}};
     };
-    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("architect"), QStringLiteral("Two files. ") + script({write(a1), write(a2)}), m_work, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("architect"),
+                    QStringLiteral("Two files. ") + script({write(a1), write(a2)}),
+                    m_work,
+                    {},
+                    {}});
     QVERIFY(r.ok());
     QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Waiting, 30000);
     QVERIFY(m_engine->answer(r->id, 0, true, true, {}).ok());
@@ -346,7 +363,8 @@ void TestEngine::killedProcessIsDetected()
 {
     const QString task = QStringLiteral("Slow. ") +
                          slowText(QStringLiteral("a b c d e f"), 6, 1.0);
-    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+    const Result<SessionInfo> r =
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"), task, m_work, {}, {}});
     QVERIFY(r.ok());
     QTRY_VERIFY_WITH_TIMEOUT(info(r->id).state == SessionState::Running && info(r->id).pid > 0, 30000);
     // Killed mid-turn: once the CLI has answered (a slow start, under ASan or load, can take
@@ -364,7 +382,8 @@ void TestEngine::apiErrorIsAFailedTurn()
     m_fake.enqueue(QJsonObject{{QStringLiteral("http_error"), 429},
                                {QStringLiteral("message"), QStringLiteral("slow down please")},
                                {QStringLiteral("headers"), QJsonObject{{QStringLiteral("x-should-retry"), QStringLiteral("false")}}}});
-    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
     QVERIFY(r.ok());
     const SessionInfo s = waitSettled(r->id);
     QCOMPARE(s.state, SessionState::Failed);
@@ -386,8 +405,10 @@ void TestEngine::concurrencyCapQueues()
     m_engine->setSettings(s);
     const QString slow = QStringLiteral("Slow. ") +
                          slowText(QStringLiteral("a b c"), 3, 0.7);
-    const Result<SessionInfo> a = m_engine->spawn({QStringLiteral("builder"), slow, m_work, {}, {}});
-    const Result<SessionInfo> b = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Quick."), m_work, {}, {}});
+    const Result<SessionInfo> a =
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"), slow, m_work, {}, {}});
+    const Result<SessionInfo> b = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Quick."), m_work, {}, {}});
     QVERIFY(a.ok() && b.ok());
     QTRY_COMPARE_WITH_TIMEOUT(info(a->id).state, SessionState::Running, 30000);
     QCOMPARE(info(b->id).state, SessionState::Queued);
@@ -401,7 +422,8 @@ void TestEngine::stalledTurnIsFlagged()
     s.stallSeconds = 1;
     m_engine->setSettings(s);
     const QString task = QStringLiteral("Hang a bit. ") + script({QJsonObject{{QStringLiteral("hang"), 4}}});
-    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+    const Result<SessionInfo> r =
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"), task, m_work, {}, {}});
     QVERIFY(r.ok());
     QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Stalled, 30000);
     bool noted = false;
@@ -415,16 +437,24 @@ void TestEngine::stalledTurnIsFlagged()
 
 void TestEngine::badInput()
 {
-    Result<SessionInfo> r = m_engine->spawn({QStringLiteral("nosuchrole"), QStringLiteral("x"), m_work, {}, {}});
+    Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("nosuchrole"), QStringLiteral("x"), m_work, {}, {}});
     QVERIFY(!r.ok());
     QVERIFY(r.error().message.contains(QLatin1String("nosuchrole")));
     QVERIFY(r.error().hint.contains(QLatin1String("builder")));
-    r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("x"), m_work + QStringLiteral("/missing"), {}, {}});
+    r = chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"),
+                                           QStringLiteral("x"),
+                                           m_work + QStringLiteral("/missing"),
+                                           {},
+                                           {}});
     QVERIFY(!r.ok());
     QVERIFY(r.error().where.endsWith(QLatin1String("/missing")));
-    r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("  "), m_work, {}, {}});
+    r = chorus::test::spawnNow(*m_engine,
+                               {QStringLiteral("builder"), QStringLiteral("  "), m_work, {}, {}});
     QVERIFY(!r.ok());
-    r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("x"), m_work, QStringLiteral("bad name!"), {}});
+    r = chorus::test::spawnNow(
+        *m_engine,
+        {QStringLiteral("builder"), QStringLiteral("x"), m_work, QStringLiteral("bad name!"), {}});
     QVERIFY(!r.ok());
     QVERIFY(!m_engine->send(QStringLiteral("ghost"), QStringLiteral("hi")).ok());
     QVERIFY(m_engine->find(QStringLiteral("ghost")).error().hint.contains(QLatin1String("chorus status")));
@@ -434,7 +464,8 @@ void TestEngine::badInput()
     EngineSettings s = m_engine->settings();
     s.claudePath = m_work + QStringLiteral("/no-claude");
     m_engine->setSettings(s);
-    r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("x"), m_work, {}, {}});
+    r = chorus::test::spawnNow(*m_engine,
+                               {QStringLiteral("builder"), QStringLiteral("x"), m_work, {}, {}});
     QVERIFY(r.ok());
     const SessionInfo f = waitSettled(r->id, 5000);
     QCOMPARE(f.state, SessionState::Failed);
@@ -459,7 +490,8 @@ void TestEngine::crashIsResumedAutomatically()
     m_engine->setSettings(s);
     const QString task = QStringLiteral("Slow. ") +
                          slowText(QStringLiteral("a b c d e f"), 6, 1.0);
-    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+    const Result<SessionInfo> r =
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"), task, m_work, {}, {}});
     QVERIFY(r.ok());
     QTRY_VERIFY_WITH_TIMEOUT(info(r->id).state == SessionState::Running && info(r->id).turns == 0 &&
                                  m_engine->events(r->id, 0, 0).size() > 4, 30000);
@@ -487,12 +519,14 @@ void TestEngine::engineRestartRecoversWorkingAgents()
 {
     const QString task = QStringLiteral("Slow. ") +
                          slowText(QStringLiteral("a b c d e f"), 6, 1.0);
-    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+    const Result<SessionInfo> r =
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"), task, m_work, {}, {}});
     // A second agent waits behind the cap: the queue must survive too.
     EngineSettings s = m_engine->settings();
     s.maxConcurrent = 1;
     m_engine->setSettings(s);
-    const Result<SessionInfo> queued = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Later."), m_work, {}, {}});
+    const Result<SessionInfo> queued = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Later."), m_work, {}, {}});
     QVERIFY(r.ok() && queued.ok());
     QTRY_VERIFY_WITH_TIMEOUT(info(r->id).state == SessionState::Running &&
                                  m_engine->events(r->id, 0, 0).size() > 4, 30000);
@@ -538,7 +572,8 @@ void TestEngine::unreadableLineIsStoredAndShown()
     EngineSettings s = m_engine->settings();
     s.claudePath = script;
     m_engine->setSettings(s);
-    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("x"), m_work, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("x"), m_work, {}, {}});
     QVERIFY(r.ok());
     QCOMPARE(waitSettled(r->id, 10000).state, SessionState::Idle); // one bad line breaks nothing
     bool stored = false;
@@ -553,7 +588,8 @@ void TestEngine::unauthenticatedCliIsExplained()
     QProcessEnvironment env = m_fake.claudeEnvironment(m_tmp->filePath(QStringLiteral("nologin")));
     env.remove(QStringLiteral("ANTHROPIC_API_KEY"));
     m_engine->setAgentEnvironment(env);
-    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
     QVERIFY(r.ok());
     const SessionInfo s = waitSettled(r->id, 30000);
     QCOMPARE(s.state, SessionState::Failed);
@@ -566,7 +602,8 @@ void TestEngine::idleProcessIsClosedAndResumed()
     EngineSettings s = m_engine->settings();
     s.idleSeconds = 1;
     m_engine->setSettings(s);
-    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
     QVERIFY(r.ok());
     QCOMPARE(waitSettled(r->id).state, SessionState::Idle);
     QTRY_COMPARE_WITH_TIMEOUT(info(r->id).pid, 0, 10000); // the idle process was closed
@@ -600,8 +637,14 @@ void TestEngine::agentInARepoWorksOnItsOwnBranch()
                                              {QStringLiteral("input"), QJsonObject{{QStringLiteral("command"),
                                                                                     QStringLiteral("echo made-by-agent > notes.txt")}}}},
                                  QJsonObject{{QStringLiteral("text"), QStringLiteral("Wrote notes.txt")}}});
-    const Result<SessionInfo> r = m_engine->spawn({QStringLiteral("builder"), task, repo + QStringLiteral("/sub"),
-                                                   QStringLiteral("iso"), {}, {}, {}, false});
+    const Result<SessionInfo> r = chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"),
+                                                                     task,
+                                                                     repo + QStringLiteral("/sub"),
+                                                                     QStringLiteral("iso"),
+                                                                     {},
+                                                                     {},
+                                                                     {},
+                                                                     false});
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
     QCOMPARE(r->branch, QStringLiteral("chorus/iso"));
     QCOMPARE(r->repo, QDir(repo).canonicalPath());
@@ -625,24 +668,43 @@ void TestEngine::agentInARepoWorksOnItsOwnBranch()
     QCOMPARE(waitSettled(r->id).head, s.head);
 
     // A builder starting from the first agent's branch sees its work.
-    const Result<SessionInfo> b = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), repo, QStringLiteral("next"),
-                                                   {}, {}, QStringLiteral("chorus/iso"), false});
+    const Result<SessionInfo> b = chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"),
+                                                                     QStringLiteral("Hi."),
+                                                                     repo,
+                                                                     QStringLiteral("next"),
+                                                                     {},
+                                                                     {},
+                                                                     QStringLiteral("chorus/iso"),
+                                                                     false});
     QVERIFY2(b.ok(), qPrintable(b.error().toString()));
     QCOMPARE(b->baseCommit, s.head);
     QVERIFY(QFile::exists(b->worktree + QStringLiteral("/sub/notes.txt")));
 
     // Bad input: an unknown base leaves no session, branch or worktree behind.
     const qsizetype before = m_engine->sessions().size();
-    const Result<SessionInfo> bad = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("x"), repo, QStringLiteral("bad"),
-                                                     {}, {}, QStringLiteral("nope"), false});
+    const Result<SessionInfo> bad = chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"),
+                                                                       QStringLiteral("x"),
+                                                                       repo,
+                                                                       QStringLiteral("bad"),
+                                                                       {},
+                                                                       {},
+                                                                       QStringLiteral("nope"),
+                                                                       false});
     QVERIFY(!bad.ok());
     QVERIFY(bad.error().message.contains(QLatin1String("nope")));
     QCOMPARE(m_engine->sessions().size(), before);
     QVERIFY(!runGit(repo, {QStringLiteral("branch")}).contains(QLatin1String("chorus/bad")));
 
     // --no-worktree runs in place, with a warning.
-    const Result<SessionInfo> inPlace = m_engine->spawn({QStringLiteral("builder"), QStringLiteral("x"), repo, QStringLiteral("here"),
-                                                         {}, {}, {}, true});
+    const Result<SessionInfo> inPlace =
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"),
+                                           QStringLiteral("x"),
+                                           repo,
+                                           QStringLiteral("here"),
+                                           {},
+                                           {},
+                                           {},
+                                           true});
     QVERIFY(inPlace.ok());
     QVERIFY(inPlace->branch.isEmpty());
     QCOMPARE(inPlace->dir, QDir(repo).canonicalPath());

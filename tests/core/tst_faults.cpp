@@ -7,6 +7,8 @@
 #include "claudetest.h"
 #include "engine/engine.h"
 #include "fakeapi.h"
+#include "git/agentworkspace.h"
+#include "git/gitrepository.h"
 #include "gitfixture.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
@@ -58,6 +60,8 @@ private Q_SLOTS:
     void toolProcessesEndWithTheEngine();
     void toolProcessesLeftByAKilledEngineEndAtStart();
     void toolProcessesOfAnIdleAgentEndWhenItIsCleaned();
+    void aSpawnIsRecordedBeforeItsWorktreeIsMade();
+    void aSpawnCutShortMidCheckoutLeavesNothingWithoutAnOwner();
 
 private:
     void openEngine();
@@ -179,7 +183,7 @@ void TestFaults::missingCliFailsOnceAndWaitsForResume()
     m_engine->setSettings(s);
     const QString task = QStringLiteral("Say hi once.");
     const Result<SessionInfo> r =
-        m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"), task, m_work, {}, {}});
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
     QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Failed, 10000);
     QTest::qWait(1500); // a loop would store thousands of events meanwhile
@@ -224,8 +228,8 @@ void TestFaults::badInterpreterFailsOnce()
     EngineSettings s = m_engine->settings();
     s.claudePath = bad;
     m_engine->setSettings(s);
-    const Result<SessionInfo> r =
-        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
     QVERIFY(r.ok());
     QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Failed, 10000);
     QTest::qWait(1500);
@@ -249,8 +253,8 @@ void TestFaults::longRolePromptGoesThroughAFile()
     role.close();
     m_engine->reloadRoles();
     QVERIFY(makeRepository()); // so that the agent has a worktree to clean
-    const Result<SessionInfo> r =
-        m_engine->spawn({QStringLiteral("verbose"), QStringLiteral("Hi."), m_work, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("verbose"), QStringLiteral("Hi."), m_work, {}, {}});
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
     const SessionInfo s = waitSettled(r->id);
     QVERIFY2(s.state == SessionState::Idle,
@@ -317,7 +321,7 @@ void TestFaults::approvalsOfAnEndedProcessAreCancelled()
                                                                {QStringLiteral("content"),
                                                                 QStringLiteral("# Design\n")}}}}});
     const Result<SessionInfo> r =
-        m_engine->spawn({QStringLiteral("architect"), task, m_work, {}, {}});
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("architect"), task, m_work, {}, {}});
     QVERIFY(r.ok());
     QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Waiting, 30000);
     const QList<ApprovalInfo> before = m_engine->pendingApprovals(r->id);
@@ -349,12 +353,12 @@ void TestFaults::nameThatIsAnIdPrefixIsRefused()
     EngineSettings s = m_engine->settings();
     s.maxConcurrent = 1;
     m_engine->setSettings(s);
-    const Result<SessionInfo> first =
-        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    const Result<SessionInfo> first = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
     QVERIFY(first.ok());
     const QString prefix = first->id.left(6);
-    const Result<SessionInfo> second =
-        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, prefix, {}});
+    const Result<SessionInfo> second = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Hi."), m_work, prefix, {}});
     QVERIFY(!second.ok());
     QVERIFY2(second.error().message.contains(first->name), qPrintable(second.error().toString()));
     QCOMPARE(m_engine->find(prefix)->id, first->id);
@@ -377,8 +381,8 @@ void TestFaults::hostileResultLines()
     EngineSettings s = m_engine->settings();
     s.claudePath = cli;
     m_engine->setSettings(s);
-    const Result<SessionInfo> r =
-        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("x"), m_work, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("x"), m_work, {}, {}});
     QVERIFY(r.ok());
     QTRY_VERIFY_WITH_TIMEOUT(
         kinds(r->id, QStringLiteral("chorus")).contains(QStringLiteral("extra_result")), 10000);
@@ -406,8 +410,8 @@ void TestFaults::oversizedLineIsNoted()
     EngineSettings s = m_engine->settings();
     s.maxLineKiB = 1; // the real CLI's init line is ~3 KB
     m_engine->setSettings(s);
-    const Result<SessionInfo> r =
-        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
     QVERIFY(r.ok());
     QTRY_VERIFY_WITH_TIMEOUT(
         kinds(r->id, QStringLiteral("chorus")).contains(QStringLiteral("line_dropped")), 30000);
@@ -438,7 +442,7 @@ void TestFaults::fullDatabasePausesTheAgentAndLosesNothing()
                                        QStringLiteral("head -c 20000 /dev/zero | tr '\\0' x")}}}},
              QJsonObject{{QStringLiteral("text"), QStringLiteral("done")}}});
     const Result<SessionInfo> r =
-        m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"), task, m_work, {}, {}});
     QVERIFY(r.ok());
     QTRY_VERIFY_WITH_TIMEOUT(!kinds(r->id, QStringLiteral("init")).isEmpty(), 30000);
     // Every connection of this process to the engine's database stops growing the file.
@@ -489,8 +493,8 @@ void TestFaults::fullDatabasePausesTheAgentAndLosesNothing()
 // Defect 13: no integrity check at start.
 void TestFaults::corruptDatabaseIsReportedAtStart()
 {
-    const Result<SessionInfo> r =
-        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
     QVERIFY(r.ok());
     QCOMPARE(waitSettled(r->id).state, SessionState::Idle);
     m_engine.reset();
@@ -531,13 +535,13 @@ void TestFaults::spawnRetriedWithTheSameRequestIdIsOneAgent()
 {
     SpawnRequest req{QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}};
     req.requestId = QStringLiteral("client-request-1");
-    const Result<SessionInfo> a = m_engine->spawn(req);
-    const Result<SessionInfo> b = m_engine->spawn(req);
+    const Result<SessionInfo> a = chorus::test::spawnNow(*m_engine, req);
+    const Result<SessionInfo> b = chorus::test::spawnNow(*m_engine, req);
     QVERIFY(a.ok() && b.ok());
     QCOMPARE(b->id, a->id);
     QCOMPARE(m_engine->sessions().size(), 1);
     req.requestId = QStringLiteral("client-request-2");
-    const Result<SessionInfo> c = m_engine->spawn(req);
+    const Result<SessionInfo> c = chorus::test::spawnNow(*m_engine, req);
     QVERIFY(c.ok());
     QVERIFY(c->id != a->id);
 }
@@ -560,8 +564,8 @@ void TestFaults::turnEndedBeforeAKilledCheckpointIsNotRunAgain()
                                          QStringLiteral("-c"), QStringLiteral("user.email=t@t"),
                                          QStringLiteral("commit"), QStringLiteral("-qm"),
                                          QStringLiteral("init")});
-    const Result<SessionInfo> r =
-        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), repo, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Hi."), repo, {}, {}});
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
     SessionInfo s = waitSettled(r->id);
     QCOMPARE(s.state, SessionState::Idle);
@@ -608,8 +612,8 @@ void TestFaults::messageToAProcessKilledBeforeItAnsweredIsSentAgain()
     s.idleSeconds = 1;
     s.autoRestarts = 1;
     m_engine->setSettings(s);
-    const Result<SessionInfo> r =
-        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
     QVERIFY(r.ok());
     QCOMPARE(waitSettled(r->id).turns, 1);
     QTRY_COMPARE_WITH_TIMEOUT(info(r->id).pid, 0, 10000); // the idle process was closed
@@ -696,8 +700,8 @@ void TestFaults::messageTheCliNeverWroteDownIsSentAgain()
     EngineSettings s = m_engine->settings();
     s.autoRestarts = 1;
     m_engine->setSettings(s);
-    const Result<SessionInfo> r =
-        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
     QVERIFY(r.ok());
     QCOMPARE(waitSettled(r->id).turns, 1);
     const QString marker = QStringLiteral("FOLLOW-UP-NEVER-WRITTEN-DOWN");
@@ -712,8 +716,8 @@ void TestFaults::messageTheCliNeverWroteDownIsSentAgain()
 
 void TestFaults::messageTheCliNeverWroteDownIsSentAgainAfterAnEngineRestart()
 {
-    const Result<SessionInfo> r =
-        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
     QVERIFY(r.ok());
     QCOMPARE(waitSettled(r->id).turns, 1);
     const QString marker = QStringLiteral("FOLLOW-UP-LOST-WITH-THE-ENGINE");
@@ -730,8 +734,8 @@ void TestFaults::messageTheCliNeverWroteDownIsSentAgainAfterAnEngineRestart()
 // With resumeOnRecovery off, such a message is set aside for `chorus resume`, once.
 void TestFaults::messageTheCliNeverWroteDownWaitsForResumeOnce()
 {
-    const Result<SessionInfo> r =
-        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
     QVERIFY(r.ok());
     QCOMPARE(waitSettled(r->id).turns, 1);
     const QString marker = QStringLiteral("FOLLOW-UP-SET-ASIDE");
@@ -757,8 +761,8 @@ void TestFaults::messageTheCliNeverWroteDownWaitsForResumeOnce()
 // The other side: a message the CLI wrote down is not paid for twice; the cut turn is continued.
 void TestFaults::messageTheCliKeptIsContinuedNotRepeated()
 {
-    const Result<SessionInfo> r =
-        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
     QVERIFY(r.ok());
     QCOMPARE(waitSettled(r->id).turns, 1);
     const QString marker = QStringLiteral("FOLLOW-UP-KEPT-BY-THE-CLI");
@@ -795,7 +799,7 @@ void TestFaults::agentsGetTheirClientsEnvironmentLessTheDenyList()
                                  QJsonObject{{QStringLiteral("text"), QStringLiteral("done")}}});
     SpawnRequest req{QStringLiteral("builder"), task, m_work, {}, {}};
     req.environment = client;
-    const Result<SessionInfo> r = m_engine->spawn(req);
+    const Result<SessionInfo> r = chorus::test::spawnNow(*m_engine, req);
     QVERIFY(r.ok());
     QCOMPARE(waitSettled(r->id).state, SessionState::Idle);
     QFile f(dump);
@@ -804,6 +808,88 @@ void TestFaults::agentsGetTheirClientsEnvironmentLessTheDenyList()
     QVERIFY(env.contains("FROM_THE_CLIENT=yes"));
     for (const char *absent : {"ONLY_IN_THE_ENGINE=", "SSH_AUTH_SOCK=", "CHORUS_INTERNAL=", "MY_TOKEN=", "CLOUD_KEY="})
         QVERIFY2(!env.contains(absent), absent);
+}
+
+// The worktree is made on the git executor: meanwhile the spawn's row exists (state creating),
+// its name is taken, a retry with its request id is the same spawn, and it is not yet an agent.
+void TestFaults::aSpawnIsRecordedBeforeItsWorktreeIsMade()
+{
+    QVERIFY(makeRepository());
+    SpawnRequest req{QStringLiteral("builder"),
+                     QStringLiteral("Say hi. @@fake [{\"text\":\"hi\"}]"), m_work,
+                     QStringLiteral("maker")};
+    req.requestId = QStringLiteral("req-maker");
+    QFuture<Result<SessionInfo>> first = m_engine->spawn(req);
+    QFuture<Result<SessionInfo>> again = m_engine->spawn(req);
+    QVERIFY(!first.isFinished()); // answered by the executor, not on the spot
+    Database db;
+    QVERIFY(db.open(dbPath(), true).ok());
+    const QList<SessionInfo> rows = SessionStore(&db).sessions();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().state, SessionState::Creating);
+    QVERIFY(m_engine->sessions().isEmpty());
+    SpawnRequest clash = req;
+    clash.requestId.clear();
+    const Result<SessionInfo> refused = chorus::test::spawnNow(*m_engine, clash);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(QLatin1String("already exists")),
+             qPrintable(refused.error().message));
+    QTRY_VERIFY_WITH_TIMEOUT(first.isFinished() && again.isFinished(), 60000);
+    QVERIFY2(first.result().ok(), qPrintable(first.result().error().toString()));
+    QCOMPARE(again.result()->id, first.result()->id);
+    QVERIFY(first.result()->state != SessionState::Creating); // queued, or starting already
+    QVERIFY(QFileInfo(first.result()->worktree + QStringLiteral("/README")).exists());
+    QCOMPARE(m_engine->sessions().size(), 1);
+    QCOMPARE(waitSettled(first.result()->id).state, SessionState::Idle);
+}
+
+// A kill of the engine mid-checkout leaves a row in state creating and a (partial) worktree
+// with its branch; the next start removes all three and says so.
+void TestFaults::aSpawnCutShortMidCheckoutLeavesNothingWithoutAnOwner()
+{
+    QVERIFY(makeRepository());
+    const Result<SessionInfo> kept = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Say hi. @@fake [{\"text\":\"hi\"}]"),
+                    m_work, QStringLiteral("kept")});
+    QVERIFY(kept.ok());
+    QCOMPARE(waitSettled(kept->id).state, SessionState::Idle);
+    m_engine.reset();
+    {
+        Database db;
+        QVERIFY(db.open(dbPath()).ok());
+        SessionInfo cut;
+        cut.id = QStringLiteral("0c0c0c0c-0000-4000-8000-000000000001");
+        cut.claudeSessionId = QStringLiteral("0c0c0c0c-0000-4000-8000-000000000002");
+        cut.name = QStringLiteral("cut");
+        cut.role = QStringLiteral("builder");
+        cut.task = QStringLiteral("never started");
+        cut.dir = m_work;
+        cut.state = SessionState::Creating;
+        cut.createdAt = nowUtc();
+        QVERIFY(SessionStore(&db).insertSession(cut).ok());
+    }
+    const Result<AgentWorkspace> ws = createAgentWorkspace(
+        m_work, QStringLiteral("cut"), {}, m_tmp->filePath(QStringLiteral("data/worktrees")));
+    QVERIFY(ws.ok());
+    QFile extra(ws->worktree + QStringLiteral("/half-written.txt")); // what the checkout got to
+    QVERIFY(extra.open(QIODevice::WriteOnly));
+    extra.write("partial\n");
+    extra.close();
+
+    openEngine();
+    QVERIFY(!m_engine->find(QStringLiteral("cut")).ok());
+    QVERIFY(m_engine->find(QStringLiteral("kept")).ok());
+    const QString report = m_engine->startupReport().join(QLatin1Char('\n'));
+    QVERIFY2(report.contains(QLatin1String("cut short")) && report.contains(QLatin1String("cut")),
+             qPrintable(report));
+    QVERIFY(!QFileInfo::exists(ws->worktree));
+    Result<GitRepository> repo = GitRepository::discover(m_work);
+    QVERIFY(repo.ok());
+    QVERIFY(!repo->branchExists(ws->branch));
+    Database db;
+    QVERIFY(db.open(dbPath(), true).ok());
+    for (const SessionInfo &row : SessionStore(&db).sessions())
+        QVERIFY(row.state != SessionState::Creating);
 }
 
 bool TestFaults::makeRepository()
@@ -852,7 +938,7 @@ qint64 TestFaults::spawnWithEscapedTool(QString *id, int seconds)
              QJsonObject{{QStringLiteral("text"), QStringLiteral("a slow answer")},
                          {QStringLiteral("delay"), 5.0}}});
     const Result<SessionInfo> r =
-        m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"), task, m_work, {}, {}});
     if (!r.ok())
         return 0;
     *id = r->id;
@@ -892,8 +978,8 @@ void TestFaults::toolProcessesEndWithTheEngine()
 
 void TestFaults::toolProcessesLeftByAKilledEngineEndAtStart()
 {
-    const Result<SessionInfo> r =
-        m_engine->spawn({QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
     QVERIFY(r.ok());
     QCOMPARE(waitSettled(r->id).turns, 1);
     m_engine.reset();
@@ -943,7 +1029,7 @@ void TestFaults::toolProcessesOfAnIdleAgentEndWhenItIsCleaned()
                                       {QStringLiteral("description"), QStringLiteral("start")}}}},
              QJsonObject{{QStringLiteral("text"), QStringLiteral("started")}}});
     const Result<SessionInfo> r =
-        m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"), task, m_work, {}, {}});
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
     const SessionInfo settled = waitSettled(r->id);
     QCOMPARE(settled.state, SessionState::Idle);

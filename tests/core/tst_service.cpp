@@ -223,7 +223,7 @@ void TestService::slowSubscriberIsDroppedAndResyncs()
         QStringLiteral("Write it. @@fake ") +
         QString::fromUtf8(QJsonDocument(QJsonArray{step}).toJson(QJsonDocument::Compact));
     const Result<SessionInfo> r =
-        m_engine->spawn({QStringLiteral("builder"), task, m_work, {}, {}});
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"), task, m_work, {}, {}});
     QVERIFY(r.ok());
     QTRY_VERIFY_WITH_TIMEOUT(m_engine->find(r->id)->state == SessionState::Idle &&
                                  m_engine->find(r->id)->turns == 1,

@@ -2,7 +2,10 @@
 
 #include "fakeapi.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QEventLoop>
 
 namespace chorus::test {
 
@@ -23,6 +26,17 @@ EngineSettings testEngineSettings(const QString &root, const QString &claude)
         s.agentShim = qEnvironmentVariable("CHORUS_TEST_PROGRAM");
     }
     return s;
+}
+
+Result<SessionInfo> spawnNow(Engine &engine, const SpawnRequest &request, int timeoutMs)
+{
+    QFuture<Result<SessionInfo>> f = engine.spawn(request);
+    QDeadlineTimer deadline(timeoutMs);
+    while (!f.isFinished() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    if (!f.isFinished())
+        return makeError(QStringLiteral("the spawn did not finish in %1 ms").arg(timeoutMs));
+    return f.result();
 }
 
 std::unique_ptr<Engine> openTestEngine(const QString &root, const FakeApi &fake,

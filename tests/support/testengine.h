@@ -18,6 +18,9 @@ std::unique_ptr<Engine> openTestEngine(const QString &root, const FakeApi &fake,
 // Its settings: the CLI, the roles folder, and the agent transport CHORUS_TEST_TRANSPORT names
 // ("shim": through `chorus agent-exec` of $CHORUS_TEST_PROGRAM; unset: child processes).
 EngineSettings testEngineSettings(const QString &root, const QString &claude);
+// Engine::spawn, waited for (an agent with a worktree is answered once the git executor has
+// made it).
+Result<SessionInfo> spawnNow(Engine &engine, const SpawnRequest &request, int timeoutMs = 120000);
 // The environment those agents get (for a test that changes it and needs it back).
 QProcessEnvironment testAgentEnvironment(const QString &root, const FakeApi &fake);
 

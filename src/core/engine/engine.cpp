@@ -163,8 +163,18 @@ Status Engine::open()
     m_startupReport = endLeftoverToolProcesses(sessions);
     m_startupReport += sweepLeftovers(QFileInfo(m_dbPath).absolutePath(), sessions);
     reloadRoles();
-    for (const SessionInfo &info : m_store->sessions())
+    for (const SessionInfo &info : m_store->sessions()) {
+        if (info.state == SessionState::Creating) {
+            // A spawn cut short while its worktree was made: it never became an agent. What the
+            // checkout left was archived and removed by the sweep above (no agent owns it).
+            m_store->removeSession(info.id);
+            m_startupReport << tr("dropped the spawn of %1, cut short while its worktree was made "
+                                  "(start it again)")
+                                   .arg(info.name);
+            continue;
+        }
         addSession(info);
+    }
     recover();
     m_watchdog.start();
     schedule();
@@ -331,55 +341,46 @@ QString Engine::uniqueName(const QString &base) const
         for (AgentSession *s : m_order)
             if (s->info().name == name)
                 taken = true;
+        for (const Creation &c : m_creating)
+            if (c.info.name == name)
+                taken = true;
         if (!taken)
             return name;
     }
 }
 
-Result<SessionInfo> Engine::spawn(const SpawnRequest &req)
+QFuture<Result<SessionInfo>> Engine::spawn(const SpawnRequest &req)
 {
+    auto ready = [](const Result<SessionInfo> &r) { return QtFuture::makeReadyFuture(r); };
     if (!req.requestId.isEmpty()) {
         // A retry of a request that took effect (its client gave up waiting): the same agent.
         for (AgentSession *s : std::as_const(m_order))
             if (s->info().options.value(QLatin1String("requestId")).toString() == req.requestId)
-                return s->info();
+                return ready(s->info());
+        for (const Creation &c : std::as_const(m_creating))
+            if (c.info.options.value(QLatin1String("requestId")).toString() == req.requestId)
+                return c.done;
     }
     const Role *role = m_roles->find(req.role);
     if (!role)
-        return makeError(tr("there is no role named '%1'").arg(req.role), {},
-                         tr("Known roles: %1. See `chorus roles`.").arg(m_roles->names().join(QStringLiteral(", "))));
+        return ready(makeError(tr("there is no role named '%1'").arg(req.role), {},
+                               tr("Known roles: %1. See `chorus roles`.")
+                                   .arg(m_roles->names().join(QStringLiteral(", ")))));
     if (req.task.trimmed().isEmpty())
-        return makeError(tr("the task is empty"), {}, tr("Say what the agent should do with --task=TEXT."));
+        return ready(makeError(tr("the task is empty"), {},
+                               tr("Say what the agent should do with --task=TEXT.")));
     const QFileInfo dir(req.dir.isEmpty() ? QDir::currentPath() : req.dir);
     if (!dir.isDir())
-        return makeError(tr("the directory does not exist"), dir.filePath(),
-                         tr("Create it or pass an existing one with --dir=DIR."));
+        return ready(makeError(tr("the directory does not exist"), dir.filePath(),
+                               tr("Create it or pass an existing one with --dir=DIR.")));
     QString name = req.name;
     if (name.isEmpty()) {
         name = uniqueName(role->name);
-    } else {
-        static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
-        if (!valid.match(name).hasMatch())
-            return makeError(tr("'%1' is not a valid agent name").arg(name), {},
-                             tr("Use letters, digits, '.', '_' and '-' (at most 64), starting with a "
-                                "letter or digit."));
-        for (AgentSession *s : std::as_const(m_order)) {
-            if (s->info().name == name)
-                return makeError(tr("an agent named '%1' already exists").arg(name), s->id(),
-                                 tr("Choose another --name, or leave it out for an automatic one."));
-            // A name wins over an id prefix when an agent is looked up: such a name would
-            // take the other agent's place in every command that used that prefix.
-            if (name.size() >= 4 && s->id().startsWith(name, Qt::CaseInsensitive))
-                return makeError(
-                    tr("'%1' is the start of agent %2's id").arg(name, s->info().name), s->id(),
-                    tr("Choose another --name: commands that name an agent by an id prefix "
-                       "would reach the wrong one."));
-        }
+    } else if (Status n = checkNewName(name); !n) {
+        return ready(n.error());
     }
     SessionInfo info;
     info.dir = dir.canonicalFilePath();
-    if (Status iso = isolate(req, name, &info); !iso)
-        return iso.error();
     info.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     info.claudeSessionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     info.name = name;
@@ -393,10 +394,114 @@ Result<SessionInfo> Engine::spawn(const SpawnRequest &req)
         info.options.insert(QStringLiteral("requestId"), req.requestId);
     if (!req.environment.isEmpty())
         info.options.insert(QStringLiteral("environment"), keptEnvironment(req.environment));
-    if (Status s = m_store->insertSession(info); !s) {
+
+    QString repoDir;
+    if (Status plan = planWorkspace(req, &info, &repoDir); !plan)
+        return ready(plan.error());
+    if (repoDir.isEmpty()) { // no worktree to make: an agent at once
+        if (Status s = m_store->insertSession(info); !s)
+            return ready(s.error());
+        return ready(addSpawned(info, req));
+    }
+    // The session is recorded before any git work: a kill mid-checkout leaves a row that owns
+    // what it left (the next start removes both), never a worktree nobody knows of.
+    info.state = SessionState::Creating;
+    if (Status s = m_store->insertSession(info); !s)
+        return ready(s.error());
+    // The checkout (seconds in a large repository) runs on the git executor, not on the event
+    // loop: the engine answers and stores events meanwhile.
+    AgentHost *host = m_host.get();
+    const QString worktrees = QFileInfo(m_dbPath).absolutePath() + QStringLiteral("/worktrees");
+    const QString base = req.base, mergeFrom = req.mergeFrom;
+    QFuture<WorkspaceOutcome> work =
+        QtConcurrent::run(&m_gitThread, [host, repoDir, name, base, worktrees, mergeFrom] {
+            WorkspaceOutcome o;
+            o.workspace = host->createWorkspace(repoDir, name, base, worktrees);
+            if (o.workspace && !mergeFrom.isEmpty()) {
+                const Result<QList<ConflictFile>> conflicts =
+                    beginMerge(o.workspace->worktree, mergeFrom);
+                if (conflicts) {
+                    o.conflicts = *conflicts;
+                } else {
+                    host->removeWorkspace(o.workspace->repo, o.workspace->worktree,
+                                          o.workspace->branch);
+                    o.workspace = conflicts.error();
+                }
+            }
+            return o;
+        });
+    const QString id = info.id;
+    QFuture<Result<SessionInfo>> done = work.then(
+        this, [this, id, req](const WorkspaceOutcome &o) { return workspaceMade(id, req, o); });
+    m_creating.insert(id, Creation{info, done});
+    return done;
+}
+
+Status Engine::checkNewName(const QString &name) const
+{
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
+    if (!valid.match(name).hasMatch())
+        return makeError(tr("'%1' is not a valid agent name").arg(name), {},
+                         tr("Use letters, digits, '.', '_' and '-' (at most 64), starting with a "
+                            "letter or digit."));
+    for (const Creation &c : m_creating)
+        if (c.info.name == name)
+            return makeError(tr("an agent named '%1' already exists").arg(name), c.info.id,
+                             tr("Choose another --name, or leave it out for an automatic one."));
+    for (AgentSession *s : m_order) {
+        if (s->info().name == name)
+            return makeError(tr("an agent named '%1' already exists").arg(name), s->id(),
+                             tr("Choose another --name, or leave it out for an automatic one."));
+        // A name wins over an id prefix when an agent is looked up: such a name would
+        // take the other agent's place in every command that used that prefix.
+        if (name.size() >= 4 && s->id().startsWith(name, Qt::CaseInsensitive))
+            return makeError(
+                tr("'%1' is the start of agent %2's id").arg(name, s->info().name), s->id(),
+                tr("Choose another --name: commands that name an agent by an id prefix "
+                   "would reach the wrong one."));
+    }
+    return Ok{};
+}
+
+Result<SessionInfo> Engine::workspaceMade(const QString &id, const SpawnRequest &req,
+                                          const WorkspaceOutcome &o)
+{
+    SessionInfo info = m_creating.take(id).info;
+    if (!o.workspace) {
+        m_store->removeSession(id); // nothing was made: nothing to own
+        return o.workspace.error();
+    }
+    const AgentWorkspace &ws = *o.workspace;
+    // Keep the agent in the same sub-directory of its worktree as dir is of the repository.
+    const QString rel = req.repo.isEmpty() ? QDir(ws.repo).relativeFilePath(info.dir) : QString();
+    info.dir = rel.isEmpty() || rel == QLatin1String(".") || rel.startsWith(QLatin1String(".."))
+                   ? ws.worktree
+                   : QDir(ws.worktree).filePath(rel);
+    QDir().mkpath(info.dir);
+    info.repo = ws.repo;
+    info.branch = ws.branch;
+    info.worktree = ws.worktree;
+    info.baseCommit = ws.baseCommit;
+    info.head = ws.baseCommit;
+    if (!req.mergeFrom.isEmpty()) {
+        QJsonArray paths;
+        for (const ConflictFile &c : o.conflicts)
+            paths.append(c.toJson());
+        info.options.insert(QStringLiteral("resolving"),
+                            QJsonObject{{QStringLiteral("branch"), req.mergeFrom},
+                                        {QStringLiteral("conflicts"), paths}});
+    }
+    info.state = SessionState::Queued;
+    if (Status s = m_store->updateSession(info); !s) {
         discardWorkspace(info);
+        m_store->removeSession(id);
         return s.error();
     }
+    return addSpawned(info, req);
+}
+
+Result<SessionInfo> Engine::addSpawned(const SessionInfo &info, const SpawnRequest &req)
+{
     if (!req.environment.isEmpty())
         m_clientEnv.insert(info.id, req.environment);
     AgentSession *session = addSession(info);
@@ -407,7 +512,7 @@ Result<SessionInfo> Engine::spawn(const SpawnRequest &req)
     return session->info();
 }
 
-Status Engine::isolate(const SpawnRequest &req, const QString &name, SessionInfo *info)
+Status Engine::planWorkspace(const SpawnRequest &req, SessionInfo *info, QString *repoDir)
 {
     if (req.noWorktree) {
         if (!req.base.isEmpty())
@@ -415,40 +520,14 @@ Status Engine::isolate(const SpawnRequest &req, const QString &name, SessionInfo
         info->warning = tr("runs in place (no worktree): it shares the directory with you and other agents");
         return Ok{};
     }
-    const QString repoDir = req.repo.isEmpty() ? info->dir : QFileInfo(req.repo).absoluteFilePath();
-    Result<GitRepository> repo = GitRepository::discover(repoDir);
+    const QString dir = req.repo.isEmpty() ? info->dir : QFileInfo(req.repo).absoluteFilePath();
+    Result<GitRepository> repo = GitRepository::discover(dir);
     if (!repo) {
         if (!req.repo.isEmpty() || !req.base.isEmpty())
             return repo.error(); // isolation was asked for explicitly
         return Ok{};             // not a repository: the agent works in the directory as given
     }
-    const QString worktrees = QFileInfo(m_dbPath).absolutePath() + QStringLiteral("/worktrees");
-    Result<AgentWorkspace> ws = m_host->createWorkspace(repoDir, name, req.base, worktrees);
-    if (!ws)
-        return ws.error();
-    // Keep the agent in the same sub-directory of its worktree as dir is of the repository.
-    const QString rel = req.repo.isEmpty() ? QDir(ws->repo).relativeFilePath(info->dir) : QString();
-    info->dir = rel.isEmpty() || rel == QLatin1String(".") || rel.startsWith(QLatin1String(".."))
-                    ? ws->worktree
-                    : QDir(ws->worktree).filePath(rel);
-    QDir().mkpath(info->dir);
-    info->repo = ws->repo;
-    info->branch = ws->branch;
-    info->worktree = ws->worktree;
-    info->baseCommit = ws->baseCommit;
-    info->head = ws->baseCommit;
-    if (!req.mergeFrom.isEmpty()) {
-        const Result<QList<ConflictFile>> conflicts = beginMerge(ws->worktree, req.mergeFrom);
-        if (!conflicts) {
-            discardWorkspace(*info);
-            return conflicts.error();
-        }
-        QJsonArray paths;
-        for (const ConflictFile &c : *conflicts)
-            paths.append(c.toJson());
-        info->options.insert(QStringLiteral("resolving"),
-                             QJsonObject{{QStringLiteral("branch"), req.mergeFrom}, {QStringLiteral("conflicts"), paths}});
-    }
+    *repoDir = dir;
     return Ok{};
 }
 

@@ -5,6 +5,7 @@
 #include "engine/enginesettings.h"
 #include "engine/scheduler.h"
 #include "environment.h"
+#include "git/agentworkspace.h"
 #include "git/merge.h"
 #include "model/approvalinfo.h"
 #include "model/requests.h"
@@ -83,7 +84,9 @@ public:
         return client.isEmpty() ? m_env : client;
     }
 
-    Result<SessionInfo> spawn(const SpawnRequest &request);
+    // A new agent. One that gets a worktree is recorded at once (state creating, not yet listed)
+    // and answered once the worktree is made on the git executor; one without answers at once.
+    QFuture<Result<SessionInfo>> spawn(const SpawnRequest &request);
     Status send(const QString &agent, const QString &text);
     Status interrupt(const QString &agent);
     Status stop(const QString &agent);
@@ -106,7 +109,7 @@ public:
     // current branch): its worktree starts from the target with AGENT's branch being merged in
     // (conflict markers in the files); its checkpoint commits the merge, which is then
     // reviewed and merged like any agent's branch.
-    Result<SessionInfo> spawnResolver(const QString &agent, const QString &into);
+    QFuture<Result<SessionInfo>> spawnResolver(const QString &agent, const QString &into);
     // The repository, branch and target an agent's review compares (for `chorus diff`).
     Result<QJsonObject> reviewTarget(const QString &agent, const QString &into) const;
     QJsonArray mergeHistory(const QString &agent) const;
@@ -151,9 +154,23 @@ private:
     // A role prompt too long for the command line reaches the CLI through this file (0600),
     // written at each launch and removed when the agent is cleaned.
     QString rolePromptFile(const QString &sessionId) const;
-    // Gives the agent its own branch and worktree when it works in a git repository.
-    Status isolate(const SpawnRequest &req, const QString &name, SessionInfo *info);
-    // Removes what isolate() made (a spawn that failed after it).
+    // Whether a new agent may be called `name`.
+    Status checkNewName(const QString &name) const;
+    // Where a spawn's worktree is made: *repoDir is the repository to discover from, or empty
+    // when the agent works in its directory as given (not a repository, --no-worktree).
+    Status planWorkspace(const SpawnRequest &req, SessionInfo *info, QString *repoDir);
+    struct WorkspaceOutcome
+    {
+        Result<AgentWorkspace> workspace = AgentWorkspace{};
+        QList<ConflictFile> conflicts; // of a merge begun in it (a resolver's)
+    };
+    // The executor made (or failed to make) a spawn's worktree: it becomes an agent, or its row
+    // goes.
+    Result<SessionInfo> workspaceMade(const QString &id, const SpawnRequest &req,
+                                      const WorkspaceOutcome &o);
+    // A new agent's session, recorded, with its task queued.
+    Result<SessionInfo> addSpawned(const SessionInfo &info, const SpawnRequest &req);
+    // Removes a spawn's worktree and branch (a spawn that failed after making them).
     void discardWorkspace(const SessionInfo &info);
 
     QString m_dbPath;
@@ -169,6 +186,12 @@ private:
     QHash<QString, AgentSession *> m_sessions;
     QHash<QString, QProcessEnvironment> m_clientEnv; // session id -> its client's (memory only: it holds secrets)
     QList<AgentSession *> m_order; // creation order: FIFO for the queue
+    struct Creation
+    {
+        SessionInfo info; // state creating
+        QFuture<Result<SessionInfo>> done;
+    };
+    QHash<QString, Creation> m_creating; // spawns whose worktree the executor is making
     QTimer m_watchdog;
     Scheduler m_scheduler; // which session starts its next turn (see scheduler.h)
     bool m_shuttingDown = false;

@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QPointer>
 #include <QPromise>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -396,43 +397,49 @@ Status Engine::approveMerge(const QString &agent, bool approved)
     return Ok{};
 }
 
-Result<SessionInfo> Engine::spawnResolver(const QString &agent, const QString &into)
+QFuture<Result<SessionInfo>> Engine::spawnResolver(const QString &agent, const QString &into)
 {
+    auto fail = [](const Error &e) { return QtFuture::makeReadyFuture(Result<SessionInfo>(e)); };
     Error e;
     AgentSession *s = session(agent, &e);
     if (!s)
-        return e;
+        return fail(e);
     const SessionInfo i = s->info();
     if (i.repo.isEmpty() || i.branch.isEmpty() || cleaned(i))
-        return makeError(tr("agent %1 has no branch to merge").arg(i.name), i.dir,
-                         tr("Only agents spawned in a git repository have a branch to merge."));
+        return fail(
+            makeError(tr("agent %1 has no branch to merge").arg(i.name), i.dir,
+                      tr("Only agents spawned in a git repository have a branch to merge.")));
     if (busy(s) || m_gitBusy.contains(i.id))
-        return makeError(tr("agent %1 is working; resolve its conflicts when it is idle").arg(i.name), i.branch);
+        return fail(
+            makeError(tr("agent %1 is working; resolve its conflicts when it is idle").arg(i.name),
+                      i.branch));
     QString target = into;
     if (target.isEmpty()) {
         const Result<QString> t = defaultMergeTarget(i.repo);
         if (!t)
-            return t.error();
+            return fail(t.error());
         target = *t;
     }
     if (!GitRepository::isValidBranchName(target))
-        return makeError(tr("'%1' is not a valid branch name").arg(target), QStringLiteral("--into"));
+        return fail(
+            makeError(tr("'%1' is not a valid branch name").arg(target), QStringLiteral("--into")));
     // Its latest work first, so the resolver merges all of it.
     if (!i.worktree.isEmpty() && QFileInfo(i.worktree).isDir()) {
         const Result<QString> c = checkpointWorkspace(i.worktree, i.role, i.name, tr("work in progress"));
         if (!c)
-            return c.error();
+            return fail(c.error());
         if (!c->isEmpty())
             s->updateGitState(*c, {}, {});
     }
     const Result<BranchStatus> st = branchStatus(i.repo, i.branch, target);
     if (!st)
-        return st.error();
+        return fail(st.error());
     if (st->merged)
-        return makeError(tr("%1 is already merged into %2").arg(i.branch, target), i.name);
+        return fail(makeError(tr("%1 is already merged into %2").arg(i.branch, target), i.name));
     if (st->clean)
-        return makeError(tr("%1 merges into %2 without conflicts: nothing to resolve").arg(i.branch, target), i.name,
-                         tr("Merge it with `chorus merge %1`.").arg(i.name));
+        return fail(makeError(
+            tr("%1 merges into %2 without conflicts: nothing to resolve").arg(i.branch, target),
+            i.name, tr("Merge it with `chorus merge %1`.").arg(i.name)));
     QStringList files;
     for (const ConflictFile &c : st->conflicts)
         files << QStringLiteral("- %1 (%2)").arg(c.path, c.kind);
@@ -452,10 +459,14 @@ Result<SessionInfo> Engine::spawnResolver(const QString &agent, const QString &i
                   "`git diff %7 %1 -- FILE` / `git diff %7 %4 -- FILE`. Resolve every conflict, remove all "
                   "markers, build and test. Do not commit: Chorus commits the merge when you finish.")
                    .arg(i.branch, i.name, i.role, target, files.join(QLatin1Char('\n')), i.task, st->mergeBase.left(12));
-    Result<SessionInfo> r = spawn(req);
-    if (r)
-        s->note(QStringLiteral("resolver"), QJsonObject{{QStringLiteral("agent"), r->name}, {QStringLiteral("target"), target}});
-    return r;
+    QPointer<AgentSession> asker(s);
+    return spawn(req).then(this, [asker, target](const Result<SessionInfo> &r) {
+        if (r && asker)
+            asker->note(QStringLiteral("resolver"),
+                        QJsonObject{{QStringLiteral("agent"), r->name},
+                                    {QStringLiteral("target"), target}});
+        return r;
+    });
 }
 
 Result<QJsonObject> Engine::reviewTarget(const QString &agent, const QString &into) const

@@ -12,7 +12,7 @@ struct StateName
     SessionState state;
     const char *name;
 };
-constexpr std::array<StateName, 10> kStates{{
+constexpr std::array<StateName, 11> kStates{{
     {SessionState::Queued, "queued"},
     {SessionState::Starting, "starting"},
     {SessionState::Running, "running"},
@@ -23,6 +23,7 @@ constexpr std::array<StateName, 10> kStates{{
     {SessionState::Failed, "failed"},
     {SessionState::Stopped, "stopped"},
     {SessionState::Interrupted, "interrupted"},
+    {SessionState::Creating, "creating"},
 }};
 } // namespace
 

@@ -20,6 +20,7 @@ enum class SessionState {
     Failed,
     Stopped,
     Interrupted,
+    Creating, // its worktree is being made (the row owns what a kill leaves; not yet an agent)
 };
 
 QString stateName(SessionState s);

@@ -26,6 +26,21 @@ Result<QJsonValue> okReply(const Status &s)
     return QJsonValue(QJsonObject{{QStringLiteral("ok"), true}});
 }
 
+// An answer that comes when a spawn is done (its worktree made on the git executor).
+QFuture<GitReply> sessionLater(QFuture<Result<SessionInfo>> f)
+{
+    return f.then([](const Result<SessionInfo> &r) {
+        GitReply g;
+        if (r) {
+            g.value = r->toJson();
+        } else {
+            g.ok = false;
+            g.error = r.error();
+        }
+        return g;
+    });
+}
+
 template<class Req>
 using Fn = std::function<Result<QJsonValue>(const Req &, const RequestContext &)>;
 } // namespace
@@ -33,10 +48,8 @@ using Fn = std::function<Result<QJsonValue>(const Req &, const RequestContext &)
 void registerAgentMethods(MethodTable &t, Engine *e)
 {
     using namespace rpc;
-    t.add<SpawnRequest>(method::AgentsSpawn,
-                        Fn<SpawnRequest>([e](const SpawnRequest &r, const RequestContext &) {
-                            return sessionReply(e->spawn(r));
-                        }));
+    t.addLater<SpawnRequest>(method::AgentsSpawn,
+                             [e](const SpawnRequest &r) { return sessionLater(e->spawn(r)); });
     t.add(method::AgentsList, [e](const RequestContext &, const QJsonObject &) {
         AgentList list;
         list.sessions = e->sessions();
@@ -123,10 +136,9 @@ void registerGitMethods(MethodTable &t, Engine *e)
         Fn<MergeApproveRequest>([e](const MergeApproveRequest &r, const RequestContext &) {
             return okReply(e->approveMerge(r.agent, r.approved));
         }));
-    t.add<TargetRequest>(method::MergeResolve,
-                         Fn<TargetRequest>([e](const TargetRequest &r, const RequestContext &) {
-                             return sessionReply(e->spawnResolver(r.agent, r.into));
-                         }));
+    t.addLater<TargetRequest>(method::MergeResolve, [e](const TargetRequest &r) {
+        return sessionLater(e->spawnResolver(r.agent, r.into));
+    });
     t.add<AgentRequest>(method::MergeHistory,
                         Fn<AgentRequest>([e](const AgentRequest &r, const RequestContext &) {
                             return Result<QJsonValue>(QJsonValue(e->mergeHistory(r.agent)));

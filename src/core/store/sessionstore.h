@@ -41,6 +41,7 @@ public:
 
     Status insertSession(const SessionInfo &s) { return m_sessions.insert(s); }
     Status updateSession(const SessionInfo &s) { return m_sessions.update(s); }
+    Status removeSession(const QString &id) { return m_sessions.remove(id); }
     QList<SessionInfo> sessions() const { return m_sessions.list(); }
     Result<SessionInfo> session(const QString &id) const { return m_sessions.get(id); }
 

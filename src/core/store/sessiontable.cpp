@@ -104,6 +104,16 @@ Status SessionTable::update(const SessionInfo &s)
     return Ok{};
 }
 
+Status SessionTable::remove(const QString &id)
+{
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("DELETE FROM sessions WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return queryError(q, id);
+    return Ok{};
+}
+
 QList<SessionInfo> SessionTable::list() const
 {
     QList<SessionInfo> out;

@@ -19,6 +19,8 @@ public:
     Status insert(const SessionInfo &s);
     // Replaces the row with the same id.
     Status update(const SessionInfo &s);
+    // Deletes the row (a spawn that never became an agent).
+    Status remove(const QString &id);
     // Every session, oldest first.
     QList<SessionInfo> list() const;
     Result<SessionInfo> get(const QString &id) const;

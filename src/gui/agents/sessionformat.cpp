@@ -27,6 +27,8 @@ QString SessionFormat::stateLabel(SessionState state)
         return tr("stopped");
     case SessionState::Interrupted:
         return tr("interrupted");
+    case SessionState::Creating:
+        return tr("creating");
     }
     return stateName(state);
 }

@@ -40,6 +40,8 @@ QString stateTitle(SessionState s)
         return ConsoleWidget::tr("Stopped");
     case SessionState::Interrupted:
         return ConsoleWidget::tr("Interrupted");
+    case SessionState::Creating:
+        return ConsoleWidget::tr("Creating");
     }
     return {};
 }

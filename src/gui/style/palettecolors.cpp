@@ -55,6 +55,7 @@ QColor stateColor(SessionState state, const QPalette &palette)
     case SessionState::Idle:
         return toneFor(palette, 215, 150);
     case SessionState::Queued:
+    case SessionState::Creating:
     case SessionState::Done:
     case SessionState::Stopped:
         break;
