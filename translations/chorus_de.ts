@@ -5161,7 +5161,7 @@ They are kept; try again.</source>
     </message>
     <message>
         <location line="+7"/>
-        <source>Found %1
+        <source>The engine finds %1
 (from %2)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6,8 +6,9 @@
 //
 // The engine works in a private temporary world (XDG dirs, HOME, working directory) and
 // finds no Claude CLI. Lines with a client environment, or whose paths (dir, repo, claudePath,
-// userRolesDir) lead out of it are not sent, so no input can make the engine touch a real
-// repository or run a program. It works in that world's directory: give libFuzzer absolute paths.
+// agentShim, userRolesDir) lead out of it are not sent, so no input can make the engine touch a
+// real repository or run a program. It works in that world's directory: give libFuzzer absolute
+// paths.
 #include "fuzz.h"
 
 #include "engine/engine.h"
@@ -18,6 +19,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocalSocket>
@@ -68,7 +70,7 @@ bool safeLine(const QByteArray &line)
     // A client's environment (spawn, resume) could name a real CLI (PATH, HOME, CHORUS_CLAUDE).
     if (params.contains(QLatin1String("environment")))
         return false;
-    for (const char *key : {"dir", "repo", "claudePath", "userRolesDir"}) {
+    for (const char *key : {"dir", "repo", "claudePath", "userRolesDir", "agentShim"}) {
         const QJsonValue v = params.value(QLatin1String(key));
         if (v.isString() && !insideRoot(v.toString()))
             return false;
@@ -101,6 +103,42 @@ void drainUntilSentinel()
         // either (the wake-up timer bounds the wait).
         QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
     }
+}
+// The engine, its service and the client, on a database of their own. Called again (after
+// closeWorld()) when the engine has piled up many agents: each input would then cost more and
+// more (agents.list answers every one), until the sentinel's answer looks like a hang.
+void openWorld()
+{
+    const QString root = world->root->path();
+    world->engine = std::make_unique<Engine>(root + QStringLiteral("/data/chorus.db"));
+    const Status opened = world->engine->open();
+    if (!opened) {
+        std::fprintf(stderr, "fuzz_rpc: %s\n", qPrintable(opened.error().toString()));
+        std::abort();
+    }
+    world->service = std::make_unique<EngineService>(world->engine.get());
+    const QString socket = root + QStringLiteral("/runtime/engine.sock");
+    const Status listening = world->service->listen(socket);
+    if (!listening) {
+        std::fprintf(stderr, "fuzz_rpc: %s\n", qPrintable(listening.error().toString()));
+        std::abort();
+    }
+    world->client = std::make_unique<QLocalSocket>();
+    world->client->connectToServer(socket);
+    FUZZ_CHECK(world->client->waitForConnected(5000));
+    world->replies = LineSplitter(1 << 30);
+}
+
+void closeWorld()
+{
+    world->client.reset();
+    world->service.reset();
+    world->engine.reset();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    for (const char *file :
+         {"/data/chorus/chorus.db", "/data/chorus/chorus.db-wal", "/data/chorus/chorus.db-shm",
+          "/data/chorus.db", "/data/chorus.db-wal", "/data/chorus.db-shm"})
+        QFile::remove(world->root->path() + QLatin1String(file));
 }
 } // namespace
 
@@ -135,24 +173,9 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
     FUZZ_CHECK(QDir::setCurrent(root + QStringLiteral("/work")));
 
     world->app = std::make_unique<QCoreApplication>(*argc, *argv);
-    world->engine = std::make_unique<Engine>(root + QStringLiteral("/data/chorus.db"));
-    const Status opened = world->engine->open();
-    if (!opened) {
-        std::fprintf(stderr, "fuzz_rpc: %s\n", qPrintable(opened.error().toString()));
-        std::abort();
-    }
-    world->service = std::make_unique<EngineService>(world->engine.get());
-    const QString socket = root + QStringLiteral("/runtime/engine.sock");
-    const Status listening = world->service->listen(socket);
-    if (!listening) {
-        std::fprintf(stderr, "fuzz_rpc: %s\n", qPrintable(listening.error().toString()));
-        std::abort();
-    }
     world->wakeUp = std::make_unique<QTimer>();
     world->wakeUp->start(100);
-    world->client = std::make_unique<QLocalSocket>();
-    world->client->connectToServer(socket);
-    FUZZ_CHECK(world->client->waitForConnected(5000));
+    openWorld();
     return 0;
 }
 
@@ -167,6 +190,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         if (!safeLine(line))
             return -1; // libFuzzer keeps it out of the corpus
 
+    if (world->engine->sessions().size() > 300) {
+        closeWorld();
+        openWorld();
+    }
     ++world->sentinel;
     QByteArray out = input;
     out += '\n'; // ends a last line without one

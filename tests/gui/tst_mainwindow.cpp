@@ -390,6 +390,9 @@ void TestMainWindow::settingsShowClaudeAndReachEngine()
     QTRY_VERIFY2(dialog->claudeStatusText().contains(claude),
                  qPrintable(dialog->claudeStatusText()));
     QVERIFY(dialog->claudeStatusText().contains(QLatin1String("CHORUS_CLAUDE")));
+    // Not a check: CHORUS_SETTINGS_SCREENSHOT=FILE saves the dialog as the engine answered it.
+    if (const QString shot = qEnvironmentVariable("CHORUS_SETTINGS_SCREENSHOT"); !shot.isEmpty())
+        dialog->grab().save(shot);
 
     // A wrong path says so and blocks saving; clearing it goes back to detection.
     auto *path = dialog->findChild<QLineEdit *>(QStringLiteral("claudePathEdit"));

@@ -128,7 +128,7 @@ void SettingsDialog::showClaudeStatus(const Result<rpc::ClaudeLocationReply> &r)
     m_claudeOk = !r->path.isEmpty();
     if (m_claudeOk) {
         setMessage(m_ui->claudeStatus,
-                   tr("Found %1\n(from %2)")
+                   tr("The engine finds %1\n(from %2)")
                        .arg(QDir::toNativeSeparators(r->path), describeSource(r->source)),
                    successColor(palette()));
         return;
