@@ -37,7 +37,6 @@ Engine::Engine(const QString &databasePath, QObject *parent)
       m_roles(std::make_unique<RoleCatalog>()), m_host(std::make_unique<LocalHost>()),
       m_env(QProcessEnvironment::systemEnvironment())
 {
-    m_gitThread.setMaxThreadCount(1);
     // What a session needs before its next turn may start; then the caps decide.
     m_scheduler.addCondition(tr("nothing to send"), [this](const QString &id) {
         const AgentSession *s = m_sessions.value(id);
@@ -47,7 +46,7 @@ Engine::Engine(const QString &databasePath, QObject *parent)
     m_scheduler.addCondition(tr("waiting for a git operation on its branch"),
                              [this](const QString &id) {
                                  const AgentSession *s = m_sessions.value(id);
-                                 return !m_gitBusy.contains(id) && !s->checkpointing();
+                                 return !m_executor.holds(id) && !s->checkpointing();
                              });
     // Nothing starts that could not be stored.
     m_scheduler.addCondition(
@@ -59,7 +58,6 @@ Engine::Engine(const QString &databasePath, QObject *parent)
     });
     m_scheduler.setAdmit([this](const QString &id) { m_sessions.value(id)->admit(); });
     m_scheduler.setGlobalCap(m_settings.maxConcurrent);
-    m_checkpointPool.setMaxThreadCount(2);
     m_watchdog.setInterval(1000);
     connect(&m_watchdog, &QTimer::timeout, this, [this] {
         bool storageWasBroken = false, storageBroken = false;
@@ -75,7 +73,7 @@ Engine::Engine(const QString &databasePath, QObject *parent)
             s->checkStall(qint64(m_settings.stallSeconds) * 1000);
             // A session whose branch a git operation holds keeps its process until that is
             // done: its process-end checkpoint must not touch the worktree meanwhile.
-            if (m_settings.idleSeconds > 0 && !m_gitBusy.contains(s->id()))
+            if (m_settings.idleSeconds > 0 && !m_executor.holds(s->id()))
                 s->checkIdle(qint64(m_settings.idleSeconds) * 1000);
         }
     });
@@ -90,8 +88,8 @@ Engine::~Engine()
     // unless it finished.
     m_shuttingDown = true; // nothing new is admitted from here on
     m_scheduler.halt();
-    m_gitCancel->store(true);
-    m_gitThread.waitForDone();
+    m_executor.cancelAll();
+    m_executor.waitForDone();
     for (AgentSession *s : std::as_const(m_order))
         s->beginShutdown();
     QDeadlineTimer deadline(5000);
@@ -105,7 +103,7 @@ Engine::~Engine()
     // A commit under way is finished, never cut off; a turn whose result came just before is
     // finished too (its state stored), so the next engine does not resume an agent that was done.
     for (int round = 0; round < 20; ++round) {
-        m_checkpointPool.waitForDone();
+        m_executor.waitForCheckpoints();
         QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
         bool pending = false;
         for (AgentSession *s : std::as_const(m_order))
@@ -287,7 +285,7 @@ AgentSession *Engine::addSession(const SessionInfo &info)
     });
     session->setHost(m_host.get());
     session->setAutoRestarts(m_settings.autoRestarts);
-    session->setCheckpointPool(&m_checkpointPool);
+    session->setCheckpointPool(m_executor.checkpointPool());
     connect(session, &AgentSession::changed, this, &Engine::sessionChanged);
     connect(session, &AgentSession::eventsStored, this, &Engine::eventsStored);
     connect(session, &AgentSession::approvalChanged, this, &Engine::approvalChanged);
@@ -414,7 +412,7 @@ QFuture<Result<SessionInfo>> Engine::spawn(const SpawnRequest &req)
     const QString worktrees = QFileInfo(m_dbPath).absolutePath() + QStringLiteral("/worktrees");
     const QString base = req.base, mergeFrom = req.mergeFrom;
     QFuture<WorkspaceOutcome> work =
-        QtConcurrent::run(&m_gitThread, [host, repoDir, name, base, worktrees, mergeFrom] {
+        m_executor.run([host, repoDir, name, base, worktrees, mergeFrom] {
             WorkspaceOutcome o;
             o.workspace = host->createWorkspace(repoDir, name, base, worktrees);
             if (o.workspace && !mergeFrom.isEmpty()) {

@@ -7,6 +7,7 @@
 #include "environment.h"
 #include "git/agentworkspace.h"
 #include "git/merge.h"
+#include "integration/gitexecutor.h"
 #include "model/approvalinfo.h"
 #include "model/requests.h"
 #include "model/sessioninfo.h"
@@ -18,7 +19,6 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
-#include <QThreadPool>
 #include <QProcessEnvironment>
 #include <QTimer>
 
@@ -98,7 +98,7 @@ public:
     // Stops every agent.
     void stopAll();
 
-    // Git work on agents' branches (see gitjobs.h). Checked at once; a bad request answers an
+    // Git work on agents' branches (see integration/). Checked at once; a bad request answers an
     // error right away. The work runs on the engine's git thread, one operation at a time,
     // and the agents involved start no turn until it is done.
     QFuture<GitReply> mergeQueue(const MergeQueueOptions &options);
@@ -195,10 +195,9 @@ private:
     QTimer m_watchdog;
     Scheduler m_scheduler; // which session starts its next turn (see scheduler.h)
     bool m_shuttingDown = false;
-    QSet<QString> m_gitBusy;  // sessions a git operation is working on
-    QThreadPool m_gitThread;  // one thread: git operations run one at a time
-    QThreadPool m_checkpointPool; // turn-end checkpoints of agents (one at a time per agent)
-    std::shared_ptr<std::atomic_bool> m_gitCancel = std::make_shared<std::atomic_bool>(false);
+    // Every repository write of the engine: the git thread, the checkpoint pool, the sessions
+    // git work holds (see integration/gitexecutor.h). Last: destroyed first, it waits for them.
+    GitExecutor m_executor;
 };
 
 } // namespace chorus

@@ -1,13 +1,15 @@
 // The engine's git operations: merge queue, sync, clean and review approval. The git work
-// itself is in gitjobs.cpp and runs on the engine's git thread; here the agents are chosen,
+// itself is in integration/ and runs on the git executor's thread; here the agents are chosen,
 // held (no turn starts while their branch moves) and the outcome recorded.
 #include "engine/engine.h"
 
 #include "engine/agentsession.h"
-#include "engine/gitjobs.h"
 #include "git/agentworkspace.h"
 #include "git/branchstatus.h"
 #include "git/gitrepository.h"
+#include "integration/branchsync.h"
+#include "integration/cleanup.h"
+#include "integration/mergequeue.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
 #include "util/shellwords.h"
@@ -17,7 +19,6 @@
 #include <QPointer>
 #include <QPromise>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace chorus {
 
@@ -104,7 +105,7 @@ AgentBranch Engine::branchOf(const AgentSession *s, int needs) const
     b.repo = i.repo;
     b.branch = i.branch;
     b.worktree = i.worktree;
-    b.busy = busy(s) || m_gitBusy.contains(i.id);
+    b.busy = busy(s) || m_executor.holds(i.id);
     b.processAlive = s->processAlive();
     b.approved = i.options.value(QLatin1String("mergeApproved")).toBool();
     if (needs & NeedsResults)
@@ -129,15 +130,14 @@ QFuture<GitReply> Engine::runGitJob(const QList<AgentSession *> &agents,
     for (AgentSession *s : agents) {
         snapshot << branchOf(s, needs);
         if (!snapshot.last().busy) {
-            m_gitBusy.insert(s->id());
+            m_executor.hold({s->id()});
             held << s->id();
         }
     }
-    QFuture<QJsonObject> work = QtConcurrent::run(&m_gitThread, [snapshot, job] { return job(snapshot); });
+    QFuture<QJsonObject> work = m_executor.run([snapshot, job] { return job(snapshot); });
     return work.then(this, [this, held, record](const QJsonObject &result) {
         record(result);
-        for (const QString &id : held)
-            m_gitBusy.remove(id);
+        m_executor.release(held);
         schedule();
         GitReply r;
         r.value = result;
@@ -174,7 +174,7 @@ QFuture<GitReply> Engine::mergeQueue(const MergeQueueOptions &o)
     if (!agents)
         return failedGitReply(agents.error());
     // Named agents are merged in the order given; otherwise in the order they were spawned.
-    const std::shared_ptr<std::atomic_bool> cancel = m_gitCancel;
+    const std::shared_ptr<const std::atomic_bool> cancel = m_executor.cancelFlag();
     const QString strategyName = queueStrategyName(*strategy);
     auto job = [req, cancel, strategyName](const QList<AgentBranch> &snapshot) {
         QJsonArray items;
@@ -335,7 +335,7 @@ QFuture<GitReply> Engine::clean(const QStringList &agentNames, bool all, bool fo
             live << branchOf(s, NeedsMergeRecords);
     if (live.isEmpty())
         return runGitJob(agents, job, record, NeedsMergeRecords);
-    QFuture<QStringList> going = QtConcurrent::run(&m_gitThread, [live, mergedOnly] {
+    QFuture<QStringList> going = m_executor.run([live, mergedOnly] {
         QStringList ids;
         for (const AgentBranch &b : live) {
             if (mergedOnly) {
@@ -409,7 +409,7 @@ QFuture<Result<SessionInfo>> Engine::spawnResolver(const QString &agent, const Q
         return fail(
             makeError(tr("agent %1 has no branch to merge").arg(i.name), i.dir,
                       tr("Only agents spawned in a git repository have a branch to merge.")));
-    if (busy(s) || m_gitBusy.contains(i.id))
+    if (busy(s) || m_executor.holds(i.id))
         return fail(
             makeError(tr("agent %1 is working; resolve its conflicts when it is idle").arg(i.name),
                       i.branch));
