@@ -1295,17 +1295,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>GitJobs</name>
     <message>
-        <location filename="../src/core/engine/gitjobs.cpp" line="+49"/>
+        <location filename="../src/core/integration/integration_p.cpp" line="+27"/>
         <source>warning: %1 is no longer a git worktree, so what is in it was not committed; `chorus clean --all %2` saves it under refs/chorus/archive/ and removes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>work in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+32"/>
         <source>%1 is now %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1325,7 +1325,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location filename="../src/core/integration/mergequeue.cpp" line="+47"/>
         <source>Merge %1 into %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1350,7 +1350,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+13"/>
         <source>cancelled before its turn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,7 +1386,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         </translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../src/core/integration/branchsync.cpp" line="+18"/>
         <source>is running a turn; sync it when it is idle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1396,7 +1396,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location filename="../src/core/integration/cleanup.cpp" line="+63"/>
         <source>is working; stop it first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3166,7 +3166,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::Engine</name>
     <message>
-        <location filename="../src/core/engine/engine.cpp" line="+42"/>
+        <location filename="../src/core/engine/engine.cpp" line="+41"/>
         <source>nothing to send</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3181,7 +3181,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+116"/>
         <source>dropped the spawn of %1, cut short while its worktree was made (start it again)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3353,20 +3353,20 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/enginegit.cpp" line="+74"/>
-        <location line="+320"/>
+        <location filename="../src/core/engine/engine_integration.cpp" line="+75"/>
+        <location line="+319"/>
         <location line="+86"/>
         <source>agent %1 works in place, without a branch of its own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-405"/>
-        <location line="+336"/>
+        <location line="-404"/>
+        <location line="+335"/>
         <source>Only agents spawned in a git repository have a branch to merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-334"/>
+        <location line="-333"/>
         <source>agent %1 was cleaned up (its worktree is gone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3391,7 +3391,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+59"/>
         <source>unknown merge strategy &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>

@@ -77,7 +77,7 @@
 <context>
     <name>GitJobs</name>
     <message numerus="yes">
-        <location filename="../src/core/engine/gitjobs.cpp" line="+265"/>
+        <location filename="../src/core/integration/mergequeue.cpp" line="+118"/>
         <source>%n commit(s) ahead, </source>
         <translation>
             <numerusform>%n commit ahead, </numerusform>
@@ -175,7 +175,7 @@
 <context>
     <name>chorus::BranchListModel</name>
     <message numerus="yes">
-        <location filename="../src/gui/review/branchlistmodel.cpp" line="+136"/>
+        <location filename="../src/gui/review/branchlistmodel.cpp" line="+140"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -197,7 +197,7 @@
 <context>
     <name>chorus::ConflictWindow</name>
     <message numerus="yes">
-        <location filename="../src/gui/conflict/conflictwindow.cpp" line="+398"/>
+        <location filename="../src/gui/conflict/conflictwindow.cpp" line="+386"/>
         <source>Conflicts these resolutions do not cover: %n. The branch or the target probably moved. The conflicts are computed again; what you resolved is kept where it still applies.</source>
         <translation>
             <numerusform>Conflicts these resolutions do not cover: %n. The branch or the target probably moved. The conflicts are computed again; what you resolved is kept where it still applies.</numerusform>
@@ -208,7 +208,7 @@
 <context>
     <name>chorus::ConsoleWidget</name>
     <message numerus="yes">
-        <location filename="../src/gui/console/consolewidget.cpp" line="+321"/>
+        <location filename="../src/gui/console/consolewidget.cpp" line="+323"/>
         <source>%n turn(s)</source>
         <translation>
             <numerusform>%n turn</numerusform>
@@ -282,7 +282,7 @@
 <context>
     <name>chorus::ReviewWindow</name>
     <message numerus="yes">
-        <location filename="../src/gui/review/reviewwindow.cpp" line="+345"/>
+        <location filename="../src/gui/review/reviewwindow.cpp" line="+350"/>
         <source>Files · %1 of %n viewed</source>
         <translation>
             <numerusform>Files · %1 of %n viewed</numerusform>
