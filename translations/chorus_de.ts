@@ -716,7 +716,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>EngineService</name>
     <message>
-        <location filename="../src/core/rpc/enginemethods.cpp" line="+186"/>
+        <location filename="../src/core/rpc/enginemethods.cpp" line="+205"/>
         <source>the settings are in effect but could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1549,7 +1549,22 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
 <context>
     <name>Protocol</name>
     <message>
-        <location filename="../src/core/rpc/enginemethods.cpp" line="-16"/>
+        <location filename="../src/core/rpc/enginemethods.cpp" line="-27"/>
+        <source>%1: &apos;%2&apos; is not a valid value of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use process or shim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1: the setting &apos;%2&apos; is unknown or not %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1559,13 +1574,13 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/rpc/protocol.cpp" line="+133"/>
+        <location filename="../src/core/rpc/protocol.cpp" line="+139"/>
         <source>%1: the parameter &apos;%2&apos; must be %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>docs/architecture.md lists each method&apos;s parameters.</source>
+        <source>src/core/rpc/protocol.h lists each method&apos;s parameters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3256,7 +3271,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+95"/>
         <source>&apos;%1&apos; is not a valid agent name</source>
         <translation type="unfinished"></translation>
     </message>

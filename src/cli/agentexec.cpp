@@ -148,9 +148,23 @@ int agentExec(int inputFd)
     for (std::string &s : storage)
         argv.push_back(s.data());
     argv.push_back(nullptr);
-    // A name without '/' is looked up in PATH (of the environment just set).
-    ::execvp(argv[0], argv.data());
-    const int e = errno;
+    // A name without '/' is looked up in PATH (of the environment just set). execv, never execvp:
+    // execvp hands a file without a #! line to /bin/sh, and no shell ever runs here.
+    int e = ENOENT;
+    if (program.contains(QLatin1Char('/'))) {
+        ::execv(argv[0], argv.data());
+        e = errno;
+    } else {
+        const QByteArray path = qgetenv("PATH");
+        for (const QByteArray &entry : path.split(':')) {
+            const QByteArray candidate =
+                (entry.isEmpty() ? QByteArray(".") : entry) + '/' + program.toLocal8Bit();
+            ::execv(candidate.constData(), argv.data());
+            if (errno != ENOENT && errno != ENOTDIR)
+                e = errno; // found but refused (EACCES, ENOEXEC...): say that rather than "not
+                           // found"
+        }
+    }
     return fail(
         e == ENOENT ? 127 : 126,
         QStringLiteral("cannot run %1: %2").arg(program, QString::fromLocal8Bit(std::strerror(e))),

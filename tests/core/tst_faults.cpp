@@ -821,6 +821,10 @@ void TestFaults::aSpawnIsRecordedBeforeItsWorktreeIsMade()
     req.requestId = QStringLiteral("req-maker");
     QFuture<Result<SessionInfo>> first = m_engine->spawn(req);
     QFuture<Result<SessionInfo>> again = m_engine->spawn(req);
+    // Each caller is answered (a QFuture keeps one continuation: a shared one would drop a caller).
+    int answered = 0;
+    first.then(m_engine.get(), [&answered](const Result<SessionInfo> &) { ++answered; });
+    again.then(m_engine.get(), [&answered](const Result<SessionInfo> &) { ++answered; });
     QVERIFY(!first.isFinished()); // answered by the executor, not on the spot
     Database db;
     QVERIFY(db.open(dbPath(), true).ok());
@@ -837,6 +841,7 @@ void TestFaults::aSpawnIsRecordedBeforeItsWorktreeIsMade()
     QTRY_VERIFY_WITH_TIMEOUT(first.isFinished() && again.isFinished(), 60000);
     QVERIFY2(first.result().ok(), qPrintable(first.result().error().toString()));
     QCOMPARE(again.result()->id, first.result()->id);
+    QTRY_COMPARE(answered, 2);
     QVERIFY(first.result()->state != SessionState::Creating); // queued, or starting already
     QVERIFY(QFileInfo(first.result()->worktree + QStringLiteral("/README")).exists());
     QCOMPARE(m_engine->sessions().size(), 1);

@@ -284,6 +284,9 @@ void TestService::wireErrorsComeFromTheTableAndNameTheField()
         R"({"jsonrpc":"2.0","id":7,"method":"subscribe","params":{"events":5}})",
         R"({"jsonrpc":"2.0","id":8,"method":"merge.run","params":{"agents":["a",2]}})",
         R"({"jsonrpc":"2.0","id":9,"method":"agents.get","params":{"agent":"nobody"}})",
+        R"({"jsonrpc":"2.0","id":10,"method":"settings.set","params":{"maxConcurrent":2.5}})",
+        R"({"jsonrpc":"2.0","id":11,"method":"settings.set","params":{"agentTransport":"carrier-pigeon"}})",
+        R"({"jsonrpc":"2.0","id":12,"method":"events.list","params":{"agent":"x","afterSeq":1e300}})",
     };
     for (const QByteArray &r : requests)
         c->write(r + '\n');
@@ -306,11 +309,16 @@ void TestService::wireErrorsComeFromTheTableAndNameTheField()
                 .value(QLatin1String("message"))
                 .toString()
                 .contains(QLatin1String("no.such.method")));
-    const QList<std::pair<int, QString>> invalid{
-        {2, QStringLiteral("task")},          {3, QStringLiteral("requestId")},
-        {4, QStringLiteral("maxConcurrent")}, {5, QStringLiteral("noSuchSetting")},
-        {6, QStringLiteral("params")},        {7, QStringLiteral("events")},
-        {8, QStringLiteral("agents")}};
+    const QList<std::pair<int, QString>> invalid{{2, QStringLiteral("task")},
+                                                 {3, QStringLiteral("requestId")},
+                                                 {4, QStringLiteral("maxConcurrent")},
+                                                 {5, QStringLiteral("noSuchSetting")},
+                                                 {6, QStringLiteral("params")},
+                                                 {7, QStringLiteral("events")},
+                                                 {8, QStringLiteral("agents")},
+                                                 {10, QStringLiteral("maxConcurrent")},
+                                                 {11, QStringLiteral("agentTransport")},
+                                                 {12, QStringLiteral("afterSeq")}};
     for (const auto &[id, name] : invalid) {
         QCOMPARE(code(id), rpc::InvalidParams);
         QCOMPARE(field(id), name);

@@ -6,6 +6,8 @@
 #include "agent/shimtransport.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -216,6 +218,34 @@ private Q_SLOTS:
                  qPrintable(err));
         QVERIFY(p.readAllStandardOutput().isEmpty());
         QVERIFY(!QFile::exists(QStringLiteral("/tmp/chorus-agent-exec-pwned")));
+    }
+
+    void agentExecNeverHandsAScriptToAShell()
+    {
+        // execvp would run a file without #! with /bin/sh; the shim refuses it.
+        QTemporaryDir dir;
+        const QString script = dir.filePath(QStringLiteral("no-shebang"));
+        const QString marker = dir.filePath(QStringLiteral("ran"));
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("touch " + marker.toUtf8() + "\n");
+        f.close();
+        QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                 QFileDevice::ExeOwner));
+        for (const QString &program : {script, QStringLiteral("no-shebang")}) {
+            QProcess p;
+            p.start(m_chorus, {QStringLiteral("agent-exec")});
+            QVERIFY(p.waitForStarted());
+            const QJsonObject launch{
+                {QStringLiteral("program"), program},
+                {QStringLiteral("environment"), QJsonObject{{QStringLiteral("PATH"), dir.path()}}}};
+            p.write(QJsonDocument(launch).toJson(QJsonDocument::Compact) + '\n');
+            p.closeWriteChannel();
+            QVERIFY(p.waitForFinished(20000));
+            QCOMPARE(p.exitCode(), 126);
+            QVERIFY2(p.readAllStandardError().contains("cannot run"), qPrintable(program));
+            QVERIFY(!QFile::exists(marker));
+        }
     }
 
     void agentExecLeavesTheRestOfStdinToTheProgram()

@@ -355,9 +355,9 @@ QFuture<Result<SessionInfo>> Engine::spawn(const SpawnRequest &req)
         for (AgentSession *s : std::as_const(m_order))
             if (s->info().options.value(QLatin1String("requestId")).toString() == req.requestId)
                 return ready(s->info());
-        for (const Creation &c : std::as_const(m_creating))
-            if (c.info.options.value(QLatin1String("requestId")).toString() == req.requestId)
-                return c.done;
+        for (auto c = m_creating.cbegin(); c != m_creating.cend(); ++c)
+            if (c->info.options.value(QLatin1String("requestId")).toString() == req.requestId)
+                return waitForCreation(c.key());
     }
     const Role *role = m_roles->find(req.role);
     if (!role)
@@ -406,14 +406,24 @@ QFuture<Result<SessionInfo>> Engine::spawn(const SpawnRequest &req)
     info.state = SessionState::Creating;
     if (Status s = m_store->insertSession(info); !s)
         return ready(s.error());
-    // The checkout (seconds in a large repository) runs on the git executor, not on the event
-    // loop: the engine answers and stores events meanwhile.
+    // The checkout (seconds in a large repository) runs on the git executor's worktree lane, not
+    // on the event loop: the engine answers and stores events meanwhile.
     AgentHost *host = m_host.get();
     const QString worktrees = QFileInfo(m_dbPath).absolutePath() + QStringLiteral("/worktrees");
     const QString base = req.base, mergeFrom = req.mergeFrom;
+    const std::shared_ptr<const std::atomic_bool> cancel = m_executor.cancelFlag();
+    // Recorded before the job starts: a job done at once has its continuation run right away
+    // (then() on a finished future calls it directly in this thread).
+    m_creating.insert(info.id, Creation{info, {}});
+    QFuture<Result<SessionInfo>> answer = waitForCreation(info.id);
     QFuture<WorkspaceOutcome> work =
-        m_executor.run([host, repoDir, name, base, worktrees, mergeFrom] {
+        m_executor.runWorkspace([host, repoDir, name, base, worktrees, mergeFrom, cancel] {
             WorkspaceOutcome o;
+            if (cancel->load()) { // the engine is stopping: nothing is made, the row goes
+                o.workspace =
+                    makeError(QStringLiteral("the engine stopped before the worktree was made"));
+                return o;
+            }
             o.workspace = host->createWorkspace(repoDir, name, base, worktrees);
             if (o.workspace && !mergeFrom.isEmpty()) {
                 const Result<QList<ConflictFile>> conflicts =
@@ -429,10 +439,26 @@ QFuture<Result<SessionInfo>> Engine::spawn(const SpawnRequest &req)
             return o;
         });
     const QString id = info.id;
-    QFuture<Result<SessionInfo>> done = work.then(
-        this, [this, id, req](const WorkspaceOutcome &o) { return workspaceMade(id, req, o); });
-    m_creating.insert(id, Creation{info, done});
-    return done;
+    work.then(this, [this, id, req](const WorkspaceOutcome &o) {
+        // Every caller waiting for this spawn (a retry with its request id too) gets the answer.
+        const QList<std::shared_ptr<QPromise<Result<SessionInfo>>>> waiters =
+            m_creating.value(id).waiters;
+        const Result<SessionInfo> r = workspaceMade(id, req, o);
+        for (const auto &w : waiters) {
+            w->addResult(r);
+            w->finish();
+        }
+    });
+    return answer;
+}
+
+QFuture<Result<SessionInfo>> Engine::waitForCreation(const QString &id)
+{
+    // One promise per caller: a QFuture keeps only one continuation.
+    auto promise = std::make_shared<QPromise<Result<SessionInfo>>>();
+    promise->start();
+    m_creating[id].waiters.append(promise);
+    return promise->future();
 }
 
 Status Engine::checkNewName(const QString &name) const

@@ -15,11 +15,12 @@
 #include "result.h"
 
 #include <QFuture>
-#include <QJsonArray>
 #include <QHash>
+#include <QJsonArray>
 #include <QObject>
-#include <QSet>
 #include <QProcessEnvironment>
+#include <QPromise>
+#include <QSet>
 #include <QTimer>
 
 #include <atomic>
@@ -189,8 +190,10 @@ private:
     struct Creation
     {
         SessionInfo info; // state creating
-        QFuture<Result<SessionInfo>> done;
+        QList<std::shared_ptr<QPromise<Result<SessionInfo>>>> waiters; // answered when it is made
     };
+    // A future answered when the spawn `id` under way is done.
+    QFuture<Result<SessionInfo>> waitForCreation(const QString &id);
     QHash<QString, Creation> m_creating; // spawns whose worktree the executor is making
     QTimer m_watchdog;
     Scheduler m_scheduler; // which session starts its next turn (see scheduler.h)

@@ -5,6 +5,7 @@ namespace chorus {
 GitExecutor::GitExecutor()
 {
     m_gitThread.setMaxThreadCount(1);
+    m_workspaceThread.setMaxThreadCount(1);
     m_checkpointPool.setMaxThreadCount(2);
 }
 

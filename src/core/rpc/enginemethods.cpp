@@ -9,6 +9,8 @@
 
 #include <QCoreApplication>
 
+#include <cmath>
+
 namespace chorus {
 
 namespace {
@@ -165,6 +167,23 @@ void registerSettingsMethods(MethodTable &t, Engine *e)
             const QJsonValue current = merged.value(it.key());
             // A list may also come as one comma-separated string (as in the settings file).
             const bool listAsString = current.isArray() && it->isString();
+            // The numeric settings are whole numbers; the transport is one of its names.
+            const bool badNumber = current.isDouble() && it->isDouble() &&
+                                   it->toDouble() != std::trunc(it->toDouble());
+            const bool badTransport = it.key() == QLatin1String("agentTransport") &&
+                                      it->isString() &&
+                                      !LocalHost::transportFromName(it->toString());
+            if (badNumber || badTransport)
+                return MethodReply{
+                    makeError(QCoreApplication::translate("Protocol",
+                                                          "%1: '%2' is not a valid value of %3")
+                                  .arg(QString(method::SettingsSet), it->toVariant().toString(),
+                                       it.key()),
+                              it.key(),
+                              badTransport
+                                  ? QCoreApplication::translate("Protocol", "Use process or shim.")
+                                  : QCoreApplication::translate("Protocol", "Use a whole number.")),
+                    std::nullopt, true};
             if (current.isUndefined() || (current.type() != it->type() && !listAsString))
                 return MethodReply{
                     makeError(QCoreApplication::translate(

@@ -261,6 +261,9 @@ void EngineService::onRequest(RpcConnection *conn, const QJsonObject &request)
             conn->send(RpcConnection::error(
                 id, rpc::InvalidParams, reply.now.error().message,
                 QJsonObject{{QStringLiteral("field"), reply.now.error().where},
+                            // Where, for clients that show `where: message` (the CLI).
+                            {QStringLiteral("where"),
+                             QString(method + QLatin1Char(' ') + reply.now.error().where)},
                             {QStringLiteral("hint"), reply.now.error().hint}}));
         return;
     }

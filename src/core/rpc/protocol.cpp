@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 
 namespace chorus::rpc {
 
@@ -75,10 +76,15 @@ qint64 ParamReader::integer(const char *k, qint64 fallback)
     QJsonValue v;
     if (!present(k, &v))
         return fallback;
-    // A whole number; JSON numbers are doubles, so 2^53 is as far as one is exact.
-    if (!v.isDouble() || v.toDouble() != double(qint64(v.toDouble())))
+    // A whole number; JSON numbers are doubles, so 2^53 is as far as one is exact (and casting a
+    // larger double to an integer is undefined).
+    const double d = v.toDouble();
+    if (!v.isDouble() || !std::isfinite(d) || std::abs(d) > 9007199254740992.0 ||
+        d != std::trunc(d)) {
         bad(k, "a whole number");
-    return v.toInteger(fallback);
+        return fallback;
+    }
+    return qint64(d);
 }
 
 QStringList ParamReader::strings(const char *k)
@@ -134,7 +140,7 @@ Status ParamReader::status() const
                          .arg(m_method, m_badField, m_badWhat),
                      m_badField,
                      QCoreApplication::translate(
-                         "Protocol", "docs/architecture.md lists each method's parameters."));
+                         "Protocol", "src/core/rpc/protocol.h lists each method's parameters."));
 }
 
 // --- request codecs --------------------------------------------------------------------
