@@ -24,8 +24,8 @@ private Q_SLOTS:
             jobs << executor.run([i, &running, &overlapped] {
                 if (running.fetch_add(1) != 0)
                     overlapped = true;
-                volatile int spin = 0;
-                for (int k = 0; k < 100000; ++k)
+                volatile unsigned spin = 0; // unsigned: it wraps, never overflows
+                for (unsigned k = 0; k < 100000; ++k)
                     spin = spin + k;
                 running.fetch_sub(1);
                 return qMakePair(i, QThread::currentThread());

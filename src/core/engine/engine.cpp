@@ -347,9 +347,19 @@ QString Engine::uniqueName(const QString &base) const
     }
 }
 
+QFuture<Result<SessionInfo>> readySpawn(const Result<SessionInfo> &r)
+{
+    // QPromise, not QtFuture::makeReadyFuture (deprecated from Qt 6.6, warned about from 6.10).
+    QPromise<Result<SessionInfo>> p;
+    p.start();
+    p.addResult(r);
+    p.finish();
+    return p.future();
+}
+
 QFuture<Result<SessionInfo>> Engine::spawn(const SpawnRequest &req)
 {
-    auto ready = [](const Result<SessionInfo> &r) { return QtFuture::makeReadyFuture(r); };
+    auto ready = [](const Result<SessionInfo> &r) { return readySpawn(r); };
     if (!req.requestId.isEmpty()) {
         // A retry of a request that took effect (its client gave up waiting): the same agent.
         for (AgentSession *s : std::as_const(m_order))

@@ -44,6 +44,9 @@ struct GitReply
     QJsonObject value;
 };
 
+// A spawn's answer, at once.
+QFuture<Result<SessionInfo>> readySpawn(const Result<SessionInfo> &r);
+
 // An answer that is an error at once.
 QFuture<GitReply> failedGitReply(const Error &e);
 

@@ -399,7 +399,7 @@ Status Engine::approveMerge(const QString &agent, bool approved)
 
 QFuture<Result<SessionInfo>> Engine::spawnResolver(const QString &agent, const QString &into)
 {
-    auto fail = [](const Error &e) { return QtFuture::makeReadyFuture(Result<SessionInfo>(e)); };
+    auto fail = [](const Error &e) { return readySpawn(e); };
     Error e;
     AgentSession *s = session(agent, &e);
     if (!s)
