@@ -161,7 +161,7 @@ Status Engine::open()
     m_startupReport = endLeftoverToolProcesses(sessions);
     m_startupReport += sweepLeftovers(QFileInfo(m_dbPath).absolutePath(), sessions);
     reloadRoles();
-    for (const SessionInfo &info : m_store->sessions()) {
+    for (const SessionInfo &info : sessions) { // read once, above
         if (info.state == SessionState::Creating) {
             // A spawn cut short while its worktree was made: it never became an agent. What the
             // checkout left was archived and removed by the sweep above (no agent owns it).
