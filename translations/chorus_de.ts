@@ -81,12 +81,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>error: %1 could not commit its work at %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Waiting for approval:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -716,7 +716,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>EngineService</name>
     <message>
-        <location filename="../src/core/rpc/enginemethods.cpp" line="+205"/>
+        <location filename="../src/core/rpc/enginemethods.cpp" line="+201"/>
         <source>the settings are in effect but could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1325,7 +1325,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/integration/mergequeue.cpp" line="+47"/>
+        <location filename="../src/core/integration/mergequeue.cpp" line="+54"/>
         <source>Merge %1 into %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,7 +1386,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         </translation>
     </message>
     <message>
-        <location filename="../src/core/integration/branchsync.cpp" line="+18"/>
+        <location filename="../src/core/integration/branchsync.cpp" line="+23"/>
         <source>is running a turn; sync it when it is idle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1396,7 +1396,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/integration/cleanup.cpp" line="+63"/>
+        <location filename="../src/core/integration/cleanup.cpp" line="+72"/>
         <source>is working; stop it first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2224,7 +2224,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+274"/>
+        <location line="+280"/>
         <source>retrying (attempt %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2244,12 +2244,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="-236"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="-242"/>
         <source>cannot write the database: %1. Free disk space (or fix the data directory&apos;s permissions); the agent is paused with its output held and goes on by itself when writing works again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+140"/>
         <source>could not start the Claude Code CLI (%1): %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2459,7 +2459,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::BranchListModel</name>
     <message>
-        <location filename="../src/gui/review/branchlistmodel.cpp" line="+136"/>
+        <location filename="../src/gui/review/branchlistmodel.cpp" line="+129"/>
         <source>checking…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2500,6 +2500,49 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     <message>
         <location line="+4"/>
         <source>Conflicts with %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::BranchState</name>
+    <message>
+        <location filename="../src/core/model/branchstate.cpp" line="+77"/>
+        <source>cleaned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>checkpoint failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sync conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>check failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>merge refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>approved</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3181,7 +3224,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::Engine</name>
     <message>
-        <location filename="../src/core/engine/engine.cpp" line="+41"/>
+        <location filename="../src/core/engine/engine.cpp" line="+42"/>
         <source>nothing to send</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3241,7 +3284,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+39"/>
         <source>there is no role named &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3271,7 +3314,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+104"/>
         <source>&apos;%1&apos; is not a valid agent name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3303,7 +3346,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+52"/>
         <source>--base needs a worktree; it cannot be used with --no-worktree</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3313,7 +3356,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>&apos;%1&apos; matches several agents: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3368,20 +3411,20 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/engine_integration.cpp" line="+75"/>
-        <location line="+319"/>
-        <location line="+86"/>
+        <location filename="../src/core/engine/engine_integration.cpp" line="+64"/>
+        <location line="+304"/>
+        <location line="+126"/>
         <source>agent %1 works in place, without a branch of its own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-404"/>
-        <location line="+335"/>
+        <location line="-429"/>
+        <location line="+330"/>
         <source>Only agents spawned in a git repository have a branch to merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-333"/>
+        <location line="-328"/>
         <source>agent %1 was cleaned up (its worktree is gone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3416,24 +3459,24 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+78"/>
-        <location line="+192"/>
+        <location line="+3"/>
+        <location line="+77"/>
+        <location line="+180"/>
         <source>&apos;%1&apos; is not a valid branch name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-254"/>
         <source>resolutions are for the conflicts of one agent; name exactly one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>cannot read the check command: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+241"/>
+        <location line="+233"/>
         <source>agent %1 has no branch to merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3443,12 +3486,17 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>work in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
+        <source>agent %1 was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>%1 is already merged into %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3463,7 +3511,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Resolve the conflicts of merging branch %1 (agent %2, a %3) into %4.
 
 The merge is in progress in your worktree. These files have conflicts:
@@ -3476,7 +3524,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Only agents spawned in a git repository have a branch to review.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4110,7 +4158,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+66"/>
         <source>Copied the session id of %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5062,49 +5110,6 @@ They are kept; try again.</source>
     </message>
 </context>
 <context>
-    <name>chorus::SessionInfo</name>
-    <message>
-        <location filename="../src/core/model/sessioninfo.cpp" line="+103"/>
-        <source>cleaned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>checkpoint failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>sync conflict</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>merged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>conflict</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>check failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>merge refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>approved</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>chorus::SessionStore</name>
     <message>
         <location filename="../src/core/store/storecommon_p.h" line="+19"/>
@@ -5112,7 +5117,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/store/sessiontable.cpp" line="+139"/>
+        <location filename="../src/core/store/sessiontable.cpp" line="+140"/>
         <source>no such session</source>
         <translation type="unfinished"></translation>
     </message>

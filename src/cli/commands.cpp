@@ -196,11 +196,9 @@ int cmdStatus(const Args &a)
         if (!s.warning.isEmpty())
             out() << Cli::tr("warning: %1 %2").arg(s.name, s.warning) << '\n';
     for (const SessionInfo &s : sessions)
-        if (const QJsonObject cp = s.options.value(QLatin1String("checkpoint")).toObject();
-            !cp.isEmpty() && !s.options.contains(QLatin1String("cleaned")))
+        if (const auto &cp = s.branchState.checkpointFailure; cp && !s.branchState.isCleaned())
             out() << Cli::tr("error: %1 could not commit its work at %2: %3")
-                         .arg(s.name, cp.value(QLatin1String("at")).toString(),
-                              cp.value(QLatin1String("error")).toString())
+                         .arg(s.name, cp->at, cp->error)
                   << '\n';
     const QJsonArray approvals = o.value(QLatin1String("approvals")).toArray();
     if (!approvals.isEmpty()) {

@@ -113,8 +113,9 @@ QString renderStatusTable(const QList<SessionInfo> &sessions)
                             formatElapsed(s),
                             s.id.left(8),
                             s.branch.isEmpty() ? s.dir
-                            : s.branchNote().isEmpty() ? s.branch
-                                                       : QStringLiteral("%1 (%2)").arg(s.branch, s.branchNote())};
+                            : s.branchState.note().isEmpty()
+                                ? s.branch
+                                : QStringLiteral("%1 (%2)").arg(s.branch, s.branchState.note())};
     }
     QList<qsizetype> widths(header.size(), 0);
     for (QStringList &r : rows) {

@@ -3,8 +3,10 @@
 #include "store/sessionstore.h"
 
 #include <QFile>
-#include <QSqlQuery>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void readOnlyNeedsAnExistingFile();
     void eventsKeepTheirOrderAcrossReopen();
     void sessionRoundTrip();
+    void branchStateKeepsItsJsonShape();
     void filesArePrivate();
 
 private:
@@ -211,6 +214,68 @@ void TestDatabase::sessionRoundTrip()
     QCOMPARE(back.tokens.cacheRead, 7);
     QCOMPARE(back.toJson(), s.toJson());
     QVERIFY(!store.session(QStringLiteral("nope")).ok());
+}
+
+// The branch state is typed in memory but kept as it always was: keys of the session's options,
+// on the wire and in the database. A row written before it was typed reads into the types, and
+// writes back the same JSON.
+void TestDatabase::branchStateKeepsItsJsonShape()
+{
+    const QJsonObject options = QJsonDocument::fromJson(R"({
+        "requestedModel": "sonnet",
+        "merge": {"state": "conflict", "strategy": "squash", "target": "main", "commit": "c1",
+                  "branchHead": "b1", "message": "2 files conflict", "at": "2026-01-01T00:00:00Z"},
+        "sync": {"state": "merged", "with": "main", "conflicts": ["a.txt", "b.txt"],
+                 "message": "", "at": "2026-01-02T00:00:00Z"},
+        "cleaned": {"at": "2026-01-03T00:00:00Z", "branchDeleted": false,
+                    "archiveRef": "refs/chorus/archive/x"},
+        "checkpoint": {"error": "disk full", "at": "2026-01-04T00:00:00Z"},
+        "resolving": {"branch": "chorus/x", "conflicts": [{"path": "a.txt", "kind": "content"}]},
+        "mergeApproved": true})")
+                                    .object();
+    Database db;
+    QVERIFY(db.open(m_tmp.filePath(QStringLiteral("branchstate.db"))).ok());
+    SessionStore store(&db);
+    SessionInfo s;
+    s.id = QStringLiteral("bs");
+    s.name = QStringLiteral("bs");
+    s.createdAt = nowUtc();
+    QVERIFY(store.insertSession(s).ok());
+    QSqlQuery q(db.db());
+    q.prepare(QStringLiteral("UPDATE sessions SET options = ? WHERE id = 'bs'"));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(options).toJson(QJsonDocument::Compact)));
+    QVERIFY(q.exec());
+
+    SessionInfo back = *store.session(QStringLiteral("bs"));
+    const BranchState &b = back.branchState;
+    QVERIFY(b.merge && b.sync && b.cleaned && b.checkpointFailure && b.resolving);
+    QCOMPARE(b.merge->state, QStringLiteral("conflict"));
+    QCOMPARE(b.merge->branchHead, QStringLiteral("b1"));
+    QCOMPARE(b.sync->conflicts, (QStringList{QStringLiteral("a.txt"), QStringLiteral("b.txt")}));
+    QCOMPARE(b.cleaned->archiveRef, QStringLiteral("refs/chorus/archive/x"));
+    QCOMPARE(b.checkpointFailure->error, QStringLiteral("disk full"));
+    QCOMPARE(b.resolving->branch, QStringLiteral("chorus/x"));
+    QVERIFY(b.mergeApproved);
+    QCOMPARE(b.note(), QStringLiteral("cleaned"));
+    // Only what is not branch state stays in options; the wire sees the same object as before.
+    QCOMPARE(back.options,
+             (QJsonObject{{QStringLiteral("requestedModel"), QStringLiteral("sonnet")}}));
+    QCOMPARE(back.toJson().value(QLatin1String("options")).toObject(), options);
+    QCOMPARE(SessionInfo::fromJson(back.toJson()).optionsWithBranchState(), options);
+
+    // Changed and written back: the same shape in the row, parts that are gone removed.
+    back.branchState.cleaned.reset();
+    back.branchState.checkpointFailure.reset();
+    back.branchState.mergeApproved = false;
+    QVERIFY(store.updateSession(back).ok());
+    q.prepare(QStringLiteral("SELECT options FROM sessions WHERE id = 'bs'"));
+    QVERIFY(q.exec() && q.next());
+    QJsonObject expected = options;
+    expected.remove(QStringLiteral("cleaned"));
+    expected.remove(QStringLiteral("checkpoint"));
+    expected.remove(QStringLiteral("mergeApproved"));
+    QCOMPARE(QJsonDocument::fromJson(q.value(0).toByteArray()).object(), expected);
+    QCOMPARE(store.session(QStringLiteral("bs"))->branchState.note(), QStringLiteral("conflict"));
 }
 
 // Stored tool output holds secrets: whatever the umask, the database, its WAL and SHM are 0600

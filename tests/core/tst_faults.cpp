@@ -280,9 +280,9 @@ void TestFaults::longRolePromptGoesThroughAFile()
                                .toInt() >= prompt.size();
     QVERIFY(seen);
     // The file goes with the agent's worktree.
-    QFuture<GitReply> cleaned = m_engine->clean({r->id}, false, true);
+    QFuture<Result<CleanReport>> cleaned = m_engine->clean({r->id}, false, true);
     QTRY_VERIFY_WITH_TIMEOUT(cleaned.isFinished(), 30000);
-    QVERIFY2(cleaned.result().ok, qPrintable(cleaned.result().error.toString()));
+    QVERIFY2(cleaned.result().ok(), qPrintable(cleaned.result().error().toString()));
     QVERIFY(!QFile::exists(file));
 }
 
@@ -1045,9 +1045,9 @@ void TestFaults::toolProcessesOfAnIdleAgentEndWhenItIsCleaned()
     m_strays << server;
     QVERIFY(processAlive(server)); // left running on purpose
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(settled.worktree + QStringLiteral("/late.txt")), 10000);
-    QFuture<GitReply> cleaned = m_engine->clean({r->id}, true, false);
+    QFuture<Result<CleanReport>> cleaned = m_engine->clean({r->id}, true, false);
     QTRY_VERIFY_WITH_TIMEOUT(cleaned.isFinished(), 30000);
-    QVERIFY2(cleaned.result().ok, qPrintable(cleaned.result().error.toString()));
+    QVERIFY2(cleaned.result().ok(), qPrintable(cleaned.result().error().toString()));
     QVERIFY(!processAlive(server));
     QVERIFY(!QFileInfo::exists(settled.worktree));
     // What it wrote after the turn is on the branch.

@@ -568,13 +568,11 @@ void TestReview::approvalSetsTheOption()
     QTRY_VERIFY(approve->isEnabled());
     QCOMPARE(approve->text(), S("Approve for Merge"));
     QTest::mouseClick(approve, Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(m_client->session(m_readme).options.value(S("mergeApproved")).toBool(),
-                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_client->session(m_readme).branchState.mergeApproved, 30000);
     QTRY_COMPARE(approve->text(), S("Withdraw Approval"));
     QTRY_VERIFY(w->branchModel()->branch(m_readme)->approved);
     QTest::mouseClick(approve, Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_client->session(m_readme).options.contains(S("mergeApproved")),
-                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_client->session(m_readme).branchState.mergeApproved, 30000);
     QTRY_COMPARE(approve->text(), S("Approve for Merge"));
 }
 

@@ -123,16 +123,22 @@ void AgentSession::note(const QString &subtype, const QJsonObject &data)
     store(events);
 }
 
-void AgentSession::updateGitState(const QString &head, const QString &optionKey, const QJsonValue &optionValue)
+void AgentSession::updateGitState(const QString &head,
+                                  const std::function<void(BranchState &)> &change)
 {
     if (!head.isEmpty())
         m_info.head = head;
-    if (!optionKey.isEmpty()) {
-        if (optionValue.isNull() || optionValue.isUndefined())
-            m_info.options.remove(optionKey);
-        else
-            m_info.options.insert(optionKey, optionValue);
-    }
+    if (change)
+        change(m_info.branchState);
+    persist();
+}
+
+void AgentSession::setOption(const QString &key, const QJsonValue &value)
+{
+    if (value.isNull() || value.isUndefined())
+        m_info.options.remove(key);
+    else
+        m_info.options.insert(key, value);
     persist();
 }
 
@@ -484,11 +490,11 @@ void AgentSession::startNextCheckpoint()
             note(QStringLiteral("checkpoint_failed"), QJsonObject{{QStringLiteral("error"), o.error}});
             qWarning("chorus: checkpoint of %s failed: %s", qPrintable(m_info.name), qPrintable(o.error));
             // On the session until a checkpoint works again: `status` shows work not committed.
-            updateGitState(
-                {}, QStringLiteral("checkpoint"),
-                QJsonObject{{QStringLiteral("error"), o.error}, {QStringLiteral("at"), nowUtc()}});
-        } else if (m_info.options.contains(QLatin1String("checkpoint"))) {
-            updateGitState({}, QStringLiteral("checkpoint"), {});
+            updateGitState({}, [&o](BranchState &b) {
+                b.checkpointFailure = BranchState::CheckpointFailure{o.error, nowUtc()};
+            });
+        } else if (m_info.branchState.checkpointFailure) {
+            updateGitState({}, [](BranchState &b) { b.checkpointFailure.reset(); });
         }
         if (o.error.isEmpty() && !o.commit.isEmpty()) {
             m_info.head = o.commit;

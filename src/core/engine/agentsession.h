@@ -91,9 +91,13 @@ public:
     bool retryStorage();
     // A note in the session's event stream (kind "chorus").
     void note(const QString &subtype, const QJsonObject &data);
-    // The engine's git work moved the agent's branch or changed what is known of it
-    // (merge/sync/clean state, review approval, kept in options). Stored, then announced.
-    void updateGitState(const QString &head, const QString &optionKey, const QJsonValue &optionValue);
+    // The engine's git work moved the agent's branch (`head`, when not empty) or changed what is
+    // known of it (`change` edits its merge/sync/clean state, review approval...). Stored, then
+    // announced.
+    void updateGitState(const QString &head, const std::function<void(BranchState &)> &change = {});
+    // Sets (or, with a null value, removes) one of the options kept for resume. Stored, then
+    // announced.
+    void setOption(const QString &key, const QJsonValue &value);
 
 Q_SIGNALS:
     void changed(const chorus::SessionInfo &info);

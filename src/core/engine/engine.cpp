@@ -14,6 +14,7 @@
 #include "roles/rolecatalog.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
+#include "util/readyfuture.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -333,33 +334,20 @@ void Engine::schedule()
 
 QString Engine::uniqueName(const QString &base) const
 {
-    for (int n = 1;; ++n) {
+    // Each agent (or spawn under way) rules out at most two names (its own, one its id starts
+    // with): one of these is free, unless `base` makes no valid name at all (the spawn says so).
+    const qsizetype tries = 2 * m_order.size() + m_creating.size() + 1;
+    for (qsizetype n = 1; n <= tries; ++n) {
         const QString name = base + QLatin1Char('-') + QString::number(n);
-        bool taken = false;
-        for (AgentSession *s : m_order)
-            if (s->info().name == name)
-                taken = true;
-        for (const Creation &c : m_creating)
-            if (c.info.name == name)
-                taken = true;
-        if (!taken)
+        if (checkNewName(name))
             return name;
     }
-}
-
-QFuture<Result<SessionInfo>> readySpawn(const Result<SessionInfo> &r)
-{
-    // QPromise, not QtFuture::makeReadyFuture (deprecated from Qt 6.6, warned about from 6.10).
-    QPromise<Result<SessionInfo>> p;
-    p.start();
-    p.addResult(r);
-    p.finish();
-    return p.future();
+    return base + QStringLiteral("-1");
 }
 
 QFuture<Result<SessionInfo>> Engine::spawn(const SpawnRequest &req)
 {
-    auto ready = [](const Result<SessionInfo> &r) { return readySpawn(r); };
+    auto ready = [](const Result<SessionInfo> &r) { return readyFuture(r); };
     if (!req.requestId.isEmpty()) {
         // A retry of a request that took effect (its client gave up waiting): the same agent.
         for (AgentSession *s : std::as_const(m_order))
@@ -381,12 +369,9 @@ QFuture<Result<SessionInfo>> Engine::spawn(const SpawnRequest &req)
     if (!dir.isDir())
         return ready(makeError(tr("the directory does not exist"), dir.filePath(),
                                tr("Create it or pass an existing one with --dir=DIR.")));
-    QString name = req.name;
-    if (name.isEmpty()) {
-        name = uniqueName(role->name);
-    } else if (Status n = checkNewName(name); !n) {
+    const QString name = req.name.isEmpty() ? uniqueName(role->name) : req.name;
+    if (Status n = checkNewName(name); !n)
         return ready(n.error());
-    }
     SessionInfo info;
     info.dir = dir.canonicalFilePath();
     info.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -427,7 +412,8 @@ QFuture<Result<SessionInfo>> Engine::spawn(const SpawnRequest &req)
     m_creating.insert(info.id, Creation{info, {}});
     QFuture<Result<SessionInfo>> answer = waitForCreation(info.id);
     QFuture<WorkspaceOutcome> work =
-        m_executor.runWorkspace([host, repoDir, name, base, worktrees, mergeFrom, cancel] {
+        m_executor.runWorkspace([host, repoDir, name, base, worktrees, mergeFrom, cancel,
+                                 dir = info.dir, repoGiven = !req.repo.isEmpty()] {
             WorkspaceOutcome o;
             if (cancel->load()) { // the engine is stopping: nothing is made, the row goes
                 o.workspace =
@@ -435,6 +421,17 @@ QFuture<Result<SessionInfo>> Engine::spawn(const SpawnRequest &req)
                 return o;
             }
             o.workspace = host->createWorkspace(repoDir, name, base, worktrees);
+            if (o.workspace) {
+                // The agent works in the same sub-directory of its worktree as dir is of the
+                // repository.
+                const AgentWorkspace &ws = *o.workspace;
+                const QString rel = repoGiven ? QString() : QDir(ws.repo).relativeFilePath(dir);
+                o.dir = rel.isEmpty() || rel == QLatin1String(".") ||
+                                rel.startsWith(QLatin1String(".."))
+                            ? ws.worktree
+                            : QDir(ws.worktree).filePath(rel);
+                QDir().mkpath(o.dir);
+            }
             if (o.workspace && !mergeFrom.isEmpty()) {
                 const Result<QList<ConflictFile>> conflicts =
                     beginMerge(o.workspace->worktree, mergeFrom);
@@ -506,12 +503,7 @@ Result<SessionInfo> Engine::workspaceMade(const QString &id, const SpawnRequest 
         return o.workspace.error();
     }
     const AgentWorkspace &ws = *o.workspace;
-    // Keep the agent in the same sub-directory of its worktree as dir is of the repository.
-    const QString rel = req.repo.isEmpty() ? QDir(ws.repo).relativeFilePath(info.dir) : QString();
-    info.dir = rel.isEmpty() || rel == QLatin1String(".") || rel.startsWith(QLatin1String(".."))
-                   ? ws.worktree
-                   : QDir(ws.worktree).filePath(rel);
-    QDir().mkpath(info.dir);
+    info.dir = o.dir;
     info.repo = ws.repo;
     info.branch = ws.branch;
     info.worktree = ws.worktree;
@@ -521,14 +513,12 @@ Result<SessionInfo> Engine::workspaceMade(const QString &id, const SpawnRequest 
         QJsonArray paths;
         for (const ConflictFile &c : o.conflicts)
             paths.append(c.toJson());
-        info.options.insert(QStringLiteral("resolving"),
-                            QJsonObject{{QStringLiteral("branch"), req.mergeFrom},
-                                        {QStringLiteral("conflicts"), paths}});
+        info.branchState.resolving = BranchState::Resolving{req.mergeFrom, paths};
     }
     info.state = SessionState::Queued;
     if (Status s = m_store->updateSession(info); !s) {
-        discardWorkspace(info);
-        m_store->removeSession(id);
+        // The row goes once the worktree has (until then it owns it, for the next start).
+        discardWorkspace(info).then(this, [this, id] { m_store->removeSession(id); });
         return s.error();
     }
     return addSpawned(info, req);
@@ -565,10 +555,14 @@ Status Engine::planWorkspace(const SpawnRequest &req, SessionInfo *info, QString
     return Ok{};
 }
 
-void Engine::discardWorkspace(const SessionInfo &info)
+QFuture<void> Engine::discardWorkspace(const SessionInfo &info)
 {
-    if (!info.worktree.isEmpty())
-        m_host->removeWorkspace(info.repo, info.worktree, info.branch);
+    AgentHost *host = m_host.get();
+    return m_executor.runWorkspace(
+        [host, repo = info.repo, worktree = info.worktree, branch = info.branch] {
+            if (!worktree.isEmpty())
+                host->removeWorkspace(repo, worktree, branch);
+        });
 }
 
 AgentSession *Engine::session(const QString &agent, Error *error) const
@@ -637,7 +631,7 @@ Status Engine::resume(const QString &agent, const QString &task, const QProcessE
         return e;
     if (!environment.isEmpty()) {
         m_clientEnv.insert(s->id(), environment);
-        s->updateGitState({}, QStringLiteral("environment"), keptEnvironment(environment));
+        s->setOption(QStringLiteral("environment"), keptEnvironment(environment));
     }
     if (s->processAlive() && s->turnInFlight())
         return makeError(tr("the agent is already running"), s->info().name);

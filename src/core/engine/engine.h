@@ -7,7 +7,10 @@
 #include "environment.h"
 #include "git/agentworkspace.h"
 #include "git/merge.h"
+#include "integration/branchsync.h"
+#include "integration/cleanup.h"
 #include "integration/gitexecutor.h"
+#include "integration/mergequeue.h"
 #include "model/approvalinfo.h"
 #include "model/requests.h"
 #include "model/sessioninfo.h"
@@ -30,25 +33,12 @@
 namespace chorus {
 
 class AgentSession;
+struct BranchStatus;
 class LocalHost;
 struct LaunchSpec;
 class Database;
 class RoleCatalog;
 class SessionStore;
-
-// What a git operation of the engine (merge queue, sync, clean) answers, once done.
-struct GitReply
-{
-    bool ok = true;
-    Error error;
-    QJsonObject value;
-};
-
-// A spawn's answer, at once.
-QFuture<Result<SessionInfo>> readySpawn(const Result<SessionInfo> &r);
-
-// An answer that is an error at once.
-QFuture<GitReply> failedGitReply(const Error &e);
 
 // The engine: sessions, queue with a concurrency cap, approval broker, watchdog and
 // recovery. It owns every agent process and is the only writer of the database.
@@ -105,9 +95,10 @@ public:
     // Git work on agents' branches (see integration/). Checked at once; a bad request answers an
     // error right away. The work runs on the engine's git thread, one operation at a time,
     // and the agents involved start no turn until it is done.
-    QFuture<GitReply> mergeQueue(const MergeQueueOptions &options);
-    QFuture<GitReply> sync(const QStringList &agents, const QString &repo, const QString &into, bool rebase);
-    QFuture<GitReply> clean(const QStringList &agents, bool all, bool force);
+    QFuture<Result<MergeQueueReport>> mergeQueue(const MergeQueueOptions &options);
+    QFuture<Result<SyncReport>> sync(const QStringList &agents, const QString &repo,
+                                     const QString &into, bool rebase);
+    QFuture<Result<CleanReport>> clean(const QStringList &agents, bool all, bool force);
     Status approveMerge(const QString &agent, bool approved);
     // Spawns a resolver agent for AGENT's conflicts with `into` (default: the repository's
     // current branch): its worktree starts from the target with AGENT's branch being merged in
@@ -148,10 +139,17 @@ private:
     Result<QList<AgentSession *>> gitAgents(const QStringList &agents, const QString &repo) const;
     // What a git job's snapshot of an agent reads from the store besides its session.
     enum GitJobNeeds { NeedsNothing = 0, NeedsResults = 1, NeedsMergeRecords = 2 };
-    struct AgentBranch branchOf(const AgentSession *s, int needs) const;
-    QFuture<GitReply> runGitJob(const QList<AgentSession *> &agents,
-                                std::function<QJsonObject(const QList<struct AgentBranch> &)> job,
-                                std::function<void(const QJsonObject &)> record, int needs = NeedsNothing);
+    AgentBranch branchOf(const AgentSession *s, int needs) const;
+    // Runs `job` on the git executor over a snapshot of the agents (the idle ones held: no turn
+    // starts while it runs), then `record` on the engine's thread with what it returned.
+    template<class T>
+    QFuture<Result<T>> runGitJob(const QList<AgentSession *> &agents,
+                                 std::function<T(const QList<AgentBranch> &)> job,
+                                 std::function<void(const T &)> record, int needs = NeedsNothing);
+    // spawnResolver's second half, on the engine's thread once the git thread tried the merge.
+    QFuture<Result<SessionInfo>> spawnResolverFor(AgentSession *s, const QString &target,
+                                                  const BranchStatus &status);
+    // The first of base-1, base-2, ... that checkNewName() allows.
     QString uniqueName(const QString &base) const;
     // The variables of a client's environment kept with its session (see agentEnvironment()).
     static QJsonObject keptEnvironment(const QProcessEnvironment &client);
@@ -167,6 +165,7 @@ private:
     {
         Result<AgentWorkspace> workspace = AgentWorkspace{};
         QList<ConflictFile> conflicts; // of a merge begun in it (a resolver's)
+        QString dir;                   // where the agent works in it (made)
     };
     // The executor made (or failed to make) a spawn's worktree: it becomes an agent, or its row
     // goes.
@@ -174,8 +173,9 @@ private:
                                       const WorkspaceOutcome &o);
     // A new agent's session, recorded, with its task queued.
     Result<SessionInfo> addSpawned(const SessionInfo &info, const SpawnRequest &req);
-    // Removes a spawn's worktree and branch (a spawn that failed after making them).
-    void discardWorkspace(const SessionInfo &info);
+    // Removes a spawn's worktree and branch (a spawn that failed after making them), on the
+    // executor's worktree lane.
+    QFuture<void> discardWorkspace(const SessionInfo &info);
 
     QString m_dbPath;
     EngineLock m_lock;

@@ -12,6 +12,7 @@
 #include "integration/mergequeue.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
+#include "util/readyfuture.h"
 #include "util/shellwords.h"
 
 #include <QDir>
@@ -23,15 +24,6 @@
 namespace chorus {
 
 namespace {
-QFuture<GitReply> readyReply(GitReply reply)
-{
-    QPromise<GitReply> p;
-    p.start();
-    p.addResult(std::move(reply));
-    p.finish();
-    return p.future();
-}
-
 
 QString canonicalWorkDir(const QString &path)
 {
@@ -51,17 +43,14 @@ bool busy(const AgentSession *s)
 
 bool cleaned(const SessionInfo &info)
 {
-    return info.options.contains(QLatin1String("cleaned"));
+    return info.branchState.isCleaned();
+}
+
+template<class T> QFuture<Result<T>> failed(const Error &e)
+{
+    return readyFuture(Result<T>(e));
 }
 } // namespace
-
-QFuture<GitReply> failedGitReply(const Error &e)
-{
-    GitReply r;
-    r.ok = false;
-    r.error = e;
-    return readyReply(r);
-}
 
 Result<QList<AgentSession *>> Engine::gitAgents(const QStringList &agents, const QString &repo) const
 {
@@ -107,12 +96,12 @@ AgentBranch Engine::branchOf(const AgentSession *s, int needs) const
     b.worktree = i.worktree;
     b.busy = busy(s) || m_executor.holds(i.id);
     b.processAlive = s->processAlive();
-    b.approved = i.options.value(QLatin1String("mergeApproved")).toBool();
+    b.approved = i.branchState.mergeApproved;
     if (needs & NeedsResults)
         b.results = m_store->resultTexts(i.id, 20);
     if (needs & NeedsMergeRecords) {
         for (const SessionStore::MergeRecord &m : m_store->merges(i.id)) {
-            const QString head = m.detail.value(QLatin1String("branchHead")).toString();
+            const QString head = m.branchHead();
             const bool in = m.state == QLatin1String("merged") || m.state == QLatin1String("up-to-date");
             if (m.kind == QLatin1String("merge") && in && !head.isEmpty() && !m.targetAfter.isEmpty())
                 b.mergedHeads.insert(m.target, {head, m.targetAfter});
@@ -121,9 +110,10 @@ AgentBranch Engine::branchOf(const AgentSession *s, int needs) const
     return b;
 }
 
-QFuture<GitReply> Engine::runGitJob(const QList<AgentSession *> &agents,
-                                    std::function<QJsonObject(const QList<AgentBranch> &)> job,
-                                    std::function<void(const QJsonObject &)> record, int needs)
+template<class T>
+QFuture<Result<T>> Engine::runGitJob(const QList<AgentSession *> &agents,
+                                     std::function<T(const QList<AgentBranch> &)> job,
+                                     std::function<void(const T &)> record, int needs)
 {
     QList<AgentBranch> snapshot;
     QStringList held;
@@ -134,27 +124,28 @@ QFuture<GitReply> Engine::runGitJob(const QList<AgentSession *> &agents,
             held << s->id();
         }
     }
-    QFuture<QJsonObject> work = m_executor.run([snapshot, job] { return job(snapshot); });
-    return work.then(this, [this, held, record](const QJsonObject &result) {
+    QFuture<T> work = m_executor.run([snapshot, job] { return job(snapshot); });
+    return work.then(this, [this, held, record](const T &result) {
         record(result);
         m_executor.release(held);
         schedule();
-        GitReply r;
-        r.value = result;
-        return r;
+        return Result<T>(result);
     });
 }
 
-QFuture<GitReply> Engine::mergeQueue(const MergeQueueOptions &o)
+QFuture<Result<MergeQueueReport>> Engine::mergeQueue(const MergeQueueOptions &o)
 {
+    auto fail = [](const Error &e) { return failed<MergeQueueReport>(e); };
     const std::optional<QueueStrategy> strategy = queueStrategyFromName(o.strategy);
     if (!strategy)
-        return failedGitReply(makeError(tr("unknown merge strategy '%1'").arg(o.strategy), {},
-                                tr("Use --strategy=review, auto, squash or rebase.")));
+        return fail(makeError(tr("unknown merge strategy '%1'").arg(o.strategy), {},
+                              tr("Use --strategy=review, auto, squash or rebase.")));
     if (!o.into.isEmpty() && !GitRepository::isValidBranchName(o.into))
-        return failedGitReply(makeError(tr("'%1' is not a valid branch name").arg(o.into), QStringLiteral("--into")));
+        return fail(
+            makeError(tr("'%1' is not a valid branch name").arg(o.into), QStringLiteral("--into")));
     if (!o.resolutions.isEmpty() && o.agents.size() != 1)
-        return failedGitReply(makeError(tr("resolutions are for the conflicts of one agent; name exactly one")));
+        return fail(
+            makeError(tr("resolutions are for the conflicts of one agent; name exactly one")));
     MergeQueueRequest req;
     req.resolutions = o.resolutions;
     req.strategy = *strategy;
@@ -166,125 +157,113 @@ QFuture<GitReply> Engine::mergeQueue(const MergeQueueOptions &o)
     if (!o.check.trimmed().isEmpty()) {
         Result<QStringList> words = splitShellWords(o.check);
         if (!words)
-            return failedGitReply(makeError(tr("cannot read the check command: %1").arg(words.error().message),
-                                    QStringLiteral("--check %1").arg(words.error().where), words.error().hint));
+            return fail(makeError(
+                tr("cannot read the check command: %1").arg(words.error().message),
+                QStringLiteral("--check %1").arg(words.error().where), words.error().hint));
         req.check = *words;
     }
     Result<QList<AgentSession *>> agents = gitAgents(o.agents, o.repo);
     if (!agents)
-        return failedGitReply(agents.error());
+        return fail(agents.error());
     // Named agents are merged in the order given; otherwise in the order they were spawned.
     const std::shared_ptr<const std::atomic_bool> cancel = m_executor.cancelFlag();
     const QString strategyName = queueStrategyName(*strategy);
-    auto job = [req, cancel, strategyName](const QList<AgentBranch> &snapshot) {
-        QJsonArray items;
-        for (const QueueItem &i : runMergeQueue(snapshot, req, cancel.get()))
-            items.append(i.toJson());
-        return QJsonObject{{QStringLiteral("strategy"), strategyName},
-                           {QStringLiteral("dryRun"), req.dryRun},
-                           {QStringLiteral("items"), items}};
-    };
-    auto record = [this, strategyName](const QJsonObject &result) {
-        if (result.value(QLatin1String("dryRun")).toBool())
+    std::function<MergeQueueReport(const QList<AgentBranch> &)> job =
+        [req, cancel](const QList<AgentBranch> &snapshot) {
+            return MergeQueueReport{req.strategy, req.dryRun,
+                                    runMergeQueue(snapshot, req, cancel.get())};
+        };
+    std::function<void(const MergeQueueReport &)> record = [this, strategyName](
+                                                               const MergeQueueReport &report) {
+        if (report.dryRun)
             return;
-        for (const QJsonValue &v : result.value(QLatin1String("items")).toArray()) {
-            const QJsonObject item = v.toObject();
-            AgentSession *s = m_sessions.value(item.value(QLatin1String("sessionId")).toString());
+        for (const QueueItem &item : report.items) {
+            AgentSession *s = m_sessions.value(item.sessionId);
             if (!s)
                 continue;
-            const QString checkpoint = item.value(QLatin1String("checkpoint")).toString();
-            const QJsonObject outcome = item.value(QLatin1String("outcome")).toObject();
-            if (!outcome.isEmpty()) {
+            const MergeOutcome &outcome = item.outcome;
+            if (item.attempted) {
                 SessionStore::MergeRecord m;
                 m.sessionId = s->id();
                 m.kind = QStringLiteral("merge");
                 m.strategy = strategyName;
                 m.branch = s->info().branch;
-                m.target = outcome.value(QLatin1String("target")).toString();
-                m.state = outcome.value(QLatin1String("state")).toString();
-                m.targetBefore = outcome.value(QLatin1String("targetBefore")).toString();
-                m.targetAfter = outcome.value(QLatin1String("targetAfter")).toString();
-                m.detail = outcome;
+                m.target = outcome.target;
+                m.state = outcome.stateName();
+                m.targetBefore = outcome.targetBefore;
+                m.targetAfter = outcome.targetAfter;
+                m.detail = outcome.toJson();
                 m_store->insertMerge(m);
             }
-            s->note(QStringLiteral("merge"), item);
-            const QString state = item.value(QLatin1String("state")).toString();
-            if (state == QLatin1String("busy") || state == QLatin1String("waiting-review")) {
-                if (!checkpoint.isEmpty())
-                    s->updateGitState(checkpoint, {}, {});
+            s->note(QStringLiteral("merge"), item.toJson());
+            if (item.state == QLatin1String("busy") ||
+                item.state == QLatin1String("waiting-review")) {
+                if (!item.checkpoint.isEmpty())
+                    s->updateGitState(item.checkpoint);
                 continue;
             }
-            s->updateGitState(checkpoint, QStringLiteral("merge"),
-                              QJsonObject{{QStringLiteral("state"), state},
-                                          {QStringLiteral("strategy"), strategyName},
-                                          {QStringLiteral("target"), outcome.value(QLatin1String("target"))},
-                                          {QStringLiteral("commit"), outcome.value(QLatin1String("targetAfter"))},
-                                          {QStringLiteral("branchHead"), outcome.value(QLatin1String("branchHead"))},
-                                          {QStringLiteral("message"), item.value(QLatin1String("message"))},
-                                          {QStringLiteral("at"), nowUtc()}});
+            BranchState::Merge merge{item.state, strategyName, {}, {}, {}, item.message, nowUtc()};
+            if (item.attempted) {
+                merge.target = outcome.target;
+                merge.commit = outcome.targetAfter;
+                merge.branchHead = outcome.branchHead;
+            }
+            s->updateGitState(item.checkpoint, [&merge](BranchState &b) { b.merge = merge; });
         }
     };
     return runGitJob(*agents, job, record, *strategy == QueueStrategy::Squash ? NeedsResults : NeedsNothing);
 }
 
-QFuture<GitReply> Engine::sync(const QStringList &agentNames, const QString &repo, const QString &into, bool rebase)
+QFuture<Result<SyncReport>> Engine::sync(const QStringList &agentNames, const QString &repo,
+                                         const QString &into, bool rebase)
 {
     if (!into.isEmpty() && !GitRepository::isValidBranchName(into))
-        return failedGitReply(makeError(tr("'%1' is not a valid branch name").arg(into), QStringLiteral("--into")));
+        return failed<SyncReport>(
+            makeError(tr("'%1' is not a valid branch name").arg(into), QStringLiteral("--into")));
     Result<QList<AgentSession *>> agents = gitAgents(agentNames, repo);
     if (!agents)
-        return failedGitReply(agents.error());
-    auto job = [into, rebase](const QList<AgentBranch> &snapshot) {
-        QJsonArray items;
-        for (const QueueItem &i : runSync(snapshot, into, rebase))
-            items.append(i.toJson());
-        return QJsonObject{{QStringLiteral("rebase"), rebase}, {QStringLiteral("items"), items}};
-    };
-    auto record = [this, rebase](const QJsonObject &result) {
-        for (const QJsonValue &v : result.value(QLatin1String("items")).toArray()) {
-            const QJsonObject item = v.toObject();
-            AgentSession *s = m_sessions.value(item.value(QLatin1String("sessionId")).toString());
+        return failed<SyncReport>(agents.error());
+    std::function<SyncReport(const QList<AgentBranch> &)> job =
+        [into, rebase](const QList<AgentBranch> &snapshot) {
+            return SyncReport{rebase, runSync(snapshot, into, rebase)};
+        };
+    std::function<void(const SyncReport &)> record = [this](const SyncReport &report) {
+        for (const QueueItem &item : report.items) {
+            AgentSession *s = m_sessions.value(item.sessionId);
             if (!s)
                 continue;
-            const QJsonObject outcome = item.value(QLatin1String("outcome")).toObject();
-            const QString state = item.value(QLatin1String("state")).toString();
-            QString head = item.value(QLatin1String("checkpoint")).toString();
-            if (state == QLatin1String("merged"))
-                head = outcome.value(QLatin1String("targetAfter")).toString();
-            if (!outcome.isEmpty()) {
+            const MergeOutcome &outcome = item.outcome;
+            const QString head =
+                item.state == QLatin1String("merged") ? outcome.targetAfter : item.checkpoint;
+            if (item.attempted) {
                 SessionStore::MergeRecord m;
                 m.sessionId = s->id();
                 m.kind = QStringLiteral("sync");
-                m.strategy = rebase ? QStringLiteral("rebase") : QStringLiteral("merge");
-                m.branch = outcome.value(QLatin1String("branch")).toString(); // what came in
+                m.strategy = report.rebase ? QStringLiteral("rebase") : QStringLiteral("merge");
+                m.branch = outcome.branch; // what came in
                 m.target = s->info().branch;
-                m.state = state;
-                m.targetBefore = outcome.value(QLatin1String("targetBefore")).toString();
-                m.targetAfter = outcome.value(QLatin1String("targetAfter")).toString();
-                m.detail = outcome;
+                m.state = item.state;
+                m.targetBefore = outcome.targetBefore;
+                m.targetAfter = outcome.targetAfter;
+                m.detail = outcome.toJson();
                 m_store->insertMerge(m);
             }
-            s->note(QStringLiteral("sync"), item);
-            if (state == QLatin1String("busy")) {
+            s->note(QStringLiteral("sync"), item.toJson());
+            if (item.state == QLatin1String("busy")) {
                 if (!head.isEmpty())
-                    s->updateGitState(head, {}, {});
+                    s->updateGitState(head);
                 continue;
             }
-            QJsonArray conflicts;
-            for (const QJsonValue &c : outcome.value(QLatin1String("conflicts")).toArray())
-                conflicts.append(c.toObject().value(QLatin1String("path")));
-            s->updateGitState(head, QStringLiteral("sync"),
-                              QJsonObject{{QStringLiteral("state"), state},
-                                          {QStringLiteral("with"), outcome.value(QLatin1String("branch"))},
-                                          {QStringLiteral("conflicts"), conflicts},
-                                          {QStringLiteral("message"), item.value(QLatin1String("message"))},
-                                          {QStringLiteral("at"), nowUtc()}});
+            BranchState::Sync sync{item.state, outcome.branch, {}, item.message, nowUtc()};
+            for (const ConflictFile &c : outcome.conflicts)
+                sync.conflicts << c.path;
+            s->updateGitState(head, [&sync](BranchState &b) { b.sync = sync; });
         }
     };
     return runGitJob(*agents, job, record);
 }
 
-QFuture<GitReply> Engine::clean(const QStringList &agentNames, bool all, bool force)
+QFuture<Result<CleanReport>> Engine::clean(const QStringList &agentNames, bool all, bool force)
 {
     QList<AgentSession *> agents;
     if (agentNames.isEmpty()) {
@@ -294,35 +273,29 @@ QFuture<GitReply> Engine::clean(const QStringList &agentNames, bool all, bool fo
     } else {
         Result<QList<AgentSession *>> named = gitAgents(agentNames, {});
         if (!named)
-            return failedGitReply(named.error());
+            return failed<CleanReport>(named.error());
         agents = *named;
     }
     const bool mergedOnly = !all;
-    auto job = [mergedOnly, force](const QList<AgentBranch> &snapshot) {
-        QJsonArray items;
-        qint64 freed = 0;
-        for (const CleanItem &i : runClean(snapshot, {}, mergedOnly, force)) {
-            items.append(i.toJson());
-            freed += i.bytesFreed;
-        }
-        return QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("bytesFreed"), freed}};
-    };
-    auto record = [this](const QJsonObject &result) {
-        for (const QJsonValue &v : result.value(QLatin1String("items")).toArray()) {
-            const QJsonObject item = v.toObject();
-            AgentSession *s = m_sessions.value(item.value(QLatin1String("sessionId")).toString());
+    std::function<CleanReport(const QList<AgentBranch> &)> job =
+        [mergedOnly, force](const QList<AgentBranch> &snapshot) {
+            CleanReport report;
+            report.items = runClean(snapshot, {}, mergedOnly, force);
+            for (const CleanItem &i : std::as_const(report.items))
+                report.bytesFreed += i.bytesFreed;
+            return report;
+        };
+    std::function<void(const CleanReport &)> record = [this](const CleanReport &report) {
+        for (const CleanItem &item : report.items) {
+            AgentSession *s = m_sessions.value(item.sessionId);
             if (!s)
                 continue;
-            s->note(QStringLiteral("clean"), item);
-            if (item.value(QLatin1String("state")).toString() != QLatin1String("removed"))
+            s->note(QStringLiteral("clean"), item.toJson());
+            if (item.state != QLatin1String("removed"))
                 continue;
             QFile::remove(rolePromptFile(s->id()));
-            s->updateGitState(
-                {}, QStringLiteral("cleaned"),
-                QJsonObject{
-                    {QStringLiteral("at"), nowUtc()},
-                    {QStringLiteral("branchDeleted"), item.value(QLatin1String("branchDeleted"))},
-                    {QStringLiteral("archiveRef"), item.value(QLatin1String("archiveRef"))}});
+            const BranchState::Cleaned cleaned{nowUtc(), item.branchDeleted, item.archiveRef};
+            s->updateGitState({}, [&cleaned](BranchState &b) { b.cleaned = cleaned; });
         }
     };
     // An idle agent's process is closed first: nothing may work in a worktree being removed.
@@ -362,7 +335,7 @@ QFuture<GitReply> Engine::clean(const QStringList &agentNames, bool all, bool fo
                   if (closing.isEmpty())
                       return runGitJob(agents, job, record, NeedsMergeRecords);
                   // Wait (up to 10 s) for the closing processes to end, then clean.
-                  auto promise = std::make_shared<QPromise<GitReply>>();
+                  auto promise = std::make_shared<QPromise<Result<CleanReport>>>();
                   promise->start();
                   auto *timer = new QTimer(this);
                   auto started = std::make_shared<QDeadlineTimer>(10000);
@@ -373,10 +346,11 @@ QFuture<GitReply> Engine::clean(const QStringList &agentNames, bool all, bool fo
                       if (alive && !started->hasExpired())
                           return;
                       timer->deleteLater();
-                      runGitJob(agents, job, record, NeedsMergeRecords).then(this, [promise](const GitReply &r) {
-                          promise->addResult(r);
-                          promise->finish();
-                      });
+                      runGitJob(agents, job, record, NeedsMergeRecords)
+                          .then(this, [promise](const Result<CleanReport> &r) {
+                              promise->addResult(r);
+                              promise->finish();
+                          });
                   });
                   timer->start(100);
                   return promise->future();
@@ -392,14 +366,24 @@ Status Engine::approveMerge(const QString &agent, bool approved)
         return e;
     if (s->info().branch.isEmpty())
         return makeError(tr("agent %1 works in place, without a branch of its own").arg(s->info().name), s->info().dir);
-    s->updateGitState({}, QStringLiteral("mergeApproved"), approved ? QJsonValue(true) : QJsonValue());
+    s->updateGitState({}, [approved](BranchState &b) { b.mergeApproved = approved; });
     s->note(QStringLiteral("merge_approval"), QJsonObject{{QStringLiteral("approved"), approved}});
     return Ok{};
 }
 
+namespace {
+// What the git thread found before a resolver is spawned.
+struct ResolverPlan
+{
+    Result<QString> checkpoint = QString(); // the agent's work in progress, committed first
+    Result<QString> target = QString();
+    Result<BranchStatus> status = BranchStatus{};
+};
+} // namespace
+
 QFuture<Result<SessionInfo>> Engine::spawnResolver(const QString &agent, const QString &into)
 {
-    auto fail = [](const Error &e) { return readySpawn(e); };
+    auto fail = [](const Error &e) { return readyFuture(Result<SessionInfo>(e)); };
     Error e;
     AgentSession *s = session(agent, &e);
     if (!s)
@@ -413,35 +397,62 @@ QFuture<Result<SessionInfo>> Engine::spawnResolver(const QString &agent, const Q
         return fail(
             makeError(tr("agent %1 is working; resolve its conflicts when it is idle").arg(i.name),
                       i.branch));
-    QString target = into;
-    if (target.isEmpty()) {
-        const Result<QString> t = defaultMergeTarget(i.repo);
-        if (!t)
-            return fail(t.error());
-        target = *t;
-    }
-    if (!GitRepository::isValidBranchName(target))
+    if (!into.isEmpty() && !GitRepository::isValidBranchName(into))
         return fail(
-            makeError(tr("'%1' is not a valid branch name").arg(target), QStringLiteral("--into")));
-    // Its latest work first, so the resolver merges all of it.
-    if (!i.worktree.isEmpty() && QFileInfo(i.worktree).isDir()) {
-        const Result<QString> c = checkpointWorkspace(i.worktree, i.role, i.name, tr("work in progress"));
-        if (!c)
-            return fail(c.error());
-        if (!c->isEmpty())
-            s->updateGitState(*c, {}, {});
-    }
-    const Result<BranchStatus> st = branchStatus(i.repo, i.branch, target);
-    if (!st)
-        return fail(st.error());
-    if (st->merged)
+            makeError(tr("'%1' is not a valid branch name").arg(into), QStringLiteral("--into")));
+    // On the git thread, the agent held (no turn starts meanwhile): its latest work is committed
+    // first, so that the resolver merges all of it, then the merge is tried in memory.
+    m_executor.hold({i.id});
+    const QString summary = tr("work in progress");
+    QFuture<ResolverPlan> work = m_executor.run([i, into, summary] {
+        ResolverPlan p;
+        if (!i.worktree.isEmpty() && QFileInfo(i.worktree).isDir())
+            p.checkpoint = checkpointWorkspace(i.worktree, i.role, i.name, summary);
+        if (!p.checkpoint)
+            return p;
+        p.target = into.isEmpty() ? defaultMergeTarget(i.repo) : Result<QString>(into);
+        if (p.target)
+            p.status = branchStatus(i.repo, i.branch, *p.target);
+        return p;
+    });
+    QPointer<AgentSession> asker(s);
+    return work
+        .then(this,
+              [this, asker, i](const ResolverPlan &p) {
+                  m_executor.release({i.id});
+                  schedule();
+                  if (!asker)
+                      return readyFuture(
+                          Result<SessionInfo>(makeError(tr("agent %1 was removed").arg(i.name))));
+                  if (p.checkpoint && !p.checkpoint->isEmpty())
+                      asker->updateGitState(*p.checkpoint);
+                  Error error;
+                  if (!p.checkpoint)
+                      error = p.checkpoint.error();
+                  else if (!p.target)
+                      error = p.target.error();
+                  else if (!p.status)
+                      error = p.status.error();
+                  if (!error.message.isEmpty())
+                      return readyFuture(Result<SessionInfo>(error));
+                  return spawnResolverFor(asker, *p.target, *p.status);
+              })
+        .unwrap();
+}
+
+QFuture<Result<SessionInfo>> Engine::spawnResolverFor(AgentSession *s, const QString &target,
+                                                      const BranchStatus &st)
+{
+    auto fail = [](const Error &e) { return readyFuture(Result<SessionInfo>(e)); };
+    const SessionInfo &i = s->info();
+    if (st.merged)
         return fail(makeError(tr("%1 is already merged into %2").arg(i.branch, target), i.name));
-    if (st->clean)
+    if (st.clean)
         return fail(makeError(
             tr("%1 merges into %2 without conflicts: nothing to resolve").arg(i.branch, target),
             i.name, tr("Merge it with `chorus merge %1`.").arg(i.name)));
     QStringList files;
-    for (const ConflictFile &c : st->conflicts)
+    for (const ConflictFile &c : st.conflicts)
         files << QStringLiteral("- %1 (%2)").arg(c.path, c.kind);
     SpawnRequest req;
     req.role = QStringLiteral("resolver");
@@ -450,15 +461,18 @@ QFuture<Result<SessionInfo>> Engine::spawnResolver(const QString &agent, const Q
     req.base = target;
     req.mergeFrom = i.branch;
     req.name = i.name.left(54) + QStringLiteral("-resolver");
-    for (int n = 2; find(req.name).ok(); ++n)
+    for (int n = 2; !checkNewName(req.name) && n < 10000; ++n)
         req.name = i.name.left(50) + QStringLiteral("-resolver-%1").arg(n);
-    req.task = tr("Resolve the conflicts of merging branch %1 (agent %2, a %3) into %4.\n\n"
-                  "The merge is in progress in your worktree. These files have conflicts:\n%5\n\n"
-                  "What %2 was asked to do:\n%6\n\n"
-                  "See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and "
-                  "`git diff %7 %1 -- FILE` / `git diff %7 %4 -- FILE`. Resolve every conflict, remove all "
-                  "markers, build and test. Do not commit: Chorus commits the merge when you finish.")
-                   .arg(i.branch, i.name, i.role, target, files.join(QLatin1Char('\n')), i.task, st->mergeBase.left(12));
+    req.task =
+        tr("Resolve the conflicts of merging branch %1 (agent %2, a %3) into %4.\n\n"
+           "The merge is in progress in your worktree. These files have conflicts:\n%5\n\n"
+           "What %2 was asked to do:\n%6\n\n"
+           "See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and "
+           "`git diff %7 %1 -- FILE` / `git diff %7 %4 -- FILE`. Resolve every conflict, remove "
+           "all "
+           "markers, build and test. Do not commit: Chorus commits the merge when you finish.")
+            .arg(i.branch, i.name, i.role, target, files.join(QLatin1Char('\n')), i.task,
+                 st.mergeBase.left(12));
     QPointer<AgentSession> asker(s);
     return spawn(req).then(this, [asker, target](const Result<SessionInfo> &r) {
         if (r && asker)

@@ -278,7 +278,7 @@ private:
     void sweepLocks()
     {
         for (const SessionInfo &s : m_sessions) {
-            if (s.worktree.isEmpty() || s.options.contains(QLatin1String("cleaned")))
+            if (s.worktree.isEmpty() || s.branchState.isCleaned())
                 continue;
             const QString gitDir = gitDirOf(s.worktree);
             if (gitDir.isEmpty() || commonDirOf(gitDir).isEmpty())

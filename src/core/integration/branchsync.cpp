@@ -7,6 +7,11 @@
 
 namespace chorus {
 
+QJsonObject SyncReport::toJson() const
+{
+    return {{QStringLiteral("rebase"), rebase}, {QStringLiteral("items"), chorus::toJson(items)}};
+}
+
 QList<QueueItem> runSync(const QList<AgentBranch> &agents, const QString &target, bool rebase)
 {
     QList<QueueItem> out;

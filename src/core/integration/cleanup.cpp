@@ -9,6 +9,7 @@
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonArray>
 
 namespace chorus {
 
@@ -35,6 +36,14 @@ QJsonObject CleanItem::toJson() const
     if (!savedRef.isEmpty())
         o.insert(QStringLiteral("savedRef"), savedRef);
     return o;
+}
+
+QJsonObject CleanReport::toJson() const
+{
+    QJsonArray a;
+    for (const CleanItem &i : items)
+        a.append(i.toJson());
+    return {{QStringLiteral("items"), a}, {QStringLiteral("bytesFreed"), bytesFreed}};
 }
 
 qint64 diskUsage(const QString &dir)

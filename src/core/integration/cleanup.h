@@ -23,6 +23,15 @@ struct CleanItem
     QJsonObject toJson() const;
 };
 
+// What a clean did, one item per agent, and the bytes it freed in all.
+struct CleanReport
+{
+    QList<CleanItem> items;
+    qint64 bytesFreed = 0;
+
+    QJsonObject toJson() const;
+};
+
 // Removes the agents' worktrees. A merged branch is deleted with it; an unmerged one is kept
 // unless `force`, and then its commits stay under refs/chorus/archive/. With `mergedOnly`, an
 // unmerged agent is left entirely alone. Runs on the git executor's thread over a snapshot of

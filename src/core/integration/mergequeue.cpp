@@ -42,6 +42,13 @@ QString queueStrategyName(QueueStrategy s)
     return {};
 }
 
+QJsonObject MergeQueueReport::toJson() const
+{
+    return {{QStringLiteral("strategy"), queueStrategyName(strategy)},
+            {QStringLiteral("dryRun"), dryRun},
+            {QStringLiteral("items"), chorus::toJson(items)}};
+}
+
 QString mergeCommitMessage(const AgentBranch &a, const QString &target)
 {
     QString msg = JobText::tr("Merge %1 into %2: %3").arg(a.branch, target, firstLine(a.task, 50));

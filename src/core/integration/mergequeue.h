@@ -4,6 +4,7 @@
 #include "integration/agentbranch.h"
 #include "integration/queueitem.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -29,6 +30,16 @@ struct MergeQueueRequest
     QStringList checkEnvironment; // NAME=value: the environment checks run with
     bool dryRun = false; // only forecast: nothing moves
     Resolutions resolutions; // for a single agent's conflicts
+};
+
+// What a merge queue did (or, with dryRun, would do), one item per agent in order.
+struct MergeQueueReport
+{
+    QueueStrategy strategy = QueueStrategy::Auto;
+    bool dryRun = false;
+    QList<QueueItem> items;
+
+    QJsonObject toJson() const;
 };
 
 // Merges the agents one at a time, in order, each on top of the previous ones.

@@ -16,4 +16,12 @@ QJsonObject QueueItem::toJson() const
     return o;
 }
 
+QJsonArray toJson(const QList<QueueItem> &items)
+{
+    QJsonArray a;
+    for (const QueueItem &i : items)
+        a.append(i.toJson());
+    return a;
+}
+
 } // namespace chorus

@@ -2,7 +2,9 @@
 
 #include "git/merge.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 namespace chorus {
@@ -21,5 +23,7 @@ struct QueueItem
 
     QJsonObject toJson() const;
 };
+
+QJsonArray toJson(const QList<QueueItem> &items);
 
 } // namespace chorus

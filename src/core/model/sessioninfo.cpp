@@ -75,11 +75,10 @@ QJsonObject SessionInfo::toJson() const
         {QStringLiteral("claudeSessionId"), claudeSessionId},
         {QStringLiteral("pid"), pid},
         {QStringLiteral("turns"), turns},
-        {QStringLiteral("tokens"),
-         QJsonObject{{QStringLiteral("input"), tokens.input},
-                     {QStringLiteral("output"), tokens.output},
-                     {QStringLiteral("cacheRead"), tokens.cacheRead},
-                     {QStringLiteral("cacheWrite"), tokens.cacheWrite}}},
+        {QStringLiteral("tokens"), QJsonObject{{QStringLiteral("input"), tokens.input},
+                                               {QStringLiteral("output"), tokens.output},
+                                               {QStringLiteral("cacheRead"), tokens.cacheRead},
+                                               {QStringLiteral("cacheWrite"), tokens.cacheWrite}}},
         {QStringLiteral("costUsd"), costUsd},
         {QStringLiteral("createdAt"), createdAt},
         {QStringLiteral("startedAt"), startedAt.isEmpty() ? QJsonValue() : QJsonValue(startedAt)},
@@ -90,34 +89,18 @@ QJsonObject SessionInfo::toJson() const
         {QStringLiteral("branch"), branch.isEmpty() ? QJsonValue() : QJsonValue(branch)},
         {QStringLiteral("worktree"), worktree.isEmpty() ? QJsonValue() : QJsonValue(worktree)},
         {QStringLiteral("head"), head.isEmpty() ? QJsonValue() : QJsonValue(head)},
-        {QStringLiteral("baseCommit"), baseCommit.isEmpty() ? QJsonValue() : QJsonValue(baseCommit)},
+        {QStringLiteral("baseCommit"),
+         baseCommit.isEmpty() ? QJsonValue() : QJsonValue(baseCommit)},
         {QStringLiteral("warning"), warning.isEmpty() ? QJsonValue() : QJsonValue(warning)},
-        {QStringLiteral("options"), options},
+        {QStringLiteral("options"), optionsWithBranchState()},
     };
 }
 
-QString SessionInfo::branchNote() const
+QJsonObject SessionInfo::optionsWithBranchState() const
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("SessionInfo", text); };
-    if (options.contains(QLatin1String("cleaned")))
-        return tr("cleaned");
-    if (options.contains(QLatin1String("checkpoint")))
-        return tr("checkpoint failed");
-    const QString sync = options.value(QLatin1String("sync")).toObject().value(QLatin1String("state")).toString();
-    if (sync == QLatin1String("conflict"))
-        return tr("sync conflict");
-    const QString merge = options.value(QLatin1String("merge")).toObject().value(QLatin1String("state")).toString();
-    if (merge == QLatin1String("merged") || merge == QLatin1String("up-to-date"))
-        return tr("merged");
-    if (merge == QLatin1String("conflict"))
-        return tr("conflict");
-    if (merge == QLatin1String("check-failed"))
-        return tr("check failed");
-    if (merge == QLatin1String("refused"))
-        return tr("merge refused");
-    if (options.value(QLatin1String("mergeApproved")).toBool())
-        return tr("approved");
-    return {};
+    QJsonObject o = options;
+    branchState.writeTo(o);
+    return o;
 }
 
 SessionInfo SessionInfo::fromJson(const QJsonObject &o)
@@ -152,6 +135,7 @@ SessionInfo SessionInfo::fromJson(const QJsonObject &o)
     s.baseCommit = o.value(QLatin1String("baseCommit")).toString();
     s.warning = o.value(QLatin1String("warning")).toString();
     s.options = o.value(QLatin1String("options")).toObject();
+    s.branchState = BranchState::takeFrom(s.options);
     return s;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/branchstate.h"
 #include "model/tokencounts.h"
 
 #include <QJsonObject>
@@ -51,7 +52,7 @@ struct SessionInfo
     QString endedAt;
     QString error;
     int restarts = 0;
-    QJsonObject options; // spawn options kept for resume
+    QJsonObject options; // spawn options kept for resume (without the branch state's keys)
     // Isolation (empty when the agent works in place):
     QString repo;       // the user's repository
     QString branch;     // chorus/<name>
@@ -59,11 +60,10 @@ struct SessionInfo
     QString head;       // the branch's head after the last checkpoint
     QString baseCommit; // where the branch started
     QString warning;    // e.g. "runs in place" for --no-worktree
+    BranchState branchState; // where the branch stands after the engine's git work
 
-    // Where the agent's branch stands after the engine's git work, in a word or two
-    // ("merged", "conflict", "sync conflict", "check failed", "approved", "cleaned"); empty
-    // when nothing happened to it yet.
-    QString branchNote() const;
+    // `options` with the branch state's keys: what the wire and the database hold.
+    QJsonObject optionsWithBranchState() const;
 
     QJsonObject toJson() const;
     static SessionInfo fromJson(const QJsonObject &o);

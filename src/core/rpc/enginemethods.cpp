@@ -28,18 +28,14 @@ Result<QJsonValue> okReply(const Status &s)
     return QJsonValue(QJsonObject{{QStringLiteral("ok"), true}});
 }
 
-// An answer that comes when a spawn is done (its worktree made on the git executor).
-QFuture<GitReply> sessionLater(QFuture<Result<SessionInfo>> f)
+// An answer that comes when the engine's work is done (a spawn's worktree made, git work), as
+// JSON: only here, at the wire, are typed results turned into JSON.
+template<class T> LaterReply later(QFuture<Result<T>> f)
 {
-    return f.then([](const Result<SessionInfo> &r) {
-        GitReply g;
-        if (r) {
-            g.value = r->toJson();
-        } else {
-            g.ok = false;
-            g.error = r.error();
-        }
-        return g;
+    return f.then([](const Result<T> &r) {
+        if (!r)
+            return Result<QJsonValue>(r.error());
+        return Result<QJsonValue>(QJsonValue(r->toJson()));
     });
 }
 
@@ -51,7 +47,7 @@ void registerAgentMethods(MethodTable &t, Engine *e)
 {
     using namespace rpc;
     t.addLater<SpawnRequest>(method::AgentsSpawn,
-                             [e](const SpawnRequest &r) { return sessionLater(e->spawn(r)); });
+                             [e](const SpawnRequest &r) { return later(e->spawn(r)); });
     t.add(method::AgentsList, [e](const RequestContext &, const QJsonObject &) {
         AgentList list;
         list.sessions = e->sessions();
@@ -125,13 +121,13 @@ void registerApprovalMethods(MethodTable &t, Engine *e)
 void registerGitMethods(MethodTable &t, Engine *e)
 {
     using namespace rpc;
-    t.addLater<MergeQueueOptions>(method::MergeRun,
-                                  [e](const MergeQueueOptions &o) { return e->mergeQueue(o); });
+    t.addLater<MergeQueueOptions>(
+        method::MergeRun, [e](const MergeQueueOptions &o) { return later(e->mergeQueue(o)); });
     t.addLater<SyncRequest>(method::RepoSync, [e](const SyncRequest &r) {
-        return e->sync(r.agents, r.repo, r.into, r.rebase);
+        return later(e->sync(r.agents, r.repo, r.into, r.rebase));
     });
     t.addLater<CleanRequest>(method::AgentsClean, [e](const CleanRequest &r) {
-        return e->clean(r.agents, r.all, r.force);
+        return later(e->clean(r.agents, r.all, r.force));
     });
     t.add<MergeApproveRequest>(
         method::MergeApprove,
@@ -139,7 +135,7 @@ void registerGitMethods(MethodTable &t, Engine *e)
             return okReply(e->approveMerge(r.agent, r.approved));
         }));
     t.addLater<TargetRequest>(method::MergeResolve, [e](const TargetRequest &r) {
-        return sessionLater(e->spawnResolver(r.agent, r.into));
+        return later(e->spawnResolver(r.agent, r.into));
     });
     t.add<AgentRequest>(method::MergeHistory,
                         Fn<AgentRequest>([e](const AgentRequest &r, const RequestContext &) {

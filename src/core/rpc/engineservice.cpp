@@ -270,13 +270,14 @@ void EngineService::onRequest(RpcConnection *conn, const QJsonObject &request)
     if (reply.later) {
         // Git work takes a while: the answer is sent when it is done, the engine goes on.
         QPointer<RpcConnection> c(conn);
-        reply.later->then(this, [c, id, notification](const GitReply &r) {
+        reply.later->then(this, [c, id, notification](const Result<QJsonValue> &r) {
             if (!c || notification)
                 return;
-            if (r.ok)
-                c->send(RpcConnection::result(id, r.value));
+            if (r)
+                c->send(RpcConnection::result(id, *r));
             else
-                c->send(RpcConnection::error(id, rpc::Failed, r.error.message, errorData(r.error)));
+                c->send(
+                    RpcConnection::error(id, rpc::Failed, r.error().message, errorData(r.error())));
         });
         return;
     }

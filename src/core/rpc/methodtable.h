@@ -14,7 +14,9 @@
 namespace chorus {
 
 class RpcConnection;
-struct GitReply;
+
+// An answer that comes later (git work, a spawn's worktree): the reply's value or its error.
+using LaterReply = QFuture<Result<QJsonValue>>;
 
 // Who asked, on which connection.
 struct RequestContext
@@ -27,7 +29,7 @@ struct RequestContext
 struct MethodReply
 {
     Result<QJsonValue> now = QJsonValue();
-    std::optional<QFuture<GitReply>> later;
+    std::optional<LaterReply> later;
     bool invalidParams = false; // `now` holds the error naming the field (JSON-RPC -32602)
 };
 
@@ -57,7 +59,7 @@ public:
     }
     // The same, answered when the returned future is done.
     template<class Req>
-    void addLater(QLatin1String method, std::function<QFuture<GitReply>(const Req &)> fn)
+    void addLater(QLatin1String method, std::function<LaterReply(const Req &)> fn)
     {
         add(method, [method, fn = std::move(fn)](const RequestContext &, const QJsonObject &p) {
             Req req;

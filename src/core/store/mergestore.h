@@ -15,7 +15,9 @@ struct MergeRecord
 {
     qint64 id = 0;
     QString sessionId, ts, kind, strategy, branch, target, state, targetBefore, targetAfter;
-    QJsonObject detail;
+    QJsonObject detail; // the outcome as the merge reported it (MergeOutcome::toJson)
+    // The agent's commit that was merged (or tried), from the detail.
+    QString branchHead() const { return detail.value(QLatin1String("branchHead")).toString(); }
     QJsonObject toJson() const;
 };
 

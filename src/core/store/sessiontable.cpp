@@ -40,6 +40,7 @@ SessionInfo sessionFromQuery(const QSqlQuery &q)
     s.error = q.value(i++).toString();
     s.restarts = q.value(i++).toInt();
     s.options = QJsonDocument::fromJson(q.value(i++).toByteArray()).object();
+    s.branchState = BranchState::takeFrom(s.options);
     s.repo = q.value(i++).toString();
     s.branch = q.value(i++).toString();
     s.worktree = q.value(i++).toString();
@@ -72,7 +73,7 @@ void bindSession(QSqlQuery &q, const SessionInfo &s)
     q.addBindValue(nullable(s.endedAt));
     q.addBindValue(notNull(s.error));
     q.addBindValue(s.restarts);
-    q.addBindValue(QJsonDocument(s.options).toJson(QJsonDocument::Compact));
+    q.addBindValue(QJsonDocument(s.optionsWithBranchState()).toJson(QJsonDocument::Compact));
     q.addBindValue(notNull(s.repo));
     q.addBindValue(notNull(s.branch));
     q.addBindValue(notNull(s.worktree));

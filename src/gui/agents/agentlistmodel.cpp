@@ -202,7 +202,7 @@ QString AgentListModel::toolTip(const SessionInfo &s) const
     if (!s.error.isEmpty())
         tip += QStringLiteral("<br>") + tr("Error: %1").arg(s.error.toHtmlEscaped());
     if (!s.branch.isEmpty()) {
-        const QString note = s.branchNote();
+        const QString note = s.branchState.note();
         tip += QStringLiteral("<br>") + (note.isEmpty() ? tr("Branch: %1").arg(s.branch.toHtmlEscaped())
                                                         : tr("Branch: %1 (%2)").arg(s.branch.toHtmlEscaped(),
                                                                                    note.toHtmlEscaped()));

@@ -202,8 +202,7 @@ void MainWindow::updateActions()
     m_actions->resume->setEnabled(known && (s.state == SessionState::Idle || isFinal(s.state)));
     m_actions->history->setEnabled(connected);
     m_actions->review->setEnabled(connected);
-    m_actions->reviewAgent->setEnabled(known && !s.branch.isEmpty() &&
-                                       !s.options.contains(QLatin1String("cleaned")));
+    m_actions->reviewAgent->setEnabled(known && !s.branch.isEmpty() && !s.branchState.isCleaned());
     m_actions->resolveConflicts->setEnabled(m_actions->reviewAgent->isEnabled());
     m_actions->settings->setEnabled(connected);
 }

@@ -12,16 +12,9 @@ namespace {
 
 bool isCleaned(const SessionInfo &info)
 {
-    return info.options.contains(QLatin1String("cleaned"));
+    return info.branchState.isCleaned();
 }
 
-QString mergeStateOf(const SessionInfo &info)
-{
-    return info.options.value(QLatin1String("merge"))
-        .toObject()
-        .value(QLatin1String("state"))
-        .toString();
-}
 // What a row takes from its session (the rest is computed from git).
 void fillFrom(const SessionInfo &info, ReviewBranch *b)
 {
@@ -32,13 +25,13 @@ void fillFrom(const SessionInfo &info, ReviewBranch *b)
     b->branch = info.branch;
     b->head = info.head;
     b->baseCommit = info.baseCommit;
-    b->note = info.branchNote();
-    b->mergeState = mergeStateOf(info);
-    const QJsonObject merge = info.options.value(QLatin1String("merge")).toObject();
-    b->mergedHead = merge.value(QLatin1String("branchHead")).toString();
-    b->mergedInto = merge.value(QLatin1String("target")).toString();
-    b->mergedCommit = merge.value(QLatin1String("commit")).toString();
-    b->approved = info.options.value(QLatin1String("mergeApproved")).toBool();
+    b->note = info.branchState.note();
+    const BranchState::Merge merge = info.branchState.merge.value_or(BranchState::Merge{});
+    b->mergeState = merge.state;
+    b->mergedHead = merge.branchHead;
+    b->mergedInto = merge.target;
+    b->mergedCommit = merge.commit;
+    b->approved = info.branchState.mergeApproved;
     b->working = isActive(info.state);
 }
 } // namespace

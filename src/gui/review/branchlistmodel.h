@@ -23,10 +23,10 @@ struct ReviewBranch
     QString sessionId, name, role;
     QString repo, branch, head; // head: the session's head when last refreshed
     QString baseCommit;         // where the branch started
-    QString note;               // SessionInfo::branchNote()
-    QString mergeState;         // options.merge.state: merged, conflict, ...
-    QString mergedHead, mergedInto; // options.merge: the head that was last merged, and where
-    QString mergedCommit;           // options.merge.commit: the target's commit holding it
+    QString note;               // BranchState::note()
+    QString mergeState;         // BranchState::merge: merged, conflict, ...
+    QString mergedHead, mergedInto; // the head that was last merged, and where
+    QString mergedCommit;           // the target's commit holding it
     bool mergedCommitKept = false;  // that commit is still in the target's history
     bool approved = false;
     bool working = false; // a turn is in flight
