@@ -289,6 +289,7 @@ void TestService::wireErrorsComeFromTheTableAndNameTheField()
         R"({"jsonrpc":"2.0","id":10,"method":"settings.set","params":{"maxConcurrent":2.5}})",
         R"({"jsonrpc":"2.0","id":11,"method":"settings.set","params":{"agentTransport":"carrier-pigeon"}})",
         R"({"jsonrpc":"2.0","id":12,"method":"events.list","params":{"agent":"x","afterSeq":1e300}})",
+        R"({"jsonrpc":"2.0","id":13,"method":"claude.locate","params":{"claudePath":5}})",
     };
     for (const QByteArray &r : requests)
         c->write(r + '\n');
@@ -320,7 +321,8 @@ void TestService::wireErrorsComeFromTheTableAndNameTheField()
                                                  {8, QStringLiteral("agents")},
                                                  {10, QStringLiteral("maxConcurrent")},
                                                  {11, QStringLiteral("agentTransport")},
-                                                 {12, QStringLiteral("afterSeq")}};
+                                                 {12, QStringLiteral("afterSeq")},
+                                                 {13, QStringLiteral("claudePath")}};
     for (const auto &[id, name] : invalid) {
         QCOMPARE(code(id), rpc::InvalidParams);
         QCOMPARE(field(id), name);
@@ -471,6 +473,20 @@ void TestService::codecsRoundTrip()
     QCOMPARE(cleanBack.all, true);
     QCOMPARE(cleanBack.force, true);
 
+    // claude.locate: an empty path is one to check (none: look in the usual places); no path
+    // at all is the engine's setting.
+    for (const std::optional<QString> &path :
+         {std::optional<QString>(), std::optional<QString>(QString()),
+          std::optional<QString>(QStringLiteral("/opt/claude"))}) {
+        rpc::ClaudeLocateRequest locate{path, {}};
+        locate.environment.insert(QStringLiteral("PATH"), QStringLiteral("/bin"));
+        rpc::ClaudeLocateRequest locateBack;
+        QVERIFY(
+            rpc::fromParams(rpc::toParams(locate), rpc::method::ClaudeLocate, &locateBack).ok());
+        QCOMPARE(locateBack.claudePath, path);
+        QCOMPARE(locateBack.environment, locate.environment);
+    }
+
     // The replies the CLI prints again (chorus status --json, chorus daemon status).
     rpc::AgentList list;
     SessionInfo session;
@@ -565,6 +581,8 @@ void TestService::paramsOnTheWire_data()
                                << QByteArray(R"({"agents":["a"],"rebase":true,"repo":"/r"})");
     QTest::newRow("agents.clean") << rpc::toParams(rpc::CleanRequest{{}, true, false})
                                   << QByteArray(R"({"agents":[],"all":true,"force":false})");
+    QTest::newRow("claude.locate") << rpc::toParams(rpc::ClaudeLocateRequest{QString(), {}})
+                                   << QByteArray(R"({"claudePath":""})");
 }
 
 void TestService::paramsOnTheWire()
