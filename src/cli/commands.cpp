@@ -6,7 +6,6 @@
 #include "cliio.h"
 #include "daemon.h"
 #include "engine/enginesettings.h"
-#include "environment.h"
 #include "gitcommands.h"
 #include "model/approvalinfo.h"
 #include "model/sessioninfo.h"
@@ -44,9 +43,9 @@ bool settled(const SessionInfo &s)
 }
 
 // --- spawn -------------------------------------------------------------------------
-// Calls `method` (which starts an agent and answers its SessionInfo), then with --wait waits
-// until the agent's first turn is over and checkpointed.
-int startAgent(const Args &a, const QString &method, const QJsonObject &params)
+// Calls `method` with `params` (which starts an agent and answers its SessionInfo), then with
+// --wait waits until the agent's first turn is over and checkpointed.
+int startAgent(const Args &a, QLatin1String method, const QJsonObject &params)
 {
     RpcClient client;
     if (!connectEngine(client))
@@ -79,23 +78,16 @@ int startAgent(const Args &a, const QString &method, const QJsonObject &params)
                              }
                          });
         QObject::connect(&client, &RpcClient::disconnected, &loop, [&] { loop.quit(); });
-        const Result<QJsonValue> sub = call(client, rpc::method::Subscribe,
-                                            QJsonObject{{QStringLiteral("sessions"), true}});
+        const Result<QJsonValue> sub =
+            call(client, rpc::method::Subscribe,
+                 rpc::toParams(rpc::SubscribeRequest{true, std::nullopt, false, {}}));
         if (!sub)
             return fail(sub.error());
     }
-    // The request carries an id of its own: when the engine is too busy to answer in time (a
-    // large checkout), asking again with the same id returns the first spawn's agent, never a
-    // second one.
-    QJsonObject request = params;
-    request.insert(QStringLiteral("requestId"), QUuid::createUuid().toString(QUuid::WithoutBraces));
-    // The agent works with this shell's environment (less the engine's deny list), not with
-    // whatever environment the engine happened to be started from.
-    request.insert(QStringLiteral("environment"), environmentToJson(QProcessEnvironment::systemEnvironment()));
-    Result<QJsonValue> r = call(client, method, request);
+    Result<QJsonValue> r = call(client, method, params);
     for (int retry = 0; retry < 3 && !r && client.lastCallTimedOut() && client.isConnected();
          ++retry)
-        r = call(client, method, request);
+        r = call(client, method, params);
     if (!r)
         return fail(r.error());
     const SessionInfo spawned = SessionInfo::fromJson(r->toObject());
@@ -110,8 +102,8 @@ int startAgent(const Args &a, const QString &method, const QJsonObject &params)
         return 0;
     }
     // The agent may have settled before we looked.
-    const Result<QJsonValue> now = call(client, rpc::method::AgentsGet,
-                                        QJsonObject{{QStringLiteral("agent"), myId}});
+    const Result<QJsonValue> now =
+        call(client, rpc::method::AgentsGet, rpc::toParams(rpc::AgentRequest{myId}));
     if (now) {
         const SessionInfo s = SessionInfo::fromJson(now->toObject());
         if ((settled(s) && s.turns > 0) || isFinal(s.state))
@@ -140,25 +132,31 @@ int cmdSpawn(const Args &a)
         err() << Cli::tr("chorus spawn: --task=TEXT is required") << Qt::endl;
         return 2;
     }
-    const QString dir = a.value(QStringLiteral("dir"), QDir::currentPath());
-    return startAgent(a, rpc::method::AgentsSpawn,
-                      QJsonObject{{QStringLiteral("role"), a.positional.value(0)},
-                                  {QStringLiteral("task"), a.value(QStringLiteral("task"))},
-                                  {QStringLiteral("dir"), QDir(dir).absolutePath()},
-                                  {QStringLiteral("name"), a.value(QStringLiteral("name"))},
-                                  {QStringLiteral("model"), a.value(QStringLiteral("model"))},
-                                  {QStringLiteral("repo"), a.values.contains(QStringLiteral("repo"))
-                                                               ? QDir(a.value(QStringLiteral("repo"))).absolutePath()
-                                                               : QString()},
-                                  {QStringLiteral("base"), a.value(QStringLiteral("base"))},
-                                  {QStringLiteral("noWorktree"), a.has(QStringLiteral("no-worktree"))}});
+    SpawnRequest request;
+    request.role = a.positional.value(0);
+    request.task = a.value(QStringLiteral("task"));
+    request.dir = QDir(a.value(QStringLiteral("dir"), QDir::currentPath())).absolutePath();
+    request.name = a.value(QStringLiteral("name"));
+    request.model = a.value(QStringLiteral("model"));
+    if (a.values.contains(QStringLiteral("repo")))
+        request.repo = QDir(a.value(QStringLiteral("repo"))).absolutePath();
+    request.base = a.value(QStringLiteral("base"));
+    request.noWorktree = a.has(QStringLiteral("no-worktree"));
+    // The request carries an id of its own: when the engine is too busy to answer in time (a
+    // large checkout), asking again with the same id returns the first spawn's agent, never a
+    // second one.
+    request.requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // The agent works with this shell's environment (less the engine's deny list), not with
+    // whatever environment the engine happened to be started from.
+    request.environment = QProcessEnvironment::systemEnvironment();
+    return startAgent(a, rpc::method::AgentsSpawn, rpc::toParams(request));
 }
 
 int cmdResolve(const Args &a)
 {
-    return startAgent(a, rpc::method::MergeResolve,
-                      QJsonObject{{QStringLiteral("agent"), a.positional.value(0)},
-                                  {QStringLiteral("into"), a.value(QStringLiteral("into"))}});
+    return startAgent(
+        a, rpc::method::MergeResolve,
+        rpc::toParams(rpc::TargetRequest{a.positional.value(0), a.value(QStringLiteral("into"))}));
 }
 
 // --- status ------------------------------------------------------------------------
@@ -170,23 +168,24 @@ int cmdStatus(const Args &a)
     const Result<QJsonValue> r = call(client, rpc::method::AgentsList);
     if (!r)
         return fail(r.error());
-    const QJsonObject o = r->toObject();
-    QList<SessionInfo> sessions;
-    for (const QJsonValue &v : o.value(QLatin1String("sessions")).toArray())
-        sessions << SessionInfo::fromJson(v.toObject());
+    const rpc::AgentList list = rpc::AgentList::fromJson(r->toObject());
+    const QList<SessionInfo> &sessions = list.sessions;
     if (a.has(QStringLiteral("json"))) {
-        QJsonArray arr;
+        QJsonArray agents, approvals;
         for (const SessionInfo &s : sessions)
-            arr.append(s.toJson());
-        printJson(QJsonObject{{QStringLiteral("agents"), arr},
-                              {QStringLiteral("approvals"), o.value(QLatin1String("approvals"))},
-                              {QStringLiteral("costToday"), o.value(QLatin1String("costToday"))},
-                              {QStringLiteral("warnings"), o.value(QLatin1String("warnings"))}});
+            agents.append(s.toJson());
+        for (const ApprovalInfo &ap : list.approvals)
+            approvals.append(ap.toJson());
+        printJson(
+            QJsonObject{{QStringLiteral("agents"), agents},
+                        {QStringLiteral("approvals"), approvals},
+                        {QStringLiteral("costToday"), list.costToday},
+                        {QStringLiteral("warnings"), QJsonArray::fromStringList(list.warnings)}});
         return 0;
     }
     // What the engine found wrong with itself (storage, integrity) comes first.
-    for (const QJsonValue &w : o.value(QLatin1String("warnings")).toArray())
-        out() << Cli::tr("engine: %1").arg(w.toString()) << '\n';
+    for (const QString &w : list.warnings)
+        out() << Cli::tr("engine: %1").arg(w) << '\n';
     if (sessions.isEmpty()) {
         out() << Cli::tr("No agents yet. Start one with: chorus spawn builder --task=\"...\"") << Qt::endl;
         return 0;
@@ -200,11 +199,9 @@ int cmdStatus(const Args &a)
             out() << Cli::tr("error: %1 could not commit its work at %2: %3")
                          .arg(s.name, cp->at, cp->error)
                   << '\n';
-    const QJsonArray approvals = o.value(QLatin1String("approvals")).toArray();
-    if (!approvals.isEmpty()) {
+    if (!list.approvals.isEmpty()) {
         out() << '\n' << Cli::tr("Waiting for approval:") << '\n';
-        for (const QJsonValue &v : approvals) {
-            const ApprovalInfo ap = ApprovalInfo::fromJson(v.toObject());
+        for (const ApprovalInfo &ap : list.approvals) {
             QString name = ap.sessionId.left(8);
             for (const SessionInfo &s : sessions)
                 if (s.id == ap.sessionId)
@@ -213,8 +210,7 @@ int cmdStatus(const Args &a)
             out() << QStringLiteral("      chorus approve %1 --request=%2 [--deny]\n").arg(name).arg(ap.id);
         }
     }
-    out() << '\n'
-          << Cli::tr("Today: $%1").arg(o.value(QLatin1String("costToday")).toDouble(), 0, 'f', 4) << Qt::endl;
+    out() << '\n' << Cli::tr("Today: $%1").arg(list.costToday, 0, 'f', 4) << Qt::endl;
     return 0;
 }
 
@@ -232,12 +228,10 @@ int cmdLogs(const Args &a)
     const Result<QJsonValue> list = call(client, rpc::method::AgentsList);
     if (!list)
         return fail(list.error());
-    QList<SessionInfo> all;
-    for (const QJsonValue &v : list->toObject().value(QLatin1String("sessions")).toArray())
-        all << SessionInfo::fromJson(v.toObject());
+    const QList<SessionInfo> all = rpc::AgentList::fromJson(list->toObject()).sessions;
     if (!a.positional.isEmpty()) {
         const Result<QJsonValue> one = call(client, rpc::method::AgentsGet,
-                                            QJsonObject{{QStringLiteral("agent"), a.positional.first()}});
+                                            rpc::toParams(rpc::AgentRequest{a.positional.first()}));
         if (!one)
             return fail(one.error());
         const SessionInfo s = SessionInfo::fromJson(one->toObject());
@@ -302,23 +296,25 @@ int cmdLogs(const Args &a)
                 print(e); // what the list already printed is skipped by seq
         });
         if (follow) {
-            QJsonObject sub{{QStringLiteral("sessions"), prefixed}};
-            if (prefixed)
-                sub.insert(QStringLiteral("events"), QStringLiteral("*"));
-            else
-                sub.insert(QStringLiteral("events"), QJsonArray{names.keys().first()});
-            if (const Result<QJsonValue> s = call(client, rpc::method::Subscribe, sub); !s)
+            // All agents' events (and new agents), or the one agent's.
+            const rpc::SubscribeRequest sub{prefixed, std::nullopt, prefixed,
+                                            prefixed ? QStringList()
+                                                     : QStringList{names.keys().first()}};
+            if (const Result<QJsonValue> s =
+                    call(client, rpc::method::Subscribe, rpc::toParams(sub));
+                !s)
                 return s.error();
         }
         for (auto it = names.constBegin(); it != names.constEnd(); ++it) {
+            rpc::EventsRequest request;
+            request.agent = it.key();
+            request.afterSeq = lastSeq.value(it.key());
             const Result<QJsonValue> ev =
-                call(client, rpc::method::EventsList,
-                     QJsonObject{{QStringLiteral("agent"), it.key()},
-                                 {QStringLiteral("afterSeq"), lastSeq.value(it.key())}});
+                call(client, rpc::method::EventsList, rpc::toParams(request));
             if (!ev)
                 return ev.error();
-            for (const QJsonValue &v : ev->toObject().value(QLatin1String("events")).toArray())
-                print(StoredEvent::fromJson(v.toObject()));
+            for (const StoredEvent &e : rpc::EventsReply::fromJson(ev->toObject()).events)
+                print(e);
         }
         return Ok{};
     };
@@ -353,13 +349,10 @@ int cmdApprove(const Args &a)
     if (!connectEngine(client))
         return 1;
     const bool deny = a.has(QStringLiteral("deny"));
-    const Result<QJsonValue> r = call(
-        client, rpc::method::AgentsApprove,
-        QJsonObject{{QStringLiteral("agent"), a.positional.value(0)},
-                    {QStringLiteral("requestId"), a.value(QStringLiteral("request")).toLongLong()},
-                    {QStringLiteral("allow"), !deny},
-                    {QStringLiteral("forSession"), a.has(QStringLiteral("for-session"))},
-                    {QStringLiteral("message"), a.value(QStringLiteral("message"))}});
+    const rpc::ApproveRequest request{
+        a.positional.value(0), a.value(QStringLiteral("request")).toLongLong(), !deny,
+        a.has(QStringLiteral("for-session")), a.value(QStringLiteral("message"))};
+    const Result<QJsonValue> r = call(client, rpc::method::AgentsApprove, rpc::toParams(request));
     if (!r)
         return fail(r.error());
     const ApprovalInfo ap = ApprovalInfo::fromJson(r->toObject());
@@ -452,7 +445,7 @@ QList<Command> commands()
           Cli::tr("Sends a follow-up message to an agent (it runs when the agent is free)."), {}, {}, 2, 2, {}},
          [agent](const Args &a) {
              return simpleCall(rpc::method::AgentsSend,
-                               {{QStringLiteral("agent"), agent(a)}, {QStringLiteral("text"), a.positional.value(1)}},
+                               rpc::toParams(rpc::SendRequest{agent(a), a.positional.value(1)}),
                                Cli::tr("Sent."));
          }},
         {{QStringLiteral("approve"), QStringLiteral("AGENT [--deny] [--request=ID] [--for-session] [--message=TEXT]"),
@@ -465,7 +458,8 @@ QList<Command> commands()
          cmdApprove},
         {{QStringLiteral("interrupt"), QStringLiteral("AGENT"), Cli::tr("Interrupts the agent's running turn."), {}, {}, 1, 1, {}},
          [agent](const Args &a) {
-             return simpleCall(rpc::method::AgentsInterrupt, {{QStringLiteral("agent"), agent(a)}},
+             return simpleCall(rpc::method::AgentsInterrupt,
+                               rpc::toParams(rpc::AgentRequest{agent(a)}),
                                Cli::tr("Interrupt sent."));
          }},
         {{QStringLiteral("stop"), QStringLiteral("AGENT|--all"), Cli::tr("Stops an agent (or all of them)."), {},
@@ -476,18 +470,18 @@ QList<Command> commands()
                  return 2;
              }
              return simpleCall(rpc::method::AgentsStop,
-                               {{QStringLiteral("agent"), agent(a)}, {QStringLiteral("all"), a.has(QStringLiteral("all"))}},
+                               rpc::toParams(rpc::StopRequest{agent(a), a.has(QStringLiteral("all"))}),
                                Cli::tr("Stopping."));
          }},
         {{QStringLiteral("resume"), QStringLiteral("AGENT [--task=TEXT]"),
           Cli::tr("Resumes an agent's session (after it stopped, failed or was interrupted)."),
           {QStringLiteral("task")}, {}, 1, 1, {}},
          [agent](const Args &a) {
+             // With this shell's environment, as a spawn from it sends.
              return simpleCall(rpc::method::AgentsResume,
-                               {{QStringLiteral("agent"), agent(a)},
-                                {QStringLiteral("task"), a.value(QStringLiteral("task"))},
-                                {QStringLiteral("environment"),
-                                 environmentToJson(QProcessEnvironment::systemEnvironment())}},
+                               rpc::toParams(rpc::ResumeRequest{
+                                   agent(a), a.value(QStringLiteral("task")),
+                                   QProcessEnvironment::systemEnvironment()}),
                                Cli::tr("Resuming."));
          }},
         {{QStringLiteral("diff"), QStringLiteral("AGENT [--stat] [--into=BRANCH] [--json]"),

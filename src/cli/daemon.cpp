@@ -15,7 +15,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSocketNotifier>
@@ -88,7 +87,7 @@ int startDaemon(TermStream &out, TermStream &err)
     if (probe.connectToEngine({}, 500)) {
         const Result<QJsonValue> r = probe.callSync(rpc::method::EnginePing);
         out << Cli::tr("The Chorus engine is already running (pid %1).")
-                   .arg(r ? r->toObject().value(QLatin1String("pid")).toInteger() : 0)
+                   .arg(r ? rpc::PingReply::fromJson(r->toObject()).pid : 0)
             << '\n';
         return 0;
     }
@@ -134,7 +133,7 @@ int stopDaemon(TermStream &out, TermStream &err)
         return 0;
     }
     const Result<QJsonValue> ping = c.callSync(rpc::method::EnginePing);
-    const qint64 pid = ping ? ping->toObject().value(QLatin1String("pid")).toInteger() : 0;
+    const qint64 pid = ping ? rpc::PingReply::fromJson(ping->toObject()).pid : 0;
     const Result<QJsonValue> r = c.callSync(rpc::method::EngineShutdown);
     if (!r) {
         err << QStringLiteral("chorus: ") << r.error().toString() << '\n';
@@ -254,20 +253,18 @@ int daemonCommand(const Args &args)
             err << QStringLiteral("chorus: ") << r.error().toString() << '\n';
             return 1;
         }
-        const QJsonObject o = r->toObject();
+        const rpc::PingReply ping = rpc::PingReply::fromJson(r->toObject());
         out << Cli::tr("The Chorus engine is running: pid %1, version %2, socket %3, database %4")
-                   .arg(o.value(QLatin1String("pid")).toInteger())
-                   .arg(o.value(QLatin1String("version")).toString(),
-                        o.value(QLatin1String("socket")).toString(), paths::databasePath())
+                   .arg(ping.pid)
+                   .arg(ping.version, ping.socket, paths::databasePath())
             << '\n';
         // What it found and tidied when it started (after a kill -9 of the one before).
-        const QJsonArray startup = o.value(QLatin1String("startup")).toArray();
-        if (!startup.isEmpty())
+        if (!ping.startup.isEmpty())
             out << Cli::tr("At start-up it tidied what the engine before it had left:") << '\n';
-        for (const QJsonValue &line : startup)
-            out << QLatin1String("  ") << line.toString() << '\n';
-        for (const QJsonValue &w : o.value(QLatin1String("warnings")).toArray())
-            out << Cli::tr("engine: %1").arg(w.toString()) << '\n';
+        for (const QString &line : ping.startup)
+            out << QLatin1String("  ") << line << '\n';
+        for (const QString &w : ping.warnings)
+            out << Cli::tr("engine: %1").arg(w) << '\n';
         return 0;
     }
     err << Cli::tr("chorus daemon: unknown subcommand '%1' (start, stop, status, run)").arg(sub) << '\n';

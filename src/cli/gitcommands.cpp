@@ -182,14 +182,6 @@ bool printItems(const QJsonArray &items, const QStringList &goodStates)
     out().flush();
     return allGood;
 }
-
-QJsonArray positionalArray(const Args &a)
-{
-    QJsonArray arr;
-    for (const QString &p : a.positional)
-        arr.append(p);
-    return arr;
-}
 } // namespace
 
 int cmdDiff(const Args &a)
@@ -197,9 +189,9 @@ int cmdDiff(const Args &a)
     RpcClient client;
     if (!connectEngine(client))
         return 1;
-    const Result<QJsonValue> t = call(client, rpc::method::ReviewTarget,
-                                      QJsonObject{{QStringLiteral("agent"), a.positional.value(0)},
-                                                  {QStringLiteral("into"), a.value(QStringLiteral("into"))}});
+    const Result<QJsonValue> t = call(
+        client, rpc::method::ReviewTarget,
+        rpc::toParams(rpc::TargetRequest{a.positional.value(0), a.value(QStringLiteral("into"))}));
     if (!t)
         return fail(t.error());
     const QJsonObject target = t->toObject();
@@ -247,12 +239,10 @@ int cmdSync(const Args &a)
     if (!connectEngine(client))
         return 1;
     const bool rebase = a.has(QStringLiteral("rebase"));
-    const Result<QJsonValue> r = call(client, rpc::method::RepoSync,
-                                      QJsonObject{{QStringLiteral("agents"), positionalArray(a)},
-                                                  {QStringLiteral("repo"), repoParam(a)},
-                                                  {QStringLiteral("into"), a.value(QStringLiteral("into"))},
-                                                  {QStringLiteral("rebase"), rebase}},
-                                      kLongCall);
+    const rpc::SyncRequest request{a.positional, repoParam(a), a.value(QStringLiteral("into")),
+                                   rebase};
+    const Result<QJsonValue> r =
+        call(client, rpc::method::RepoSync, rpc::toParams(request), kLongCall);
     if (!r)
         return fail(r.error());
     if (a.has(QStringLiteral("json"))) {
@@ -271,23 +261,25 @@ int cmdMerge(const Args &a)
     RpcClient client;
     if (!connectEngine(client))
         return 1;
-    QJsonObject params{{QStringLiteral("agents"), positionalArray(a)},
-                       {QStringLiteral("repo"), repoParam(a)},
-                       {QStringLiteral("strategy"), a.value(QStringLiteral("strategy"), QStringLiteral("auto"))},
-                       {QStringLiteral("into"), a.value(QStringLiteral("into"))},
-                       {QStringLiteral("check"), a.value(QStringLiteral("check"))}};
+    MergeQueueOptions options;
+    options.agents = a.positional;
+    options.repo = repoParam(a);
+    options.strategy = a.value(QStringLiteral("strategy"), QStringLiteral("auto"));
+    options.into = a.value(QStringLiteral("into"));
+    options.check = a.value(QStringLiteral("check"));
     const bool json = a.has(QStringLiteral("json"));
     if (!a.has(QStringLiteral("yes"))) {
         if (!stdinIsTerminal()) {
             err() << Cli::tr("chorus merge: add --yes to merge without being asked (stdin is not a terminal)") << Qt::endl;
             return 2;
         }
-        QJsonObject plan = params;
-        plan.insert(QStringLiteral("dryRun"), true);
-        const Result<QJsonValue> p = call(client, rpc::method::MergeRun, plan, kLongCall);
+        MergeQueueOptions plan = options;
+        plan.dryRun = true;
+        const Result<QJsonValue> p =
+            call(client, rpc::method::MergeRun, rpc::toParams(plan), kLongCall);
         if (!p)
             return fail(p.error());
-        out() << Cli::tr("The merge queue (%1):").arg(params.value(QLatin1String("strategy")).toString()) << '\n';
+        out() << Cli::tr("The merge queue (%1):").arg(options.strategy) << '\n';
         printItems(p->toObject().value(QLatin1String("items")).toArray(), {});
         out() << Cli::tr("Merge these now? [y/N] ");
         out().flush();
@@ -298,7 +290,8 @@ int cmdMerge(const Args &a)
             return 1;
         }
     }
-    const Result<QJsonValue> r = call(client, rpc::method::MergeRun, params, kLongCall);
+    const Result<QJsonValue> r =
+        call(client, rpc::method::MergeRun, rpc::toParams(options), kLongCall);
     if (!r)
         return fail(r.error());
     if (json) {
@@ -323,8 +316,9 @@ int cmdApproveMerge(const Args &a)
 {
     const bool revoke = a.has(QStringLiteral("revoke"));
     return simpleCall(rpc::method::MergeApprove,
-                      {{QStringLiteral("agent"), a.positional.value(0)}, {QStringLiteral("approved"), !revoke}},
-                      revoke ? Cli::tr("Approval withdrawn.") : Cli::tr("Approved for merge (`chorus merge --strategy=review`)."));
+                      rpc::toParams(rpc::MergeApproveRequest{a.positional.value(0), !revoke}),
+                      revoke ? Cli::tr("Approval withdrawn.")
+                             : Cli::tr("Approved for merge (`chorus merge --strategy=review`)."));
 }
 
 int cmdClean(const Args &a)
@@ -336,11 +330,10 @@ int cmdClean(const Args &a)
     RpcClient client;
     if (!connectEngine(client))
         return 1;
-    const Result<QJsonValue> r = call(client, rpc::method::AgentsClean,
-                                      QJsonObject{{QStringLiteral("agents"), positionalArray(a)},
-                                                  {QStringLiteral("all"), a.has(QStringLiteral("all"))},
-                                                  {QStringLiteral("force"), a.has(QStringLiteral("force"))}},
-                                      kLongCall);
+    const rpc::CleanRequest request{a.positional, a.has(QStringLiteral("all")),
+                                    a.has(QStringLiteral("force"))};
+    const Result<QJsonValue> r =
+        call(client, rpc::method::AgentsClean, rpc::toParams(request), kLongCall);
     if (!r)
         return fail(r.error());
     if (a.has(QStringLiteral("json"))) {

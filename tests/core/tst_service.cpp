@@ -38,6 +38,8 @@ private Q_SLOTS:
     void wireErrorsComeFromTheTableAndNameTheField();
     void requestsCarryTheCallersIdentity();
     void codecsRoundTrip();
+    void paramsOnTheWire_data();
+    void paramsOnTheWire();
 
 private:
     // A raw client: connected, nothing read yet.
@@ -287,6 +289,7 @@ void TestService::wireErrorsComeFromTheTableAndNameTheField()
         R"({"jsonrpc":"2.0","id":10,"method":"settings.set","params":{"maxConcurrent":2.5}})",
         R"({"jsonrpc":"2.0","id":11,"method":"settings.set","params":{"agentTransport":"carrier-pigeon"}})",
         R"({"jsonrpc":"2.0","id":12,"method":"events.list","params":{"agent":"x","afterSeq":1e300}})",
+        R"({"jsonrpc":"2.0","id":13,"method":"claude.locate","params":{"claudePath":5}})",
     };
     for (const QByteArray &r : requests)
         c->write(r + '\n');
@@ -318,7 +321,8 @@ void TestService::wireErrorsComeFromTheTableAndNameTheField()
                                                  {8, QStringLiteral("agents")},
                                                  {10, QStringLiteral("maxConcurrent")},
                                                  {11, QStringLiteral("agentTransport")},
-                                                 {12, QStringLiteral("afterSeq")}};
+                                                 {12, QStringLiteral("afterSeq")},
+                                                 {13, QStringLiteral("claudePath")}};
     for (const auto &[id, name] : invalid) {
         QCOMPARE(code(id), rpc::InvalidParams);
         QCOMPARE(field(id), name);
@@ -396,6 +400,196 @@ void TestService::codecsRoundTrip()
     QCOMPARE(allBack.sessions, std::optional<bool>(true));
     QVERIFY(!allBack.approvals.has_value());
     QVERIFY(allBack.allEvents);
+
+    rpc::SubscribeRequest one{false, std::nullopt, false, {QStringLiteral("id-1")}};
+    rpc::SubscribeRequest oneBack;
+    QVERIFY(rpc::fromParams(rpc::toParams(one), rpc::method::Subscribe, &oneBack).ok());
+    QCOMPARE(oneBack.sessions, std::optional<bool>(false));
+    QVERIFY(!oneBack.allEvents);
+    QCOMPARE(oneBack.events, one.events);
+
+    rpc::AgentRequest agentBack;
+    QVERIFY(rpc::fromParams(rpc::toParams(rpc::AgentRequest{QStringLiteral("a")}),
+                            rpc::method::AgentsGet, &agentBack)
+                .ok());
+    QCOMPARE(agentBack.agent, QStringLiteral("a"));
+
+    rpc::SendRequest sendBack;
+    QVERIFY(
+        rpc::fromParams(rpc::toParams(rpc::SendRequest{QStringLiteral("a"), QStringLiteral("hi")}),
+                        rpc::method::AgentsSend, &sendBack)
+            .ok());
+    QCOMPARE(sendBack.agent, QStringLiteral("a"));
+    QCOMPARE(sendBack.text, QStringLiteral("hi"));
+
+    for (const rpc::StopRequest &stop :
+         {rpc::StopRequest{QStringLiteral("a"), false}, rpc::StopRequest{{}, true}}) {
+        rpc::StopRequest stopBack;
+        QVERIFY(rpc::fromParams(rpc::toParams(stop), rpc::method::AgentsStop, &stopBack).ok());
+        QCOMPARE(stopBack.agent, stop.agent);
+        QCOMPARE(stopBack.all, stop.all);
+    }
+
+    rpc::ResumeRequest resume{QStringLiteral("a"), QStringLiteral("go on"), {}};
+    resume.environment.insert(QStringLiteral("LANG"), QStringLiteral("C"));
+    rpc::ResumeRequest resumeBack;
+    QVERIFY(rpc::fromParams(rpc::toParams(resume), rpc::method::AgentsResume, &resumeBack).ok());
+    QCOMPARE(resumeBack.agent, resume.agent);
+    QCOMPARE(resumeBack.task, resume.task);
+    QCOMPARE(resumeBack.environment, resume.environment);
+
+    rpc::EventsRequest events{QStringLiteral("a"), 0, 17, 0};
+    rpc::EventsRequest eventsBack;
+    QVERIFY(rpc::fromParams(rpc::toParams(events), rpc::method::EventsList, &eventsBack).ok());
+    QCOMPARE(eventsBack.agent, events.agent);
+    QCOMPARE(eventsBack.afterSeq, 17);
+    QCOMPARE(eventsBack.tail, 0);
+
+    rpc::TargetRequest target{QStringLiteral("a"), QStringLiteral("main")};
+    rpc::TargetRequest targetBack;
+    QVERIFY(rpc::fromParams(rpc::toParams(target), rpc::method::ReviewTarget, &targetBack).ok());
+    QCOMPARE(targetBack.agent, target.agent);
+    QCOMPARE(targetBack.into, target.into);
+
+    rpc::MergeApproveRequest revoke{QStringLiteral("a"), false};
+    rpc::MergeApproveRequest revokeBack;
+    QVERIFY(rpc::fromParams(rpc::toParams(revoke), rpc::method::MergeApprove, &revokeBack).ok());
+    QCOMPARE(revokeBack.agent, revoke.agent);
+    QCOMPARE(revokeBack.approved, false);
+
+    rpc::SyncRequest sync{
+        {QStringLiteral("a")}, QStringLiteral("/r"), QStringLiteral("main"), true};
+    rpc::SyncRequest syncBack;
+    QVERIFY(rpc::fromParams(rpc::toParams(sync), rpc::method::RepoSync, &syncBack).ok());
+    QCOMPARE(syncBack.agents, sync.agents);
+    QCOMPARE(syncBack.repo, sync.repo);
+    QCOMPARE(syncBack.into, sync.into);
+    QCOMPARE(syncBack.rebase, true);
+
+    rpc::CleanRequest clean{{QStringLiteral("a"), QStringLiteral("b")}, true, true};
+    rpc::CleanRequest cleanBack;
+    QVERIFY(rpc::fromParams(rpc::toParams(clean), rpc::method::AgentsClean, &cleanBack).ok());
+    QCOMPARE(cleanBack.agents, clean.agents);
+    QCOMPARE(cleanBack.all, true);
+    QCOMPARE(cleanBack.force, true);
+
+    // claude.locate: an empty path is one to check (none: look in the usual places); no path
+    // at all is the engine's setting.
+    for (const std::optional<QString> &path :
+         {std::optional<QString>(), std::optional<QString>(QString()),
+          std::optional<QString>(QStringLiteral("/opt/claude"))}) {
+        rpc::ClaudeLocateRequest locate{path, {}};
+        locate.environment.insert(QStringLiteral("PATH"), QStringLiteral("/bin"));
+        rpc::ClaudeLocateRequest locateBack;
+        QVERIFY(
+            rpc::fromParams(rpc::toParams(locate), rpc::method::ClaudeLocate, &locateBack).ok());
+        QCOMPARE(locateBack.claudePath, path);
+        QCOMPARE(locateBack.environment, locate.environment);
+    }
+
+    // The replies the CLI prints again (chorus status --json, chorus daemon status).
+    rpc::AgentList list;
+    SessionInfo session;
+    session.id = QStringLiteral("id-1");
+    session.name = QStringLiteral("builder-1");
+    list.sessions << session;
+    ApprovalInfo approval;
+    approval.id = 3;
+    approval.sessionId = session.id;
+    approval.toolName = QStringLiteral("Bash");
+    approval.input = QJsonObject{{QStringLiteral("command"), QStringLiteral("ls")}};
+    list.approvals << approval;
+    list.costToday = 1.25;
+    list.warnings << QStringLiteral("disk nearly full");
+    list.maxConcurrent = 4;
+    QCOMPARE(rpc::AgentList::fromJson(list.toJson()).toJson(), list.toJson());
+    QCOMPARE(rpc::AgentList::fromJson(list.toJson()).approvals.value(0).input, approval.input);
+
+    rpc::PingReply ping{42,
+                        QStringLiteral("1.0"),
+                        QStringLiteral("/run/s"),
+                        {QStringLiteral("removed x")},
+                        {QStringLiteral("w")},
+                        {}};
+    const rpc::PingReply pingBack = rpc::PingReply::fromJson(ping.toJson());
+    QCOMPARE(pingBack.pid, 42);
+    QCOMPARE(pingBack.version, ping.version);
+    QCOMPARE(pingBack.socket, ping.socket);
+    QCOMPARE(pingBack.startup, ping.startup);
+    QCOMPARE(pingBack.warnings, ping.warnings);
+}
+
+// What a request looks like on the wire: the keys the CLI and the GUI send and the engine
+// reads, each spelled once in protocol.cpp. A renamed key breaks older clients and engines.
+void TestService::paramsOnTheWire_data()
+{
+    QTest::addColumn<QJsonObject>("params");
+    QTest::addColumn<QByteArray>("expected");
+    SpawnRequest spawn;
+    spawn.role = QStringLiteral("builder");
+    spawn.task = QStringLiteral("t");
+    spawn.dir = QStringLiteral("/w");
+    spawn.noWorktree = true;
+    spawn.requestId = QStringLiteral("r");
+    spawn.environment.insert(QStringLiteral("A"), QStringLiteral("1"));
+    QTest::newRow("agents.spawn")
+        << rpc::toParams(spawn)
+        << QByteArray(R"({"dir":"/w","environment":{"A":"1"},"noWorktree":true,"requestId":"r",)"
+                      R"("role":"builder","task":"t"})");
+    QTest::newRow("agents.get") << rpc::toParams(rpc::AgentRequest{QStringLiteral("a")})
+                                << QByteArray(R"({"agent":"a"})");
+    QTest::newRow("agents.send") << rpc::toParams(
+                                        rpc::SendRequest{QStringLiteral("a"), QStringLiteral("x")})
+                                 << QByteArray(R"({"agent":"a","text":"x"})");
+    QTest::newRow("agents.stop") << rpc::toParams(rpc::StopRequest{QStringLiteral("a"), false})
+                                 << QByteArray(R"({"agent":"a"})");
+    QTest::newRow("agents.stop all")
+        << rpc::toParams(rpc::StopRequest{{}, true}) << QByteArray(R"({"all":true})");
+    QTest::newRow("agents.resume")
+        << rpc::toParams(rpc::ResumeRequest{QStringLiteral("a"), QStringLiteral("t"), {}})
+        << QByteArray(R"({"agent":"a","task":"t"})");
+    QTest::newRow("agents.approve")
+        << rpc::toParams(
+               rpc::ApproveRequest{QStringLiteral("a"), 2, false, true, QStringLiteral("m")})
+        << QByteArray(
+               R"({"agent":"a","allow":false,"forSession":true,"message":"m","requestId":2})");
+    QTest::newRow("events.list") << rpc::toParams(rpc::EventsRequest{QStringLiteral("a"), 0, 5, 0})
+                                 << QByteArray(R"({"afterSeq":5,"agent":"a"})");
+    QTest::newRow("subscribe all")
+        << rpc::toParams(rpc::SubscribeRequest{true, std::nullopt, true, {}})
+        << QByteArray(R"({"events":"*","sessions":true})");
+    QTest::newRow("subscribe one")
+        << rpc::toParams(rpc::SubscribeRequest{false, std::nullopt, false, {QStringLiteral("i")}})
+        << QByteArray(R"({"events":["i"],"sessions":false})");
+    MergeQueueOptions merge;
+    merge.agents = {QStringLiteral("a")};
+    merge.repo = QStringLiteral("/r");
+    merge.check = QStringLiteral("make");
+    merge.dryRun = true;
+    QTest::newRow("merge.run")
+        << rpc::toParams(merge)
+        << QByteArray(
+               R"({"agents":["a"],"check":"make","dryRun":true,"repo":"/r","strategy":"auto"})");
+    QTest::newRow("merge.approve")
+        << rpc::toParams(rpc::MergeApproveRequest{QStringLiteral("a"), false})
+        << QByteArray(R"({"agent":"a","approved":false})");
+    QTest::newRow("review.target")
+        << rpc::toParams(rpc::TargetRequest{QStringLiteral("a"), QStringLiteral("main")})
+        << QByteArray(R"({"agent":"a","into":"main"})");
+    QTest::newRow("repo.sync") << rpc::toParams(rpc::SyncRequest{
+                                      {QStringLiteral("a")}, QStringLiteral("/r"), {}, true})
+                               << QByteArray(R"({"agents":["a"],"rebase":true,"repo":"/r"})");
+    QTest::newRow("agents.clean") << rpc::toParams(rpc::CleanRequest{{}, true, false})
+                                  << QByteArray(R"({"agents":[],"all":true,"force":false})");
+    QTest::newRow("claude.locate") << rpc::toParams(rpc::ClaudeLocateRequest{QString(), {}})
+                                   << QByteArray(R"({"claudePath":""})");
+}
+
+void TestService::paramsOnTheWire()
+{
+    QFETCH(QJsonObject, params);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(QJsonDocument(params).toJson(QJsonDocument::Compact), expected);
 }
 
 QTEST_GUILESS_MAIN(TestService)

@@ -2,7 +2,6 @@
 // answers with a typed reply's JSON; the plumbing (socket, subscriptions) is EngineService's.
 #include "engine/engine.h"
 #include "engine/enginesettings.h"
-#include "environment.h"
 #include "hosts/localhost.h"
 #include "roles/rolecatalog.h"
 #include "rpc/methodtable.h"
@@ -202,31 +201,28 @@ void registerSettingsMethods(MethodTable &t, Engine *e)
                 "EngineService", "the settings are in effect but could not be saved"))};
         return MethodReply{QJsonValue(e->settings().toJson())};
     });
-    t.add(method::ClaudeLocate, [e](const RequestContext &, const QJsonObject &p) {
-        // Where the engine, which launches the agents, finds Claude Code: not the asking
-        // client's own environment. "claudePath": a path to check instead of the setting's.
-        ParamReader in(p, method::ClaudeLocate);
-        // "environment": the client's, as it sends with a spawn (agents it starts use it).
-        const QString configured = in.string("claudePath", e->settings().claudePath);
-        const QProcessEnvironment env =
-            e->locateEnvironment(environmentFromJson(in.object("environment")));
-        if (Status s = in.status(); !s)
-            return MethodReply{s.error(), std::nullopt, true};
-        ClaudeLocationReply reply;
-        reply.configured =
-            !configured.isEmpty() || !env.value(QStringLiteral("CHORUS_CLAUDE")).isEmpty();
-        const Result<ClaudeLocation> found = e->locateClaude(configured, env);
-        if (found) {
-            reply.path = found->path;
-            reply.source = found->source;
-        } else {
-            reply.error = found.error().toString();
-        }
-        for (const auto &[source, path] : claudeCandidates(configured, env))
-            reply.candidates.append(
-                QJsonObject{{QStringLiteral("source"), source}, {QStringLiteral("path"), path}});
-        return MethodReply{QJsonValue(reply.toJson())};
-    });
+    t.add<ClaudeLocateRequest>(
+        method::ClaudeLocate,
+        Fn<ClaudeLocateRequest>([e](const ClaudeLocateRequest &r, const RequestContext &) {
+            // Where the engine, which launches the agents, finds Claude Code: not the asking
+            // client's own environment (agents the client starts get that one).
+            const QString configured = r.claudePath.value_or(e->settings().claudePath);
+            const QProcessEnvironment env = e->locateEnvironment(r.environment);
+            ClaudeLocationReply reply;
+            reply.configured =
+                !configured.isEmpty() || !env.value(QStringLiteral("CHORUS_CLAUDE")).isEmpty();
+            const Result<ClaudeLocation> found = e->locateClaude(configured, env);
+            if (found) {
+                reply.path = found->path;
+                reply.source = found->source;
+            } else {
+                reply.error = found.error().toString();
+            }
+            for (const auto &[source, path] : claudeCandidates(configured, env))
+                reply.candidates.append(QJsonObject{{QStringLiteral("source"), source},
+                                                    {QStringLiteral("path"), path}});
+            return Result<QJsonValue>(QJsonValue(reply.toJson()));
+        }));
 }
 
 } // namespace chorus

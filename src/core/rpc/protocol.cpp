@@ -411,6 +411,26 @@ Status fromParams(const QJsonObject &p, QLatin1String method, CleanRequest *r)
     return in.status();
 }
 
+QJsonObject toParams(const ClaudeLocateRequest &r)
+{
+    QJsonObject o;
+    if (r.claudePath)
+        o.insert(QStringLiteral("claudePath"), *r.claudePath);
+    if (!r.environment.isEmpty())
+        o.insert(QStringLiteral("environment"), environmentToJson(r.environment));
+    return o;
+}
+
+Status fromParams(const QJsonObject &p, QLatin1String method, ClaudeLocateRequest *r)
+{
+    ParamReader in(p, method);
+    // An empty path is one (no setting: look in the usual places); a missing one is the setting.
+    if (const QJsonValue v = p.value(QLatin1String("claudePath")); !v.isUndefined() && !v.isNull())
+        r->claudePath = in.string("claudePath");
+    r->environment = environmentFromJson(in.object("environment"));
+    return in.status();
+}
+
 // --- replies ---------------------------------------------------------------------------
 QJsonObject PingReply::toJson() const
 {

@@ -160,6 +160,11 @@ struct CleanRequest
     bool all = false;
     bool force = false;
 };
+struct ClaudeLocateRequest
+{
+    std::optional<QString> claudePath; // a path to check; unset: the engine's setting
+    QProcessEnvironment environment;   // the client's, as it sends with a spawn
+};
 
 QJsonObject toParams(const SpawnRequest &r);
 QJsonObject toParams(const MergeQueueOptions &r);
@@ -174,6 +179,7 @@ QJsonObject toParams(const MergeApproveRequest &r);
 QJsonObject toParams(const TargetRequest &r);
 QJsonObject toParams(const SyncRequest &r);
 QJsonObject toParams(const CleanRequest &r);
+QJsonObject toParams(const ClaudeLocateRequest &r);
 
 // fromParams(params, method, &request): Ok, or the error of the first bad field (Error::where
 // is the field's name; the service answers it as JSON-RPC -32602).
@@ -190,6 +196,7 @@ Status fromParams(const QJsonObject &p, QLatin1String method, MergeApproveReques
 Status fromParams(const QJsonObject &p, QLatin1String method, TargetRequest *r);
 Status fromParams(const QJsonObject &p, QLatin1String method, SyncRequest *r);
 Status fromParams(const QJsonObject &p, QLatin1String method, CleanRequest *r);
+Status fromParams(const QJsonObject &p, QLatin1String method, ClaudeLocateRequest *r);
 
 // --- replies ---------------------------------------------------------------------------
 struct PingReply

@@ -1,7 +1,6 @@
 #include "engineclient.h"
 #include "rpc/protocol.h"
 
-#include "environment.h"
 #include "rpc/rpcclient.h"
 
 #include <QCoreApplication>
@@ -220,9 +219,8 @@ void EngineClient::locateClaude(const QString &claudePath,
 {
     // With this window's environment, as a spawn from it sends.
     callObject(rpc::method::ClaudeLocate,
-               {{QStringLiteral("claudePath"), claudePath},
-                {QStringLiteral("environment"),
-                 environmentToJson(QProcessEnvironment::systemEnvironment())}},
+               rpc::toParams(
+                   rpc::ClaudeLocateRequest{claudePath, QProcessEnvironment::systemEnvironment()}),
                [done](const Result<QJsonObject> &r) {
                    done(r ? Result<rpc::ClaudeLocationReply>(rpc::ClaudeLocationReply::fromJson(*r))
                           : Result<rpc::ClaudeLocationReply>(r.error()));
