@@ -59,6 +59,7 @@ private Q_SLOTS:
     void notMergedWhileTheMergeWouldChangeSomething();
     void resolutionsKeepingTheTargetStillMerge();
     void reachableFromTellsHistory();
+    void mergedStateIsTheOneRule();
     void syncMergesTargetIntoAgentWorktree();
     void syncRebase();
     void syncConflictKeepsTheBranch();
@@ -718,6 +719,32 @@ void TestMerge::reachableFromTellsHistory()
     QCOMPARE(*reachableFrom(repo, S("0123456789012345678901234567890123456789"), S("main")), false);
     QVERIFY(!reachableFrom(repo, S("nonsense"), S("main")).ok());
     QVERIFY(!reachableFrom(repo, head, S("no-such-branch")).ok());
+}
+
+// The one rule for "merged" (the engine's clean --merged and Review's forecast): by history, by
+// content, or by a recorded merge of the branch's current head into that target whose commit
+// the target still holds.
+void TestMerge::mergedStateIsTheOneRule()
+{
+    const QString repo = forked({{S("a.txt"), "a\n"}}, {{S("m.txt"), "m\n"}});
+    const QString agent = rev(repo, S("chorus/agent")), main = rev(repo, S("main"));
+    const Result<BranchStatus> st = branchStatus(repo, S("chorus/agent"), S("main"));
+    QVERIFY2(st, qPrintable(st.error().toString()));
+    QVERIFY(!st->merged);
+    QCOMPARE(mergedState(repo, *st, {}), Merged::No);
+    QCOMPARE(mergedState(repo, *st, {{S("other"), agent, main}}), Merged::No); // merged elsewhere
+    QCOMPARE(mergedState(repo, *st, {{S("main"), agent, agent}}), Merged::No); // main lacks it
+    QCOMPARE(mergedState(repo, *st, {{S("main"), main, main}}), Merged::No);   // another head
+    QCOMPARE(mergedState(repo, *st, {{S("main"), agent, S("not a commit")}}), Merged::No);
+    QCOMPARE(mergedState(repo, *st, {{S("main"), agent, main}}), Merged::ByContent);
+    QCOMPARE(mergedState(repo, *st,
+                         {{S("main"), main, main}, {S("main"), agent, rev(repo, S("main~1"))}}),
+             Merged::ByContent); // any of its records
+    // Its head in main's history.
+    git(repo, {S("branch"), S("old"), S("main~1")});
+    const Result<BranchStatus> old = branchStatus(repo, S("old"), S("main"));
+    QVERIFY(old && old->merged);
+    QCOMPARE(mergedState(repo, *old, {}), Merged::ByHistory);
 }
 
 void TestMerge::syncMergesTargetIntoAgentWorktree()

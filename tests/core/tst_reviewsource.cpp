@@ -44,7 +44,7 @@ protected:
         started << t;
     }
     void startBranchStatus(const Ticket &t, const QString &, const QString &, const QString &,
-                           const QString &, Priority) override
+                           const QList<RecordedMerge> &, Priority) override
     {
         started << t;
     }
@@ -363,8 +363,10 @@ void TestReviewSource::localReadsABranch()
     QCOMPARE(summary->deletions, 1);
     QVERIFY(summary->files.at(0).hunks.isEmpty()); // a list of files, without their lines
 
-    // Where it stands; the recorded merge commit is asked about: in main, then not.
-    source.requestBranchStatus(S("a"), m_repo, S("chorus/a"), S("main"), m_firstCommit,
+    // Where it stands, with a recorded merge of its head whose commit main holds: merged by
+    // content; then one whose commit main does not hold, and one of another head: not merged.
+    source.requestBranchStatus(S("a"), m_repo, S("chorus/a"), S("main"),
+                               {RecordedMerge{S("main"), m_aHead, m_firstCommit}},
                                ReviewSource::Priority::Background);
     QTRY_COMPARE(got.standings.size(), 1);
     const Result<BranchStanding> &standing = got.standings.at(0);
@@ -376,12 +378,19 @@ void TestReviewSource::localReadsABranch()
     QVERIFY(standing->status.clean);
     QVERIFY(!standing->status.merged);
     QCOMPARE(standing->status.targetHead, m_mainHead);
-    QVERIFY(standing->recordedMergeKept);
-    source.requestBranchStatus(S("a"), m_repo, S("chorus/a"), S("main"), m_aHead,
+    QCOMPARE(standing->merged, Merged::ByContent);
+    source.requestBranchStatus(S("a"), m_repo, S("chorus/a"), S("main"),
+                               {RecordedMerge{S("main"), m_aHead, m_aHead}},
                                ReviewSource::Priority::Background);
     QTRY_COMPARE(got.standings.size(), 2);
     QVERIFY(got.standings.at(1));
-    QVERIFY(!got.standings.at(1)->recordedMergeKept);
+    QCOMPARE(got.standings.at(1)->merged, Merged::No);
+    source.requestBranchStatus(S("a"), m_repo, S("chorus/a"), S("main"),
+                               {RecordedMerge{S("main"), m_firstCommit, m_firstCommit}},
+                               ReviewSource::Priority::Background);
+    QTRY_COMPARE(got.standings.size(), 3);
+    QVERIFY(got.standings.at(2));
+    QCOMPARE(got.standings.at(2)->merged, Merged::No);
 }
 
 void TestReviewSource::localReadsAFile()

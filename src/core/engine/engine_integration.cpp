@@ -101,10 +101,9 @@ AgentBranch Engine::branchOf(const AgentSession *s, int needs) const
         b.results = m_store->resultTexts(i.id, 20);
     if (needs & NeedsMergeRecords) {
         for (const SessionStore::MergeRecord &m : m_store->merges(i.id)) {
-            const QString head = m.branchHead();
             const bool in = m.state == QLatin1String("merged") || m.state == QLatin1String("up-to-date");
-            if (m.kind == QLatin1String("merge") && in && !head.isEmpty() && !m.targetAfter.isEmpty())
-                b.mergedHeads.insert(m.target, {head, m.targetAfter});
+            if (m.kind == QLatin1String("merge") && in)
+                b.recordedMerges << RecordedMerge{m.target, m.branchHead(), m.targetAfter};
         }
     }
     return b;

@@ -325,4 +325,20 @@ Result<bool> reachableFrom(const QString &repoPath, const QString &commit, const
     return rc == 1;
 }
 
+Merged mergedState(const QString &repoPath, const BranchStatus &status,
+                   const QList<RecordedMerge> &records)
+{
+    if (status.merged)
+        return status.contained ? Merged::ByContent : Merged::ByHistory;
+    for (const RecordedMerge &r : records) {
+        if (r.target != status.target || r.branchHead != status.head || r.targetCommit.isEmpty())
+            continue;
+        // A record that cannot be read (a commit id from an older engine...) says nothing.
+        if (const Result<bool> kept = reachableFrom(repoPath, r.targetCommit, status.target);
+            kept && *kept)
+            return Merged::ByContent;
+    }
+    return Merged::No;
+}
+
 } // namespace chorus

@@ -26,6 +26,22 @@ struct BranchStatus
 };
 Result<BranchStatus> branchStatus(const QString &repoPath, const QString &branch, const QString &target);
 
+// A merge the engine recorded: the branch's `branchHead` was merged into `target`, whose commit
+// `targetCommit` holds it.
+struct RecordedMerge
+{
+    QString target, branchHead, targetCommit;
+};
+
+// The one rule for "merged", used by the engine (clean --merged) and by Review (its forecast):
+// everything on the branch is in the target by history (its head is in the target's history),
+// by content (merging it would change nothing), or by a recorded merge of its current head into
+// that target whose commit the target still holds — after a squash or rebase merge its commits
+// are not in the target, and once the target changes the same lines a merge would not be empty.
+enum class Merged { No, ByHistory, ByContent };
+Merged mergedState(const QString &repoPath, const BranchStatus &status,
+                   const QList<RecordedMerge> &records);
+
 // Whether `commit` is `rev`'s commit or one of its ancestors (false when it is not in the
 // repository at all).
 Result<bool> reachableFrom(const QString &repoPath, const QString &commit, const QString &rev);

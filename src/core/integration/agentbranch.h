@@ -1,9 +1,9 @@
 #pragma once
 
+#include "git/branchstatus.h"
 #include "result.h"
 
-#include <QMultiHash>
-#include <QPair>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -20,16 +20,11 @@ struct AgentBranch
     bool processAlive = false; // its Claude process runs (idle or not)
     bool approved = false; // approved for merge in review (or with `chorus approve-merge`)
     QStringList results;   // the results of its turns, oldest first (only for squash messages)
-    // Target branch -> (a head of this branch that was merged into it, the target's commit
-    // that holds that merge), from the merge records. A squash-merged branch whose target has
-    // since changed the same lines is still merged, while the target still has that commit.
-    QMultiHash<QString, QPair<QString, QString>> mergedHeads;
+    // Its merges the engine recorded (see mergedState in git/branchstatus.h).
+    QList<RecordedMerge> recordedMerges;
 };
 
-// Whether everything on the agent's branch is in `target`: by history (its head is in the
-// target's history), or by content (merging it would change nothing, or a recorded merge of its
-// current head is still in the target) — after a squash or rebase, its commits are not.
-enum class Merged { No, ByHistory, ByContent };
+// Whether everything on the agent's branch is in `target` (mergedState: the one rule).
 Result<Merged> isMerged(const AgentBranch &a, const QString &target);
 
 } // namespace chorus

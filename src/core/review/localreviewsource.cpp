@@ -94,19 +94,15 @@ void LocalReviewSource::startBranchDiff(const Ticket &ticket, const QString &rep
 
 void LocalReviewSource::startBranchStatus(const Ticket &ticket, const QString &repo,
                                           const QString &branch, const QString &into,
-                                          const QString &recordedMerge, Priority priority)
+                                          const QList<RecordedMerge> &recorded, Priority priority)
 {
-    run<BranchStanding>(
-        ticket, priority, [repo, branch, into, recordedMerge]() -> Result<BranchStanding> {
-            Result<BranchStatus> status = branchStatus(repo, branch, into);
-            if (!status)
-                return status.error();
-            BranchStanding out{*status};
-            if (!out.status.merged && !recordedMerge.isEmpty())
-                if (const Result<bool> kept = reachableFrom(repo, recordedMerge, into))
-                    out.recordedMergeKept = *kept;
-            return out;
-        });
+    run<BranchStanding>(ticket, priority,
+                        [repo, branch, into, recorded]() -> Result<BranchStanding> {
+                            Result<BranchStatus> status = branchStatus(repo, branch, into);
+                            if (!status)
+                                return status.error();
+                            return BranchStanding{*status, mergedState(repo, *status, recorded)};
+                        });
 }
 
 void LocalReviewSource::startFileDiff(const Ticket &ticket, const QString &repo,

@@ -21,7 +21,7 @@ protected:
     void startBranchDiff(const Ticket &ticket, const QString &repo, const QString &branch,
                          const QString &into, Priority priority) override;
     void startBranchStatus(const Ticket &ticket, const QString &repo, const QString &branch,
-                           const QString &into, const QString &recordedMerge,
+                           const QString &into, const QList<RecordedMerge> &recorded,
                            Priority priority) override;
     void startFileDiff(const Ticket &ticket, const QString &repo, const QString &baseCommit,
                        const QString &headCommit, const QString &path, int contextLines,

@@ -65,10 +65,10 @@ quint64 ReviewSource::requestBranchDiff(const QString &key, const QString &repo,
 
 quint64 ReviewSource::requestBranchStatus(const QString &key, const QString &repo,
                                           const QString &branch, const QString &into,
-                                          const QString &recordedMerge, Priority priority)
+                                          const QList<RecordedMerge> &recorded, Priority priority)
 {
     const Ticket ticket = begin(Kind::BranchStatus, key);
-    startBranchStatus(ticket, repo, branch, into, recordedMerge, priority);
+    startBranchStatus(ticket, repo, branch, into, recorded, priority);
     return ticket.id;
 }
 

@@ -20,9 +20,9 @@ namespace chorus {
 struct BranchStanding
 {
     BranchStatus status;
-    // The commit the engine recorded for the branch's last merge is still in the target's
-    // history (false when none was asked about).
-    bool recordedMergeKept = false;
+    // Whether everything on it is in the target, by the one rule (mergedState), counting the
+    // merges asked about.
+    Merged merged = Merged::No;
 };
 
 // What merging a branch into a target now would conflict on (ReviewSource::requestConflicts).
@@ -60,10 +60,10 @@ public:
     // The files `branch` changed since its merge base with `into`, with +/- counts, no hunks.
     quint64 requestBranchDiff(const QString &key, const QString &repo, const QString &branch,
                               const QString &into, Priority priority);
-    // Ahead/behind and whether it would merge cleanly now (a merge in memory); with
-    // `recordedMerge` (a commit), whether that commit is still in `into`.
+    // Ahead/behind, whether it would merge cleanly now (a merge in memory), and whether it is
+    // merged, given the merges the engine recorded for it.
     quint64 requestBranchStatus(const QString &key, const QString &repo, const QString &branch,
-                                const QString &into, const QString &recordedMerge,
+                                const QString &into, const QList<RecordedMerge> &recorded,
                                 Priority priority);
     // One file between two commits with its hunks, `contextLines` around each change (a large
     // number gives the whole file).
@@ -106,7 +106,7 @@ protected:
     virtual void startBranchDiff(const Ticket &ticket, const QString &repo, const QString &branch,
                                  const QString &into, Priority priority) = 0;
     virtual void startBranchStatus(const Ticket &ticket, const QString &repo, const QString &branch,
-                                   const QString &into, const QString &recordedMerge,
+                                   const QString &into, const QList<RecordedMerge> &recorded,
                                    Priority priority) = 0;
     virtual void startFileDiff(const Ticket &ticket, const QString &repo, const QString &baseCommit,
                                const QString &headCommit, const QString &path, int contextLines,

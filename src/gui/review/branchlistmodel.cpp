@@ -28,9 +28,9 @@ void fillFrom(const SessionInfo &info, ReviewBranch *b)
     b->note = info.branchState.note();
     const BranchState::Merge merge = info.branchState.merge.value_or(BranchState::Merge{});
     b->mergeState = merge.state;
-    b->mergedHead = merge.branchHead;
-    b->mergedInto = merge.target;
-    b->mergedCommit = merge.commit;
+    b->recordedMerges.clear();
+    if (merge.state == QLatin1String("merged") || merge.state == QLatin1String("up-to-date"))
+        b->recordedMerges << RecordedMerge{merge.target, merge.branchHead, merge.commit};
     b->approved = info.branchState.mergeApproved;
     b->working = isActive(info.state);
 }
@@ -42,12 +42,9 @@ ReviewBranch::Forecast ReviewBranch::forecast() const
         return Forecast::Error;
     if (!statusKnown)
         return Forecast::Unknown;
-    // Merged by a squash or rebase, and the target has since changed the same lines: the
-    // engine's record of that merge says so.
-    const bool recorded = (mergeState == QLatin1String("merged") || mergeState == QLatin1String("up-to-date")) &&
-                          !mergedHead.isEmpty() && mergedCommitKept &&
-                          mergedHead == status.head && mergedInto == status.target;
-    if (status.merged || recorded) // nothing of it is missing from the target, or nothing done yet
+    // By history, by content, or by the engine's record of its merge (a squash or rebase, and
+    // the target has since changed the same lines): the one rule, mergedState.
+    if (merged != Merged::No) // nothing of it is missing from the target, or nothing done yet
         return status.ahead == 0 && (head.isEmpty() || head == baseCommit) ? Forecast::NoChanges
                                                                            : Forecast::Merged;
     return status.clean ? Forecast::Clean : Forecast::Conflicts;
@@ -319,7 +316,7 @@ void BranchListModel::onSummaryLoaded(const QString &sessionId, const Result<Dif
     Q_EMIT summaryChanged(sessionId);
     if (const ReviewBranch *now = branch(sessionId))
         m_source->requestBranchStatus(sessionId, now->readRepo, now->readBranch, now->target,
-                                      now->mergedCommit, ReviewSource::Priority::Background);
+                                      now->recordedMerges, ReviewSource::Priority::Background);
 }
 
 void BranchListModel::onStatusLoaded(const QString &sessionId,
@@ -329,7 +326,7 @@ void BranchListModel::onStatusLoaded(const QString &sessionId,
     if (row < 0)
         return;
     ReviewBranch &b = m_rows[row];
-    b.mergedCommitKept = standing && standing->recordedMergeKept;
+    b.merged = standing ? standing->merged : Merged::No;
     if (standing) {
         b.status = standing->status;
         b.statusKnown = true;

@@ -25,9 +25,8 @@ struct ReviewBranch
     QString baseCommit;         // where the branch started
     QString note;               // BranchState::note()
     QString mergeState;         // BranchState::merge: merged, conflict, ...
-    QString mergedHead, mergedInto; // the head that was last merged, and where
-    QString mergedCommit;           // the target's commit holding it
-    bool mergedCommitKept = false;  // that commit is still in the target's history
+    QList<RecordedMerge> recordedMerges; // its last merge, when it went in
+    Merged merged = Merged::No;          // by the one rule (mergedState), when the status is known
     bool approved = false;
     bool working = false; // a turn is in flight
     QString target;       // what it would merge into (review.target)
