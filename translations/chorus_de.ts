@@ -3579,27 +3579,19 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 </context>
 <context>
     <name>chorus::EntryRenderer</name>
-    <message numerus="yes">
-        <location filename="../src/gui/console/entryrenderer.cpp" line="+29"/>
-        <source>… %n more lines (copy the block to get all of it)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+202"/>
+        <location filename="../src/gui/console/entryrenderer.cpp" line="+241"/>
         <source>Input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>(no output)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="+304"/>
+        <location line="+2"/>
+        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="+307"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3609,7 +3601,27 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="-277"/>
+        <location filename="../src/gui/console/entryrenderer_fold.cpp" line="+18"/>
+        <location line="+86"/>
+        <source>Show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <location line="+88"/>
+        <source>Open in viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="-75"/>
+        <source>… %Ln more lines (%1 in all)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="-280"/>
         <source>queued</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5327,17 +5339,17 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
     </message>
 </context>
 <context>
+    <name>chorus::TextViewerWindow</name>
+    <message>
+        <location filename="../src/gui/console/textviewerwindow.cpp" line="+30"/>
+        <source>Find in this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>chorus::TranscriptModel</name>
     <message numerus="yes">
-        <location filename="../src/gui/console/transcriptmodel.cpp" line="+14"/>
-        <source>… %n more characters not kept</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+250"/>
+        <location filename="../src/gui/console/transcriptmodel.cpp" line="+255"/>
         <source>Earlier events not shown — %n hidden</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -5358,7 +5370,47 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/console/transcriptview_input.cpp" line="+110"/>
+        <location filename="../src/gui/console/transcriptview_input.cpp" line="+31"/>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thinking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tool result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+109"/>
         <source>Open this link?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5375,12 +5427,22 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+84"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Show &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open in &amp;Viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Expand All Tool Blocks</source>
         <translation type="unfinished"></translation>
     </message>

@@ -230,11 +230,11 @@
 <context>
     <name>chorus::EntryRenderer</name>
     <message numerus="yes">
-        <location filename="../src/gui/console/entryrenderer.cpp" line="+29"/>
-        <source>… %n more lines (copy the block to get all of it)</source>
+        <location filename="../src/gui/console/entryrenderer_fold.cpp" line="+32"/>
+        <source>… %Ln more lines (%1 in all)</source>
         <translation>
-            <numerusform>… %n more line (copy the block to get all of it)</numerusform>
-            <numerusform>… %n more lines (copy the block to get all of it)</numerusform>
+            <numerusform>… %Ln more line (%1 in all)</numerusform>
+            <numerusform>… %Ln more lines (%1 in all)</numerusform>
         </translation>
     </message>
 </context>
@@ -309,15 +309,7 @@
 <context>
     <name>chorus::TranscriptModel</name>
     <message numerus="yes">
-        <location filename="../src/gui/console/transcriptmodel.cpp" line="+14"/>
-        <source>… %n more characters not kept</source>
-        <translation>
-            <numerusform>… %n more character not kept</numerusform>
-            <numerusform>… %n more characters not kept</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+250"/>
+        <location filename="../src/gui/console/transcriptmodel.cpp" line="+255"/>
         <source>Earlier events not shown — %n hidden</source>
         <translation>
             <numerusform>Earlier events not shown — %n hidden</numerusform>

@@ -7,7 +7,9 @@
 //    until its first frame is painted; process RSS (current and peak) afterwards;
 // 2. live: 5,000 events/s appended for 5 s (50 every 10 ms) while a 5 ms timer measures
 //    how late the UI thread gets to it (the longest stall);
-// 3. scroll: paging from the bottom towards the top through unmeasured rows.
+// 3. scroll: paging from the bottom towards the top through unmeasured rows;
+// 4. show all: a 200 KB Markdown answer shown folded, then "Show all" clicked: the time
+//    from the click to the whole answer laid out and painted (five answers, each new).
 #include "console/transcriptmodel.h"
 #include "console/transcriptview.h"
 #include "tst_console_events.h"
@@ -15,6 +17,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMouseEvent>
 #include <QScrollBar>
 #include <QTimer>
 
@@ -193,6 +196,47 @@ int main(int argc, char **argv)
     }
     std::printf("scroll: %zu page-ups, max %.1f ms, p50 %.1f ms per page (layout + paint)\n",
                 pages.size(), percentile(pages, 1.0), percentile(pages, 0.5));
+    std::printf("RSS after scroll: %ld MB (peak %ld MB)\n", procStatusKb("VmRSS") / 1024,
+                procStatusKb("VmHWM") / 1024);
+
+    // 4. "Show all" on a 200 KB answer, in a view of its own.
+    TranscriptView answers;
+    PaintMeter answerMeter;
+    answers.viewport()->installEventFilter(&answerMeter);
+    answers.resize(1200, 900);
+    answers.show();
+    const QString answer = test::longAnswer(200 * 1024);
+    std::vector<double> clicks;
+    std::vector<double> layouts;
+    for (int i = 0; i < 5; ++i) {
+        answers.appendEvents({generator.input(QStringLiteral("Explain it all (%1)").arg(i)),
+                              generator.text(answer + QString::number(i))});
+        answers.model()->flush();
+        const int row = answers.model()->rowCount() - 1;
+        answers.scrollToBottom();
+        const int before = answerMeter.paints;
+        QElapsedTimer t;
+        t.start();
+        while (answerMeter.paints == before && t.elapsed() < 2000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        const QPoint at = answers.foldLinkRect(row, EntryRenderer::FoldLink::ShowAll).center();
+        QMouseEvent press(QEvent::MouseButtonPress, at, answers.viewport()->mapToGlobal(at),
+                          Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+        const int painted = answerMeter.paints;
+        t.restart();
+        QCoreApplication::sendEvent(answers.viewport(), &press);
+        layouts.push_back(double(t.nsecsElapsed()) / 1e6);
+        while (answerMeter.paints == painted && t.elapsed() < 5000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        clicks.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (!answers.model()->entry(row).showAll)
+            std::printf("show all: the click at (%d, %d) did not show the answer whole\n", at.x(),
+                        at.y());
+    }
+    std::printf("show all: %lld-character answer, %zu clicks: %.1f ms median, %.1f ms max from the "
+                "click to the whole answer painted (%.1f ms median laying it out)\n",
+                qlonglong(answer.size()), clicks.size(), percentile(clicks, 0.5),
+                percentile(clicks, 1.0), percentile(layouts, 0.5));
     std::printf("RSS at end: %ld MB (peak %ld MB)\n", procStatusKb("VmRSS") / 1024,
                 procStatusKb("VmHWM") / 1024);
     return 0;

@@ -5,17 +5,23 @@
 #include "console/consolestyle.h"
 #include "console/consolewidget.h"
 #include "console/findbar.h"
+#include "console/textfold.h"
+#include "console/textviewerwindow.h"
 #include "console/toolpresentation.h"
 #include "console/transcriptmodel.h"
 #include "console/transcriptview.h"
+#include "style/theme.h"
 #include "tst_console_events.h"
 #include "widgets/highlighter.h"
 
 #include <QApplication>
 #include <QDesktopServices>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -31,7 +37,6 @@
 using namespace chorus;
 using chorus::test::ConsoleEvents;
 using chorus::test::contrast;
-using chorus::test::darkPalette;
 using Kind = TranscriptItem::Kind;
 
 namespace {
@@ -111,6 +116,12 @@ private Q_SLOTS:
     void findBarFromCtrlF();
     void ctrlEnterSends();
     void onlyWebLinksOpenWithoutAsking();
+    void showAllOnLongAnswer();
+    void longTextsFoldByKeyAndSearch();
+
+    // Not a test: CHORUS_CONSOLE_SCREENSHOTS=DIR saves a folded answer and its viewer there,
+    // light and dark.
+    void foldScreenshots();
 };
 
 void TestConsole::initTestCase()
@@ -395,7 +406,7 @@ void TestConsole::followsOnlyAtBottom()
 void TestConsole::darkPaletteIsUsed()
 {
     TranscriptView view;
-    view.setPalette(darkPalette());
+    view.setPalette(test::darkPalette());
     view.resize(600, 300);
     ConsoleEvents ev;
     view.appendEvents(oneTurn(ev));
@@ -414,7 +425,7 @@ void TestConsole::styleContrast_data()
     QTest::newRow("light") << std::unique_ptr<QStyle>(
                                   QStyleFactory::create(QStringLiteral("Fusion")))
                                   ->standardPalette();
-    QTest::newRow("dark") << darkPalette();
+    QTest::newRow("dark") << test::darkPalette();
 }
 
 void TestConsole::styleContrast()
@@ -495,7 +506,7 @@ void TestConsole::highlighter()
              QStringLiteral("Python"));
     QCOMPARE(Highlighter::languageForFileName(QStringLiteral("a.hpp")), QStringLiteral("C++"));
     QCOMPARE(Highlighter::languageForFileName(QStringLiteral("README")), QString());
-    QVERIFY(Highlighter::isDark(darkPalette()));
+    QVERIFY(Highlighter::isDark(test::darkPalette()));
     QVERIFY(!Highlighter::isDark(
         std::unique_ptr<QStyle>(QStyleFactory::create(QStringLiteral("Fusion")))
             ->standardPalette()));
@@ -670,6 +681,189 @@ void TestConsole::onlyWebLinksOpenWithoutAsking()
     questionBox()->button(QMessageBox::Open)->click();
     QTRY_COMPARE(sink.opened.size(), 2);
     QCOMPARE(sink.opened.last(), QUrl(links[2]));
+}
+
+// A 200 KB answer is kept whole, shown folded with its size and two links; "Open in viewer"
+// opens a read-only window with all of it; "Show all" lays all of it out in place.
+void TestConsole::showAllOnLongAnswer()
+{
+    const QString last = QStringLiteral("THE-LAST-LINE-OF-THE-ANSWER");
+    const QString answer = test::longAnswer(200 * 1024, last);
+    TranscriptView view;
+    view.setAgentName(QStringLiteral("builder"));
+    view.resize(900, 700);
+    ConsoleEvents ev;
+    view.appendEvents({ev.input(QStringLiteral("Explain everything")), ev.text(answer)});
+    view.model()->flush();
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const TranscriptModel *m = view.model();
+    const int row = findRow(m, Kind::Text);
+    QVERIFY(row >= 0);
+    QCOMPARE(m->entry(row).body, answer); // no cut
+    QCOMPARE(m->entry(row).plainText(), answer);
+
+    // Folded: its first lines, then "… N more lines (200 KB in all) — Show all · Open in viewer".
+    QVERIFY(view.isFolded(row));
+    const TextFold fold = TextFold::of(answer);
+    QVERIFY(fold.isFolded());
+    QCOMPARE(fold.totalBytes, answer.toUtf8().size());
+    QCOMPARE(fold.hiddenLines, answer.mid(fold.shownChars + 1).count(QLatin1Char('\n')) + 1);
+    const QString label = EntryRenderer::foldLabel(fold);
+    QVERIFY2(label.contains(QLatin1String("200 KB"), Qt::CaseInsensitive), qPrintable(label));
+    QVERIFY2(label.contains(formatTextSize(fold.totalBytes)), qPrintable(label));
+    QVERIFY2(label.contains(QLocale().toString(qlonglong(fold.hiddenLines))), qPrintable(label));
+    const int lineHeight = view.fontMetrics().lineSpacing();
+    const int foldedHeight = view.rowRect(row).height();
+    QVERIFY(foldedHeight < 2 * TextFold::kFoldLines * lineHeight);
+    const QRect show = view.foldLinkRect(row, EntryRenderer::FoldLink::ShowAll);
+    const QRect open = view.foldLinkRect(row, EntryRenderer::FoldLink::OpenViewer);
+    QVERIFY(view.viewport()->rect().contains(show)); // the view follows the end: in sight
+    QVERIFY(view.viewport()->rect().contains(open));
+    QCOMPARE(open.top(), show.top());
+    QVERIFY(open.left() > show.right());
+    const QRect row0 = view.rowRect(row);
+    QVERIFY(row0.contains(show) && row0.contains(open));
+    QVERIFY(inkIn(view.viewport(), show) > 10);
+    QVERIFY(inkIn(view.viewport(), open) > 10);
+    QVERIFY(inkIn(view.viewport(), QRect(row0.left(), show.top(), show.left() - row0.left(),
+                                         show.height())) > 50); // the label
+    QTest::mouseMove(view.viewport(), show.center());
+    QTRY_COMPARE(view.viewport()->cursor().shape(), Qt::PointingHandCursor);
+
+    // Open in viewer: the whole text, read-only, titled with the agent and the message.
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, open.center());
+    QPointer<TextViewerWindow> viewer = view.findChild<TextViewerWindow *>();
+    QVERIFY(viewer);
+    QVERIFY(QTest::qWaitForWindowExposed(viewer));
+    QCOMPARE(viewer->editor()->toPlainText(), answer);
+    QVERIFY(viewer->editor()->isReadOnly());
+    QVERIFY2(viewer->windowTitle().contains(QLatin1String("builder")),
+             qPrintable(viewer->windowTitle()));
+    QVERIFY2(viewer->windowTitle().contains(QLatin1String("Answer")),
+             qPrintable(viewer->windowTitle()));
+    QVERIFY(!m->entry(row).showAll);                                 // the console stays folded
+    QTest::keyClicks(viewer->findBar()->lineEdit(), last.toLower()); // its find bar
+    QCOMPARE(viewer->editor()->textCursor().selectedText(), last);
+    QCOMPARE(viewer->findBar()->findChild<QLabel *>(QStringLiteral("findStatus"))->text(),
+             QStringLiteral("1 of 1"));
+    viewer->close();
+    QTRY_VERIFY(viewer.isNull()); // deleted on close
+
+    // Show all: in place (the row's top stays where it is), all of it laid out.
+    const int top = view.rowRect(row).top();
+    QElapsedTimer clock;
+    clock.start();
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, show.center());
+    view.viewport()->repaint();
+    const qint64 ms = clock.elapsed();
+    qInfo("Show all on a 200 KB answer: %lld ms to laid out and painted", qlonglong(ms));
+    QVERIFY(m->entry(row).showAll);
+    QVERIFY(!view.isFolded(row));
+    QVERIFY(view.foldLinkRect(row, EntryRenderer::FoldLink::ShowAll).isEmpty());
+    QCOMPARE(view.rowRect(row).top(), top);
+    const qsizetype paragraphs = answer.count(QLatin1String("\n\n"));
+    QVERIFY2(view.rowRect(row).height() > paragraphs * lineHeight,
+             qPrintable(QStringLiteral("%1 px for %2 paragraphs")
+                            .arg(view.rowRect(row).height())
+                            .arg(paragraphs)));
+    QVERIFY(!view.isAtBottom());
+    QTest::keyClick(&view, Qt::Key_End); // its end is drawn
+    QVERIFY(inkIn(view.viewport(), view.rowRect(row).intersected(view.viewport()->rect())) > 100);
+}
+
+// The keyboard and search reach folded texts too; a long tool result is kept whole and folds
+// in its open block.
+void TestConsole::longTextsFoldByKeyAndSearch()
+{
+    const QString needle = QStringLiteral("NEEDLE-AT-THE-END");
+    const QString output = test::longAnswer(100 * 1024, QStringLiteral("exit 0"));
+    TranscriptView view;
+    view.resize(800, 600);
+    ConsoleEvents ev;
+    view.appendEvents({ev.text(test::longAnswer(40 * 1024)),
+                       ev.toolUse(QStringLiteral("t1"), QStringLiteral("Bash"),
+                                  {{QStringLiteral("command"), QStringLiteral("make")}}),
+                       ev.toolResult(QStringLiteral("t1"), output),
+                       ev.text(test::longAnswer(30 * 1024, needle))});
+    view.model()->flush();
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setFocus();
+    TranscriptModel *m = view.model();
+    QCOMPARE(m->rowCount(), 3);
+    QCOMPARE(m->entry(1).result, output); // no cut
+
+    // Enter on a folded answer shows all of it.
+    QVERIFY(view.isFolded(0));
+    view.setCurrentRow(0);
+    QTest::keyClick(&view, Qt::Key_Return);
+    QVERIFY(m->entry(0).showAll);
+    QVERIFY(!view.isFolded(0));
+
+    // A closed tool block: Enter opens it (its long result folded), Shift+Enter shows all.
+    view.setCurrentRow(1);
+    QVERIFY(!view.isFolded(1));
+    QTest::keyClick(&view, Qt::Key_Return);
+    QVERIFY(m->entry(1).expanded);
+    QVERIFY(view.isFolded(1));
+    QTest::keyClick(&view, Qt::Key_Return, Qt::ShiftModifier);
+    QVERIFY(m->entry(1).showAll);
+    QVERIFY(m->entry(1).expanded);
+    QVERIFY(!view.isFolded(1));
+
+    // A match in the folded part of a text shows it whole.
+    QVERIFY(view.isFolded(2));
+    view.setCurrentRow(1);
+    QVERIFY(view.findNext(needle));
+    QCOMPARE(view.matchRow(), 2);
+    QVERIFY(m->entry(2).showAll);
+    // A short text has nothing to fold: Enter and the menu's Show all do nothing.
+    m->setShowAll(2, false);
+    view.appendEvents({ev.text(QStringLiteral("short"))});
+    m->flush();
+    view.setCurrentRow(3);
+    QVERIFY(!view.isFolded(3));
+    QTest::keyClick(&view, Qt::Key_Return);
+    QVERIFY(!m->entry(3).showAll);
+}
+
+void TestConsole::foldScreenshots()
+{
+    const QString out = qEnvironmentVariable("CHORUS_CONSOLE_SCREENSHOTS");
+    if (out.isEmpty())
+        QSKIP("set CHORUS_CONSOLE_SCREENSHOTS=DIR to save screenshots of a folded answer");
+    QDir().mkpath(out);
+    const QString answer = test::longAnswer(200 * 1024, QStringLiteral("That is all of it."));
+    for (const Theme theme : {Theme::Light, Theme::Dark}) {
+        applyTheme(theme);
+        const QString name =
+            theme == Theme::Light ? QStringLiteral("light") : QStringLiteral("dark");
+        TranscriptView view;
+        view.setAgentName(QStringLiteral("builder"));
+        view.resize(1000, 700);
+        ConsoleEvents ev;
+        view.appendEvents({ev.input(QStringLiteral("Write down everything about the build.")),
+                           ev.text(answer), ev.result(false, QStringLiteral("done"), 81234, 0.4321),
+                           ev.state(QStringLiteral("idle"))});
+        view.model()->flush();
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.isFolded(1));
+        view.grab().save(out + QStringLiteral("/fold-") + name + QStringLiteral(".png"));
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
+                          view.foldLinkRect(1, EntryRenderer::FoldLink::OpenViewer).center());
+        QPointer<TextViewerWindow> viewer = view.findChild<TextViewerWindow *>();
+        QVERIFY(viewer);
+        QVERIFY(QTest::qWaitForWindowExposed(viewer));
+        QTest::keyClicks(viewer->findBar()->lineEdit(), QStringLiteral("build is"));
+        QTest::keyClick(viewer->findBar()->lineEdit(), Qt::Key_Return);
+        QTest::qWait(100);
+        viewer->grab().save(out + QStringLiteral("/viewer-") + name + QStringLiteral(".png"));
+        viewer->close();
+        QTRY_VERIFY(viewer.isNull());
+    }
+    applyTheme(Theme::Light);
 }
 
 QTEST_MAIN(TestConsole)

@@ -55,6 +55,26 @@ inline double contrast(const QColor &a, const QColor &b)
     return (qMax(la, lb) + 0.05) / (qMin(la, lb) + 0.05);
 }
 
+// A long Markdown answer of about `chars` characters: numbered paragraphs (each at least a
+// line on screen), a heading and a code block now and then, and `last` as its last line.
+inline QString longAnswer(qsizetype chars, const QString &last = QStringLiteral("The end."))
+{
+    QString out;
+    out.reserve(chars + 200);
+    for (int i = 1; out.size() < chars - last.size(); ++i) {
+        if (i % 60 == 0)
+            out += QStringLiteral("## Part %1\n\n").arg(i / 60);
+        if (i % 45 == 0)
+            out +=
+                QStringLiteral("```cpp\nint step%1 = run(%1); // checked\nreturn step%1;\n```\n\n")
+                    .arg(i);
+        out += QStringLiteral("Paragraph %1: the quick brown fox jumps over the lazy dog, and the "
+                              "build is **green** again.\n\n")
+                   .arg(i);
+    }
+    return out + last;
+}
+
 class ConsoleEvents
 {
 public:

@@ -45,6 +45,7 @@ ConsoleStyle ConsoleStyle::fromWidget(const QFont &font, const QPalette &palette
     s.cardBackground = mix(base, s.text, dark ? 0.05 : 0.03);
     s.codeBackground = mix(base, s.text, dark ? 0.09 : 0.06);
     s.accent = palette.color(QPalette::Highlight);
+    s.link = palette.color(QPalette::Link);
     s.inputBackground = mix(base, s.accent, dark ? 0.20 : 0.10);
     // Hues that read on either background: lighter on dark palettes.
     s.error = QColor(QLatin1String(dark ? "#ff7b72" : "#c62828"));

@@ -34,6 +34,7 @@ struct ConsoleStyle
     QColor codeBackground;
     QColor inputBackground;
     QColor accent;
+    QColor link; // clickable words drawn by the console (a fold's "Show all")
     QColor error;
     QColor errorBackground;
     QColor success;

@@ -266,6 +266,7 @@ void ConsoleWidget::updateState()
 {
     const SessionInfo s = m_client ? m_client->session(m_sessionId) : SessionInfo();
     const bool known = !s.id.isEmpty();
+    m_view->setAgentName(s.name.isEmpty() ? m_sessionId.left(8) : s.name);
     const SessionState st = s.state;
     m_interrupt->setEnabled(known && (st == SessionState::Running || st == SessionState::Waiting ||
                                       st == SessionState::Stalled));

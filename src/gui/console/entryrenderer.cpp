@@ -12,23 +12,8 @@ namespace chorus {
 namespace {
 using Kind = TranscriptItem::Kind;
 
-constexpr int kMaxShownLines = 500; // per code block; the rest is summarised
 constexpr int kCacheCost = 400;     // ≈ rows of short text kept laid out
 constexpr int kEstimateScanChars = 20000;
-
-QString limitLines(const QString &text, int maxLines)
-{
-    qsizetype at = -1;
-    for (int i = 0; i < maxLines; ++i) {
-        at = text.indexOf(QLatin1Char('\n'), at + 1);
-        if (at < 0)
-            return text;
-    }
-    const qsizetype more = text.count(QLatin1Char('\n'), Qt::CaseSensitive) - maxLines + 1;
-    return text.left(at) + QLatin1Char('\n') +
-           EntryRenderer::tr("… %n more lines (copy the block to get all of it)", nullptr,
-                             int(more));
-}
 
 QString firstLine(const QString &text)
 {
@@ -40,6 +25,14 @@ QString firstLine(const QString &text)
 bool isCard(Kind k)
 {
     return k == Kind::ToolUse || k == Kind::ToolResult;
+}
+
+// The part of a text a row shows: all of it, or its first lines when it is folded.
+QStringView shownPart(const TranscriptEntry &e, const QString &text, bool *folded)
+{
+    const qsizetype cut = e.showAll ? -1 : TextFold::cutPoint(text);
+    *folded = cut >= 0;
+    return *folded ? QStringView(text).left(cut) : QStringView(text);
 }
 } // namespace
 
@@ -59,8 +52,11 @@ int EntryRenderer::headerHeight(const TranscriptEntry &e) const
                                                    : m_style.lineHeight;
 }
 
-int EntryRenderer::estimateText(const QString &text, int width, int charWidth, int lineHeight) const
+int EntryRenderer::estimateText(const TranscriptEntry &e, const QString &full, int width,
+                                int charWidth, int lineHeight) const
 {
+    bool folded = false;
+    const QStringView text = shownPart(e, full, &folded);
     const qsizetype perLine = qMax(1, width / qMax(1, charWidth));
     const qsizetype n = qMin<qsizetype>(text.size(), kEstimateScanChars);
     qsizetype lines = 0;
@@ -76,7 +72,7 @@ int EntryRenderer::estimateText(const QString &text, int width, int charWidth, i
     lines += 1 + run / perLine;
     if (text.size() > n)
         lines = lines * text.size() / n;
-    return int(qMin<qsizetype>(lines, 1 << 20)) * lineHeight;
+    return int(qMin<qsizetype>(lines, 1 << 20)) * lineHeight + (folded ? foldLineHeight() : 0);
 }
 
 int EntryRenderer::estimateHeight(const TranscriptEntry &e, int width, bool *exact) const
@@ -110,27 +106,28 @@ int EntryRenderer::estimateHeight(const TranscriptEntry &e, int width, bool *exa
     *exact = false;
     switch (e.kind) {
     case Kind::Text:
-        return s.gap + estimateText(e.body, cw, s.charWidth, s.lineHeight) + s.gap;
+        return s.gap + estimateText(e, e.body, cw, s.charWidth, s.lineHeight) + s.gap;
     case Kind::Input:
         return s.gap + s.pad + s.smallHeight +
-               estimateText(e.body, cw - s.bar - 2 * s.pad, s.charWidth, s.lineHeight) + s.pad +
+               estimateText(e, e.body, cw - s.bar - 2 * s.pad, s.charWidth, s.lineHeight) + s.pad +
                s.gap;
     case Kind::Thinking:
         return s.gap + s.lineHeight +
-               estimateText(e.body, cw - s.lineHeight, s.charWidth, s.lineHeight) + s.gap;
+               estimateText(e, e.body, cw - s.lineHeight, s.charWidth, s.lineHeight) + s.gap;
     case Kind::Error:
         return s.gap + headerHeight(e) +
-               estimateText(e.body, cw - 2 * s.pad, s.charWidth, s.lineHeight) + s.pad + s.gap;
+               estimateText(e, e.body, cw - 2 * s.pad, s.charWidth, s.lineHeight) + s.pad + s.gap;
     case Kind::TurnEnd:
-        return s.gap + s.smallHeight + estimateText(e.body, cw, s.charWidth, s.lineHeight) + s.gap;
+        return s.gap + s.smallHeight + estimateText(e, e.body, cw, s.charWidth, s.lineHeight) +
+               s.gap;
     default:
         break;
     }
     // An open tool block: input and result in monospace.
     const int inner = cw - 2 * s.pad;
     return s.gap + headerHeight(e) + 2 * (s.smallHeight + s.pad) +
-           estimateText(e.body, inner, s.monoCharWidth, s.lineHeight) +
-           estimateText(e.result, inner, s.monoCharWidth, s.lineHeight) + s.gap;
+           estimateText(e, e.body, inner, s.monoCharWidth, s.lineHeight) +
+           estimateText(e, e.result, inner, s.monoCharWidth, s.lineHeight) + s.gap;
 }
 
 int EntryRenderer::height(const TranscriptEntry &e, int width)
@@ -187,37 +184,51 @@ void EntryRenderer::build(Layout &l, const TranscriptEntry &e) const
     const ConsoleStyle &s = m_style;
     l.expanded = e.expanded;
     l.hasResult = e.hasResult;
+    l.showAll = e.showAll;
     l.blocks.clear();
-    const auto add = [&l](std::unique_ptr<QTextDocument> doc, const QColor &color,
-                          const QString &caption = {}, bool codeBox = false) {
+    struct Text
+    {
+        bool markdown = false;
+        QFont font;
+        QColor color;
+        QString caption;
+        bool code = false; // in a code box, highlighted when language or fileName says how
+        QString language;
+        QString fileName;
+    };
+    // Folds a long text unless the entry shows all: the document holds its first lines.
+    const auto add = [&](const QString &full, const Text &t) {
         Block b;
-        b.doc = std::move(doc);
-        b.color = color;
-        b.caption = caption;
-        b.codeBox = codeBox;
+        b.full = full;
+        b.fold = e.showAll ? TextFold() : TextFold::of(full);
+        b.doc = makeDoc(b.fold.isFolded() ? full.left(b.fold.shownChars) : full, t.markdown, t.font,
+                        t.language, t.fileName, t.code);
+        b.color = t.color;
+        b.caption = t.caption;
+        b.codeBox = t.code;
         l.blocks.push_back(std::move(b));
     };
     switch (e.kind) {
     case Kind::Text:
-        add(makeDoc(e.body, true, s.font), s.text);
+        add(e.body, {true, s.font, s.text});
         break;
     case Kind::Input:
-        add(makeDoc(e.body, false, s.font), s.text);
+        add(e.body, {false, s.font, s.text});
         break;
     case Kind::Thinking:
         l.summary = firstLine(e.body);
         if (e.expanded)
-            add(makeDoc(e.body, false, s.italic), s.dim);
+            add(e.body, {false, s.italic, s.dim});
         break;
     case Kind::Error:
         if (!e.body.isEmpty())
-            add(makeDoc(limitLines(e.body, kMaxShownLines), false, s.mono), s.text);
+            add(e.body, {false, s.mono, s.text});
         break;
     case Kind::TurnEnd:
         if (e.isError) {
             const qsizetype nl = e.body.lastIndexOf(QLatin1Char('\n'));
             if (nl > 0)
-                add(makeDoc(e.body.left(nl), false, s.font), s.error);
+                add(e.body.left(nl), {false, s.font, s.error});
         }
         break;
     case Kind::ToolUse: {
@@ -226,29 +237,26 @@ void EntryRenderer::build(Layout &l, const TranscriptEntry &e) const
         if (!e.expanded)
             break;
         if (!tp.code.isEmpty())
-            add(makeDoc(limitLines(tp.code, kMaxShownLines), false, s.mono, tp.codeLanguage,
-                        tp.codeFileName, true),
-                s.text, tr("Input"), true);
+            add(tp.code,
+                {false, s.mono, s.text, tr("Input"), true, tp.codeLanguage, tp.codeFileName});
         if (e.hasResult) {
             QString language = tp.resultLanguage;
             const QString trimmed = e.result.trimmed();
             if (language.isEmpty() && tp.resultFileName.isEmpty() &&
                 (trimmed.startsWith(QLatin1Char('{')) || trimmed.startsWith(QLatin1Char('['))))
                 language = QStringLiteral("JSON");
-            const QString text =
-                e.result.isEmpty() ? tr("(no output)") : limitLines(e.result, kMaxShownLines);
-            add(makeDoc(text, false, s.mono, e.resultIsError ? QString() : language,
-                        e.resultIsError ? QString() : tp.resultFileName, true),
-                e.resultIsError ? s.error : (e.result.isEmpty() ? s.dim : s.text),
-                e.resultIsError ? tr("Error") : tr("Result"), true);
+            add(e.result.isEmpty() ? tr("(no output)") : e.result,
+                {false, s.mono, e.resultIsError ? s.error : (e.result.isEmpty() ? s.dim : s.text),
+                 e.resultIsError ? tr("Error") : tr("Result"), true,
+                 e.resultIsError ? QString() : language,
+                 e.resultIsError ? QString() : tp.resultFileName});
         }
         break;
     }
     case Kind::ToolResult:
         l.summary = firstLine(e.body);
         if (e.expanded)
-            add(makeDoc(limitLines(e.body, kMaxShownLines), false, s.mono, {}, {}, true),
-                e.isError ? s.error : s.text, {}, true);
+            add(e.body, {false, s.mono, e.isError ? s.error : s.text, {}, true});
         break;
     default:
         break;
@@ -309,7 +317,13 @@ void EntryRenderer::place(Layout &l, const TranscriptEntry &e, int width) const
         }
         b.doc->setTextWidth(l.blockWidth);
         b.y = y;
-        y += qCeil(b.doc->size().height()) + gapBetween;
+        y += qCeil(b.doc->size().height());
+        if (b.fold.isFolded()) {
+            b.foldY = y;
+            placeFold(b, l.x, l.blockWidth);
+            y += foldLineHeight();
+        }
+        y += gapBetween;
     }
     bool exact = false;
     const int single = estimateHeight(e, width, &exact);
@@ -319,7 +333,7 @@ void EntryRenderer::place(Layout &l, const TranscriptEntry &e, int width) const
 EntryRenderer::Layout *EntryRenderer::layoutFor(const TranscriptEntry &e, int width)
 {
     if (Layout *l = m_cache.object(e.id);
-        l && l->expanded == e.expanded && l->hasResult == e.hasResult) {
+        l && l->expanded == e.expanded && l->hasResult == e.hasResult && l->showAll == e.showAll) {
         if (l->width != width)
             place(*l, e, width);
         return l;
@@ -327,7 +341,9 @@ EntryRenderer::Layout *EntryRenderer::layoutFor(const TranscriptEntry &e, int wi
     auto l = std::make_unique<Layout>();
     build(*l, e);
     place(*l, e, width);
-    const qsizetype chars = e.body.size() + (e.expanded ? e.result.size() : 0);
+    qsizetype chars = 0;
+    for (const Block &b : l->blocks)
+        chars += b.doc->characterCount();
     const int cost = int(qMin<qsizetype>(kCacheCost / 8, 1 + chars / 2000));
     Layout *raw = l.get();
     m_cache.insert(e.id, l.release(), cost);

@@ -113,6 +113,9 @@ void EntryRenderer::paintBlocks(QPainter *p, const QRect &rect, const Layout &l,
                      b.caption, s.small, s.dim, {});
         const QRect docRect(rect.x() + l.x, rect.y() + b.y, l.blockWidth,
                             qCeil(b.doc->size().height()));
+        if (b.fold.isFolded())
+            paintFold(p, QRect(rect.x() + l.x, rect.y() + b.foldY, l.blockWidth, foldLineHeight()),
+                      rect.topLeft(), b);
         if (!docRect.intersects(clip))
             continue;
         if (b.codeBox) {

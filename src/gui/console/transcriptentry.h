@@ -19,6 +19,7 @@ struct TranscriptEntry
     bool hasResult = false;     // ToolUse: its result arrived (joined into `result`)
     bool resultIsError = false; // ToolUse: that result is an error
     bool hiddenNote = false;    // the "earlier events not shown" row
+    bool showAll = false;       // a long text shown whole, not folded (TextFold)
     qint64 seq = 0;
     QString ts;
     QString title;

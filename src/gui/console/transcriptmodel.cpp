@@ -4,15 +4,6 @@ namespace chorus {
 
 namespace {
 using Kind = TranscriptItem::Kind;
-
-QString clipText(const QString &text)
-{
-    constexpr int max = TranscriptModel::kMaxTextChars;
-    if (text.size() <= max)
-        return text;
-    return text.left(max) + QLatin1Char('\n') +
-           TranscriptModel::tr("… %n more characters not kept", nullptr, int(text.size() - max));
-}
 } // namespace
 
 TranscriptModel::TranscriptModel(QObject *parent) : QAbstractListModel(parent)
@@ -103,7 +94,7 @@ TranscriptEntry TranscriptModel::makeEntry(const TranscriptItem &item)
     e.seq = item.seq;
     e.ts = item.ts;
     e.title = item.title;
-    e.body = clipText(item.body);
+    e.body = item.body;
     e.toolUseId = item.toolUseId;
     return e;
 }
@@ -155,7 +146,7 @@ void TranscriptModel::apply(const QList<StoredEvent> &events, qsizetype begin, q
                 if (target) {
                     target->hasResult = true;
                     target->resultIsError = item.isError;
-                    target->result = clipText(item.body);
+                    target->result = item.body;
                     continue;
                 }
             }
@@ -307,6 +298,8 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
         return e.toolUseId;
     case HiddenNoteRole:
         return e.hiddenNote;
+    case ShowAllRole:
+        return e.showAll;
     default:
         break;
     }
@@ -326,6 +319,7 @@ QHash<int, QByteArray> TranscriptModel::roleNames() const
     names.insert(SeqRole, "seq");
     names.insert(ToolUseIdRole, "toolUseId");
     names.insert(HiddenNoteRole, "hiddenNote");
+    names.insert(ShowAllRole, "showAll");
     return names;
 }
 
@@ -338,6 +332,20 @@ bool TranscriptModel::setExpanded(int row, bool expanded)
         return false;
     e.expanded = expanded;
     Q_EMIT dataChanged(index(row), index(row), {ExpandedRole});
+    return true;
+}
+
+bool TranscriptModel::setShowAll(int row, bool showAll)
+{
+    if (row < 0 || row >= rowCount())
+        return false;
+    TranscriptEntry &e = m_entries[size_t(row)];
+    const bool open = showAll && e.isCollapsible() && !e.expanded;
+    if (e.hiddenNote || (e.showAll == showAll && !open))
+        return false;
+    e.showAll = showAll;
+    e.expanded = e.expanded || open;
+    Q_EMIT dataChanged(index(row), index(row), {ShowAllRole, ExpandedRole});
     return true;
 }
 

@@ -16,7 +16,8 @@ namespace chorus {
 // A console's transcript as a bounded list of display entries. Stored events are queued by
 // appendEvents() and decoded (transcriptItems()) in batches on a short timer, so a burst
 // of events costs one model update per flush. At most maxEntries() rows are kept: older
-// ones are dropped and a first row says how many earlier events are not shown.
+// ones are dropped and a first row says how many earlier events are not shown. Texts are
+// kept whole, however long: the view folds long ones (TextFold) until shown in full.
 class TranscriptModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -32,11 +33,11 @@ public:
         SeqRole,
         ToolUseIdRole,
         HiddenNoteRole,
+        ShowAllRole,
     };
     static constexpr int kDefaultMaxEntries = 20000;
     static constexpr int kDefaultFlushIntervalMs = 40;
     static constexpr int kMaxEventsPerFlush = 1500; // per timer tick; the rest on the next tick
-    static constexpr int kMaxTextChars = 64 * 1024; // per body / result; the rest is cut
 
     explicit TranscriptModel(QObject *parent = nullptr);
     ~TranscriptModel() override;
@@ -60,6 +61,8 @@ public:
     int rowOfId(quint64 id) const; // -1 when dropped
     bool setExpanded(int row, bool expanded);
     void setAllExpanded(bool expanded);
+    // Shows a folded long text whole (and opens its block when it is a closed tool block).
+    bool setShowAll(int row, bool showAll);
 
     // Earlier events of the session that are not in the model (not loaded or dropped).
     qint64 hiddenCount() const;

@@ -40,6 +40,17 @@ public:
     QRect toggleRect(int row);
     void toggleRow(int row);
 
+    // A long text folded in a row: whether the row has one, showing it whole (in place,
+    // keeping what is on screen where it is), and opening a text in a viewer window
+    // (part: an index of EntryRenderer::parts(); -1: the first folded one, else the last).
+    bool isFolded(int row);
+    // The first folded text's link (viewport coordinates; empty when nothing is folded).
+    QRect foldLinkRect(int row, EntryRenderer::FoldLink link);
+    void showAll(int row);
+    void openViewer(int row, int part = -1);
+    // Names the agent in the viewer's title.
+    void setAgentName(const QString &name) { m_agentName = name; }
+
     // Search: marks `text` in the rows shown and moves to the next / previous row with it.
     void setHighlight(const QString &text);
     QString highlight() const { return m_highlight; }
@@ -83,6 +94,9 @@ private:
     void setAnchor(int row, qint64 offset);
     void updateStyle();
     void paintEmpty(QPainter *p);
+    int layoutWidth() const { return m_layoutWidth > 0 ? m_layoutWidth : contentWidth(); }
+    // Keeps the row's top where it is on screen while its height changes.
+    void holdRow(int row);
 
     TranscriptModel *m_model;
     EntryRenderer m_renderer;
@@ -96,6 +110,7 @@ private:
     int m_current = -1;
     int m_matchRow = -1;
     QString m_highlight;
+    QString m_agentName;
     QString m_emptyTitle;
     QString m_emptyDetail;
 };

@@ -1,29 +1,117 @@
 // TranscriptView: what the user does in it (clicks, keys, context menu, search, copy).
 #include "transcriptview.h"
 
+#include "console/textfold.h"
+#include "console/textviewerwindow.h"
 #include "console/transcriptmodel.h"
 
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QDateTime>
 #include <QDesktopServices>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QScrollBar>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace chorus {
+
+namespace {
+using Kind = TranscriptItem::Kind;
+
+// What a viewer shows, for its title: "Answer", "Bash result", …
+QString partName(const TranscriptEntry &e, const QString &caption)
+{
+    switch (e.kind) {
+    case Kind::Text:
+        return TranscriptView::tr("Answer");
+    case Kind::Input:
+        return TranscriptView::tr("Message");
+    case Kind::Thinking:
+        return TranscriptView::tr("Thinking");
+    case Kind::ToolUse:
+        return caption.isEmpty() ? e.title
+                                 : TranscriptView::tr("%1 %2").arg(e.title, caption.toLower());
+    case Kind::ToolResult:
+        return TranscriptView::tr("Tool result");
+    case Kind::TurnEnd:
+    case Kind::Error:
+        return e.title.isEmpty() ? TranscriptView::tr("Error") : e.title;
+    default:
+        return e.title;
+    }
+}
+} // namespace
+
+void TranscriptView::holdRow(int row)
+{
+    const QRect r = rowRect(row);
+    if (r.bottom() >= 0 && r.top() < viewport()->height()) {
+        m_stick = false; // keep the row where it is while it opens or closes
+        setAnchor(row, -r.top());
+    }
+}
 
 void TranscriptView::toggleRow(int row)
 {
     if (row < 0 || row >= m_geometry.count() || !m_model->entry(row).isCollapsible())
         return;
-    const QRect r = rowRect(row);
-    if (r.bottom() >= 0 && r.top() < viewport()->height()) {
-        m_stick = false; // keep the header where it is while the block opens or closes
-        setAnchor(row, -r.top());
-    }
+    holdRow(row);
     m_model->setExpanded(row, !m_model->entry(row).expanded);
+}
+
+bool TranscriptView::isFolded(int row)
+{
+    if (row < 0 || row >= m_geometry.count() || m_model->entry(row).showAll)
+        return false;
+    const QList<EntryRenderer::Part> parts = m_renderer.parts(m_model->entry(row), layoutWidth());
+    return std::any_of(parts.begin(), parts.end(),
+                       [](const EntryRenderer::Part &p) { return p.folded; });
+}
+
+QRect TranscriptView::foldLinkRect(int row, EntryRenderer::FoldLink link)
+{
+    if (row < 0 || row >= m_geometry.count())
+        return {};
+    return m_renderer.foldLinkRect(m_model->entry(row), rowRect(row), link);
+}
+
+void TranscriptView::showAll(int row)
+{
+    if (row < 0 || row >= m_geometry.count())
+        return;
+    const TranscriptEntry &e = m_model->entry(row);
+    if (!isFolded(row) && !(e.isCollapsible() && !e.expanded && !e.showAll))
+        return; // nothing folded (a closed block may hold a long text: opened, whole)
+    holdRow(row);
+    m_model->setShowAll(row, true);
+}
+
+void TranscriptView::openViewer(int row, int part)
+{
+    if (row < 0 || row >= m_geometry.count())
+        return;
+    const TranscriptEntry &e = m_model->entry(row);
+    const QList<EntryRenderer::Part> parts = m_renderer.parts(e, layoutWidth());
+    if (part < 0 || part >= parts.size()) {
+        const auto folded = std::find_if(parts.begin(), parts.end(),
+                                         [](const EntryRenderer::Part &p) { return p.folded; });
+        part = folded != parts.end() ? int(folded - parts.begin()) : int(parts.size()) - 1;
+    }
+    // A closed block or a one-line row: its whole text.
+    const QString text = part >= 0 ? parts.at(part).text : e.plainText();
+    QString what = partName(e, part >= 0 ? parts.at(part).caption : QString());
+    const QDateTime when = QDateTime::fromString(e.ts, Qt::ISODateWithMs);
+    if (when.isValid())
+        what = tr("%1 at %2")
+                   .arg(what, QLocale().toString(when.toLocalTime().time(), QLocale::ShortFormat));
+    const QString title = m_agentName.isEmpty() ? what : tr("%1 — %2").arg(m_agentName, what);
+    auto *viewer = new TextViewerWindow(title, text, this);
+    viewer->show();
 }
 
 void TranscriptView::setHighlight(const QString &text)
@@ -58,6 +146,17 @@ bool TranscriptView::findNext(const QString &text, bool backward, bool includeCu
     const TranscriptEntry &e = m_model->entry(row);
     if (e.isCollapsible() && !e.expanded && !e.title.contains(text, Qt::CaseInsensitive))
         m_model->setExpanded(row, true);
+    // A match in the folded part of a long text: shown whole.
+    for (const EntryRenderer::Part &part : m_renderer.parts(e, layoutWidth())) {
+        if (part.folded &&
+            !QStringView(part.text)
+                 .left(qMax<qsizetype>(0, TextFold::cutPoint(part.text)))
+                 .contains(text, Qt::CaseInsensitive) &&
+            part.text.contains(text, Qt::CaseInsensitive)) {
+            m_model->setShowAll(row, true);
+            break;
+        }
+    }
     setCurrentRow(row);
     const QRect r = rowRect(row);
     if (r.top() < 0 || r.top() > viewport()->height() - 2 * m_renderer.style().lineHeight)
@@ -89,6 +188,18 @@ void TranscriptView::mousePressEvent(QMouseEvent *event)
     setCurrentRow(row);
     if (event->button() != Qt::LeftButton)
         return;
+    int part = -1;
+    switch (m_renderer.foldLinkAt(m_model->entry(row), rowRect(row), event->position().toPoint(),
+                                  &part)) {
+    case EntryRenderer::FoldLink::ShowAll:
+        showAll(row);
+        return;
+    case EntryRenderer::FoldLink::OpenViewer:
+        openViewer(row, part);
+        return;
+    case EntryRenderer::FoldLink::None:
+        break;
+    }
     if (toggleRect(row).contains(event->position().toPoint())) {
         toggleRow(row);
         return;
@@ -127,9 +238,12 @@ void TranscriptView::mouseMoveEvent(QMouseEvent *event)
     const int row = rowAtPos(event->position().toPoint());
     bool hand = false;
     if (row >= 0 && event->buttons() == Qt::NoButton)
-        hand = toggleRect(row).contains(event->position().toPoint()) ||
-               !m_renderer.linkAt(m_model->entry(row), rowRect(row), event->position().toPoint())
-                    .isEmpty();
+        hand =
+            toggleRect(row).contains(event->position().toPoint()) ||
+            m_renderer.foldLinkAt(m_model->entry(row), rowRect(row), event->position().toPoint()) !=
+                EntryRenderer::FoldLink::None ||
+            !m_renderer.linkAt(m_model->entry(row), rowRect(row), event->position().toPoint())
+                 .isEmpty();
     viewport()->setCursor(hand ? Qt::PointingHandCursor : Qt::ArrowCursor);
 }
 
@@ -162,7 +276,14 @@ void TranscriptView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Space:
     case Qt::Key_Return:
     case Qt::Key_Enter:
-        toggleRow(m_current);
+        // A tool block or thinking opens and closes; a folded text is shown whole. Shift:
+        // shown whole in any row.
+        if (m_current >= 0 && m_current < n &&
+            ((event->modifiers() & Qt::ShiftModifier) ||
+             !m_model->entry(m_current).isCollapsible()))
+            showAll(m_current);
+        else
+            toggleRow(m_current);
         return;
     case Qt::Key_Home:
         verticalScrollBar()->triggerAction(QAbstractSlider::SliderToMinimum);
@@ -178,13 +299,22 @@ void TranscriptView::keyPressEvent(QKeyEvent *event)
 
 void TranscriptView::contextMenuEvent(QContextMenuEvent *event)
 {
-    const int row = rowAtPos(event->pos());
-    if (row >= 0)
-        setCurrentRow(row);
+    if (event->reason() == QContextMenuEvent::Mouse) { // from the keyboard: the current row
+        const int row = rowAtPos(event->pos());
+        if (row >= 0)
+            setCurrentRow(row);
+    }
     QMenu menu(this);
     QAction *copy = menu.addAction(tr("&Copy"), this, &TranscriptView::copyCurrent);
     copy->setShortcut(QKeySequence::Copy);
     copy->setEnabled(m_current >= 0);
+    const int current = m_current;
+    QAction *all = menu.addAction(tr("Show &All"), this, [this, current] { showAll(current); });
+    all->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Return));
+    all->setEnabled(isFolded(current));
+    QAction *viewer =
+        menu.addAction(tr("Open in &Viewer"), this, [this, current] { openViewer(current); });
+    viewer->setEnabled(current >= 0 && !m_model->entry(current).hiddenNote);
     menu.addSeparator();
     menu.addAction(tr("&Expand All Tool Blocks"), this, [this] { m_model->setAllExpanded(true); });
     menu.addAction(tr("C&ollapse All Tool Blocks"), this,
