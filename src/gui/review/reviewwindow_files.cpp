@@ -48,6 +48,10 @@ void ReviewWindow::fillFiles(bool keepFile)
 {
     const ReviewBranch *b = m_branchModel->branch(m_agent);
     if (!b || !b->summaryKnown) {
+        // A file of the branch shown before may still be loading: it must not land here.
+        m_source->cancel(kShownFile);
+        m_source->cancel(kWholeFile);
+        m_fileLoad = {};
         m_fileModel->clear();
         m_file.clear();
         m_shownBase.clear();
