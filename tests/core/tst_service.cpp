@@ -407,6 +407,12 @@ void TestService::codecsRoundTrip()
     QCOMPARE(oneBack.sessions, std::optional<bool>(false));
     QVERIFY(!oneBack.allEvents);
     QCOMPARE(oneBack.events, one.events);
+    // null is absent (it leaves that subscription as it is), as for every other parameter.
+    rpc::SubscribeRequest nullBack;
+    QVERIFY(rpc::fromParams(QJsonObject{{QStringLiteral("sessions"), QJsonValue::Null}},
+                            rpc::method::Subscribe, &nullBack)
+                .ok());
+    QVERIFY(!nullBack.sessions.has_value());
 
     rpc::AgentRequest agentBack;
     QVERIFY(rpc::fromParams(rpc::toParams(rpc::AgentRequest{QStringLiteral("a")}),

@@ -340,9 +340,10 @@ QJsonObject toParams(const SubscribeRequest &r)
 Status fromParams(const QJsonObject &p, QLatin1String method, SubscribeRequest *r)
 {
     ParamReader in(p, method);
-    if (p.contains(QLatin1String("sessions")))
+    // null is absent, as for every other parameter: it leaves the subscription as it is.
+    if (in.has("sessions"))
         r->sessions = in.boolean("sessions");
-    if (p.contains(QLatin1String("approvals")))
+    if (in.has("approvals"))
         r->approvals = in.boolean("approvals");
     r->allEvents = in.starOrStrings("events", &r->events);
     return in.status();

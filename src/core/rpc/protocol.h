@@ -80,6 +80,12 @@ public:
     QJsonObject object(const char *key);
     // "*" or a list of strings.
     bool starOrStrings(const char *key, QStringList *list);
+    // Whether the field is given (null counts as not given).
+    bool has(const char *key) const
+    {
+        QJsonValue v;
+        return present(key, &v);
+    }
 
     // Ok, or the first bad field (Error::where: its name).
     Status status() const;
