@@ -78,13 +78,14 @@ public:
     // their text and thinking as they arrive, replaced by the stored message when it comes and
     // cleared when the turn ends. Applied on the flush timer, after the stored events queued
     // before them, so a block never shows twice. A long live text shows its last
-    // kLiveTailChars characters (the stored message has it all, folded).
+    // kLiveTailChars characters (the stored message has it all, folded): a live row is laid out
+    // again on each update, so its cost stays small.
     void appendLive(const LiveUpdate &update);
     // The live line, the last row while a turn runs (LiveStepText); empty: none.
     void setLiveLine(const QString &text);
     QString liveLine() const { return m_liveLine; }
     int liveRowCount() const { return int(m_liveRows.size()); }
-    static constexpr qsizetype kLiveTailChars = 8 * 1024;
+    static constexpr qsizetype kLiveTailChars = 2 * 1024;
 
     // The next row (after `from`, or before it when backward; wrapping) whose text contains
     // needle (case-insensitive), or -1.
