@@ -65,6 +65,7 @@ private Q_SLOTS:
 
     void showsTheAgentsTurnsAndSendsFollowUps();
     void approvalsAreAnsweredInline();
+    void streamingTextShowsBeforeTheMessageEnds();
 
 private:
     QString spawn(EngineClient &client, const QString &role, const QString &task);
@@ -243,6 +244,77 @@ void TestConsoleE2E::approvalsAreAnsweredInline()
     }
     QCOMPARE(writes, 2);
     QCOMPARE(failed, 1);
+}
+
+// Issue 9: with partial messages, the answer shows while the model writes it, in a live row
+// that the stored message replaces (never both, never neither), and the live line says what
+// the agent does.
+void TestConsoleE2E::streamingTextShowsBeforeTheMessageEnds()
+{
+    EngineClient client;
+    const Status connected = client.connectToEngine();
+    QVERIFY2(connected, qPrintable(connected.error().toString()));
+    const QString answer = QStringLiteral(
+        "Streaming words arrive one after another so that the console can show them early.");
+    const QString id = spawn(client, QStringLiteral("builder"),
+                             QStringLiteral("Answer slowly. ") +
+                                 script({QJsonObject{{QStringLiteral("text"), answer},
+                                                     {QStringLiteral("chunks"), 10},
+                                                     {QStringLiteral("delay"), 0.3}}}));
+    QVERIFY(!id.isEmpty());
+    ConsoleWidget console(&client, id);
+    console.resize(1000, 800);
+    console.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&console));
+    const TranscriptModel *m = console.transcript()->model();
+
+    // Every model change: the answer shows at most once, and once shown it stays shown.
+    int shownMax = 0;
+    bool vanished = false;
+    int shownBefore = 0;
+    QString liveLine;
+    connect(m, &TranscriptModel::flushed, this, [&] {
+        int shown = 0;
+        for (int r = 0; r < m->rowCount(); ++r) {
+            const TranscriptEntry &e = m->entry(r);
+            shown +=
+                e.kind == Kind::Text && e.body.contains(QLatin1String("Streaming words")) ? 1 : 0;
+            if (e.live && e.kind == Kind::State)
+                liveLine = e.body;
+        }
+        shownMax = qMax(shownMax, shown);
+        vanished = vanished || (shownBefore > 0 && shown == 0);
+        shownBefore = shown;
+    });
+
+    // Part of the answer, live, before the message is stored.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m->liveRowCount() > 0 &&
+            [&] {
+                for (int r = 0; r < m->rowCount(); ++r)
+                    if (m->entry(r).live && m->entry(r).kind == Kind::Text)
+                        return true;
+                return false;
+            }(),
+        kAgentTimeoutMs);
+    int liveRow = -1;
+    for (int r = 0; r < m->rowCount(); ++r)
+        if (m->entry(r).live && m->entry(r).kind == Kind::Text)
+            liveRow = r;
+    const QString partial = m->entry(liveRow).body;
+    QVERIFY2(answer.startsWith(partial) && partial.size() < answer.size(), qPrintable(partial));
+    for (int r = 0; r < m->rowCount(); ++r)
+        QVERIFY(m->entry(r).live || m->entry(r).kind != Kind::Text ||
+                !m->entry(r).body.contains(QLatin1String("Streaming words")));
+    QVERIFY2(liveLine.contains(QLatin1String("turn ")), qPrintable(liveLine));
+
+    // The stored message replaces it; the turn's end clears what was live.
+    QTRY_COMPARE_WITH_TIMEOUT(countRows(console, Kind::TurnEnd), 1, kAgentTimeoutMs);
+    QTRY_COMPARE(m->liveRowCount(), 0);
+    QCOMPARE(countRows(console, Kind::Text, answer), 1);
+    QCOMPARE(shownMax, 1);
+    QVERIFY(!vanished);
+    QVERIFY(console.transcript()->isAtBottom());
 }
 
 QTEST_MAIN(TestConsoleE2E)

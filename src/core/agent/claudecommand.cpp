@@ -56,6 +56,7 @@ LaunchSpec claudeCommand(const Role &role, const SessionInfo &s, const ClaudeCom
                       QStringLiteral("--output-format"),
                       QStringLiteral("stream-json"),
                       QStringLiteral("--verbose"),
+                      QStringLiteral("--include-partial-messages"), // live only, never stored
                       how.resume ? QStringLiteral("--resume") : QStringLiteral("--session-id"),
                       s.claudeSessionId};
     spec.arguments += cliArguments(

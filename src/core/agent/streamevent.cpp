@@ -54,6 +54,12 @@ StreamEvent decodeStreamLine(const QByteArray &line)
     return ev;
 }
 
+bool isLiveOnly(const StreamEvent &ev)
+{
+    return ev.kind == EventKind::Partial ||
+           (ev.kind == EventKind::System && ev.subtype == QLatin1String("status"));
+}
+
 QString eventKindName(EventKind kind)
 {
     switch (kind) {

@@ -37,6 +37,9 @@ struct StreamEvent
 };
 
 StreamEvent decodeStreamLine(const QByteArray &line);
+// A line that only says what is happening now (stream_event, system/status, both added by
+// --include-partial-messages): broadcast to watchers, never stored.
+bool isLiveOnly(const StreamEvent &ev);
 QString eventKindName(EventKind kind);
 
 // The facts of a `result` line that the engine and the usage ledger need.

@@ -39,6 +39,12 @@ AgentSession::AgentSession(const SessionInfo &info, SessionStore *store, Launche
     : QObject(parent), m_info(info), m_store(store), m_launcher(std::move(launcher))
 {
     m_pending = m_store->pendingInputs(m_info.id);
+    m_liveTimer.setSingleShot(true);
+    m_liveTimer.setInterval(kLiveIntervalMs);
+    connect(&m_liveTimer, &QTimer::timeout, this, [this] {
+        if (m_live.hasUpdate())
+            sendLive();
+    });
 }
 
 AgentSession::~AgentSession() = default;
@@ -255,18 +261,40 @@ void AgentSession::failLaunch(const QString &error)
 
 void AgentSession::onEvents(const QList<StreamEvent> &batch)
 {
+    // The lines --include-partial-messages adds (stream_event, system/status) are live only:
+    // never stored (the finished message is, as an `assistant` line), only broadcast.
+    QList<StreamEvent> kept;
     QList<StoredEvent> events;
+    kept.reserve(batch.size());
     events.reserve(batch.size());
     const QString ts = nowUtc();
-    for (const StreamEvent &ev : batch)
+    for (const StreamEvent &ev : batch) {
+        if (isLiveOnly(ev))
+            continue;
+        kept.append(ev);
         events.append(StoredEvent{m_info.id, 0, ts, eventKindName(ev.kind), ev.subtype, ev.raw});
-    store(events); // stored before anything acts on it
+    }
+    // The whole read goes through the tracker first, in order: a block whose `assistant` line is
+    // in this read is finished before anything of it goes out, so a client never gets a live
+    // piece of a message after the stored message.
+    bool liveChange = false;
+    for (const StreamEvent &ev : batch)
+        liveChange = m_live.feed(ev, ts) || liveChange;
+    if (!events.isEmpty())
+        store(events); // stored before anything acts on it
+    if (liveChange)
+        liveChanged();
+    if (events.isEmpty()) {
+        if (m_info.state == SessionState::Stalled)
+            setState(SessionState::Running); // it streams again
+        return;
+    }
     if (storageBroken()) {
-        m_heldStream += batch; // acted on once stored
+        m_heldStream += kept; // acted on once stored
         Q_EMIT changed(m_info);
         return;
     }
-    for (const StreamEvent &ev : batch)
+    for (const StreamEvent &ev : std::as_const(kept))
         handleEvent(ev);
     persist();
 }
@@ -509,6 +537,7 @@ void AgentSession::startNextCheckpoint()
 void AgentSession::onFinished(int exitCode, bool crashed)
 {
     m_info.pid = 0;
+    endLiveTurn(); // what was unfinished is not stored: a resumed CLI writes it again
     // Whether it was stopped is decided now: a message sent meanwhile must not turn a stop
     // into a crash.
     const bool stopping = m_stopping;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "agent/agentprocess.h"
+#include "agent/livetracker.h"
 #include "model/approvalinfo.h"
 #include "model/sessioninfo.h"
 #include "model/storedevent.h"
@@ -9,6 +10,7 @@
 #include <QObject>
 #include <QSet>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <functional>
 #include <optional>
@@ -99,12 +101,18 @@ public:
     // announced.
     void setOption(const QString &key, const QJsonValue &value);
 
+    // What the agent writes now and its turn's current step (never stored): for a client that
+    // subscribes mid-message. liveUpdated() sends the changes, at most every kLiveIntervalMs.
+    LiveUpdate liveSnapshot() const;
+    static constexpr int kLiveIntervalMs = 50;
+
 Q_SIGNALS:
     void changed(const chorus::SessionInfo &info);
     void eventsStored(const QList<chorus::StoredEvent> &events);
     void approvalChanged(const chorus::ApprovalInfo &approval);
     // The session no longer holds a concurrency slot (turn ended, process gone...).
     void slotReleased();
+    void liveUpdated(const chorus::LiveUpdate &update);
 
 private:
     void onEvents(const QList<StreamEvent> &batch);
@@ -138,6 +146,13 @@ private:
     // is written again (launch() puts it back while the mark is there).
     void putTaskBack();
     void store(QList<StoredEvent> &events);
+    // Live (agentsession_live.cpp): what the tracker (m_live) learnt goes out at once when
+    // nothing went out in the last kLiveIntervalMs, else when that interval ends.
+    void liveChanged();
+    void sendLive();
+    void beginLiveTurn();
+    void endLiveTurn();
+    void liveToolApproved(const QString &tool, const QJsonObject &input);
 
     SessionInfo m_info;
     SessionStore *m_store;
@@ -181,6 +196,8 @@ private:
     bool m_checkpointRunning = false;
     QThreadPool *m_checkpointPool = nullptr;
     AgentHost *m_host = nullptr;
+    LiveTracker m_live;
+    QTimer m_liveTimer;
 };
 
 } // namespace chorus

@@ -97,6 +97,8 @@ Status AgentSession::answer(qint64 approvalId, bool allow, bool forSession, cons
     m_store->updateApproval(a);
     note(QStringLiteral("approval"), a.toJson());
     Q_EMIT approvalChanged(a);
+    if (allow)
+        liveToolApproved(a.toolName, a.input);
     if (m_info.state == SessionState::Waiting && pendingApprovals().isEmpty())
         setState(SessionState::Running);
     persist();

@@ -94,6 +94,7 @@ void AgentSession::writeNextInput()
     m_unconfirmed = SentInput{inputId, text, uuid};
     setState(SessionState::Running);
     persist();
+    beginLiveTurn();
 }
 
 bool AgentSession::requeueUnconfirmedInput(bool resume)

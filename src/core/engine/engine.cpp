@@ -290,6 +290,7 @@ AgentSession *Engine::addSession(const SessionInfo &info)
     connect(session, &AgentSession::changed, this, &Engine::sessionChanged);
     connect(session, &AgentSession::eventsStored, this, &Engine::eventsStored);
     connect(session, &AgentSession::approvalChanged, this, &Engine::approvalChanged);
+    connect(session, &AgentSession::liveUpdated, this, &Engine::liveUpdated);
     connect(session, &AgentSession::slotReleased, this, &Engine::schedule, Qt::QueuedConnection);
     m_sessions.insert(info.id, session);
     m_order.append(session);
@@ -708,6 +709,25 @@ QList<ApprovalInfo> Engine::pendingApprovals(const QString &sessionId) const
 QList<StoredEvent> Engine::events(const QString &sessionId, qint64 afterSeq, int limit) const
 {
     return m_store->events(sessionId, afterSeq, limit);
+}
+
+QStringList Engine::liveSessionIds() const
+{
+    QStringList ids;
+    for (const AgentSession *s : m_order)
+        if (s->processAlive())
+            ids.append(s->id());
+    return ids;
+}
+
+LiveUpdate Engine::liveSnapshot(const QString &sessionId) const
+{
+    if (const AgentSession *s = m_sessions.value(sessionId))
+        return s->liveSnapshot();
+    LiveUpdate none;
+    none.sessionId = sessionId;
+    none.snapshot = true;
+    return none;
 }
 
 QList<StoredEvent> Engine::tailEvents(const QString &sessionId, int count) const

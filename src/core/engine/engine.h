@@ -12,6 +12,7 @@
 #include "integration/gitexecutor.h"
 #include "integration/mergequeue.h"
 #include "model/approvalinfo.h"
+#include "model/liveupdate.h"
 #include "model/requests.h"
 #include "model/sessioninfo.h"
 #include "model/storedevent.h"
@@ -116,6 +117,10 @@ public:
     QList<StoredEvent> events(const QString &sessionId, qint64 afterSeq, int limit) const;
     // The last `count` events of a session, in order.
     QList<StoredEvent> tailEvents(const QString &sessionId, int count) const;
+    // What the agent writes now (an empty update when nothing is live or no such session).
+    LiveUpdate liveSnapshot(const QString &sessionId) const;
+    // The sessions whose process runs (those that may have something live).
+    QStringList liveSessionIds() const;
     double costToday() const;
     RoleCatalog &roles();
     void reloadRoles();
@@ -125,6 +130,8 @@ Q_SIGNALS:
     void sessionChanged(const chorus::SessionInfo &info);
     void eventsStored(const QList<chorus::StoredEvent> &events);
     void approvalChanged(const chorus::ApprovalInfo &approval);
+    // Coalesced per session (AgentSession::kLiveIntervalMs); never stored.
+    void liveUpdated(const chorus::LiveUpdate &update);
     void warningsChanged(const QStringList &warnings);
 
 private:

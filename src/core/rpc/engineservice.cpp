@@ -66,6 +66,18 @@ EngineService::EngineService(Engine *engine, QObject *parent) : QObject(parent),
             notify(c, n);
         }
     });
+    connect(m_engine, &Engine::liveUpdated, this, [this](const LiveUpdate &u) {
+        QJsonObject n;
+        for (RpcConnection *c : m_clients.keys()) {
+            const Subscription sub = m_clients.value(c);
+            if (!sub.partial || (!sub.allEvents && !sub.events.contains(u.sessionId)))
+                continue;
+            if (n.isEmpty())
+                n = RpcConnection::notification(QString(rpc::notification::EventsPartial),
+                                                rpc::toParams(u));
+            notify(c, n);
+        }
+    });
     connect(m_engine, &Engine::approvalChanged, this, [this](const ApprovalInfo &a) {
         const QJsonObject n =
             RpcConnection::notification(QString(rpc::notification::ApprovalChanged),
@@ -317,8 +329,19 @@ void EngineService::registerServiceMethods()
                 sub.sessions = r.sessions.value_or(sub.sessions);
                 sub.approvals = r.approvals.value_or(sub.approvals);
                 sub.allEvents = sub.allEvents || r.allEvents;
+                sub.partial = sub.partial || r.partial;
                 for (const QString &id : r.events)
                     sub.events.insert(id);
+                // A client that subscribes mid-message gets what is live now, then the rest.
+                const QStringList live = r.allEvents ? m_engine->liveSessionIds() : r.events;
+                if (sub.partial)
+                    for (const QString &id : live) {
+                        const LiveUpdate u = m_engine->liveSnapshot(id);
+                        if (!u.step.kind.isEmpty() || !u.blocks.isEmpty())
+                            notify(ctx.connection, RpcConnection::notification(
+                                                       QString(rpc::notification::EventsPartial),
+                                                       rpc::toParams(u)));
+                    }
                 return QJsonValue(QJsonObject{{QStringLiteral("ok"), true}});
             }));
     m_methods.add<rpc::SubscribeRequest>(

@@ -57,6 +57,7 @@ private:
         bool sessions = false;
         bool approvals = false;
         bool allEvents = false;
+        bool partial = false; // also events.partial for those sessions
         QSet<QString> events; // session ids
     };
 

@@ -334,6 +334,8 @@ QJsonObject toParams(const SubscribeRequest &r)
         o.insert(QStringLiteral("events"), QStringLiteral("*"));
     else if (!r.events.isEmpty())
         o.insert(QStringLiteral("events"), QJsonArray::fromStringList(r.events));
+    if (r.partial)
+        o.insert(QStringLiteral("partial"), true);
     return o;
 }
 
@@ -346,7 +348,74 @@ Status fromParams(const QJsonObject &p, QLatin1String method, SubscribeRequest *
     if (in.has("approvals"))
         r->approvals = in.boolean("approvals");
     r->allEvents = in.starOrStrings("events", &r->events);
+    r->partial = in.boolean("partial");
     return in.status();
+}
+
+QJsonObject toParams(const LiveUpdate &u)
+{
+    QJsonArray blocks;
+    for (const LiveBlock &b : u.blocks)
+        blocks.append(QJsonObject{{QStringLiteral("index"), b.index},
+                                  {QStringLiteral("kind"), b.kind},
+                                  {QStringLiteral("from"), qint64(b.from)},
+                                  {QStringLiteral("text"), b.text}});
+    QJsonObject o{{QStringLiteral("sessionId"), u.sessionId},
+                  {QStringLiteral("messageId"), u.messageId},
+                  {QStringLiteral("turnStartedAt"), u.turnStartedAt},
+                  {QStringLiteral("step"), QJsonObject{{QStringLiteral("kind"), u.step.kind},
+                                                       {QStringLiteral("tool"), u.step.tool},
+                                                       {QStringLiteral("detail"), u.step.detail},
+                                                       {QStringLiteral("since"), u.step.since}}},
+                  {QStringLiteral("blocks"), blocks}};
+    if (u.snapshot)
+        o.insert(QStringLiteral("snapshot"), true);
+    if (u.ended)
+        o.insert(QStringLiteral("ended"), true);
+    return o;
+}
+
+Status fromParams(const QJsonObject &p, QLatin1String method, LiveUpdate *u)
+{
+    ParamReader in(p, method);
+    u->sessionId = in.string("sessionId");
+    u->messageId = in.string("messageId");
+    u->turnStartedAt = in.string("turnStartedAt");
+    u->snapshot = in.boolean("snapshot");
+    u->ended = in.boolean("ended");
+    const QJsonObject step = in.object("step");
+    ParamReader stepIn(step, method);
+    u->step.kind = stepIn.string("kind");
+    u->step.tool = stepIn.string("tool");
+    u->step.detail = stepIn.string("detail");
+    u->step.since = stepIn.string("since");
+    if (Status s = in.status(); !s)
+        return s;
+    if (Status s = stepIn.status(); !s)
+        return makeError(s.error().message, QStringLiteral("step.") + s.error().where,
+                         s.error().hint);
+    const QJsonValue blocks = p.value(QLatin1String("blocks"));
+    if (!blocks.isUndefined() && !blocks.isArray())
+        return makeError(QStringLiteral("%1: \"blocks\" must be an array").arg(method),
+                         QStringLiteral("blocks"), {});
+    const QJsonArray arr = blocks.toArray();
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        const QString where = QStringLiteral("blocks[%1]").arg(i);
+        if (!arr.at(i).isObject())
+            return makeError(QStringLiteral("%1: %2 must be an object").arg(method, where), where,
+                             {});
+        ParamReader bin(arr.at(i).toObject(), method);
+        LiveBlock b;
+        b.index = int(std::clamp<qint64>(bin.integer("index"), 0, INT_MAX));
+        b.kind = bin.string("kind");
+        b.from = qsizetype(std::clamp<qint64>(bin.integer("from"), 0, INT_MAX));
+        b.text = bin.string("text");
+        if (Status s = bin.status(); !s)
+            return makeError(s.error().message, where + QLatin1Char('.') + s.error().where,
+                             s.error().hint);
+        u->blocks.append(b);
+    }
+    return Ok{};
 }
 
 QJsonObject toParams(const MergeApproveRequest &r)

@@ -5,6 +5,7 @@
 // EngineClient and the engine's handler table all use these; nobody else spells a key.
 
 #include "model/approvalinfo.h"
+#include "model/liveupdate.h"
 #include "model/requests.h"
 #include "model/sessioninfo.h"
 #include "model/storedevent.h"
@@ -51,6 +52,9 @@ inline constexpr QLatin1String SessionChanged{"session.changed"};
 inline constexpr QLatin1String EventsStored{"events.stored"};
 inline constexpr QLatin1String ApprovalChanged{"approval.changed"};
 inline constexpr QLatin1String SubscriptionDropped{"subscription.dropped"};
+// What an agent writes now (LiveUpdate): only to clients subscribed to that session's events
+// with "partial": true; coalesced by the engine (at most ~20 a second per session).
+inline constexpr QLatin1String EventsPartial{"events.partial"};
 } // namespace notification
 
 // Who sent a request: every request carries it as a top-level "caller" member
@@ -142,6 +146,8 @@ struct SubscribeRequest
     std::optional<bool> approvals;
     bool allEvents = false;
     QStringList events; // session ids
+    // Also `events.partial` for those sessions (a snapshot of what is live comes at once).
+    bool partial = false;
 };
 struct MergeApproveRequest
 {
@@ -203,6 +209,13 @@ Status fromParams(const QJsonObject &p, QLatin1String method, TargetRequest *r);
 Status fromParams(const QJsonObject &p, QLatin1String method, SyncRequest *r);
 Status fromParams(const QJsonObject &p, QLatin1String method, CleanRequest *r);
 Status fromParams(const QJsonObject &p, QLatin1String method, ClaudeLocateRequest *r);
+
+// events.partial: {sessionId, messageId, turnStartedAt, step: {kind, tool, detail, since},
+// blocks: [{index, kind: "text"|"thinking", from, text}], snapshot, ended}. A client applies
+// a block's text at `from` (it replaces what the client has from there on) and ignores a
+// block whose `from` is past what it has.
+QJsonObject toParams(const LiveUpdate &u);
+Status fromParams(const QJsonObject &p, QLatin1String method, LiveUpdate *u);
 
 // --- replies ---------------------------------------------------------------------------
 struct PingReply

@@ -78,7 +78,7 @@ Status EngineClient::subscribe()
         return sub.error();
     for (const QString &id : m_watched.keys())
         m_rpc->call(rpc::method::Subscribe,
-                    rpc::toParams(rpc::SubscribeRequest{{}, {}, false, {id}}),
+                    rpc::toParams(rpc::SubscribeRequest{{}, {}, false, {id}, true}),
                     [](const Result<QJsonValue> &) {});
     refresh();
     return Ok{};
@@ -188,6 +188,16 @@ void EngineClient::onNotification(const QString &method, const QJsonObject &para
         for (const QJsonValue &v : params.value(QLatin1String("events")).toArray())
             events.append(StoredEvent::fromJson(v.toObject()));
         Q_EMIT eventsArrived(sid, events);
+    } else if (method == rpc::notification::EventsPartial) {
+        LiveUpdate u;
+        if (Status st = rpc::fromParams(params, rpc::notification::EventsPartial, &u); !st) {
+            qWarning("chorus: ignored a malformed %s notification: %s",
+                     qPrintable(QString(rpc::notification::EventsPartial)),
+                     qPrintable(st.error().toString()));
+            return;
+        }
+        if (m_watched.contains(u.sessionId))
+            Q_EMIT liveUpdated(u);
     }
 }
 
@@ -309,7 +319,8 @@ void EngineClient::watch(const QString &id)
 {
     if (m_watched[id]++ > 0)
         return;
-    m_rpc->call(rpc::method::Subscribe, rpc::toParams(rpc::SubscribeRequest{{}, {}, false, {id}}),
+    m_rpc->call(rpc::method::Subscribe,
+                rpc::toParams(rpc::SubscribeRequest{{}, {}, false, {id}, true}),
                 [](const Result<QJsonValue> &) {});
 }
 

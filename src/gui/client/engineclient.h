@@ -102,6 +102,9 @@ Q_SIGNALS:
     void sessionChanged(const chorus::SessionInfo &info);
     void approvalsChanged(const QString &sessionId);
     void eventsArrived(const QString &sessionId, const QList<chorus::StoredEvent> &events);
+    // What a watched agent writes now (events.partial; never stored): its unfinished
+    // message's text and thinking, and its turn's current step.
+    void liveUpdated(const chorus::LiveUpdate &update);
     void costChanged(double costToday);
     // A command failed: for the status bar / a message box.
     void errorOccurred(const chorus::Error &error);

@@ -5,6 +5,7 @@
 #include "console/consoleinput.h"
 #include "console/consolestyle.h"
 #include "console/findbar.h"
+#include "console/livestep.h"
 #include "console/transcriptmodel.h"
 #include "console/transcriptview.h"
 
@@ -103,6 +104,9 @@ ConsoleWidget::ConsoleWidget(EngineClient *client, const QString &sessionId, QWi
     });
 
     connect(client, &EngineClient::eventsArrived, this, &ConsoleWidget::onEvents);
+    connect(client, &EngineClient::liveUpdated, this, &ConsoleWidget::onLive);
+    m_liveClock.setInterval(1000);
+    connect(&m_liveClock, &QTimer::timeout, this, &ConsoleWidget::updateLiveLine);
     connect(client, &EngineClient::sessionChanged, this, &ConsoleWidget::onSessionChanged);
     connect(client, &EngineClient::sessionAdded, this, &ConsoleWidget::onSessionChanged);
     connect(client, &EngineClient::approvalsChanged, this, [this](const QString &id) {
@@ -258,8 +262,49 @@ void ConsoleWidget::catchUp()
 
 void ConsoleWidget::onSessionChanged(const SessionInfo &info)
 {
-    if (info.id == m_sessionId)
-        updateState();
+    if (info.id != m_sessionId)
+        return;
+    updateState();
+    // A turn that ended or failed shows nothing live, even if its last update was lost.
+    if (info.state != SessionState::Running && info.state != SessionState::Waiting &&
+        info.state != SessionState::Stalled && info.state != SessionState::Starting)
+        clearLive();
+}
+
+void ConsoleWidget::onLive(const LiveUpdate &update)
+{
+    if (update.sessionId != m_sessionId || m_readOnly)
+        return;
+    if (update.ended) {
+        clearLive();
+        return;
+    }
+    m_view->model()->appendLive(update);
+    m_step = update.step;
+    m_turnStartedAt = update.turnStartedAt;
+    updateLiveLine();
+    if (!m_liveClock.isActive())
+        m_liveClock.start();
+}
+
+void ConsoleWidget::clearLive()
+{
+    m_liveClock.stop();
+    if (m_step.kind.isEmpty() && m_view->model()->liveRowCount() == 0)
+        return;
+    m_step = {};
+    m_turnStartedAt.clear();
+    LiveUpdate ended;
+    ended.sessionId = m_sessionId;
+    ended.ended = true;
+    m_view->model()->appendLive(ended);
+    m_view->model()->setLiveLine({});
+}
+
+void ConsoleWidget::updateLiveLine()
+{
+    m_view->model()->setLiveLine(
+        LiveStepText::format(m_step, m_turnStartedAt, QDateTime::currentDateTimeUtc()));
 }
 
 void ConsoleWidget::updateState()

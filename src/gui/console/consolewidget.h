@@ -1,11 +1,13 @@
 #pragma once
 
+#include "model/liveupdate.h"
 #include "model/sessioninfo.h"
 #include "model/storedevent.h"
 #include "result.h"
 
 #include <QList>
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 #include <functional>
@@ -52,6 +54,10 @@ private:
     void load();
     void onEvents(const QString &sessionId, const QList<StoredEvent> &events);
     void onSessionChanged(const SessionInfo &info);
+    // events.partial: the unfinished message into the transcript, the step into the live line.
+    void onLive(const LiveUpdate &update);
+    void updateLiveLine();
+    void clearLive();
     void updateState();
     void send();
     void resume();
@@ -83,6 +89,9 @@ private:
     QLabel *m_error = nullptr;
     bool m_catchingUp = false;        // a fetch fills a gap: live events wait in m_early
     bool m_showingStateError = false; // m_error shows the session's own error (storage, launch)
+    LiveStep m_step;                  // what the agent does now (kind empty: nothing live)
+    QString m_turnStartedAt;          // when its turn began (UTC)
+    QTimer m_liveClock;               // moves the live line's times on, each second while live
 };
 
 } // namespace chorus

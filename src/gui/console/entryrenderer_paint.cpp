@@ -219,8 +219,9 @@ void EntryRenderer::paint(QPainter *p, const QRect &rect, const TranscriptEntry 
             dot = s.warning;
         else if (e.title == QLatin1String("idle") || e.title == QLatin1String("done"))
             dot = s.success;
-        else if (e.title == QLatin1String("running") || e.title == QLatin1String("starting"))
-            dot = s.accent;
+        else if (e.live || e.title == QLatin1String("running") ||
+                 e.title == QLatin1String("starting"))
+            dot = s.accent; // the live line: what the agent does now
         const int d = qMax(4, s.smallHeight / 3);
         p->save();
         p->setRenderHint(QPainter::Antialiasing);

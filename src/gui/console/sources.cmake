@@ -7,11 +7,12 @@ target_sources(chorus-gui-lib PRIVATE
     console/entryrenderer.cpp console/entryrenderer_fold.cpp console/entryrenderer_paint.cpp
     console/entryrenderer.h
     console/findbar.cpp console/findbar.h
+    console/livestep.cpp console/livestep.h
     console/rowgeometry.cpp console/rowgeometry.h
     console/textfold.cpp console/textfold.h
     console/textviewerwindow.cpp console/textviewerwindow.h
     console/toolpresentation.cpp console/toolpresentation.h
     console/transcriptentry.h
-    console/transcriptmodel.cpp console/transcriptmodel.h
+    console/transcriptmodel.cpp console/transcriptmodel.h console/transcriptmodel_live.cpp
     console/transcriptview.cpp console/transcriptview_input.cpp console/transcriptview.h
 )

@@ -20,6 +20,8 @@ struct TranscriptEntry
     bool resultIsError = false; // ToolUse: that result is an error
     bool hiddenNote = false;    // the "earlier events not shown" row
     bool showAll = false;       // a long text shown whole, not folded (TextFold)
+    bool live = false;          // what the agent writes now; replaced by the stored message
+    int liveIndex = -1;         // live: the block's index in its message
     qint64 seq = 0;
     QString ts;
     QString title;
@@ -27,6 +29,7 @@ struct TranscriptEntry
     QString result;
     QString toolUseId;
     QString eventKind; // StoredEvent::kind of the line it came from
+    QString liveMessage; // live: the message's id
 
     bool isCollapsible() const
     {

@@ -41,8 +41,11 @@ void TranscriptModel::appendEvents(const QList<StoredEvent> &events)
 
 void TranscriptModel::flushSome()
 {
-    if (m_queue.isEmpty())
+    if (m_queue.isEmpty()) {
+        if (syncLive())
+            Q_EMIT flushed();
         return;
+    }
     // A backlog far beyond what is kept: skip its oldest part without decoding it.
     const qsizetype keep = qsizetype(m_maxEntries) * 4;
     if (m_queue.size() > keep) {
@@ -52,6 +55,7 @@ void TranscriptModel::flushSome()
     const qsizetype take = qMin<qsizetype>(m_queue.size(), kMaxEventsPerFlush);
     apply(m_queue, 0, take);
     m_queue.remove(0, take);
+    syncLive(); // in the same change: a stored message and the live row it replaces
     Q_EMIT flushed();
     if (!m_queue.isEmpty()) {
         const int interval = m_timer.interval();
@@ -63,10 +67,14 @@ void TranscriptModel::flushSome()
 void TranscriptModel::flush()
 {
     m_timer.stop();
-    if (m_queue.isEmpty())
+    if (m_queue.isEmpty()) {
+        if (syncLive())
+            Q_EMIT flushed();
         return;
+    }
     apply(m_queue, 0, m_queue.size());
     m_queue.clear();
+    syncLive();
     Q_EMIT flushed();
 }
 
@@ -82,6 +90,11 @@ void TranscriptModel::clear()
     m_lastSeq = 0;
     m_seenAny = false;
     m_timer.stop();
+    m_liveMessage.clear();
+    m_live.clear();
+    m_liveRows.clear();
+    m_liveLine.clear();
+    m_liveDirty = false;
     endResetModel();
 }
 
@@ -186,8 +199,12 @@ void TranscriptModel::apply(const QList<StoredEvent> &events, qsizetype begin, q
             m_truncated = true;
         }
     }
+    if (!m_live.empty()) {
+        for (qsizetype i = begin; i < end; ++i)
+            finishLive(events.at(i));
+    }
     if (!fresh.empty()) {
-        const int first = rowCount();
+        const int first = int(m_entries.size()); // before the live rows
         beginInsertRows({}, first, first + int(fresh.size()) - 1);
         for (TranscriptEntry &e : fresh)
             m_entries.push_back(std::move(e));
@@ -258,6 +275,12 @@ QString TranscriptModel::hiddenText() const
 
 int TranscriptModel::rowOfId(quint64 id) const
 {
+    if (id >= kLiveIdBase) {
+        for (size_t k = 0; k < m_liveRows.size(); ++k)
+            if (m_liveRows[k].id == id)
+                return int(m_entries.size() + k);
+        return -1;
+    }
     const size_t first = size_t(firstEntryRow());
     if (first >= m_entries.size() || id < m_entries[first].id)
         return -1;
@@ -267,7 +290,7 @@ int TranscriptModel::rowOfId(quint64 id) const
 
 int TranscriptModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
+    return parent.isValid() ? 0 : int(m_entries.size() + m_liveRows.size());
 }
 
 QVariant TranscriptModel::data(const QModelIndex &index, int role) const
@@ -327,7 +350,7 @@ bool TranscriptModel::setExpanded(int row, bool expanded)
 {
     if (row < 0 || row >= rowCount())
         return false;
-    TranscriptEntry &e = m_entries[size_t(row)];
+    TranscriptEntry &e = mutableEntry(row);
     if (!e.isCollapsible() || e.expanded == expanded)
         return false;
     e.expanded = expanded;
@@ -339,7 +362,7 @@ bool TranscriptModel::setShowAll(int row, bool showAll)
 {
     if (row < 0 || row >= rowCount())
         return false;
-    TranscriptEntry &e = m_entries[size_t(row)];
+    TranscriptEntry &e = mutableEntry(row);
     const bool open = showAll && e.isCollapsible() && !e.expanded;
     if (e.hiddenNote || (e.showAll == showAll && !open))
         return false;
@@ -389,6 +412,8 @@ int TranscriptModel::matchCount(const QString &needle) const
     int count = 0;
     for (const TranscriptEntry &e : m_entries)
         count += !e.hiddenNote && e.contains(needle) ? 1 : 0;
+    for (const TranscriptEntry &e : m_liveRows)
+        count += e.contains(needle) ? 1 : 0;
     return count;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "console/transcriptentry.h"
+#include "model/liveupdate.h"
 #include "model/storedevent.h"
 
 #include <QAbstractListModel>
@@ -57,7 +58,11 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    const TranscriptEntry &entry(int row) const { return m_entries[size_t(row)]; }
+    const TranscriptEntry &entry(int row) const
+    {
+        return size_t(row) < m_entries.size() ? m_entries[size_t(row)]
+                                              : m_liveRows[size_t(row) - m_entries.size()];
+    }
     int rowOfId(quint64 id) const; // -1 when dropped
     bool setExpanded(int row, bool expanded);
     void setAllExpanded(bool expanded);
@@ -68,6 +73,19 @@ public:
     qint64 hiddenCount() const;
     QString hiddenText() const;
     qint64 lastSeq() const { return m_lastSeq; }
+
+    // What the agent writes now (events.partial): rows after the stored ones (live entries),
+    // their text and thinking as they arrive, replaced by the stored message when it comes and
+    // cleared when the turn ends. Applied on the flush timer, after the stored events queued
+    // before them, so a block never shows twice. A long live text shows its last
+    // kLiveTailChars characters (the stored message has it all, folded): a live row is laid out
+    // again on each update, so its cost stays small.
+    void appendLive(const LiveUpdate &update);
+    // The live line, the last row while a turn runs (LiveStepText); empty: none.
+    void setLiveLine(const QString &text);
+    QString liveLine() const { return m_liveLine; }
+    int liveRowCount() const { return int(m_liveRows.size()); }
+    static constexpr qsizetype kLiveTailChars = 2 * 1024;
 
     // The next row (after `from`, or before it when backward; wrapping) whose text contains
     // needle (case-insensitive), or -1.
@@ -81,6 +99,23 @@ Q_SIGNALS:
     void flushed();
 
 private:
+    struct LiveText
+    {
+        int index = 0;
+        QString kind; // "text", "thinking"
+        QString text;
+    };
+    static constexpr quint64 kLiveIdBase = quint64(1) << 62;
+    static constexpr int kLiveLineIndex = -2; // TranscriptEntry::liveIndex of the live line
+    TranscriptEntry &mutableEntry(int row)
+    {
+        return size_t(row) < m_entries.size() ? m_entries[size_t(row)]
+                                              : m_liveRows[size_t(row) - m_entries.size()];
+    }
+    // A stored event that finishes a live block (assistant) or the turn (result).
+    void finishLive(const StoredEvent &e);
+    // Makes the live rows match m_live (insert, update, remove); true when a row changed.
+    bool syncLive();
     void flushSome();
     void apply(const QList<StoredEvent> &events, qsizetype begin, qsizetype end);
     TranscriptEntry makeEntry(const TranscriptItem &item);
@@ -99,6 +134,12 @@ private:
     qint64 m_lastSeq = 0; // highest sequence number queued
     bool m_seenAny = false;
     QTimer m_timer;
+    QString m_liveMessage;
+    std::vector<LiveText> m_live; // unfinished blocks of m_liveMessage, by index
+    bool m_liveDirty = false;
+    QString m_liveLine;
+    std::vector<TranscriptEntry> m_liveRows;
+    quint64 m_nextLiveId = kLiveIdBase;
 };
 
 } // namespace chorus
