@@ -78,6 +78,8 @@ void printJson(const QJsonValue &v);
 void printJsonLine(const QJsonObject &o);
 // Connects to the engine, starting it when needed; prints the error when it cannot.
 bool connectEngine(RpcClient &client);
+// For calls that wait on the engine's git work (merges run checks): no practical limit.
+inline constexpr int kLongCall = 24 * 60 * 60 * 1000;
 Result<QJsonValue> call(RpcClient &client, const QString &method, const QJsonObject &params = {},
                         int timeoutMs = 30000);
 // A command that needs only one RPC call and prints `done` after it.

@@ -84,9 +84,13 @@ int startAgent(const Args &a, QLatin1String method, const QJsonObject &params)
         if (!sub)
             return fail(sub.error());
     }
-    Result<QJsonValue> r = call(client, method, params);
-    for (int retry = 0; retry < 3 && !r && client.lastCallTimedOut() && client.isConnected();
-         ++retry)
+    // A spawn carries a request id: a retry after a timeout is the same spawn. A resolve has
+    // none and waits for the git thread (behind a merge queue's checks, maybe): it is asked once
+    // and waited for.
+    const bool retryable = params.contains(QLatin1String("requestId"));
+    Result<QJsonValue> r = call(client, method, params, retryable ? 30000 : kLongCall);
+    for (int retry = 0;
+         retryable && retry < 3 && !r && client.lastCallTimedOut() && client.isConnected(); ++retry)
         r = call(client, method, params);
     if (!r)
         return fail(r.error());

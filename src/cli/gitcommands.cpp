@@ -15,7 +15,6 @@
 namespace chorus::cli {
 
 namespace {
-constexpr int kLongCall = 24 * 60 * 60 * 1000; // merges run checks: no practical limit
 
 QString repoParam(const Args &a)
 {

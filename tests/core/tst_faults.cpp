@@ -698,7 +698,7 @@ bool TestFaults::transcriptHolds(const QString &id, const QString &marker, bool 
             // more (its exit on SIGTERM would flush lines that hold the message again, sooner or
             // later depending on the machine's load), then the message and what follows cut off.
             // The test kills it (or the engine ends it) next.
-            if (::kill(pid_t(info(id).pid), SIGSTOP) != 0)
+            if (info(id).pid <= 0 || ::kill(pid_t(info(id).pid), SIGSTOP) != 0)
                 return false;
             const qint64 at = markerAt();
             return at >= 0 && f.resize(at);

@@ -665,6 +665,27 @@ void TestReview::recordedMergeCountsAsMerged()
     QCOMPARE(b.forecast(), ReviewBranch::Forecast::Conflicts);
     b.merged = Merged::ByContent;
     QCOMPARE(b.forecast(), ReviewBranch::Forecast::Merged);
+
+    // What the rule is asked about: the session's last merge, when it went in, field by field.
+    SessionInfo info;
+    info.id = S("s");
+    info.branchState.merge = BranchState::Merge{
+        S("conflict"), S("squash"), S("main"), S("target-commit"), S("branch-head"), {}, {}};
+    ReviewBranch r;
+    r.takeSession(info);
+    QVERIFY(r.recordedMerges.isEmpty());
+    QCOMPARE(r.mergeState, S("conflict"));
+    for (const QString &state : {S("merged"), S("up-to-date")}) {
+        info.branchState.merge->state = state;
+        r.takeSession(info);
+        QCOMPARE(r.recordedMerges.size(), 1);
+        QCOMPARE(r.recordedMerges.at(0).target, S("main"));
+        QCOMPARE(r.recordedMerges.at(0).branchHead, S("branch-head"));
+        QCOMPARE(r.recordedMerges.at(0).targetCommit, S("target-commit"));
+    }
+    info.branchState.merge.reset();
+    r.takeSession(info);
+    QVERIFY(r.recordedMerges.isEmpty());
 }
 
 QTEST_MAIN(TestReview)

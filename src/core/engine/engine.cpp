@@ -339,11 +339,12 @@ QString Engine::uniqueName(const QString &base) const
     // with): one of these is free, unless `base` makes no valid name at all (the spawn says so).
     const qsizetype tries = 2 * m_order.size() + m_creating.size() + 1;
     for (qsizetype n = 1; n <= tries; ++n) {
-        const QString name = base + QLatin1Char('-') + QString::number(n);
+        const QString number = QLatin1Char('-') + QString::number(n);
+        const QString name = base.left(64 - number.size()) + number; // a long role name fits
         if (checkNewName(name))
             return name;
     }
-    return base + QStringLiteral("-1");
+    return base.left(62) + QStringLiteral("-1");
 }
 
 QFuture<Result<SessionInfo>> Engine::spawn(const SpawnRequest &req)

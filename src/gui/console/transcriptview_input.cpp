@@ -308,12 +308,14 @@ void TranscriptView::contextMenuEvent(QContextMenuEvent *event)
     QAction *copy = menu.addAction(tr("&Copy"), this, &TranscriptView::copyCurrent);
     copy->setShortcut(QKeySequence::Copy);
     copy->setEnabled(m_current >= 0);
+    // The row is read when an action runs: rows may go (the model's cap) while the menu is open,
+    // and m_current follows them.
     const int current = m_current;
-    QAction *all = menu.addAction(tr("Show &All"), this, [this, current] { showAll(current); });
+    QAction *all = menu.addAction(tr("Show &All"), this, [this] { showAll(m_current); });
     all->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Return));
     all->setEnabled(isFolded(current));
     QAction *viewer =
-        menu.addAction(tr("Open in &Viewer"), this, [this, current] { openViewer(current); });
+        menu.addAction(tr("Open in &Viewer"), this, [this] { openViewer(m_current); });
     viewer->setEnabled(current >= 0 && !m_model->entry(current).hiddenNote);
     menu.addSeparator();
     menu.addAction(tr("&Expand All Tool Blocks"), this, [this] { m_model->setAllExpanded(true); });

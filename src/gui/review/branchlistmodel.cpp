@@ -15,26 +15,26 @@ bool isCleaned(const SessionInfo &info)
     return info.branchState.isCleaned();
 }
 
-// What a row takes from its session (the rest is computed from git).
-void fillFrom(const SessionInfo &info, ReviewBranch *b)
-{
-    b->sessionId = info.id;
-    b->name = info.name;
-    b->role = info.role;
-    b->repo = info.repo;
-    b->branch = info.branch;
-    b->head = info.head;
-    b->baseCommit = info.baseCommit;
-    b->note = info.branchState.note();
-    const BranchState::Merge merge = info.branchState.merge.value_or(BranchState::Merge{});
-    b->mergeState = merge.state;
-    b->recordedMerges.clear();
-    if (merge.state == QLatin1String("merged") || merge.state == QLatin1String("up-to-date"))
-        b->recordedMerges << RecordedMerge{merge.target, merge.branchHead, merge.commit};
-    b->approved = info.branchState.mergeApproved;
-    b->working = isActive(info.state);
-}
 } // namespace
+
+void ReviewBranch::takeSession(const SessionInfo &info)
+{
+    sessionId = info.id;
+    name = info.name;
+    role = info.role;
+    repo = info.repo;
+    branch = info.branch;
+    head = info.head;
+    baseCommit = info.baseCommit;
+    note = info.branchState.note();
+    const BranchState::Merge merge = info.branchState.merge.value_or(BranchState::Merge{});
+    mergeState = merge.state;
+    recordedMerges.clear();
+    if (merge.state == QLatin1String("merged") || merge.state == QLatin1String("up-to-date"))
+        recordedMerges << RecordedMerge{merge.target, merge.branchHead, merge.commit};
+    approved = info.branchState.mergeApproved;
+    working = isActive(info.state);
+}
 
 ReviewBranch::Forecast ReviewBranch::forecast() const
 {
@@ -207,7 +207,7 @@ void BranchListModel::onSessionChanged(const SessionInfo &info)
     }
     if (row < 0) {
         ReviewBranch b;
-        fillFrom(info, &b);
+        b.takeSession(info);
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
         m_rows.append(b);
         endInsertRows();
@@ -216,7 +216,7 @@ void BranchListModel::onSessionChanged(const SessionInfo &info)
     }
     ReviewBranch &b = m_rows[row];
     const ReviewBranch before = b;
-    fillFrom(info, &b);
+    b.takeSession(info);
     const bool headMoved = before.head != b.head;
     const bool mergeStateChanged = before.mergeState != b.mergeState;
     const bool justMerged = mergeStateChanged && b.mergeState == QLatin1String("merged");

@@ -39,6 +39,10 @@ struct ReviewBranch
     BranchStatus status; // ahead/behind, merged, conflict forecast
     QString error;       // why the branch could not be read
 
+    // What a row takes from its session (the rest is computed from git): names, heads, its
+    // note, approval, and its last merge as a recorded merge when that merge went in.
+    void takeSession(const SessionInfo &info);
+
     enum class Forecast { Unknown, Clean, Conflicts, Merged, NoChanges, Error };
     Forecast forecast() const;
 };
