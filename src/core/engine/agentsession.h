@@ -105,6 +105,9 @@ Q_SIGNALS:
     void approvalChanged(const chorus::ApprovalInfo &approval);
     // The session no longer holds a concurrency slot (turn ended, process gone...).
     void slotReleased();
+    // A turn ended that says whether the CLI's credentials work: false when it failed for
+    // want of them (isAuthFailure(); `said` is the CLI's words), true when it succeeded.
+    void claudeLoginChecked(bool loggedIn, const QString &said);
 
 private:
     void onEvents(const QList<StreamEvent> &batch);

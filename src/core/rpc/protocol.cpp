@@ -517,7 +517,8 @@ QJsonObject ClaudeLocationReply::toJson() const
             {QStringLiteral("source"), source},
             {QStringLiteral("error"), error},
             {QStringLiteral("configured"), configured},
-            {QStringLiteral("candidates"), candidates}};
+            {QStringLiteral("candidates"), candidates},
+            {QStringLiteral("loginProblem"), loginProblem}};
 }
 
 ClaudeLocationReply ClaudeLocationReply::fromJson(const QJsonObject &o)
@@ -528,6 +529,7 @@ ClaudeLocationReply ClaudeLocationReply::fromJson(const QJsonObject &o)
     r.error = o.value(QLatin1String("error")).toString();
     r.configured = o.value(QLatin1String("configured")).toBool();
     r.candidates = o.value(QLatin1String("candidates")).toArray();
+    r.loginProblem = o.value(QLatin1String("loginProblem")).toString();
     return r;
 }
 
