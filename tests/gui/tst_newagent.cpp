@@ -361,7 +361,11 @@ void TestNewAgent::bannerAndConsoleWhenNotLoggedIn()
     qputenv("ANTHROPIC_API_KEY", key);
     QVERIFY(!agent.id.isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(m_client->session(agent.id).state, SessionState::Failed, 90000);
-    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(banner->isVisible(),
+                              qPrintable(m_client->session(agent.id).error + QLatin1Char('|') +
+                                         stateName(m_client->session(agent.id).state) +
+                                         QLatin1Char('|') + banner->title()),
+                              10000);
     QVERIFY2(banner->title().contains(QLatin1String("not logged in")), qPrintable(banner->title()));
     QVERIFY2(banner->message().contains(QLatin1String("nologin")), qPrintable(banner->message()));
     QVERIFY(banner->message().contains(QLatin1String("/login")));

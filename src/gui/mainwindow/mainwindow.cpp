@@ -88,11 +88,14 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     connect(m_claudeBanner, &ClaudeBanner::settingsRequested, this, &MainWindow::showSettings);
     // Asked again when it may have changed: a new engine, an agent that could not start or
     // failed (for want of a login?), a turn that worked while the banner shows a problem.
-    connect(client, &EngineClient::sessionChanged, this, [this](const SessionInfo &info) {
+    const auto recheckClaude = [this](const SessionInfo &info) {
         if (info.state == SessionState::Failed ||
             (info.state == SessionState::Idle && m_claudeBanner->isVisible()))
             m_claudeBanner->recheck();
-    });
+    };
+    // (A session first seen already failed comes as added, not changed.)
+    connect(client, &EngineClient::sessionAdded, this, recheckClaude);
+    connect(client, &EngineClient::sessionChanged, this, recheckClaude);
     connect(client, &EngineClient::connectedChanged, this, [this](bool connected) {
         if (connected)
             m_claudeBanner->recheck();
