@@ -77,6 +77,7 @@ private Q_SLOTS:
     void daemonKill9IsRecovered();
     void claudeDiesWithItsEngine();
     void missingClaudeIsExplained();
+    void notLoggedInIsExplained();
     void hostileTextIsShownEscaped();
     void logsFollowFailsWhenTheEngineDies();
     void unwritableDataDirIsExplained_data();
@@ -426,6 +427,56 @@ void TestCli::missingClaudeIsExplained()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QLatin1String("/nowhere/claude")), qPrintable(r.describe()));
     QVERIFY(r.err.contains(QLatin1String("CHORUS_CLAUDE")));
+
+    // `status` says it first, whole (the engine's own environment is the one that lacks it).
+    const auto status = m_fx.chorus({QStringLiteral("status")});
+    QCOMPARE(status.exitCode, 0);
+    const QString first = status.out.section(QLatin1Char('\n'), 0, 0);
+    QVERIFY2(first.startsWith(QLatin1String("engine: Claude Code cannot be started")),
+             qPrintable(status.out));
+    QVERIFY2(status.out.contains(QLatin1String("/nowhere/claude")), qPrintable(status.out));
+    // The agent's log has the same problem as a line of its own.
+    const auto logs = m_fx.chorus({QStringLiteral("logs"), QStringLiteral("builder-1")});
+    QVERIFY2(logs.out.contains(QLatin1String("The agent could not start")),
+             qPrintable(logs.describe()));
+    QVERIFY2(logs.out.contains(QLatin1String("/nowhere/claude")), qPrintable(logs.describe()));
+}
+
+// Without credentials the CLI answers "Not logged in · Please run /login": the turn fails, and
+// `status` and the agent's log say what to do; a turn that works clears it.
+void TestCli::notLoggedInIsExplained()
+{
+    const QByteArray key = qgetenv("ANTHROPIC_API_KEY");
+    qunsetenv("ANTHROPIC_API_KEY");
+    auto r = m_fx.chorus({QStringLiteral("spawn"), QStringLiteral("builder"),
+                          QStringLiteral("--task=hi"), QStringLiteral("--name=nokey"),
+                          QStringLiteral("--wait")},
+                         120000);
+    qputenv("ANTHROPIC_API_KEY", key);
+    QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(QLatin1String("Not logged in")), qPrintable(r.describe()));
+
+    auto status = m_fx.chorus({QStringLiteral("status")});
+    QVERIFY2(
+        status.out.startsWith(QLatin1String("engine: Claude Code is not logged in: nokey's turn")),
+        qPrintable(status.out));
+    QVERIFY(status.out.contains(QLatin1String("/login")));
+    const QJsonArray warnings = statusJson().value(QLatin1String("warnings")).toArray();
+    QVERIFY(!warnings.isEmpty());
+    QVERIFY(warnings.first().toString().contains(QLatin1String("not logged in")));
+    const auto logs = m_fx.chorus({QStringLiteral("logs"), QStringLiteral("nokey")});
+    QVERIFY2(logs.out.contains(QLatin1String("Claude Code is not logged in. Run `claude`")),
+             qPrintable(logs.describe()));
+
+    // A turn that works (an agent with the key: nokey's own CLI keeps the environment it was
+    // started with until it ends) clears the warning.
+    r = m_fx.chorus({QStringLiteral("spawn"), QStringLiteral("builder"),
+                     QStringLiteral("--task=hi"), QStringLiteral("--name=withkey"),
+                     QStringLiteral("--wait")},
+                    120000);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    status = m_fx.chorus({QStringLiteral("status")});
+    QVERIFY2(!status.out.contains(QLatin1String("not logged in")), qPrintable(status.out));
 }
 
 // Model text, tool names and descriptions are shown with their control characters escaped:

@@ -4,3 +4,5 @@
 chorus_add_test(tst_mainwindow LIBS chorus-gui-lib chorus-testsupport)
 chorus_add_test(tst_history LIBS chorus-gui-lib chorus-testsupport)
 set_tests_properties(tst_mainwindow tst_history PROPERTIES TIMEOUT 600 LABELS gui)
+chorus_add_test(tst_newagent LIBS chorus-gui-lib chorus-testsupport)
+set_tests_properties(tst_newagent PROPERTIES TIMEOUT 600 LABELS gui)

@@ -26,6 +26,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -47,6 +48,19 @@ QPushButton *okButton(QDialog *dialog)
 {
     auto *box = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"));
     return box ? box->button(QDialogButtonBox::Ok) : nullptr;
+}
+
+// The fixture's work folder is no git repository: a role that edits asks first (tst_newagent).
+bool confirmInPlace(NewAgentDialog *dialog)
+{
+    if (!QTest::qWaitFor([dialog] { return dialog->confirmation() != nullptr; }, 10000))
+        return false;
+    auto *edit =
+        dialog->confirmation()->findChild<QPushButton *>(QStringLiteral("editInPlaceButton"));
+    if (!edit)
+        return false;
+    edit->click();
+    return true;
 }
 } // namespace
 
@@ -202,6 +216,7 @@ void TestMainWindow::spawnThroughDialogOpensConsole()
     QTest::keyClicks(directory, m_fixture.workDir());
     QTest::keyClicks(name, QStringLiteral("greeter"));
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QVERIFY(confirmInPlace(dialog));
 
     QTRY_VERIFY_WITH_TIMEOUT(!dialog, 30000); // accepted and closed (deleted on close)
     QCOMPARE(m_client->sessions().size(), 1);
@@ -226,7 +241,7 @@ void TestMainWindow::spawnThroughDialogOpensConsole()
     QVERIFY(m_client->session(created.id).tokens.output > 0);
     QVERIFY(model->index(0, AgentListModel::TokensColumn).data().toString() != QStringLiteral("0"));
     QVERIFY(!model->isTicking()); // nothing runs: the elapsed column rests
-    QCOMPARE(guisettings::lastDirectory(), m_fixture.workDir());
+    QCOMPARE(guisettings::lastDirectory(), QString()); // used in place: not the next start
 
     // Opening it again brings the same tab forward instead of a second one.
     m_window->openConsole(created.id);
@@ -246,6 +261,7 @@ void TestMainWindow::engineErrorStaysInDialog()
     QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")),
                      QStringLiteral("greeter"));
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QVERIFY(confirmInPlace(dialog));
     auto *error = dialog->findChild<QLabel *>(QStringLiteral("errorLabel"));
     QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 10000);
     QVERIFY2(error->text().contains(QLatin1String("greeter")), qPrintable(error->text()));

@@ -77,12 +77,14 @@ Result<ClaudeLocation> locateClaude(const QString &configured, const QProcessEnv
                                                                    "search PATH and the usual places."));
         tried.append(path);
     }
-    return makeError(
-        QCoreApplication::translate("chorus", "the Claude Code CLI (claude) was not found; tried:\n    %1")
-            .arg(tried.join(QStringLiteral("\n    "))),
-        {},
-        QCoreApplication::translate("chorus", "Install it (npm install -g @anthropic-ai/claude-code) "
-                                              "or set its path in Settings or in CHORUS_CLAUDE."));
+    return makeError(QCoreApplication::translate(
+                         "chorus", "the Claude Code CLI (claude) was not found; tried:\n    %1")
+                         .arg(tried.join(QStringLiteral("\n    "))),
+                     {},
+                     QCoreApplication::translate(
+                         "chorus", "Install it (npm install -g @anthropic-ai/claude-code) "
+                                   "and run `claude` once in a terminal to log in, "
+                                   "or set its path in Settings or in CHORUS_CLAUDE."));
 }
 
 QString findClaudeTranscript(const QProcessEnvironment &env, const QString &sessionId)

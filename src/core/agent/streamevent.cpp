@@ -171,4 +171,11 @@ bool parseToolPermissionRequest(const QJsonObject &cr, ToolPermissionRequest *ou
     return !out->requestId.isEmpty();
 }
 
+bool isAuthFailure(const ResultInfo &r)
+{
+    return r.isError && (r.text.contains(QLatin1String("Not logged in")) ||
+                         r.text.contains(QLatin1String("Invalid API key")) ||
+                         r.apiErrorStatus == 401 || r.apiErrorStatus == 403);
+}
+
 } // namespace chorus

@@ -63,6 +63,10 @@ struct ResultInfo
 constexpr qint64 kMaxTurnTokens = 10'000'000'000LL;
 constexpr double kMaxTurnCostUsd = 100'000.0;
 ResultInfo parseResult(const QJsonObject &result);
+// Whether a failed turn failed because the CLI has no valid credentials: "Not logged in ·
+// Please run /login" (no credentials at all), "Invalid API key · …", or a 401/403 from the API
+// (CLAUDE-CLI.md §6.1).
+bool isAuthFailure(const ResultInfo &r);
 
 // A can_use_tool control request.
 struct ToolPermissionRequest

@@ -20,8 +20,7 @@ constexpr int kStopGraceMs = 3000;
 // The next step for a failed turn, from what the CLI said.
 QString nextStep(const ResultInfo &r)
 {
-    if (r.text.contains(QLatin1String("Not logged in")) || r.text.contains(QLatin1String("Invalid API key")) ||
-        r.apiErrorStatus == 401 || r.apiErrorStatus == 403)
+    if (isAuthFailure(r))
         return AgentSession::tr("Log in with `claude` in a terminal (or set ANTHROPIC_API_KEY for the "
                                 "engine), then resume the agent.");
     if (r.apiErrorStatus == 429)
@@ -377,6 +376,10 @@ void AgentSession::handleResult(const StreamEvent &ev)
     }
     --m_inFlight;
     ++m_info.turns;
+    if (isAuthFailure(r))
+        Q_EMIT claudeLoginChecked(false, r.text);
+    else if (!r.isError)
+        Q_EMIT claudeLoginChecked(true, {});
     forgetUnconfirmed(); // the turn ended: its message was kept, whatever happens next
     // The turn is over: its result and usage are stored now, before its checkpoint, with the
     // state it ends in. A kill during the commit then loses neither, and the next engine

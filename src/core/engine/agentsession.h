@@ -113,6 +113,9 @@ Q_SIGNALS:
     // The session no longer holds a concurrency slot (turn ended, process gone...).
     void slotReleased();
     void liveUpdated(const chorus::LiveUpdate &update);
+    // A turn ended that says whether the CLI's credentials work: false when it failed for
+    // want of them (isAuthFailure(); `said` is the CLI's words), true when it succeeded.
+    void claudeLoginChecked(bool loggedIn, const QString &said);
 
 private:
     void onEvents(const QList<StreamEvent> &batch);

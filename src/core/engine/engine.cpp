@@ -292,6 +292,21 @@ AgentSession *Engine::addSession(const SessionInfo &info)
     connect(session, &AgentSession::approvalChanged, this, &Engine::approvalChanged);
     connect(session, &AgentSession::liveUpdated, this, &Engine::liveUpdated);
     connect(session, &AgentSession::slotReleased, this, &Engine::schedule, Qt::QueuedConnection);
+    connect(
+        session, &AgentSession::claudeLoginChecked, this,
+        [this, session](bool loggedIn, const QString &said) {
+            const QString problem =
+                loggedIn
+                    ? QString()
+                    : tr("Claude Code is not logged in: %1's turn failed for want of credentials "
+                         "(\"%2\"). Run `claude` once in a terminal and log in with /login (or "
+                         "set ANTHROPIC_API_KEY for the engine), then start the agent again.")
+                          .arg(session->info().name, said.left(200));
+            if (problem == m_loginProblem)
+                return;
+            m_loginProblem = problem;
+            Q_EMIT warningsChanged(warnings());
+        });
     m_sessions.insert(info.id, session);
     m_order.append(session);
     m_scheduler.enqueue({info.id});
@@ -736,9 +751,22 @@ QList<StoredEvent> Engine::tailEvents(const QString &sessionId, int count) const
     return m_store->tailEvents(sessionId, count);
 }
 
+QString Engine::claudeProblem() const
+{
+    // The engine's own view (its setting, its environment): what `chorus status` reports. A
+    // client's agents may carry another environment; claude.locate answers for that one.
+    if (const Result<ClaudeLocation> found = m_host->locateClaude(m_settings.claudePath, m_env);
+        !found)
+        return tr("Claude Code cannot be started, so agents cannot run: %1")
+            .arg(found.error().toString());
+    return m_loginProblem;
+}
+
 QStringList Engine::warnings() const
 {
     QStringList out = m_warnings;
+    if (const QString claude = claudeProblem(); !claude.isEmpty())
+        out.prepend(claude);
     QStringList paused;
     QString error;
     for (AgentSession *s : m_order) {

@@ -60,6 +60,13 @@ public:
     // Problems found that do not stop the engine (a failed integrity check...), for `status`.
     // Storage failures are among them while they last.
     QStringList warnings() const;
+    // What keeps Claude Code from running new agents, with the next step (empty: nothing
+    // known): the CLI is not where this engine looks (its setting, its environment), or it is
+    // not logged in (learned from a turn that failed for want of credentials; a turn that
+    // succeeds clears it). The first of warnings() when there is one.
+    QString claudeProblem() const;
+    // Only the login half of claudeProblem().
+    QString loginProblem() const { return m_loginProblem; }
     // What open() removed that an engine killed earlier left behind (see startupsweep.h).
     const QStringList &startupReport() const { return m_startupReport; }
     void setSettings(const EngineSettings &settings);
@@ -187,6 +194,7 @@ private:
     QString m_dbPath;
     EngineLock m_lock;
     QStringList m_warnings;
+    QString m_loginProblem; // see claudeProblem()
     QStringList m_startupReport;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SessionStore> m_store;

@@ -218,6 +218,7 @@ void registerSettingsMethods(MethodTable &t, Engine *e)
             } else {
                 reply.error = found.error().toString();
             }
+            reply.loginProblem = e->loginProblem();
             for (const auto &[source, path] : claudeCandidates(configured, env))
                 reply.candidates.append(QJsonObject{{QStringLiteral("source"), source},
                                                     {QStringLiteral("path"), path}});

@@ -260,6 +260,9 @@ struct ClaudeLocationReply
     QString error;           // why not, naming every place tried
     bool configured = false; // a path (setting or CHORUS_CLAUDE) decided where to look
     QJsonArray candidates;   // [{source, path}] in the order they are tried
+    // Why the CLI found cannot work for now (not logged in, from an agent's failed turn; see
+    // Engine::claudeProblem()), empty when nothing is known against it.
+    QString loginProblem;
 
     QJsonObject toJson() const;
     static ClaudeLocationReply fromJson(const QJsonObject &o);

@@ -103,6 +103,11 @@ TranscriptItem turnEnd(const QJsonObject &json)
                     .arg(r.tokens.input + r.tokens.cacheRead + r.tokens.cacheWrite)
                     .arg(r.tokens.output)
                     .arg(r.costUsd, 0, 'f', 4);
+    if (isAuthFailure(r))
+        item.body = TranscriptText::tr("Claude Code is not logged in. Run `claude` once in a "
+                                       "terminal and log in with /login (or set ANTHROPIC_API_KEY "
+                                       "for the engine), then start the agent again.") +
+                    QLatin1Char('\n') + item.body;
     if (r.isError && !r.text.isEmpty())
         item.body = r.text + QLatin1Char('\n') + item.body;
     return item;
@@ -140,6 +145,13 @@ void chorusItems(const QJsonObject &json, const QString &subtype, QList<Transcri
         item.kind = TranscriptItem::Kind::Error;
         item.isError = true;
         item.title = TranscriptText::tr("checkpoint failed: the agent's changes are not committed yet");
+        item.body = json.value(QLatin1String("error")).toString();
+    } else if (subtype == QLatin1String("launch_failed")) {
+        // Why no Claude Code process started (the CLI not found, a role it refuses...), with
+        // what was tried and the next step: the same words as the agent's error.
+        item.kind = TranscriptItem::Kind::Error;
+        item.isError = true;
+        item.title = TranscriptText::tr("The agent could not start");
         item.body = json.value(QLatin1String("error")).toString();
     } else if (subtype == QLatin1String("interrupt")) {
         item.kind = TranscriptItem::Kind::State;

@@ -1,6 +1,7 @@
 #include "agents/knownroles.h"
 
 #include "client/engineclient.h"
+#include "roles/role.h"
 #include "style/icons.h"
 
 #include <QJsonArray>
@@ -66,6 +67,28 @@ QIcon KnownRoles::icon(const QString &role) const
 {
     return icons::role(m_roles.value(role).value(QLatin1String("icon")).toString(), role,
                        color(role));
+}
+
+bool KnownRoles::canEdit(const QString &role) const
+{
+    const auto it = m_roles.constFind(role);
+    if (it == m_roles.constEnd())
+        return false;
+    const std::optional<PermissionMode> mode =
+        permissionModeFromName(it->value(QLatin1String("permissionMode")).toString());
+    if (mode != PermissionMode::AcceptEdits && mode != PermissionMode::BypassPermissions)
+        return false;
+    // No tools list: the CLI's default set, which writes.
+    const QJsonValue tools = it->value(QLatin1String("tools"));
+    if (!tools.isArray())
+        return true;
+    for (const QJsonValue &t : tools.toArray())
+        if (const QString name = t.toString();
+            name == QLatin1String("Write") || name == QLatin1String("Edit") ||
+            name == QLatin1String("MultiEdit") || name == QLatin1String("NotebookEdit") ||
+            name == QLatin1String("Bash"))
+            return true;
+    return false;
 }
 
 } // namespace chorus

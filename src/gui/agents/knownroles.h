@@ -28,6 +28,10 @@ public:
     QString description(const QString &role) const;
     QColor color(const QString &role) const;
     QIcon icon(const QString &role) const;
+    // Whether the role edits files without asking (permission mode acceptEdits or
+    // bypassPermissions, with a tool that writes): one that needs a confirmation before it
+    // works in a folder in place. False for an unknown role.
+    bool canEdit(const QString &role) const;
     // Problems with role files, as the engine reports them.
     QStringList errors() const { return m_errors; }
     // Why the roles could not be listed at all (empty when they could).

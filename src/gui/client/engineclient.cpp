@@ -224,7 +224,7 @@ void EngineClient::spawn(SpawnRequest request,
                });
 }
 
-void EngineClient::locateClaude(const QString &claudePath,
+void EngineClient::locateClaude(const std::optional<QString> &claudePath,
                                 std::function<void(const Result<rpc::ClaudeLocationReply> &)> done)
 {
     // With this window's environment, as a spawn from it sends.

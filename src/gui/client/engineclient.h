@@ -43,8 +43,8 @@ public:
     double costToday() const { return m_costToday; }
     QJsonObject settings() const { return m_settings; }
     // Where the engine (which launches the agents) finds Claude Code with `claudePath` as its
-    // setting; an error when the engine cannot be asked.
-    void locateClaude(const QString &claudePath,
+    // setting (unset: the engine's own setting); an error when the engine cannot be asked.
+    void locateClaude(const std::optional<QString> &claudePath,
                       std::function<void(const Result<rpc::ClaudeLocationReply> &)> done);
 
     // The request is sent with this process's environment (the agent works with it).

@@ -9,6 +9,7 @@
 #include "console/consolewidget.h"
 #include "history/historywindow.h"
 #include "mainwindow/agentstatusbar.h"
+#include "mainwindow/claudebanner.h"
 #include "mainwindow/consoletabs.h"
 #include "mainwindow/mainactions.h"
 #include "review/reviewwindow.h"
@@ -26,6 +27,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 namespace chorus {
 
@@ -37,7 +39,7 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
       m_workspace(new QSplitter(Qt::Horizontal, m_pages)),
       m_list(new AgentListView(m_model, m_workspace)),
       m_consoles(new ConsoleTabs(client, m_roles, m_workspace)),
-      m_status(new AgentStatusBar(client, statusBar()))
+      m_status(new AgentStatusBar(client, statusBar())), m_claudeBanner(new ClaudeBanner(client))
 {
     setWindowTitle(tr("Chorus"));
     setWindowIcon(icons::app());
@@ -61,7 +63,14 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     m_pages->addWidget(m_enginePage);
     m_pages->addWidget(m_welcomePage);
     m_pages->addWidget(m_workspace);
-    setCentralWidget(m_pages);
+    // The banner (hidden unless Claude Code cannot run agents) above whatever page is shown.
+    auto *central = new QWidget(this);
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_claudeBanner);
+    column->addWidget(m_pages, 1);
+    setCentralWidget(central);
 
     setupActions();
     connect(m_welcomePage, &EmptyStateWidget::buttonClicked, this, &MainWindow::showNewAgentDialog);
@@ -76,7 +85,22 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     connect(client, &EngineClient::sessionChanged, this, &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updatePage);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updatePage);
+    connect(m_claudeBanner, &ClaudeBanner::settingsRequested, this, &MainWindow::showSettings);
+    // Asked again when it may have changed: a new engine, an agent that could not start or
+    // failed (for want of a login?), a turn that worked while the banner shows a problem.
+    const auto recheckClaude = [this](const SessionInfo &info) {
+        if (info.state == SessionState::Failed ||
+            (info.state == SessionState::Idle && m_claudeBanner->isVisible()))
+            m_claudeBanner->recheck();
+    };
+    // (A session first seen already failed comes as added, not changed.)
+    connect(client, &EngineClient::sessionAdded, this, recheckClaude);
+    connect(client, &EngineClient::sessionChanged, this, recheckClaude);
     connect(client, &EngineClient::connectedChanged, this, [this](bool connected) {
+        if (connected)
+            m_claudeBanner->recheck();
+        else
+            m_claudeBanner->hide(); // the engine page says what is wrong
         if (!connected && !m_connecting)
             showEngineError(makeError(tr("the connection to the Chorus engine was lost"), {},
                                       tr("Your agents keep running if the engine does. Retry to "
@@ -316,6 +340,7 @@ SettingsDialog *MainWindow::showSettings()
         const Theme theme = guisettings::theme();
         applyTheme(theme);
         m_actions->setTheme(theme);
+        m_claudeBanner->recheck(); // the path to Claude may be another now
     });
     dialog->open();
     return dialog;

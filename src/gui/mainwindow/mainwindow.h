@@ -14,6 +14,7 @@ namespace chorus {
 class AgentListModel;
 class AgentListView;
 class AgentStatusBar;
+class ClaudeBanner;
 class ConsoleTabs;
 class EmptyStateWidget;
 class EngineClient;
@@ -54,6 +55,7 @@ public:
     AgentListView *agentList() const { return m_list; }
     ConsoleTabs *consoles() const { return m_consoles; }
     AgentStatusBar *statusSummary() const { return m_status; }
+    ClaudeBanner *claudeBanner() const { return m_claudeBanner; }
     KnownRoles *roles() const { return m_roles; }
     QWidget *currentPage() const;
     EmptyStateWidget *enginePage() const { return m_enginePage; }
@@ -88,6 +90,7 @@ private:
     AgentListView *m_list;
     ConsoleTabs *m_consoles;
     AgentStatusBar *m_status;
+    ClaudeBanner *m_claudeBanner;
     QPointer<HistoryWindow> m_history;
     QPointer<ReviewWindow> m_review;
     QList<QPointer<ConflictWindow>> m_conflicts; // open three-way windows (closed ones are null)

@@ -48,7 +48,7 @@ void setDefaultModel(const QString &model)
 QString lastDirectory()
 {
     const QString dir = value(QStringLiteral("lastDirectory")).toString();
-    return dir.isEmpty() || !QDir(dir).exists() ? QDir::homePath() : dir;
+    return dir.isEmpty() || !QDir(dir).exists() ? QString() : dir;
 }
 
 void setLastDirectory(const QString &dir)

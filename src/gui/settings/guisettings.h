@@ -17,7 +17,7 @@ void setTheme(Theme theme);
 QString defaultModel();
 void setDefaultModel(const QString &model);
 
-// The directory the last agent was started in.
+// The repository the last agent was started in (empty: none yet, or it is gone).
 QString lastDirectory();
 void setLastDirectory(const QString &dir);
 

@@ -126,6 +126,15 @@ void SettingsDialog::showClaudeStatus(const Result<rpc::ClaudeLocationReply> &r)
         return;
     }
     m_claudeOk = !r->path.isEmpty();
+    if (m_claudeOk && !r->loginProblem.isEmpty()) {
+        // Found, but an agent's turn failed for want of credentials: say so, whole.
+        setMessage(
+            m_ui->claudeStatus,
+            tr("The engine finds %1\n(from %2)\n%3")
+                .arg(QDir::toNativeSeparators(r->path), describeSource(r->source), r->loginProblem),
+            warningColor(palette()));
+        return;
+    }
     if (m_claudeOk) {
         setMessage(m_ui->claudeStatus,
                    tr("The engine finds %1\n(from %2)")
@@ -145,7 +154,8 @@ void SettingsDialog::showClaudeStatus(const Result<rpc::ClaudeLocationReply> &r)
     setMessage(m_ui->claudeStatus,
                tr("The Claude Code CLI (claude) was not found. Tried:\n%1\nInstall it with \"npm "
                   "install -g "
-                  "@anthropic-ai/claude-code\", or enter its path above.")
+                  "@anthropic-ai/claude-code\" and run \"claude\" once in a terminal to log in, "
+                  "or enter its path above.")
                    .arg(tried.join(QLatin1Char('\n'))),
                errorColor(palette()));
 }
