@@ -37,17 +37,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/commands.cpp" line="+132"/>
+        <location filename="../src/cli/commands.cpp" line="+136"/>
         <source>chorus spawn: --task=TEXT is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-67"/>
         <source>%1 is waiting for approval: chorus approve %1 [--deny]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Spawned %1 (%2, id %3), state %4.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -456,7 +456,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/gitcommands.cpp" line="+121"/>
+        <location filename="../src/cli/gitcommands.cpp" line="+120"/>
         <source> %n file(s) changed, </source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1499,12 +1499,17 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
     </message>
     <message>
         <location line="+14"/>
-        <source>&amp;Directory:</source>
+        <source>&amp;Folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>The project the agent works on</source>
+        <source>The git repository (or, in place, the folder) the agent works on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the git repository the agent works on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1513,7 +1518,27 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+35"/>
+        <source>&amp;Base branch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+16"/>
+        <source>The branch (or any revision) the agent&apos;s own branch starts from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Work in the folder itself (no branch or worktree of its own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The agent edits the folder in place, shared with you and other agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1584,7 +1609,7 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>the resolution of %1 is neither base64 content nor a deletion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1927,7 +1952,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
+        <source>Claude Code is not logged in. Run `claude` once in a terminal and log in with /login (or set ANTHROPIC_API_KEY for the engine), then start the agent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>The Claude Code process ended unexpectedly (exit code %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1938,18 +1968,23 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+74"/>
         <source>Denied %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-69"/>
         <source>checkpoint %1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
         <source>checkpoint failed: the agent&apos;s changes are not committed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The agent could not start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2082,14 +2117,14 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>the Claude Code CLI (claude) was not found; tried:
     %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Install it (npm install -g @anthropic-ai/claude-code) or set its path in Settings or in CHORUS_CLAUDE.</source>
+        <location line="+4"/>
+        <source>Install it (npm install -g @anthropic-ai/claude-code) and run `claude` once in a terminal to log in, or set its path in Settings or in CHORUS_CLAUDE.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2204,7 +2239,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::AgentSession</name>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="+25"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="+24"/>
         <source>Log in with `claude` in a terminal (or set ANTHROPIC_API_KEY for the engine), then resume the agent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2224,7 +2259,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+308"/>
+        <location line="+310"/>
         <source>retrying (attempt %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2234,7 +2269,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>no pending approval request %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2244,7 +2279,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="-264"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="-266"/>
         <source>cannot write the database: %1. Free disk space (or fix the data directory&apos;s permissions); the agent is paused with its output held and goes on by itself when writing works again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2279,7 +2314,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="+201"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="+207"/>
         <location filename="../src/core/engine/agentsession_approvals.cpp" line="+3"/>
         <source>could not write to the agent&apos;s process</source>
         <translation type="unfinished"></translation>
@@ -2663,6 +2698,40 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     <message>
         <location line="+0"/>
         <source>The agent&apos;s version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::ClaudeBanner</name>
+    <message>
+        <location filename="../src/gui/mainwindow/claudebanner.cpp" line="+21"/>
+        <source>Open &amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check &amp;Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Agents cannot start: the Claude Code path set for Chorus is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Agents cannot start: Claude Code (claude) was not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The engine looked in: %1.
+Install it with: npm install -g @anthropic-ai/claude-code — then run claude once in a terminal to log in. Or set its path in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Agents cannot work: Claude Code is not logged in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3269,7 +3338,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+37"/>
+        <source>Claude Code is not logged in: %1&apos;s turn failed for want of credentials (&quot;%2&quot;). Run `claude` once in a terminal and log in with /login (or set ANTHROPIC_API_KEY for the engine), then start the agent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Chorus restarted: the process that asked is gone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3284,7 +3358,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>there is no role named &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3406,7 +3480,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+49"/>
+        <source>Claude Code cannot be started, so agents cannot run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>cannot write the database %1 (%2): %3 paused with their output held. Free disk space in %4 (or fix its permissions); Chorus retries every second and goes on by itself.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4182,7 +4261,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow/mainwindow.cpp" line="+42"/>
+        <location filename="../src/gui/mainwindow/mainwindow.cpp" line="+44"/>
         <source>Chorus</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4202,7 +4281,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+50"/>
         <source>the connection to the Chorus engine was lost</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4243,7 +4322,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>About Chorus</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4264,12 +4343,67 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::NewAgentDialog</name>
     <message>
-        <location filename="../src/gui/agents/newagentdialog.cpp" line="+25"/>
+        <location filename="../src/gui/agents/newagentdialog.cpp" line="+31"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+58"/>
+        <source>Start the agent (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>HEAD (detached at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Choose the git repository the agent works on: it gets a branch and a worktree of its own there, and your checkout is left alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not a git repository: the agent works in this folder itself, with no branch of its own and nothing to review or undo in Chorus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Git repository %1. The agent works in this folder itself, on your checkout (%2), shared with you and other agents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>detached HEAD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Git repository %1 without a commit yet: make a first commit for the agent&apos;s branch to start from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the detached HEAD (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, the current branch (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Git repository %1. The agent starts from %2, on a branch and in a worktree of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>The engine could not list the roles: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4307,27 +4441,57 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Choose the directory the agent works in.</source>
+        <location line="+8"/>
+        <source>Choose the folder the agent works in: a git repository, ideally.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Repository for the Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Edit the Folder in Place?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1 agent will edit %2 in place, on your checkout: no branch or worktree of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a git repository. The %2 agent will edit this folder in place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>It changes files there without asking, and Chorus can neither review nor undo what it does. Choose a git repository for an agent that works on a branch of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit in Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-73"/>
         <source>%1 is not an existing directory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Directory for the Agent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+103"/>
         <source>The engine could not start the agent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4543,7 +4707,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Nothing to review yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5260,6 +5424,13 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>The engine finds %1
+(from %2)
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>The engine finds %1
 (from %2)</source>
@@ -5269,11 +5440,11 @@ They are kept; try again.</source>
         <location line="+15"/>
         <source>The Claude Code CLI (claude) was not found. Tried:
 %1
-Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter its path above.</source>
+Install it with &quot;npm install -g @anthropic-ai/claude-code&quot; and run &quot;claude&quot; once in a terminal to log in, or enter its path above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Claude Code CLI</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5500,7 +5671,7 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Show &amp;All</source>
         <translation type="unfinished"></translation>
     </message>

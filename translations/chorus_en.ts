@@ -4,7 +4,7 @@
 <context>
     <name>Cli</name>
     <message numerus="yes">
-        <location filename="../src/cli/commands.cpp" line="+127"/>
+        <location filename="../src/cli/commands.cpp" line="+123"/>
         <source>%1 is %2 after %n turn(s), $%3.</source>
         <translation>
             <numerusform>%1 is %2 after %n turn, $%3.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/gitcommands.cpp" line="+121"/>
+        <location filename="../src/cli/gitcommands.cpp" line="+120"/>
         <source> %n file(s) changed, </source>
         <translation>
             <numerusform> %n file changed, </numerusform>
@@ -77,7 +77,7 @@
 <context>
     <name>GitJobs</name>
     <message numerus="yes">
-        <location filename="../src/core/integration/mergequeue.cpp" line="+118"/>
+        <location filename="../src/core/integration/mergequeue.cpp" line="+125"/>
         <source>%n commit(s) ahead, </source>
         <translation>
             <numerusform>%n commit ahead, </numerusform>
@@ -175,7 +175,7 @@
 <context>
     <name>chorus::BranchListModel</name>
     <message numerus="yes">
-        <location filename="../src/gui/review/branchlistmodel.cpp" line="+140"/>
+        <location filename="../src/gui/review/branchlistmodel.cpp" line="+130"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -208,7 +208,7 @@
 <context>
     <name>chorus::ConsoleWidget</name>
     <message numerus="yes">
-        <location filename="../src/gui/console/consolewidget.cpp" line="+323"/>
+        <location filename="../src/gui/console/consolewidget.cpp" line="+369"/>
         <source>%n turn(s)</source>
         <translation>
             <numerusform>%n turn</numerusform>
@@ -271,7 +271,7 @@
 <context>
     <name>chorus::NewAgentDialog</name>
     <message numerus="yes">
-        <location filename="../src/gui/agents/newagentdialog.cpp" line="+122"/>
+        <location filename="../src/gui/agents/newagentdialog.cpp" line="+271"/>
         <source>%n role file(s) could not be read and are not listed; `chorus roles` shows why.</source>
         <translation>
             <numerusform>%n role file could not be read and is not listed; `chorus roles` shows why.</numerusform>
@@ -309,7 +309,7 @@
 <context>
     <name>chorus::TranscriptModel</name>
     <message numerus="yes">
-        <location filename="../src/gui/console/transcriptmodel.cpp" line="+255"/>
+        <location filename="../src/gui/console/transcriptmodel.cpp" line="+272"/>
         <source>Earlier events not shown — %n hidden</source>
         <translation>
             <numerusform>Earlier events not shown — %n hidden</numerusform>

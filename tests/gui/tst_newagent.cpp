@@ -237,6 +237,7 @@ void TestNewAgent::writeRoleInPlaceNeedsConfirmation()
     box->button(QMessageBox::Cancel)->click();
     QTRY_VERIFY(!box);
     QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->lastRequest().role.isEmpty()); // nothing was sent (a spawn answers later)
     QCOMPARE(int(m_client->sessions().size()), before);
 
     // Again, and confirmed: the request says the user meant it.

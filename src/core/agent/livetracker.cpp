@@ -137,6 +137,10 @@ bool LiveTracker::onStreamEvent(const QJsonObject &event, const QString &now)
         setStep(makeStep("requesting", now));
         return true;
     }
+    const bool blockEvent =
+        type == QLatin1String("content_block_start") || type == QLatin1String("content_block_delta");
+    if (blockEvent && index < 0)
+        return false; // a block without its index: nowhere to put it
     if (type == QLatin1String("content_block_start")) {
         const QJsonObject cb = event.value(QLatin1String("content_block")).toObject();
         const QString kind = str(cb, "type");

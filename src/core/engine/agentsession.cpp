@@ -284,8 +284,10 @@ void AgentSession::onEvents(const QList<StreamEvent> &batch)
     if (liveChange)
         liveChanged();
     if (events.isEmpty()) {
-        if (m_info.state == SessionState::Stalled)
+        if (m_info.state == SessionState::Stalled) {
             setState(SessionState::Running); // it streams again
+            persist();
+        }
         return;
     }
     if (storageBroken()) {

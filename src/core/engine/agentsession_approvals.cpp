@@ -30,6 +30,7 @@ void AgentSession::handlePermissionRequest(const StreamEvent &ev)
         m_process->sendControlResponse(req.requestId,
                                        QJsonObject{{QStringLiteral("behavior"), QStringLiteral("allow")},
                                                    {QStringLiteral("updatedInput"), req.input}});
+        liveToolApproved(a.toolName, a.input); // the live line: running, not waiting for you
         Q_EMIT approvalChanged(a);
         return;
     }
