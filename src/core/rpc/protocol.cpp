@@ -162,6 +162,8 @@ QJsonObject toParams(const SpawnRequest &r)
     putIf(&o, "base", r.base);
     if (r.noWorktree)
         o.insert(QStringLiteral("noWorktree"), true);
+    if (r.inPlace)
+        o.insert(QStringLiteral("inPlace"), true);
     putIf(&o, "requestId", r.requestId);
     if (!r.environment.isEmpty())
         o.insert(QStringLiteral("environment"), environmentToJson(r.environment));
@@ -179,6 +181,7 @@ Status fromParams(const QJsonObject &p, QLatin1String method, SpawnRequest *r)
     r->repo = in.string("repo");
     r->base = in.string("base");
     r->noWorktree = in.boolean("noWorktree");
+    r->inPlace = in.boolean("inPlace");
     r->requestId = in.string("requestId");
     r->environment = environmentFromJson(in.object("environment"));
     return in.status();
