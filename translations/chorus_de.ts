@@ -37,17 +37,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/commands.cpp" line="+140"/>
+        <location filename="../src/cli/commands.cpp" line="+142"/>
         <source>chorus spawn: --task=TEXT is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-73"/>
         <source>%1 is waiting for approval: chorus approve %1 [--deny]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Spawned %1 (%2, id %3), state %4.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -65,8 +65,8 @@
         </translation>
     </message>
     <message>
-        <location line="+62"/>
-        <location filename="../src/cli/daemon.cpp" line="+270"/>
+        <location line="+70"/>
+        <location filename="../src/cli/daemon.cpp" line="+267"/>
         <source>engine: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -76,22 +76,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-105"/>
+        <location line="+111"/>
         <source>warning: %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-109"/>
+        <source>  To give it a branch and worktree of its own, start it in a git repository (--dir=DIR or --repo=DIR); to have it work in place and not be warned, pass --in-place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+112"/>
         <source>error: %1 could not commit its work at %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Waiting for approval:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Today: $%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -106,7 +112,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>Denied #%1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -136,18 +142,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Starts an agent with ROLE on TASK in DIR (default: the current directory). In a git repository the agent gets its own branch chorus/NAME and worktree; your own working tree is never touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>  --task=TEXT     what the agent should do (required)
   --dir=DIR       the directory it works in
   --repo=DIR      the git repository to isolate it in (default: the one holding DIR)
   --base=REV      where its branch starts (default: the current branch&apos;s head);
                   another agent&apos;s branch works: --base=chorus/architect-1
   --no-worktree   work in DIR itself, without a branch of its own
+  --in-place      work in DIR itself and mean it (implies --no-worktree): no warning
+                  that a role which can edit files changes DIR directly
   --name=NAME     its name (default: ROLE-N)
   --model=M       a model for this agent (default: the role&apos;s)
   --wait          wait until its first turn ends and is checkpointed; exit 1 if it failed
@@ -155,38 +163,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Lists the agents, their state, tokens and cost, and open approval requests.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Prints what agents did: one AGENT, or all (optionally of one ROLE).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>  --follow      keep printing new events until interrupted
   --json        one stored event per line, as JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Sends a follow-up message to an agent (it runs when the agent is free).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Answers an agent&apos;s tool permission request (the oldest, or ID).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>  --deny          refuse instead of allowing
   --request=ID    which request (see chorus status)
   --for-session   also allow this tool for the rest of the session
@@ -194,22 +202,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Interrupts the agent&apos;s running turn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Interrupt sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Stops an agent (or all of them).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>chorus stop: give an AGENT or --all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -219,34 +227,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Resumes an agent&apos;s session (after it stopped, failed or was interrupted).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Resuming.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Shows what AGENT&apos;s branch changed since it left the target (what a merge would bring).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>  --stat          one line per file with its +/- counts
   --into=BRANCH   compare with BRANCH (default: the repository&apos;s current branch)
   --json          files, hunks and lines as JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Checkpoints the agents of a repository, then brings the target branch into each agent&apos;s branch. An agent whose sync conflicts keeps its branch as it was and is flagged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>  --repo=DIR      the repository (default: the one holding the current directory)
   --into=BRANCH   the branch to bring in (default: the repository&apos;s current branch)
   --rebase        replay each agent&apos;s commits on the target instead of merging it in
@@ -254,12 +262,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Merges agents&apos; branches into the target one at a time (a merge queue). A conflict or a failing check never moves the target and never loses an agent&apos;s branch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>  --strategy=S    auto (default): a merge commit for each branch that merges cleanly;
                   squash: one commit per agent; rebase: replay its commits, then fast-forward;
                   review: only branches approved in review (or with chorus approve-merge)
@@ -272,29 +280,29 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Approves AGENT&apos;s branch for `chorus merge --strategy=review` (or withdraws it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Spawns a resolver agent for AGENT&apos;s merge conflicts: it starts from the target with AGENT&apos;s branch being merged in, resolves the conflicts, and its branch (the merge) is reviewed and merged like any agent&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>  --into=BRANCH   the target (default: the repository&apos;s current branch)
   --wait          wait until its first turn ends and is checkpointed
   --json          print the resolver agent as JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Removes the worktrees of agents that are not working and reports the disk freed. A merged branch is deleted with its worktree; an unmerged branch is kept unless --force, and even then its commits stay reachable under refs/chorus/archive/.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>  --merged        only agents whose branch is merged (the default)
   --all           every agent that is not working (unmerged branches are kept)
   --force         also delete unmerged branches (archived first)
@@ -302,22 +310,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Lists the roles (built-in and yours), or shows one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Controls the Chorus engine. Clients start it when needed; `run` keeps it in the foreground.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Plumbing for agent hosts: reads one JSON launch line on stdin ({&quot;program&quot;, &quot;arguments&quot;, &quot;environment&quot;, &quot;workingDirectory&quot;}) and execs that program, no shell, with stdin and stdout passed through.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>usage: chorus COMMAND [ARGS]
 
 Runs a team of Claude Code agents.
@@ -341,7 +349,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/daemon.cpp" line="-193"/>
+        <location filename="../src/cli/daemon.cpp" line="-191"/>
         <source>cannot write the engine&apos;s log in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -393,7 +401,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>At start-up it tidied what the engine before it had left:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -411,7 +419,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         </translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>NAME</source>
         <translation type="unfinished"></translation>
     </message>
@@ -455,6 +463,16 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <source>BRANCH/DIR</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>stopped by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (in place)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <location filename="../src/cli/gitcommands.cpp" line="+121"/>
         <source> %n file(s) changed, </source>
@@ -489,12 +507,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         </translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+46"/>
         <source>%1 has no changes since it left %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>Rebased agent branches on their target:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -504,12 +522,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>chorus merge: add --yes to merge without being asked (stdin is not a terminal)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The merge queue (%1):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -524,7 +542,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Merge queue (%1):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -534,7 +552,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Approved for merge (`chorus merge --strategy=review`).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -544,7 +562,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>No agent worktrees to clean.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -716,7 +734,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>EngineService</name>
     <message>
-        <location filename="../src/core/rpc/enginemethods.cpp" line="+201"/>
+        <location filename="../src/core/rpc/enginemethods.cpp" line="+200"/>
         <source>the settings are in effect but could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1584,7 +1602,7 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>the resolution of %1 is neither base64 content nor a deletion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1729,6 +1747,16 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
     <message>
         <location line="+13"/>
         <source>Where your own role files (*.yml) live; empty for the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ask before stopping or interrupting a &amp;running turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop and Interrupt ask first while an agent is working on a turn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1912,12 +1940,47 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>Transcript</name>
     <message>
-        <location filename="../src/core/transcript/transcriptitem.cpp" line="+100"/>
+        <location filename="../src/core/transcript/transcriptitem.cpp" line="+108"/>
+        <source>the last message of the conversation was the %1&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its last part was %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the model had not finished its answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the model stopped with &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claude Code noted where the turn ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(Its own words: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stopped by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Turn failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Turn done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1927,7 +1990,27 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
+        <source>The turn was stopped while the model was still answering (aborted_streaming); what it had written is kept above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The turn was stopped while a tool was running (aborted_tools); the tool and what it started were ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The turn was stopped (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The Claude Code process ended unexpectedly (exit code %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2295,12 +2378,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>the agent was stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+95"/>
         <source>work in progress (the process ended)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2315,7 +2398,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>the Claude Code CLI was killed before it kept the message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2459,7 +2542,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::BranchListModel</name>
     <message>
-        <location filename="../src/gui/review/branchlistmodel.cpp" line="+129"/>
+        <location filename="../src/gui/review/branchlistmodel.cpp" line="+126"/>
         <source>checking…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2989,13 +3072,13 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::ConsoleWidget</name>
     <message>
-        <location filename="../src/gui/console/consolewidget.cpp" line="+24"/>
-        <location line="+318"/>
+        <location filename="../src/gui/console/consolewidget.cpp" line="+26"/>
+        <location line="+339"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-337"/>
         <source>Starting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3071,21 +3154,24 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     </message>
     <message>
         <location line="+3"/>
+        <location line="+112"/>
         <source>Start the agent again where it left off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-111"/>
+        <location line="+112"/>
         <source>Start the agent again where it left off (with the text below, if any)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-80"/>
+        <location line="+87"/>
         <source>Send a follow-up to the agent… (Ctrl+Enter sends, Enter is a new line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-86"/>
         <source>Follow-up message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3096,21 +3182,27 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     </message>
     <message>
         <location line="+2"/>
+        <location line="+79"/>
         <source>Send the message (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-66"/>
         <source>Loading the transcript…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+109"/>
         <source>Unknown agent %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>needs your approval</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3314,7 +3406,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+28"/>
+        <source>works in place: it edits %1 itself, with no branch or worktree of its own, so its changes cannot be reviewed or merged apart from yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>&apos;%1&apos; is not a valid agent name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3347,12 +3444,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     </message>
     <message>
         <location line="+52"/>
-        <source>--base needs a worktree; it cannot be used with --no-worktree</source>
+        <source>--base needs a worktree; it cannot be used with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>runs in place (no worktree): it shares the directory with you and other agents</source>
+        <location line="+3"/>
+        <source>Leave out --base, or let the agent have its own worktree.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3376,12 +3473,32 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+47"/>
+        <source>its worktree was cleaned up; it cannot take messages or be resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its branch %1 is kept: start a new agent from it with `%2`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its commits are kept under %1: start a new agent from them with `%2`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Its branch was merged and deleted: start a new agent from the target with `%1`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>the message is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>the agent is already running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3412,19 +3529,19 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     </message>
     <message>
         <location filename="../src/core/engine/engine_integration.cpp" line="+64"/>
-        <location line="+304"/>
+        <location line="+303"/>
         <location line="+126"/>
         <source>agent %1 works in place, without a branch of its own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-429"/>
-        <location line="+330"/>
+        <location line="-428"/>
+        <location line="+329"/>
         <source>Only agents spawned in a git repository have a branch to merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-327"/>
         <source>agent %1 was cleaned up (its worktree is gone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3449,7 +3566,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+58"/>
         <source>unknown merge strategy &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3580,7 +3697,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::EntryRenderer</name>
     <message>
-        <location filename="../src/gui/console/entryrenderer.cpp" line="+241"/>
+        <location filename="../src/gui/console/entryrenderer.cpp" line="+244"/>
         <source>Input</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3591,7 +3708,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="+307"/>
+        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="+319"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3621,7 +3738,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="-280"/>
+        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="-292"/>
         <source>queued</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3657,12 +3774,12 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
     </message>
     <message>
         <location line="+1"/>
-        <location line="+125"/>
+        <location line="+128"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-127"/>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3672,7 +3789,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+124"/>
         <source>no result yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3682,7 +3799,12 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+98"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3971,7 +4093,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Copy Session Id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4114,7 +4236,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow/mainwindow.cpp" line="+42"/>
+        <location filename="../src/gui/mainwindow/mainwindow.cpp" line="+44"/>
         <source>Chorus</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4170,7 +4292,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+74"/>
         <source>Copied the session id of %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4647,7 +4769,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::Role</name>
     <message>
-        <location filename="../src/core/roles/role.cpp" line="+123"/>
+        <location filename="../src/core/roles/role.cpp" line="+138"/>
         <source>the Claude CLI refuses permission mode bypassPermissions when it runs as root</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5071,7 +5193,12 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
+        <source>stopped by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 (approval)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5092,6 +5219,26 @@ They are kept; try again.</source>
     </message>
     <message>
         <location line="+10"/>
+        <source>The worktree of %1 was cleaned up: it cannot take messages or be resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start a new agent with base branch %1 to go on from its work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its commits are kept under %1; start a new agent from there to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its branch was merged; start a new agent to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1k</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5182,7 +5329,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Chorus keeps its database, agent worktrees and logs here (now: %1). A new folder is used the next time the engine starts: the engine keeps running when Chorus quits, so stop it with &quot;chorus daemon stop&quot; once your agents are done. Sessions stay in the old folder.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5222,6 +5369,54 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
     <message>
         <location line="+32"/>
         <source>The engine did not take the settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::StopConfirmation</name>
+    <message>
+        <location filename="../src/gui/agents/stopconfirmation.cpp" line="+35"/>
+        <source>Interrupt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is working on a turn. Interrupt it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is working on a turn. Stop it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The turn ends where it is; what the agent wrote so far is kept and it takes your next message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The turn ends where it is and the agent&apos;s process ends; its work is kept and Resume continues it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interrupt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Do not ask again (Settings can turn it back on)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5349,7 +5544,7 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
 <context>
     <name>chorus::TranscriptModel</name>
     <message numerus="yes">
-        <location filename="../src/gui/console/transcriptmodel.cpp" line="+255"/>
+        <location filename="../src/gui/console/transcriptmodel.cpp" line="+257"/>
         <source>Earlier events not shown — %n hidden</source>
         <translation type="unfinished">
             <numerusform></numerusform>
