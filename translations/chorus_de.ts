@@ -37,17 +37,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/commands.cpp" line="+136"/>
+        <location filename="../src/cli/commands.cpp" line="+142"/>
         <source>chorus spawn: --task=TEXT is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-73"/>
         <source>%1 is waiting for approval: chorus approve %1 [--deny]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Spawned %1 (%2, id %3), state %4.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -65,7 +65,7 @@
         </translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <location filename="../src/cli/daemon.cpp" line="+267"/>
         <source>engine: %1</source>
         <translation type="unfinished"></translation>
@@ -76,12 +76,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-105"/>
+        <location line="+111"/>
         <source>warning: %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-109"/>
+        <source>  To give it a branch and worktree of its own, start it in a git repository (--dir=DIR or --repo=DIR); to have it work in place and not be warned, pass --in-place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+112"/>
         <source>error: %1 could not commit its work at %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -136,18 +142,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Starts an agent with ROLE on TASK in DIR (default: the current directory). In a git repository the agent gets its own branch chorus/NAME and worktree; your own working tree is never touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>  --task=TEXT     what the agent should do (required)
   --dir=DIR       the directory it works in
   --repo=DIR      the git repository to isolate it in (default: the one holding DIR)
   --base=REV      where its branch starts (default: the current branch&apos;s head);
                   another agent&apos;s branch works: --base=chorus/architect-1
   --no-worktree   work in DIR itself, without a branch of its own
+  --in-place      work in DIR itself and mean it (implies --no-worktree): no warning
+                  that a role which can edit files changes DIR directly
   --name=NAME     its name (default: ROLE-N)
   --model=M       a model for this agent (default: the role&apos;s)
   --wait          wait until its first turn ends and is checkpointed; exit 1 if it failed
@@ -155,38 +163,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Lists the agents, their state, tokens and cost, and open approval requests.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Prints what agents did: one AGENT, or all (optionally of one ROLE).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>  --follow      keep printing new events until interrupted
   --json        one stored event per line, as JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Sends a follow-up message to an agent (it runs when the agent is free).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Answers an agent&apos;s tool permission request (the oldest, or ID).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>  --deny          refuse instead of allowing
   --request=ID    which request (see chorus status)
   --for-session   also allow this tool for the rest of the session
@@ -194,22 +202,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Interrupts the agent&apos;s running turn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Interrupt sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Stops an agent (or all of them).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>chorus stop: give an AGENT or --all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -219,34 +227,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Resumes an agent&apos;s session (after it stopped, failed or was interrupted).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Resuming.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Shows what AGENT&apos;s branch changed since it left the target (what a merge would bring).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>  --stat          one line per file with its +/- counts
   --into=BRANCH   compare with BRANCH (default: the repository&apos;s current branch)
   --json          files, hunks and lines as JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Checkpoints the agents of a repository, then brings the target branch into each agent&apos;s branch. An agent whose sync conflicts keeps its branch as it was and is flagged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>  --repo=DIR      the repository (default: the one holding the current directory)
   --into=BRANCH   the branch to bring in (default: the repository&apos;s current branch)
   --rebase        replay each agent&apos;s commits on the target instead of merging it in
@@ -254,12 +262,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Merges agents&apos; branches into the target one at a time (a merge queue). A conflict or a failing check never moves the target and never loses an agent&apos;s branch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>  --strategy=S    auto (default): a merge commit for each branch that merges cleanly;
                   squash: one commit per agent; rebase: replay its commits, then fast-forward;
                   review: only branches approved in review (or with chorus approve-merge)
@@ -272,29 +280,29 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Approves AGENT&apos;s branch for `chorus merge --strategy=review` (or withdraws it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Spawns a resolver agent for AGENT&apos;s merge conflicts: it starts from the target with AGENT&apos;s branch being merged in, resolves the conflicts, and its branch (the merge) is reviewed and merged like any agent&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>  --into=BRANCH   the target (default: the repository&apos;s current branch)
   --wait          wait until its first turn ends and is checkpointed
   --json          print the resolver agent as JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Removes the worktrees of agents that are not working and reports the disk freed. A merged branch is deleted with its worktree; an unmerged branch is kept unless --force, and even then its commits stay reachable under refs/chorus/archive/.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>  --merged        only agents whose branch is merged (the default)
   --all           every agent that is not working (unmerged branches are kept)
   --force         also delete unmerged branches (archived first)
@@ -302,22 +310,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Lists the roles (built-in and yours), or shows one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Controls the Chorus engine. Clients start it when needed; `run` keeps it in the foreground.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Plumbing for agent hosts: reads one JSON launch line on stdin ({&quot;program&quot;, &quot;arguments&quot;, &quot;environment&quot;, &quot;workingDirectory&quot;}) and execs that program, no shell, with stdin and stdout passed through.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>usage: chorus COMMAND [ARGS]
 
 Runs a team of Claude Code agents.
@@ -411,7 +419,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         </translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>NAME</source>
         <translation type="unfinished"></translation>
     </message>
@@ -455,8 +463,18 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <source>BRANCH/DIR</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>stopped by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (in place)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../src/cli/gitcommands.cpp" line="+120"/>
+        <location filename="../src/cli/gitcommands.cpp" line="+121"/>
         <source> %n file(s) changed, </source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1499,17 +1517,12 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
     </message>
     <message>
         <location line="+14"/>
-        <source>&amp;Folder:</source>
+        <source>&amp;Directory:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>The git repository (or, in place, the folder) the agent works on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Choose the git repository the agent works on</source>
+        <source>The project the agent works on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1518,27 +1531,7 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>&amp;Base branch:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+16"/>
-        <source>The branch (or any revision) the agent&apos;s own branch starts from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Work in the folder itself (no branch or worktree of its own)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The agent edits the folder in place, shared with you and other agents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1757,6 +1750,16 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Ask before stopping or interrupting a &amp;running turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop and Interrupt ask first while an agent is working on a turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Recovery</source>
         <translation type="unfinished"></translation>
@@ -1937,12 +1940,47 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>Transcript</name>
     <message>
-        <location filename="../src/core/transcript/transcriptitem.cpp" line="+100"/>
+        <location filename="../src/core/transcript/transcriptitem.cpp" line="+108"/>
+        <source>the last message of the conversation was the %1&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its last part was %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the model had not finished its answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the model stopped with &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claude Code noted where the turn ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(Its own words: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stopped by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Turn failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Turn done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1952,12 +1990,27 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Claude Code is not logged in. Run `claude` once in a terminal and log in with /login (or set ANTHROPIC_API_KEY for the engine), then start the agent again.</source>
+        <location line="+16"/>
+        <source>The turn was stopped while the model was still answering (aborted_streaming); what it had written is kept above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+4"/>
+        <source>The turn was stopped while a tool was running (aborted_tools); the tool and what it started were ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The turn was stopped (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The Claude Code process ended unexpectedly (exit code %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1968,23 +2021,18 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     </message>
     <message>
         <location line="+1"/>
-        <location line="+74"/>
+        <location line="+67"/>
         <source>Denied %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-62"/>
         <source>checkpoint %1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
         <source>checkpoint failed: the agent&apos;s changes are not committed yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The agent could not start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2117,14 +2165,14 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the Claude Code CLI (claude) was not found; tried:
     %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Install it (npm install -g @anthropic-ai/claude-code) and run `claude` once in a terminal to log in, or set its path in Settings or in CHORUS_CLAUDE.</source>
+        <location line="+3"/>
+        <source>Install it (npm install -g @anthropic-ai/claude-code) or set its path in Settings or in CHORUS_CLAUDE.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2239,7 +2287,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::AgentSession</name>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="+24"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="+25"/>
         <source>Log in with `claude` in a terminal (or set ANTHROPIC_API_KEY for the engine), then resume the agent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2259,7 +2307,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+310"/>
+        <location line="+280"/>
         <source>retrying (attempt %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2269,7 +2317,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <source>no pending approval request %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2279,7 +2327,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="-266"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="-242"/>
         <source>cannot write the database: %1. Free disk space (or fix the data directory&apos;s permissions); the agent is paused with its output held and goes on by itself when writing works again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2314,7 +2362,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="+207"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="+179"/>
         <location filename="../src/core/engine/agentsession_approvals.cpp" line="+3"/>
         <source>could not write to the agent&apos;s process</source>
         <translation type="unfinished"></translation>
@@ -2330,12 +2378,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>the agent was stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+95"/>
         <source>work in progress (the process ended)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2350,7 +2398,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>the Claude Code CLI was killed before it kept the message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2702,40 +2750,6 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     </message>
 </context>
 <context>
-    <name>chorus::ClaudeBanner</name>
-    <message>
-        <location filename="../src/gui/mainwindow/claudebanner.cpp" line="+21"/>
-        <source>Open &amp;Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check &amp;Again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+60"/>
-        <source>Agents cannot start: the Claude Code path set for Chorus is wrong</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Agents cannot start: Claude Code (claude) was not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The engine looked in: %1.
-Install it with: npm install -g @anthropic-ai/claude-code — then run claude once in a terminal to log in. Or set its path in Settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Agents cannot work: Claude Code is not logged in</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>chorus::CommentEditor</name>
     <message>
         <location filename="../src/gui/review/commenteditor.cpp" line="+14"/>
@@ -3058,13 +3072,13 @@ Install it with: npm install -g @anthropic-ai/claude-code — then run claude on
 <context>
     <name>chorus::ConsoleWidget</name>
     <message>
-        <location filename="../src/gui/console/consolewidget.cpp" line="+25"/>
-        <location line="+363"/>
+        <location filename="../src/gui/console/consolewidget.cpp" line="+26"/>
+        <location line="+339"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-361"/>
+        <location line="-337"/>
         <source>Starting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3114,7 +3128,7 @@ Install it with: npm install -g @anthropic-ai/claude-code — then run claude on
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+119"/>
         <source>&amp;Interrupt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3140,21 +3154,24 @@ Install it with: npm install -g @anthropic-ai/claude-code — then run claude on
     </message>
     <message>
         <location line="+3"/>
+        <location line="+112"/>
         <source>Start the agent again where it left off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-111"/>
+        <location line="+112"/>
         <source>Start the agent again where it left off (with the text below, if any)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-80"/>
+        <location line="+87"/>
         <source>Send a follow-up to the agent… (Ctrl+Enter sends, Enter is a new line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-86"/>
         <source>Follow-up message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3165,21 +3182,27 @@ Install it with: npm install -g @anthropic-ai/claude-code — then run claude on
     </message>
     <message>
         <location line="+2"/>
+        <location line="+79"/>
         <source>Send the message (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-66"/>
         <source>Loading the transcript…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+109"/>
         <source>Unknown agent %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>needs your approval</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3338,12 +3361,7 @@ Install it with: npm install -g @anthropic-ai/claude-code — then run claude on
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>Claude Code is not logged in: %1&apos;s turn failed for want of credentials (&quot;%2&quot;). Run `claude` once in a terminal and log in with /login (or set ANTHROPIC_API_KEY for the engine), then start the agent again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+47"/>
         <source>Chorus restarted: the process that asked is gone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3358,7 +3376,7 @@ Install it with: npm install -g @anthropic-ai/claude-code — then run claude on
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>there is no role named &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3388,7 +3406,12 @@ Install it with: npm install -g @anthropic-ai/claude-code — then run claude on
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+28"/>
+        <source>works in place: it edits %1 itself, with no branch or worktree of its own, so its changes cannot be reviewed or merged apart from yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>&apos;%1&apos; is not a valid agent name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3421,12 +3444,12 @@ Install it with: npm install -g @anthropic-ai/claude-code — then run claude on
     </message>
     <message>
         <location line="+52"/>
-        <source>--base needs a worktree; it cannot be used with --no-worktree</source>
+        <source>--base needs a worktree; it cannot be used with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>runs in place (no worktree): it shares the directory with you and other agents</source>
+        <location line="+3"/>
+        <source>Leave out --base, or let the agent have its own worktree.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3450,12 +3473,32 @@ Install it with: npm install -g @anthropic-ai/claude-code — then run claude on
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+47"/>
+        <source>its worktree was cleaned up; it cannot take messages or be resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its branch %1 is kept: start a new agent from it with `%2`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its commits are kept under %1: start a new agent from them with `%2`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Its branch was merged and deleted: start a new agent from the target with `%1`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>the message is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>the agent is already running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3480,12 +3523,7 @@ Install it with: npm install -g @anthropic-ai/claude-code — then run claude on
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
-        <source>Claude Code cannot be started, so agents cannot run: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+36"/>
         <source>cannot write the database %1 (%2): %3 paused with their output held. Free disk space in %4 (or fix its permissions); Chorus retries every second and goes on by itself.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3611,7 +3649,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::EngineService</name>
     <message>
-        <location filename="../src/core/rpc/engineservice.cpp" line="+121"/>
+        <location filename="../src/core/rpc/engineservice.cpp" line="+109"/>
         <source>another Chorus engine is already running (pid %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3659,7 +3697,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::EntryRenderer</name>
     <message>
-        <location filename="../src/gui/console/entryrenderer.cpp" line="+241"/>
+        <location filename="../src/gui/console/entryrenderer.cpp" line="+244"/>
         <source>Input</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3670,7 +3708,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="+308"/>
+        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="+319"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3700,7 +3738,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="-281"/>
+        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="-292"/>
         <source>queued</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3761,7 +3799,12 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+98"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3985,74 +4028,6 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
     </message>
 </context>
 <context>
-    <name>chorus::LiveStepText</name>
-    <message>
-        <location filename="../src/gui/console/livestep.cpp" line="+9"/>
-        <source>%1 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>a tool</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>waiting for the model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>writing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>thinking…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>preparing %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>running %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>running %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>waiting for your approval of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>%1 for %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>turn %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>chorus::LocalReviewSource</name>
     <message>
         <location filename="../src/core/review/localreviewsource.cpp" line="+39"/>
@@ -4118,7 +4093,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Copy Session Id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4281,7 +4256,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+28"/>
         <source>the connection to the Chorus engine was lost</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4317,12 +4292,12 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+74"/>
         <source>Copied the session id of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+93"/>
         <source>About Chorus</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4343,67 +4318,12 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::NewAgentDialog</name>
     <message>
-        <location filename="../src/gui/agents/newagentdialog.cpp" line="+31"/>
+        <location filename="../src/gui/agents/newagentdialog.cpp" line="+25"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
-        <source>Start the agent (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+73"/>
-        <source>HEAD (detached at %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Choose the git repository the agent works on: it gets a branch and a worktree of its own there, and your checkout is left alone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Reading the folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Not a git repository: the agent works in this folder itself, with no branch of its own and nothing to review or undo in Chorus.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Git repository %1. The agent works in this folder itself, on your checkout (%2), shared with you and other agents.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>detached HEAD</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Git repository %1 without a commit yet: make a first commit for the agent&apos;s branch to start from.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>the detached HEAD (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1, the current branch (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Git repository %1. The agent starts from %2, on a branch and in a worktree of its own.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+86"/>
         <source>The engine could not list the roles: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4441,57 +4361,27 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Choose the folder the agent works in: a git repository, ideally.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Repository for the Agent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Checking…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Edit the Folder in Place?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The %1 agent will edit %2 in place, on your checkout: no branch or worktree of its own.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 is not a git repository. The %2 agent will edit this folder in place.</source>
+        <location line="+7"/>
+        <source>Choose the directory the agent works in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>It changes files there without asking, and Chorus can neither review nor undo what it does. Choose a git repository for an agent that works on a branch of its own.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Edit in Place</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-73"/>
         <source>%1 is not an existing directory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+14"/>
+        <source>Directory for the Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>The engine could not start the agent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4707,7 +4597,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Nothing to review yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4879,7 +4769,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::Role</name>
     <message>
-        <location filename="../src/core/roles/role.cpp" line="+123"/>
+        <location filename="../src/core/roles/role.cpp" line="+138"/>
         <source>the Claude CLI refuses permission mode bypassPermissions when it runs as root</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5303,7 +5193,12 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
+        <source>stopped by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 (approval)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5324,6 +5219,26 @@ They are kept; try again.</source>
     </message>
     <message>
         <location line="+10"/>
+        <source>The worktree of %1 was cleaned up: it cannot take messages or be resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start a new agent with base branch %1 to go on from its work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its commits are kept under %1; start a new agent from there to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its branch was merged; start a new agent to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1k</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5414,20 +5329,13 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Chorus keeps its database, agent worktrees and logs here (now: %1). A new folder is used the next time the engine starts: the engine keeps running when Chorus quits, so stop it with &quot;chorus daemon stop&quot; once your agents are done. Sessions stay in the old folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Could not ask the engine where Claude Code is: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The engine finds %1
-(from %2)
-%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5440,11 +5348,11 @@ They are kept; try again.</source>
         <location line="+15"/>
         <source>The Claude Code CLI (claude) was not found. Tried:
 %1
-Install it with &quot;npm install -g @anthropic-ai/claude-code&quot; and run &quot;claude&quot; once in a terminal to log in, or enter its path above.</source>
+Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter its path above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Claude Code CLI</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5461,6 +5369,54 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot; and run &qu
     <message>
         <location line="+32"/>
         <source>The engine did not take the settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::StopConfirmation</name>
+    <message>
+        <location filename="../src/gui/agents/stopconfirmation.cpp" line="+35"/>
+        <source>Interrupt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is working on a turn. Interrupt it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is working on a turn. Stop it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The turn ends where it is; what the agent wrote so far is kept and it takes your next message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The turn ends where it is and the agent&apos;s process ends; its work is kept and Resume continues it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interrupt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Do not ask again (Settings can turn it back on)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5588,7 +5544,7 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot; and run &qu
 <context>
     <name>chorus::TranscriptModel</name>
     <message numerus="yes">
-        <location filename="../src/gui/console/transcriptmodel.cpp" line="+272"/>
+        <location filename="../src/gui/console/transcriptmodel.cpp" line="+257"/>
         <source>Earlier events not shown — %n hidden</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -5671,7 +5627,7 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot; and run &qu
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Show &amp;All</source>
         <translation type="unfinished"></translation>
     </message>

@@ -96,6 +96,16 @@ int startAgent(const Args &a, QLatin1String method, const QJsonObject &params)
         return fail(r.error());
     const SessionInfo spawned = SessionInfo::fromJson(r->toObject());
     myId = spawned.id;
+    if (!spawned.warning.isEmpty()) {
+        err() << Cli::tr("warning: %1 %2").arg(spawned.name, spawned.warning) << Qt::endl;
+        if (spawned.worksInPlace())
+            err() << Cli::tr("  To give it a branch and worktree of its own, start it in a git "
+                             "repository "
+                             "(--dir=DIR or --repo=DIR); to have it work in place and not be "
+                             "warned, pass "
+                             "--in-place.")
+                  << Qt::endl;
+    }
     if (!wait) {
         if (a.has(QStringLiteral("json")))
             printJson(spawned.toJson());
@@ -146,6 +156,7 @@ int cmdSpawn(const Args &a)
         request.repo = QDir(a.value(QStringLiteral("repo"))).absolutePath();
     request.base = a.value(QStringLiteral("base"));
     request.noWorktree = a.has(QStringLiteral("no-worktree"));
+    request.inPlace = a.has(QStringLiteral("in-place"));
     // The request carries an id of its own: when the engine is too busy to answer in time (a
     // large checkout), asking again with the same id returns the first spawn's agent, never a
     // second one.
@@ -416,58 +427,101 @@ QList<Command> commands()
     auto agent = [](const Args &a) { return a.positional.value(0); };
     return {
         {{QStringLiteral("spawn"),
-          QStringLiteral("ROLE --task=TEXT [--dir=DIR] [--repo=DIR] [--base=REV] [--no-worktree] [--name=NAME] "
-                         "[--model=M] [--wait] [--json]"),
-          Cli::tr("Starts an agent with ROLE on TASK in DIR (default: the current directory). In a git "
-                  "repository the agent gets its own branch chorus/NAME and worktree; your own working "
-                  "tree is never touched."),
-          {QStringLiteral("task"), QStringLiteral("dir"), QStringLiteral("name"), QStringLiteral("model"),
-           QStringLiteral("repo"), QStringLiteral("base")},
-          {QStringLiteral("wait"), QStringLiteral("json"), QStringLiteral("no-worktree")}, 1, 1,
-          Cli::tr("  --task=TEXT     what the agent should do (required)\n"
-             "  --dir=DIR       the directory it works in\n"
-             "  --repo=DIR      the git repository to isolate it in (default: the one holding DIR)\n"
-             "  --base=REV      where its branch starts (default: the current branch's head);\n"
-             "                  another agent's branch works: --base=chorus/architect-1\n"
-             "  --no-worktree   work in DIR itself, without a branch of its own\n"
-             "  --name=NAME     its name (default: ROLE-N)\n"
-             "  --model=M       a model for this agent (default: the role's)\n"
-             "  --wait          wait until its first turn ends and is checkpointed; exit 1 if it failed\n"
-             "  --json          print the agent as JSON")},
+          QStringLiteral(
+              "ROLE --task=TEXT [--dir=DIR] [--repo=DIR] [--base=REV] [--no-worktree] [--in-place] "
+              "[--name=NAME] [--model=M] [--wait] [--json]"),
+          Cli::tr(
+              "Starts an agent with ROLE on TASK in DIR (default: the current directory). In a git "
+              "repository the agent gets its own branch chorus/NAME and worktree; your own working "
+              "tree is never touched."),
+          {QStringLiteral("task"), QStringLiteral("dir"), QStringLiteral("name"),
+           QStringLiteral("model"), QStringLiteral("repo"), QStringLiteral("base")},
+          {QStringLiteral("wait"), QStringLiteral("json"), QStringLiteral("no-worktree"),
+           QStringLiteral("in-place")},
+          1,
+          1,
+          Cli::tr(
+              "  --task=TEXT     what the agent should do (required)\n"
+              "  --dir=DIR       the directory it works in\n"
+              "  --repo=DIR      the git repository to isolate it in (default: the one holding "
+              "DIR)\n"
+              "  --base=REV      where its branch starts (default: the current branch's head);\n"
+              "                  another agent's branch works: --base=chorus/architect-1\n"
+              "  --no-worktree   work in DIR itself, without a branch of its own\n"
+              "  --in-place      work in DIR itself and mean it (implies --no-worktree): no "
+              "warning\n"
+              "                  that a role which can edit files changes DIR directly\n"
+              "  --name=NAME     its name (default: ROLE-N)\n"
+              "  --model=M       a model for this agent (default: the role's)\n"
+              "  --wait          wait until its first turn ends and is checkpointed; exit 1 if it "
+              "failed\n"
+              "  --json          print the agent as JSON")},
          cmdSpawn},
-        {{QStringLiteral("status"), QStringLiteral("[--json]"),
-          Cli::tr("Lists the agents, their state, tokens and cost, and open approval requests."), {},
-          {QStringLiteral("json")}, 0, 0, {}},
+        {{QStringLiteral("status"),
+          QStringLiteral("[--json]"),
+          Cli::tr("Lists the agents, their state, tokens and cost, and open approval requests."),
+          {},
+          {QStringLiteral("json")},
+          0,
+          0,
+          {}},
          cmdStatus},
-        {{QStringLiteral("logs"), QStringLiteral("[AGENT] [--role=ROLE] [--follow] [--json]"),
-          Cli::tr("Prints what agents did: one AGENT, or all (optionally of one ROLE)."), {QStringLiteral("role")},
-          {QStringLiteral("follow"), QStringLiteral("json")}, 0, 1,
+        {{QStringLiteral("logs"),
+          QStringLiteral("[AGENT] [--role=ROLE] [--follow] [--json]"),
+          Cli::tr("Prints what agents did: one AGENT, or all (optionally of one ROLE)."),
+          {QStringLiteral("role")},
+          {QStringLiteral("follow"), QStringLiteral("json")},
+          0,
+          1,
           Cli::tr("  --follow      keep printing new events until interrupted\n"
-             "  --json        one stored event per line, as JSON")},
+                  "  --json        one stored event per line, as JSON")},
          cmdLogs},
-        {{QStringLiteral("send"), QStringLiteral("AGENT TEXT"),
-          Cli::tr("Sends a follow-up message to an agent (it runs when the agent is free)."), {}, {}, 2, 2, {}},
+        {{QStringLiteral("send"),
+          QStringLiteral("AGENT TEXT"),
+          Cli::tr("Sends a follow-up message to an agent (it runs when the agent is free)."),
+          {},
+          {},
+          2,
+          2,
+          {}},
          [agent](const Args &a) {
              return simpleCall(rpc::method::AgentsSend,
                                rpc::toParams(rpc::SendRequest{agent(a), a.positional.value(1)}),
                                Cli::tr("Sent."));
          }},
-        {{QStringLiteral("approve"), QStringLiteral("AGENT [--deny] [--request=ID] [--for-session] [--message=TEXT]"),
+        {{QStringLiteral("approve"),
+          QStringLiteral("AGENT [--deny] [--request=ID] [--for-session] [--message=TEXT]"),
           Cli::tr("Answers an agent's tool permission request (the oldest, or ID)."),
-          {QStringLiteral("request"), QStringLiteral("message")}, {QStringLiteral("deny"), QStringLiteral("for-session")}, 1, 1,
+          {QStringLiteral("request"), QStringLiteral("message")},
+          {QStringLiteral("deny"), QStringLiteral("for-session")},
+          1,
+          1,
           Cli::tr("  --deny          refuse instead of allowing\n"
-             "  --request=ID    which request (see chorus status)\n"
-             "  --for-session   also allow this tool for the rest of the session\n"
-             "  --message=TEXT  the reason given to the agent when denying")},
+                  "  --request=ID    which request (see chorus status)\n"
+                  "  --for-session   also allow this tool for the rest of the session\n"
+                  "  --message=TEXT  the reason given to the agent when denying")},
          cmdApprove},
-        {{QStringLiteral("interrupt"), QStringLiteral("AGENT"), Cli::tr("Interrupts the agent's running turn."), {}, {}, 1, 1, {}},
+        {{QStringLiteral("interrupt"),
+          QStringLiteral("AGENT"),
+          Cli::tr("Interrupts the agent's running turn."),
+          {},
+          {},
+          1,
+          1,
+          {}},
          [agent](const Args &a) {
              return simpleCall(rpc::method::AgentsInterrupt,
                                rpc::toParams(rpc::AgentRequest{agent(a)}),
                                Cli::tr("Interrupt sent."));
          }},
-        {{QStringLiteral("stop"), QStringLiteral("AGENT|--all"), Cli::tr("Stops an agent (or all of them)."), {},
-          {QStringLiteral("all")}, 0, 1, {}},
+        {{QStringLiteral("stop"),
+          QStringLiteral("AGENT|--all"),
+          Cli::tr("Stops an agent (or all of them)."),
+          {},
+          {QStringLiteral("all")},
+          0,
+          1,
+          {}},
          [agent](const Args &a) {
              if (a.has(QStringLiteral("all")) == !a.positional.isEmpty()) {
                  err() << Cli::tr("chorus stop: give an AGENT or --all") << Qt::endl;
@@ -477,9 +531,14 @@ QList<Command> commands()
                                rpc::toParams(rpc::StopRequest{agent(a), a.has(QStringLiteral("all"))}),
                                Cli::tr("Stopping."));
          }},
-        {{QStringLiteral("resume"), QStringLiteral("AGENT [--task=TEXT]"),
+        {{QStringLiteral("resume"),
+          QStringLiteral("AGENT [--task=TEXT]"),
           Cli::tr("Resumes an agent's session (after it stopped, failed or was interrupted)."),
-          {QStringLiteral("task")}, {}, 1, 1, {}},
+          {QStringLiteral("task")},
+          {},
+          1,
+          1,
+          {}},
          [agent](const Args &a) {
              // With this shell's environment, as a spawn from it sends.
              return simpleCall(rpc::method::AgentsResume,
@@ -488,73 +547,136 @@ QList<Command> commands()
                                    QProcessEnvironment::systemEnvironment()}),
                                Cli::tr("Resuming."));
          }},
-        {{QStringLiteral("diff"), QStringLiteral("AGENT [--stat] [--into=BRANCH] [--json]"),
-          Cli::tr("Shows what AGENT's branch changed since it left the target (what a merge would bring)."),
-          {QStringLiteral("into")}, {QStringLiteral("stat"), QStringLiteral("json")}, 1, 1,
-          Cli::tr("  --stat          one line per file with its +/- counts\n"
-             "  --into=BRANCH   compare with BRANCH (default: the repository's current branch)\n"
-             "  --json          files, hunks and lines as JSON")},
+        {{QStringLiteral("diff"),
+          QStringLiteral("AGENT [--stat] [--into=BRANCH] [--json]"),
+          Cli::tr("Shows what AGENT's branch changed since it left the target (what a merge would "
+                  "bring)."),
+          {QStringLiteral("into")},
+          {QStringLiteral("stat"), QStringLiteral("json")},
+          1,
+          1,
+          Cli::tr(
+              "  --stat          one line per file with its +/- counts\n"
+              "  --into=BRANCH   compare with BRANCH (default: the repository's current branch)\n"
+              "  --json          files, hunks and lines as JSON")},
          cmdDiff},
-        {{QStringLiteral("sync"), QStringLiteral("[AGENT...] [--repo=DIR] [--into=BRANCH] [--rebase] [--json]"),
-          Cli::tr("Checkpoints the agents of a repository, then brings the target branch into each agent's branch. "
+        {{QStringLiteral("sync"),
+          QStringLiteral("[AGENT...] [--repo=DIR] [--into=BRANCH] [--rebase] [--json]"),
+          Cli::tr("Checkpoints the agents of a repository, then brings the target branch into each "
+                  "agent's branch. "
                   "An agent whose sync conflicts keeps its branch as it was and is flagged."),
-          {QStringLiteral("repo"), QStringLiteral("into")}, {QStringLiteral("rebase"), QStringLiteral("json")}, 0, -1,
-          Cli::tr("  --repo=DIR      the repository (default: the one holding the current directory)\n"
-             "  --into=BRANCH   the branch to bring in (default: the repository's current branch)\n"
-             "  --rebase        replay each agent's commits on the target instead of merging it in\n"
-             "  --json          the report as JSON")},
+          {QStringLiteral("repo"), QStringLiteral("into")},
+          {QStringLiteral("rebase"), QStringLiteral("json")},
+          0,
+          -1,
+          Cli::tr(
+              "  --repo=DIR      the repository (default: the one holding the current directory)\n"
+              "  --into=BRANCH   the branch to bring in (default: the repository's current "
+              "branch)\n"
+              "  --rebase        replay each agent's commits on the target instead of merging it "
+              "in\n"
+              "  --json          the report as JSON")},
          cmdSync},
         {{QStringLiteral("merge"),
-          QStringLiteral("[AGENT...] [--strategy=review|auto|squash|rebase] [--into=BRANCH] [--check=CMD] [--yes] [--json]"),
-          Cli::tr("Merges agents' branches into the target one at a time (a merge queue). A conflict or a "
+          QStringLiteral("[AGENT...] [--strategy=review|auto|squash|rebase] [--into=BRANCH] "
+                         "[--check=CMD] [--yes] [--json]"),
+          Cli::tr("Merges agents' branches into the target one at a time (a merge queue). A "
+                  "conflict or a "
                   "failing check never moves the target and never loses an agent's branch."),
-          {QStringLiteral("strategy"), QStringLiteral("into"), QStringLiteral("check"), QStringLiteral("repo")},
-          {QStringLiteral("yes"), QStringLiteral("json")}, 0, -1,
-          Cli::tr("  --strategy=S    auto (default): a merge commit for each branch that merges cleanly;\n"
-             "                  squash: one commit per agent; rebase: replay its commits, then fast-forward;\n"
-             "                  review: only branches approved in review (or with chorus approve-merge)\n"
-             "  --into=BRANCH   the target (default: the repository's current branch)\n"
-             "  --check=CMD     run CMD (split like a shell would, never run by one) in a temporary\n"
-             "                  worktree of each candidate; only a passing candidate moves the target\n"
-             "  --repo=DIR      the repository, when no AGENT is named (default: the current one)\n"
-             "  --yes           do not ask first (needed when stdin is not a terminal)\n"
-             "  --json          the report as JSON")},
+          {QStringLiteral("strategy"), QStringLiteral("into"), QStringLiteral("check"),
+           QStringLiteral("repo")},
+          {QStringLiteral("yes"), QStringLiteral("json")},
+          0,
+          -1,
+          Cli::tr("  --strategy=S    auto (default): a merge commit for each branch that merges "
+                  "cleanly;\n"
+                  "                  squash: one commit per agent; rebase: replay its commits, "
+                  "then fast-forward;\n"
+                  "                  review: only branches approved in review (or with chorus "
+                  "approve-merge)\n"
+                  "  --into=BRANCH   the target (default: the repository's current branch)\n"
+                  "  --check=CMD     run CMD (split like a shell would, never run by one) in a "
+                  "temporary\n"
+                  "                  worktree of each candidate; only a passing candidate moves "
+                  "the target\n"
+                  "  --repo=DIR      the repository, when no AGENT is named (default: the current "
+                  "one)\n"
+                  "  --yes           do not ask first (needed when stdin is not a terminal)\n"
+                  "  --json          the report as JSON")},
          cmdMerge},
-        {{QStringLiteral("approve-merge"), QStringLiteral("AGENT [--revoke]"),
-          Cli::tr("Approves AGENT's branch for `chorus merge --strategy=review` (or withdraws it)."), {},
-          {QStringLiteral("revoke")}, 1, 1, {}},
+        {{QStringLiteral("approve-merge"),
+          QStringLiteral("AGENT [--revoke]"),
+          Cli::tr(
+              "Approves AGENT's branch for `chorus merge --strategy=review` (or withdraws it)."),
+          {},
+          {QStringLiteral("revoke")},
+          1,
+          1,
+          {}},
          cmdApproveMerge},
-        {{QStringLiteral("resolve"), QStringLiteral("AGENT [--into=BRANCH] [--wait] [--json]"),
-          Cli::tr("Spawns a resolver agent for AGENT's merge conflicts: it starts from the target with AGENT's "
-                  "branch being merged in, resolves the conflicts, and its branch (the merge) is reviewed and "
+        {{QStringLiteral("resolve"),
+          QStringLiteral("AGENT [--into=BRANCH] [--wait] [--json]"),
+          Cli::tr("Spawns a resolver agent for AGENT's merge conflicts: it starts from the target "
+                  "with AGENT's "
+                  "branch being merged in, resolves the conflicts, and its branch (the merge) is "
+                  "reviewed and "
                   "merged like any agent's."),
-          {QStringLiteral("into")}, {QStringLiteral("wait"), QStringLiteral("json")}, 1, 1,
+          {QStringLiteral("into")},
+          {QStringLiteral("wait"), QStringLiteral("json")},
+          1,
+          1,
           Cli::tr("  --into=BRANCH   the target (default: the repository's current branch)\n"
-             "  --wait          wait until its first turn ends and is checkpointed\n"
-             "  --json          print the resolver agent as JSON")},
+                  "  --wait          wait until its first turn ends and is checkpointed\n"
+                  "  --json          print the resolver agent as JSON")},
          cmdResolve},
-        {{QStringLiteral("clean"), QStringLiteral("[AGENT...] [--merged|--all] [--force] [--json]"),
-          Cli::tr("Removes the worktrees of agents that are not working and reports the disk freed. A merged "
-                  "branch is deleted with its worktree; an unmerged branch is kept unless --force, and even "
+        {{QStringLiteral("clean"),
+          QStringLiteral("[AGENT...] [--merged|--all] [--force] [--json]"),
+          Cli::tr("Removes the worktrees of agents that are not working and reports the disk "
+                  "freed. A merged "
+                  "branch is deleted with its worktree; an unmerged branch is kept unless --force, "
+                  "and even "
                   "then its commits stay reachable under refs/chorus/archive/."),
-          {}, {QStringLiteral("merged"), QStringLiteral("all"), QStringLiteral("force"), QStringLiteral("json")}, 0, -1,
+          {},
+          {QStringLiteral("merged"), QStringLiteral("all"), QStringLiteral("force"),
+           QStringLiteral("json")},
+          0,
+          -1,
           Cli::tr("  --merged        only agents whose branch is merged (the default)\n"
-             "  --all           every agent that is not working (unmerged branches are kept)\n"
-             "  --force         also delete unmerged branches (archived first)\n"
-             "  --json          the report as JSON")},
+                  "  --all           every agent that is not working (unmerged branches are kept)\n"
+                  "  --force         also delete unmerged branches (archived first)\n"
+                  "  --json          the report as JSON")},
          cmdClean},
-        {{QStringLiteral("roles"), QStringLiteral("[show NAME] [--json]"),
-          Cli::tr("Lists the roles (built-in and yours), or shows one."), {}, {QStringLiteral("json")}, 0, 2, {}},
+        {{QStringLiteral("roles"),
+          QStringLiteral("[show NAME] [--json]"),
+          Cli::tr("Lists the roles (built-in and yours), or shows one."),
+          {},
+          {QStringLiteral("json")},
+          0,
+          2,
+          {}},
          cmdRoles},
-        {{QStringLiteral("daemon"), QStringLiteral("[start|stop|status|run]"),
-          Cli::tr("Controls the Chorus engine. Clients start it when needed; `run` keeps it in the foreground."),
-          {}, {}, 0, 1, {}},
+        {{QStringLiteral("daemon"),
+          QStringLiteral("[start|stop|status|run]"),
+          Cli::tr("Controls the Chorus engine. Clients start it when needed; `run` keeps it in the "
+                  "foreground."),
+          {},
+          {},
+          0,
+          1,
+          {}},
          daemonCommand},
-        {{QStringLiteral("agent-exec"), QStringLiteral("< LAUNCH-LINE"),
-          Cli::tr("Plumbing for agent hosts: reads one JSON launch line on stdin ({\"program\", \"arguments\", "
-                  "\"environment\", \"workingDirectory\"}) and execs that program, no shell, with stdin "
+        {{QStringLiteral("agent-exec"),
+          QStringLiteral("< LAUNCH-LINE"),
+          Cli::tr("Plumbing for agent hosts: reads one JSON launch line on stdin ({\"program\", "
+                  "\"arguments\", "
+                  "\"environment\", \"workingDirectory\"}) and execs that program, no shell, with "
+                  "stdin "
                   "and stdout passed through."),
-          {}, {}, 0, 0, {}},
+          {},
+          {},
+          0,
+          0,
+          {}},
          [](const Args &) { return agentExec(STDIN_FILENO); }},
     };
 }

@@ -59,8 +59,11 @@ QString renderEvent(const StoredEvent &event, const QString &prefix)
                    (item.body.isEmpty() ? QString() : QStringLiteral(": ") + item.body);
             break;
         case TranscriptItem::Kind::TurnEnd:
-            line = (item.isError ? QStringLiteral("✗ ") : QStringLiteral("✓ ")) + item.title +
-                   QStringLiteral(" — ") + QString(item.body).replace(QLatin1Char('\n'), QStringLiteral(" — "));
+            line = (item.stoppedByUser ? QStringLiteral("■ ")
+                    : item.isError     ? QStringLiteral("✗ ")
+                                       : QStringLiteral("✓ ")) +
+                   item.title + QStringLiteral(" — ") +
+                   QString(item.body).replace(QLatin1Char('\n'), QStringLiteral(" — "));
             break;
         case TranscriptItem::Kind::State:
             line = QStringLiteral("· ") + item.title +
@@ -102,7 +105,9 @@ QString renderStatusTable(const QList<SessionInfo> &sessions)
     QList<QStringList> rows{header};
     for (const SessionInfo &s : sessions) {
         QString state = stateName(s.state);
-        if (!s.stateDetail.isEmpty())
+        if (s.state == SessionState::Stopped && s.stateDetail == QLatin1String("user"))
+            state = Cli::tr("stopped by you");
+        else if (!s.stateDetail.isEmpty())
             state += QLatin1Char('(') + s.stateDetail + QLatin1Char(')');
         rows << QStringList{s.name,
                             s.role,
@@ -112,7 +117,8 @@ QString renderStatusTable(const QList<SessionInfo> &sessions)
                             QStringLiteral("$%1").arg(s.costUsd, 0, 'f', 4),
                             formatElapsed(s),
                             s.id.left(8),
-                            s.branch.isEmpty() ? s.dir
+                            s.worksInPlace()     ? Cli::tr("%1 (in place)").arg(s.dir)
+                            : s.branch.isEmpty() ? s.dir
                             : s.branchState.note().isEmpty()
                                 ? s.branch
                                 : QStringLiteral("%1 (%2)").arg(s.branch, s.branchState.note())};

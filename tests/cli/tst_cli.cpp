@@ -70,6 +70,7 @@ private Q_SLOTS:
     void helpForEveryCommand();
     void spawnWaitJsonStatusAndLogs();
     void sendApproveAndStop();
+    void stopMidTurnReadsStoppedByYou();
     void spawnWaitFailsOnApiError();
     void unknownAgentAndRole();
     void secondDaemonIsRefused();
@@ -257,6 +258,46 @@ void TestCli::sendApproveAndStop()
     QTRY_COMPARE_WITH_TIMEOUT(agent(QStringLiteral("arch")).value(QLatin1String("turns")).toInt(), 3, 60000);
     r = m_fx.chorus({QStringLiteral("stop"), QStringLiteral("--all")});
     QCOMPARE(r.exitCode, 0);
+}
+
+// `chorus stop` during a turn: status and logs say "stopped by you", never "failed", and the
+// CLI's own diagnostics (ede_diagnostic) stay out of the human output.
+void TestCli::stopMidTurnReadsStoppedByYou()
+{
+    const QString task =
+        QStringLiteral("Talk slowly. ") +
+        script({QJsonObject{
+            {QStringLiteral("text"), QStringLiteral("one two three four five six seven eight")},
+            {QStringLiteral("chunks"), 8},
+            {QStringLiteral("delay"), 1.0}}});
+    auto r = m_fx.chorus({QStringLiteral("spawn"), QStringLiteral("builder"),
+                          QStringLiteral("--task=") + task, QStringLiteral("--name=slow"),
+                          QStringLiteral("--in-place")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        agent(QStringLiteral("slow")).value(QLatin1String("state")).toString(),
+        QStringLiteral("running"), 60000);
+    QTest::qWait(1500);
+    r = m_fx.chorus({QStringLiteral("stop"), QStringLiteral("slow")});
+    QCOMPARE(r.exitCode, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        agent(QStringLiteral("slow")).value(QLatin1String("state")).toString(),
+        QStringLiteral("stopped"), 30000);
+    const QJsonObject a = agent(QStringLiteral("slow"));
+    QCOMPARE(a.value(QLatin1String("stateDetail")).toString(), QStringLiteral("user"));
+    QCOMPARE(a.value(QLatin1String("error")), QJsonValue(QJsonValue::Null));
+    const auto status = m_fx.chorus({QStringLiteral("status")});
+    QVERIFY2(status.out.contains(QLatin1String("stopped by you")), qPrintable(status.out));
+    QVERIFY(!status.out.contains(QLatin1String("failed")));
+    const auto logs = m_fx.chorus({QStringLiteral("logs"), QStringLiteral("slow")});
+    QVERIFY2(logs.out.contains(QStringLiteral("■ Stopped by you")), qPrintable(logs.out));
+    QVERIFY2(logs.out.contains(QStringLiteral("· stopped (by you)")), qPrintable(logs.out));
+    QVERIFY(!logs.out.contains(QLatin1String("failed")));
+    QVERIFY(!logs.out.contains(QLatin1String("ede_diagnostic")));
+    // --json keeps what the CLI said, word for word.
+    const auto json =
+        m_fx.chorus({QStringLiteral("logs"), QStringLiteral("slow"), QStringLiteral("--json")});
+    QVERIFY(json.out.contains(QLatin1String("aborted_")));
 }
 
 void TestCli::spawnWaitFailsOnApiError()

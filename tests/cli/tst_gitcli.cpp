@@ -41,6 +41,8 @@ private Q_SLOTS:
     void brokenWorktreeGoesWithForce();
     void killedEngineLeavesNoCheckNorHalfSpawn();
     void badInput();
+    void cleanedAgentRefusesSendAndResume();
+    void inPlaceIsWarnedMarkedAndMeant();
 
 private:
     // Spawns an agent in the repo whose one turn runs `command` with Bash, and waits for it.
@@ -542,6 +544,108 @@ void TestGitCli::badInput()
     r = m_fx.chorus({S("merge"), S("inplace"), S("--yes")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains(S("works in place")));
+}
+
+// send / resume to an agent whose worktree was cleaned: refused at once (exit 1), saying how to
+// go on from its work; nothing is queued for it.
+void TestGitCli::cleanedAgentRefusesSendAndResume()
+{
+    spawnWriting(S("gone"), S("printf 'gone\\n' > gone.txt"));
+    auto r = m_fx.chorus({S("clean"), S("gone"), S("--all")}, 120000);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY(agentJson(S("gone")).value(S("options")).toObject().contains(S("cleaned")));
+    const int turns = agentJson(S("gone")).value(S("turns")).toInt();
+
+    r = m_fx.chorus({S("send"), S("gone"), S("More, please.")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(
+                 S("gone: its worktree was cleaned up; it cannot take messages or be resumed")),
+             qPrintable(r.describe()));
+    // The next step, ready to paste: a new agent from its kept branch.
+    QVERIFY2(r.err.contains(S("chorus spawn builder --repo=") + QDir(m_repo).canonicalPath() +
+                            S(" --base=chorus/gone")),
+             qPrintable(r.describe()));
+    QVERIFY(!r.out.contains(S("Sent.")));
+    r = m_fx.chorus({S("resume"), S("gone"), S("--task=Go on.")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(S("cleaned up")) && r.err.contains(S("--base=chorus/gone")),
+             qPrintable(r.describe()));
+    QVERIFY(!r.out.contains(S("Resuming.")));
+    // Nothing started: still the same turns, no process.
+    const QJsonObject after = agentJson(S("gone"));
+    QCOMPARE(after.value(S("turns")).toInt(), turns);
+    QCOMPARE(after.value(S("pid")).toInteger(), 0);
+
+    // The hint works: an agent spawned from the branch has the work.
+    r = m_fx.chorus({S("spawn"), S("builder"), S("--repo=") + m_repo, S("--base=chorus/gone"),
+                     S("--task=hi"), S("--name=again"), S("--json")},
+                    120000);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QString worktree =
+        QJsonDocument::fromJson(r.out.toUtf8()).object().value(S("worktree")).toString();
+    QVERIFY(QFile::exists(worktree + S("/gone.txt")));
+}
+
+// A builder outside a repository (or with --no-worktree) works in place: the spawn warns on
+// stderr and says how to avoid it; --in-place says it is meant and silences it; `status` marks
+// both "in place", and --json says inPlace.
+void TestGitCli::inPlaceIsWarnedMarkedAndMeant()
+{
+    const QString plain = m_fx.workDir() + S("/plain");
+    QDir().mkpath(plain);
+    auto r = m_fx.chorus(
+        {S("spawn"), S("builder"), S("--dir=") + plain, S("--task=hi"), S("--name=loose")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(
+        r.err.contains(S("warning: loose works in place: it edits ") + QDir(plain).canonicalPath()),
+        qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(S("--in-place")) && r.err.contains(S("git repository")),
+             qPrintable(r.describe()));
+    QVERIFY(r.out.contains(S("Spawned loose")));
+
+    r = m_fx.chorus({S("spawn"), S("builder"), S("--repo=") + m_repo, S("--no-worktree"),
+                     S("--task=hi"), S("--name=nowt"), S("--dir=") + m_repo});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(S("warning: nowt works in place")), qPrintable(r.describe()));
+
+    r = m_fx.chorus({S("spawn"), S("builder"), S("--dir=") + plain, S("--task=hi"),
+                     S("--name=meant"), S("--in-place")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(!r.err.contains(S("warning")), qPrintable(r.describe()));
+    // --in-place in a repository: no worktree of its own, and no warning either.
+    r = m_fx.chorus({S("spawn"), S("builder"), S("--dir=") + m_repo, S("--task=hi"),
+                     S("--name=here"), S("--in-place"), S("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(!r.err.contains(S("warning")), qPrintable(r.describe()));
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(S("branch")),
+             QJsonValue(QJsonValue::Null));
+    QVERIFY(!git({S("branch")}).contains(S("chorus/here")));
+    // --in-place with --base: refused, nothing spawned.
+    r = m_fx.chorus({S("spawn"), S("builder"), S("--dir=") + m_repo, S("--task=hi"),
+                     S("--name=based"), S("--in-place"), S("--base=main")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(S("--base needs a worktree")) && r.err.contains(S("--in-place")),
+             qPrintable(r.describe()));
+    QVERIFY(agentJson(S("based")).isEmpty());
+
+    // status: every one of them marked in place; only the unasked ones carry the warning.
+    const auto status = m_fx.chorus({S("status")});
+    QCOMPARE(status.exitCode, 0);
+    for (const QString &name : {S("loose"), S("nowt"), S("meant"), S("here")}) {
+        const QStringList lines = status.out.split(QLatin1Char('\n'));
+        const auto row = std::find_if(lines.begin(), lines.end(), [&](const QString &l) {
+            return l.startsWith(name + QLatin1Char(' '));
+        });
+        QVERIFY2(row != lines.end(), qPrintable(status.out));
+        QVERIFY2(row->contains(S("(in place)")), qPrintable(*row));
+        QCOMPARE(agentJson(name).value(S("inPlace")).toBool(), true);
+    }
+    QVERIFY2(status.out.contains(S("warning: loose works in place")), qPrintable(status.out));
+    QVERIFY(!status.out.contains(S("warning: meant")));
+    QCOMPARE(agentJson(S("meant")).value(S("warning")), QJsonValue(QJsonValue::Null));
+    // An isolated agent is not in place.
+    spawnWriting(S("iso"), S("true"));
+    QCOMPARE(agentJson(S("iso")).value(S("inPlace")).toBool(), false);
 }
 
 QTEST_GUILESS_MAIN(TestGitCli)

@@ -7,6 +7,7 @@
 #include "store/database.h"
 #include "store/sessionstore.h"
 #include "testengine.h"
+#include "transcript/transcriptitem.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -49,8 +50,24 @@ private Q_SLOTS:
     void unauthenticatedCliIsExplained();
     void idleProcessIsClosedAndResumed();
     void agentInARepoWorksOnItsOwnBranch();
+    void stopMidTurnIsStoppedByYou();
+    void cleanedAgentRefusesSendAndResume();
+    void writingRoleInPlaceIsWarnedUnlessAsked();
 
 private:
+    // The turn-end item of the session's last result (what `logs` and the console show).
+    TranscriptItem lastTurnEnd(const QString &id)
+    {
+        TranscriptItem out;
+        for (const StoredEvent &e : m_engine->events(id, 0, 0))
+            if (e.kind == QLatin1String("result"))
+                for (const TranscriptItem &item : transcriptItems(e))
+                    out = item;
+        return out;
+    }
+    // A repository with one commit on main, at <tmp>/<name>.
+    QString makeRepo(const QString &name);
+
     SessionInfo waitSettled(const QString &id, int timeoutMs = 60000);
     SessionInfo info(const QString &id) { return *m_engine->find(id); }
     // Whether the CLI has said anything yet (any event not the engine's own): it has the task.
@@ -280,6 +297,14 @@ void TestEngine::interruptMidTurn()
     const SessionInfo s = waitSettled(r->id, 20000);
     QCOMPARE(s.state, SessionState::Idle);
     QCOMPARE(s.stateDetail, QStringLiteral("interrupted"));
+    QVERIFY(s.error.isEmpty());
+    // The turn's end reads as the user's stop, its diagnostics kept for the details toggle.
+    const TranscriptItem end = lastTurnEnd(r->id);
+    QCOMPARE(end.title, QStringLiteral("Stopped by you"));
+    QVERIFY(end.stoppedByUser);
+    QVERIFY(!end.isError);
+    QVERIFY2(end.details.contains(QLatin1String("aborted_")), qPrintable(end.details));
+    QVERIFY(!end.body.contains(QLatin1String("ede_diagnostic")));
     QVERIFY(s.pid > 0); // the process stays usable
     // Interrupting an idle agent is a clear error.
     QVERIFY(!m_engine->interrupt(r->id).ok());
@@ -709,6 +734,185 @@ void TestEngine::agentInARepoWorksOnItsOwnBranch()
     QVERIFY(inPlace->branch.isEmpty());
     QCOMPARE(inPlace->dir, QDir(repo).canonicalPath());
     QVERIFY(!inPlace->warning.isEmpty());
+}
+
+QString TestEngine::makeRepo(const QString &name)
+{
+    const QString repo = m_tmp->filePath(name);
+    QDir().mkpath(repo);
+    runGit(repo, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"),
+                  QStringLiteral("main")});
+    QFile readme(repo + QStringLiteral("/README"));
+    if (readme.open(QIODevice::WriteOnly))
+        readme.write("hello\n");
+    readme.close();
+    runGit(repo, {QStringLiteral("add"), QStringLiteral("-A")});
+    runGit(repo, {QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("first")});
+    return repo;
+}
+
+// `chorus stop` during a turn: the agent ends "stopped" by the user, not "failed", with no
+// error, and the turn's end line says so.
+void TestEngine::stopMidTurnIsStoppedByYou()
+{
+    const QString task =
+        QStringLiteral("Talk slowly. ") +
+        slowText(QStringLiteral("one two three four five six seven eight"), 8, 1.0);
+    const Result<SessionInfo> r =
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"), task, m_work, {}, {}});
+    QVERIFY(r.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).state, SessionState::Running, 30000);
+    QTest::qWait(1500);
+    QVERIFY(m_engine->stop(r->id).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(isFinal(info(r->id).state) && info(r->id).pid == 0, 30000);
+    const SessionInfo s = info(r->id);
+    QCOMPARE(s.state, SessionState::Stopped);
+    QCOMPARE(s.stateDetail, QStringLiteral("user"));
+    QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+    // Its transcript has no failure: the turn reads "Stopped by you", the state line "by you".
+    bool failedState = false, stoppedState = false;
+    for (const StoredEvent &e : m_engine->events(r->id, 0, 0))
+        for (const TranscriptItem &item : transcriptItems(e)) {
+            failedState = failedState || (item.kind == TranscriptItem::Kind::State &&
+                                          item.title == QLatin1String("failed"));
+            stoppedState =
+                stoppedState || (item.kind == TranscriptItem::Kind::State && item.stoppedByUser);
+        }
+    QVERIFY(!failedState);
+    QVERIFY(stoppedState);
+    const TranscriptItem end = lastTurnEnd(r->id);
+    QCOMPARE(end.title, QStringLiteral("Stopped by you"));
+    QVERIFY(!end.isError);
+    // Resumed, it works again.
+    QVERIFY(m_engine->resume(r->id, QStringLiteral("Just answer.")).ok());
+    QCOMPARE(waitSettled(r->id).state, SessionState::Idle);
+}
+
+// An agent whose worktree was cleaned refuses messages and resumes at once, saying where its
+// work is and how to go on from it: its kept branch, or the archive ref of a deleted one.
+void TestEngine::cleanedAgentRefusesSendAndResume()
+{
+    const QString repo = makeRepo(QStringLiteral("repo"));
+    const QString task =
+        QStringLiteral("Add a file. ") +
+        script({QJsonObject{{QStringLiteral("tool"), QStringLiteral("Bash")},
+                            {QStringLiteral("input"),
+                             QJsonObject{{QStringLiteral("command"),
+                                          QStringLiteral("echo work > notes.txt")}}}},
+                QJsonObject{{QStringLiteral("text"), QStringLiteral("Wrote notes.txt")}}});
+    QList<SessionInfo> agents;
+    for (const QString &name : {QStringLiteral("kept"), QStringLiteral("archived")}) {
+        const Result<SessionInfo> r = chorus::test::spawnNow(
+            *m_engine, {QStringLiteral("builder"), task, repo, name, {}, {}, {}, false});
+        QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+        QCOMPARE(waitSettled(r->id).state, SessionState::Idle);
+        agents << *r;
+    }
+    // Unmerged: --all keeps the branch, --force archives and deletes it.
+    for (bool force : {false, true}) {
+        QFuture<Result<CleanReport>> cleaned =
+            m_engine->clean({agents.at(force ? 1 : 0).id}, true, force);
+        QTRY_VERIFY_WITH_TIMEOUT(cleaned.isFinished(), 60000);
+        QVERIFY2(cleaned.result().ok(), qPrintable(cleaned.result().error().toString()));
+    }
+    const SessionInfo kept = info(agents.at(0).id), archived = info(agents.at(1).id);
+    QVERIFY(kept.branchState.isCleaned());
+    QVERIFY(archived.branchState.isCleaned());
+    QVERIFY(archived.branchState.cleaned->branchDeleted);
+    const QString archiveRef = archived.branchState.cleaned->archiveRef;
+    QVERIFY(archiveRef.startsWith(QLatin1String("refs/chorus/archive/")));
+    const qsizetype eventsBefore = m_engine->events(kept.id, 0, 0).size();
+
+    const Status sent = m_engine->send(kept.id, QStringLiteral("More, please."));
+    QVERIFY(!sent.ok());
+    QCOMPARE(sent.error().where, QStringLiteral("kept"));
+    QVERIFY2(sent.error().message.contains(QLatin1String("cleaned up")),
+             qPrintable(sent.error().toString()));
+    QVERIFY2(sent.error().hint.contains(
+                 QStringLiteral("chorus spawn builder --repo=%1 --base=chorus/kept")
+                     .arg(QDir(repo).canonicalPath())),
+             qPrintable(sent.error().toString()));
+    const Status resumed = m_engine->resume(kept.name, {});
+    QVERIFY(!resumed.ok());
+    QCOMPARE(resumed.error().message, sent.error().message);
+    // Nothing was queued or started for it.
+    QCOMPARE(m_engine->events(kept.id, 0, 0).size(), eventsBefore);
+    QCOMPARE(info(kept.id).state, kept.state);
+    QCOMPARE(info(kept.id).pid, 0);
+
+    const Status archivedSend = m_engine->send(archived.id, QStringLiteral("More."));
+    QVERIFY(!archivedSend.ok());
+    QVERIFY2(archivedSend.error().hint.contains(QStringLiteral("--base=") + archiveRef),
+             qPrintable(archivedSend.error().toString()));
+    QVERIFY(!m_engine->resume(archived.id, QStringLiteral("Go on.")).ok());
+    // The ref it names is one a spawn can start from: the hint works.
+    const Result<SessionInfo> again = chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"),
+                                                                         QStringLiteral("Hi."),
+                                                                         repo,
+                                                                         QStringLiteral("again"),
+                                                                         {},
+                                                                         {},
+                                                                         archiveRef,
+                                                                         false});
+    QVERIFY2(again.ok(), qPrintable(again.error().toString()));
+    QVERIFY(QFile::exists(again->worktree + QStringLiteral("/notes.txt")));
+}
+
+// A role that can edit, working in place (not a repository, --no-worktree), is warned about;
+// `inPlace` (the CLI's --in-place, the GUI's confirmation) says it is meant: no warning. The
+// agent is marked in place either way; a role that cannot edit gets no warning.
+void TestEngine::writingRoleInPlaceIsWarnedUnlessAsked()
+{
+    SpawnRequest req{QStringLiteral("builder"), QStringLiteral("Hi."), m_work,
+                     QStringLiteral("loose")};
+    const Result<SessionInfo> warned = chorus::test::spawnNow(*m_engine, req);
+    QVERIFY2(warned.ok(), qPrintable(warned.error().toString()));
+    QVERIFY(warned->worksInPlace());
+    QVERIFY2(warned->warning.contains(QLatin1String("works in place")),
+             qPrintable(warned->warning));
+    QVERIFY(warned->warning.contains(QDir(m_work).canonicalPath()));
+    QCOMPARE(warned->toJson().value(QLatin1String("inPlace")).toBool(), true);
+
+    req.name = QStringLiteral("meant");
+    req.inPlace = true;
+    const Result<SessionInfo> meant = chorus::test::spawnNow(*m_engine, req);
+    QVERIFY2(meant.ok(), qPrintable(meant.error().toString()));
+    QVERIFY(meant->worksInPlace());
+    QVERIFY2(meant->warning.isEmpty(), qPrintable(meant->warning));
+    // Kept with the agent: the engine's list says the same after the spawn.
+    QVERIFY(info(meant->id).warning.isEmpty());
+    QVERIFY(!info(warned->id).warning.isEmpty());
+
+    // In a repository, inPlace means no worktree of its own; with a base it is refused.
+    const QString repo = makeRepo(QStringLiteral("repo"));
+    SpawnRequest inRepo{QStringLiteral("builder"), QStringLiteral("Hi."), repo,
+                        QStringLiteral("here")};
+    inRepo.inPlace = true;
+    const Result<SessionInfo> here = chorus::test::spawnNow(*m_engine, inRepo);
+    QVERIFY2(here.ok(), qPrintable(here.error().toString()));
+    QVERIFY(here->worksInPlace());
+    QVERIFY(here->warning.isEmpty());
+    QVERIFY(!runGit(repo, {QStringLiteral("branch")}).contains(QLatin1String("chorus/here")));
+    inRepo.name = QStringLiteral("based");
+    inRepo.base = QStringLiteral("main");
+    const Result<SessionInfo> based = chorus::test::spawnNow(*m_engine, inRepo);
+    QVERIFY(!based.ok());
+    QVERIFY2(based.error().message.contains(QLatin1String("--in-place")),
+             qPrintable(based.error().toString()));
+
+    // A role that only plans cannot edit: in place without a warning.
+    QFile role(m_tmp->filePath(QStringLiteral("roles/reader.yml")));
+    QVERIFY(QDir().mkpath(QFileInfo(role).absolutePath()));
+    QVERIFY(role.open(QIODevice::WriteOnly));
+    role.write("name: reader\ndescription: reads\nsystemPrompt: Read.\npermissionMode: plan\n");
+    role.close();
+    m_engine->reloadRoles();
+    const Result<SessionInfo> reader =
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("reader"), QStringLiteral("Hi."), m_work,
+                                           QStringLiteral("reader-1")});
+    QVERIFY2(reader.ok(), qPrintable(reader.error().toString()));
+    QVERIFY(reader->worksInPlace());
+    QVERIFY2(reader->warning.isEmpty(), qPrintable(reader->warning));
 }
 
 QTEST_GUILESS_MAIN(TestEngine)

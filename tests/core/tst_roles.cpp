@@ -71,6 +71,8 @@ private Q_SLOTS:
     void standardUserDirectory();
     void bypassAsRoot_data();
     void bypassAsRoot();
+    void canEditFiles_data();
+    void canEditFiles();
 };
 
 void TestRoles::initTestCase()
@@ -649,6 +651,37 @@ void TestRoles::bypassAsRoot()
     }
     // The role never smuggles the sandbox switch into the command line.
     QVERIFY(!chorus::cliArguments(role).join(u' ').contains(QStringLiteral("IS_SANDBOX")));
+}
+
+// Which roles can change files (a warning when they work in place): by permission mode and tools.
+void TestRoles::canEditFiles_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<bool>("edits");
+    QTest::newRow("acceptEdits, default tools")
+        << QByteArray("name: r\npermissionMode: acceptEdits\n") << true;
+    QTest::newRow("ask with Write")
+        << QByteArray("name: r\npermissionMode: ask\ntools: [Read, Write]\n") << true;
+    QTest::newRow("bypass with Bash")
+        << QByteArray("name: r\npermissionMode: bypassPermissions\ntools: [Bash]\n") << true;
+    QTest::newRow("acceptEdits, NotebookEdit")
+        << QByteArray("name: r\npermissionMode: acceptEdits\ntools: [NotebookEdit]\n") << true;
+    QTest::newRow("plan") << QByteArray("name: r\npermissionMode: plan\n") << false;
+    QTest::newRow("deny") << QByteArray("name: r\npermissionMode: deny\ntools: [Write, Edit]\n")
+                          << false;
+    QTest::newRow("read-only tools")
+        << QByteArray("name: r\npermissionMode: acceptEdits\ntools: [Read, Grep, Glob]\n") << false;
+    QTest::newRow("no tools") << QByteArray("name: r\npermissionMode: acceptEdits\ntools: []\n")
+                              << false;
+}
+
+void TestRoles::canEditFiles()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(bool, edits);
+    const Result<Role> role = parseRole(yaml, QStringLiteral("r.yml"));
+    QVERIFY2(role.ok(), qPrintable(role.error().toString()));
+    QCOMPARE(chorus::canEditFiles(*role), edits);
 }
 
 QTEST_GUILESS_MAIN(TestRoles)

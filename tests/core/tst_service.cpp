@@ -360,6 +360,7 @@ void TestService::codecsRoundTrip()
     spawn.task = QStringLiteral("do it");
     spawn.dir = QStringLiteral("/tmp/x");
     spawn.noWorktree = true;
+    spawn.inPlace = true;
     spawn.requestId = QStringLiteral("r-1");
     spawn.environment.insert(QStringLiteral("HOME"), QStringLiteral("/home/u"));
     SpawnRequest back;
@@ -368,6 +369,7 @@ void TestService::codecsRoundTrip()
     QCOMPARE(back.task, spawn.task);
     QCOMPARE(back.dir, spawn.dir);
     QCOMPARE(back.noWorktree, true);
+    QCOMPARE(back.inPlace, true);
     QCOMPARE(back.requestId, spawn.requestId);
     QCOMPARE(back.environment.value(QStringLiteral("HOME")), QStringLiteral("/home/u"));
 
@@ -542,6 +544,11 @@ void TestService::paramsOnTheWire_data()
         << rpc::toParams(spawn)
         << QByteArray(R"({"dir":"/w","environment":{"A":"1"},"noWorktree":true,"requestId":"r",)"
                       R"("role":"builder","task":"t"})");
+    spawn.inPlace = true;
+    QTest::newRow("agents.spawn in place")
+        << rpc::toParams(spawn)
+        << QByteArray(R"({"dir":"/w","environment":{"A":"1"},"inPlace":true,"noWorktree":true,)"
+                      R"("requestId":"r","role":"builder","task":"t"})");
     QTest::newRow("agents.get") << rpc::toParams(rpc::AgentRequest{QStringLiteral("a")})
                                 << QByteArray(R"({"agent":"a"})");
     QTest::newRow("agents.send") << rpc::toParams(

@@ -460,21 +460,29 @@ Status AgentSession::interrupt()
     return Ok{};
 }
 
-void AgentSession::stop()
+void AgentSession::stop(bool byUser)
 {
     m_stopping = true;
+    m_stoppedByUser = byUser;
+    m_stopCutTurn = false;
     m_store->dropInputs(m_info.id);
     m_pending.clear();
     cancelApprovals(tr("the agent was stopped"));
     if (processAlive()) {
-        if (m_inFlight > 0 && !checkpointing()) // a turn whose result came is not interrupted
+        if (m_inFlight > 0 && !checkpointing()) { // a turn whose result came is not interrupted
+            // Its result (aborted) ends the turn as an interrupt, not as a failure.
+            m_stopCutTurn = true;
+            m_interruptRequested = true;
             m_process->sendControlRequest(QJsonObject{{QStringLiteral("subtype"), QStringLiteral("interrupt")}});
+        }
         m_process->stop(kStopGraceMs);
         return;
     }
     const bool wasActive = isActive(m_info.state);
-    setState(m_info.state == SessionState::Idle && m_info.error.isEmpty() ? SessionState::Done
-                                                                          : SessionState::Stopped);
+    if (m_info.state == SessionState::Idle && m_info.error.isEmpty())
+        setState(SessionState::Done);
+    else
+        setState(SessionState::Stopped, byUser ? QStringLiteral("user") : QString());
     persist();
     if (wasActive)
         Q_EMIT slotReleased();
@@ -565,9 +573,12 @@ void AgentSession::finishProcess(int exitCode, bool crashed, bool stopping)
     m_inFlight = 0;
     cancelApprovals(tr("the agent's process ended before the request was answered"));
     if (stopping) {
-        setState(!unfinished && m_info.state == SessionState::Idle && m_info.error.isEmpty()
-                     ? SessionState::Done
-                     : SessionState::Stopped);
+        if (!unfinished && !m_stopCutTurn && m_info.state == SessionState::Idle &&
+            m_info.error.isEmpty())
+            setState(SessionState::Done);
+        else
+            setState(SessionState::Stopped, m_stoppedByUser ? QStringLiteral("user") : QString());
+        m_stopCutTurn = false;
     } else if (unfinished && m_unconfirmed && !cliKept(m_unconfirmed->uuid)) {
         // The process died before its transcript kept the message it was given (it prints
         // `system/init` first): a resumed CLI would not know it. It goes back to the queue when

@@ -50,8 +50,10 @@ public:
     bool turnInFlight() const { return m_inFlight > 0; }
 
     Status interrupt();
-    // Stops the agent: interrupts a running turn, closes stdin, then terminates.
-    void stop();
+    // Stops the agent: interrupts a running turn, closes stdin, then terminates. `byUser`: the
+    // user asked for it (chorus stop, the GUI): the agent ends `stopped` with detail "user"
+    // ("stopped by you"), a turn it cut short included, never `failed`.
+    void stop(bool byUser = false);
     Status answer(qint64 approvalId, bool allow, bool forSession, const QString &message);
     QList<ApprovalInfo> pendingApprovals() const;
     // Cancels the pending requests (all, or the one with that CLI request id), saying why.
@@ -164,6 +166,8 @@ private:
     QList<QPair<qint64, QString>> m_pending; // stored inputs not yet written
     int m_inFlight = 0;                      // inputs written without a result yet
     bool m_stopping = false;
+    bool m_stoppedByUser = false; // the stop under way was the user's
+    bool m_stopCutTurn = false;   // the stop under way interrupted a running turn
     bool m_interruptRequested = false;
     int m_autoRestarts = 0;
     QSet<QString> m_sessionAllowedTools; // "allow for this session"

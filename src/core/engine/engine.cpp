@@ -409,6 +409,13 @@ QFuture<Result<SessionInfo>> Engine::spawn(const SpawnRequest &req)
     if (Status plan = planWorkspace(req, &info, &repoDir); !plan)
         return ready(plan.error());
     if (repoDir.isEmpty()) { // no worktree to make: an agent at once
+        // It works in the folder itself. One that can edit files is worth a warning, unless
+        // the client said that is what it wants (--in-place, the GUI's confirmation).
+        if (canEditFiles(*role) && !req.inPlace)
+            info.warning =
+                tr("works in place: it edits %1 itself, with no branch or worktree of "
+                   "its own, so its changes cannot be reviewed or merged apart from yours")
+                    .arg(info.dir);
         if (Status s = m_store->insertSession(info); !s)
             return ready(s.error());
         return ready(addSpawned(info, req));
@@ -555,10 +562,12 @@ Result<SessionInfo> Engine::addSpawned(const SessionInfo &info, const SpawnReque
 
 Status Engine::planWorkspace(const SpawnRequest &req, SessionInfo *info, QString *repoDir)
 {
-    if (req.noWorktree) {
+    if (req.noWorktree || req.inPlace) {
         if (!req.base.isEmpty())
-            return makeError(tr("--base needs a worktree; it cannot be used with --no-worktree"));
-        info->warning = tr("runs in place (no worktree): it shares the directory with you and other agents");
+            return makeError(tr("--base needs a worktree; it cannot be used with %1")
+                                 .arg(req.inPlace ? QStringLiteral("--in-place")
+                                                  : QStringLiteral("--no-worktree")),
+                             {}, tr("Leave out --base, or let the agent have its own worktree."));
         return Ok{};
     }
     const QString dir = req.repo.isEmpty() ? info->dir : QFileInfo(req.repo).absoluteFilePath();
@@ -626,12 +635,56 @@ QList<SessionInfo> Engine::sessions() const
     return out;
 }
 
+namespace {
+// An agent whose worktree was cleaned takes no more messages: there is nowhere for it to work.
+// The error says where its work is now and how to go on from there.
+Status refuseIfCleaned(const SessionInfo &info)
+{
+    const std::optional<BranchState::Cleaned> &cleaned = info.branchState.cleaned;
+    if (!cleaned)
+        return Ok{};
+    // A word a shell reads as one: quoted when it holds anything but the plain characters.
+    const auto word = [](const QString &w) -> QString {
+        static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_@%+=:,./-]+$"));
+        return plain.match(w).hasMatch()
+                   ? w
+                   : QLatin1Char('\'') +
+                         QString(w).replace(QLatin1Char('\''), QStringLiteral("'\\''")) +
+                         QLatin1Char('\'');
+    };
+    const auto spawn = [&](const QString &base) -> QString { // QString: no builder of locals
+        QString cmd = QStringLiteral("chorus spawn ") + word(info.role) +
+                      QStringLiteral(" --repo=") + word(info.repo);
+        if (!base.isEmpty())
+            cmd += QStringLiteral(" --base=") + word(base);
+        return cmd + QStringLiteral(" --task=\"...\"");
+    };
+    const QString message =
+        Engine::tr("its worktree was cleaned up; it cannot take messages or be resumed");
+    QString hint;
+    if (!cleaned->branchDeleted && !info.branch.isEmpty())
+        hint = Engine::tr("Its branch %1 is kept: start a new agent from it with `%2`.")
+                   .arg(info.branch, spawn(info.branch));
+    else if (!cleaned->archiveRef.isEmpty())
+        hint = Engine::tr("Its commits are kept under %1: start a new agent from them with `%2`.")
+                   .arg(cleaned->archiveRef, spawn(cleaned->archiveRef));
+    else
+        hint =
+            Engine::tr(
+                "Its branch was merged and deleted: start a new agent from the target with `%1`.")
+                .arg(spawn({}));
+    return makeError(message, info.name, hint);
+}
+} // namespace
+
 Status Engine::send(const QString &agent, const QString &text)
 {
     Error e;
     AgentSession *s = session(agent, &e);
     if (!s)
         return e;
+    if (Status st = refuseIfCleaned(s->info()); !st)
+        return st;
     if (text.trimmed().isEmpty())
         return makeError(tr("the message is empty"), s->info().name);
     if (Status st = s->enqueueInput(text); !st)
@@ -646,6 +699,8 @@ Status Engine::resume(const QString &agent, const QString &task, const QProcessE
     AgentSession *s = session(agent, &e);
     if (!s)
         return e;
+    if (Status st = refuseIfCleaned(s->info()); !st)
+        return st;
     if (!environment.isEmpty()) {
         m_clientEnv.insert(s->id(), environment);
         s->setOption(QStringLiteral("environment"), keptEnvironment(environment));
@@ -680,7 +735,7 @@ Status Engine::stop(const QString &agent)
     AgentSession *s = session(agent, &e);
     if (!s)
         return e;
-    s->stop();
+    s->stop(true);
     schedule();
     return Ok{};
 }
@@ -689,7 +744,7 @@ void Engine::stopAll()
 {
     for (AgentSession *s : std::as_const(m_order))
         if (s->processAlive() || s->hasPendingInput())
-            s->stop();
+            s->stop(true);
 }
 
 Result<ApprovalInfo> Engine::answer(const QString &agent, qint64 requestId, bool allow,

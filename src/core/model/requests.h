@@ -21,8 +21,9 @@ struct SpawnRequest
     QString repo;  // a git repository to isolate the agent in (default: the one holding dir)
     QString base;  // the revision its branch starts from (default: the current branch's head)
     bool noWorktree = false; // work in dir itself, without a branch of its own
-    // The client says the user knows the agent edits its folder in place (no repository, or no
-    // worktree): the GUI sets it after asking, `chorus spawn --in-place` states it. Advisory.
+    // The client knows the agent will work in dir itself (no worktree: dir is not a repository,
+    // or noWorktree) and means it: the CLI's --in-place, the GUI after its confirmation. Implies
+    // noWorktree; the agent is still marked "in place", only the spawn's warning is not needed.
     bool inPlace = false;
     QString mergeFrom;       // a branch to start merging into the new worktree (a resolver's job)
     QString requestId; // the client's id for this request: the same id again returns the same agent

@@ -91,6 +91,7 @@ QJsonObject SessionInfo::toJson() const
         {QStringLiteral("head"), head.isEmpty() ? QJsonValue() : QJsonValue(head)},
         {QStringLiteral("baseCommit"),
          baseCommit.isEmpty() ? QJsonValue() : QJsonValue(baseCommit)},
+        {QStringLiteral("inPlace"), worksInPlace()},
         {QStringLiteral("warning"), warning.isEmpty() ? QJsonValue() : QJsonValue(warning)},
         {QStringLiteral("options"), optionsWithBranchState()},
     };

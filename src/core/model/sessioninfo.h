@@ -59,8 +59,12 @@ struct SessionInfo
     QString worktree;   // the agent's worktree (dir is inside it)
     QString head;       // the branch's head after the last checkpoint
     QString baseCommit; // where the branch started
-    QString warning;    // e.g. "runs in place" for --no-worktree
+    QString warning;    // e.g. "works in place" for a role that edits, without --in-place
     BranchState branchState; // where the branch stands after the engine's git work
+
+    // It works in its directory itself, with no branch or worktree of its own (not a
+    // repository, --no-worktree, --in-place); `inPlace` in the JSON.
+    bool worksInPlace() const { return branch.isEmpty() && worktree.isEmpty(); }
 
     // `options` with the branch state's keys: what the wire and the database hold.
     QJsonObject optionsWithBranchState() const;

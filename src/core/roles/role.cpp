@@ -7,6 +7,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+
 namespace chorus {
 
 namespace {
@@ -40,6 +42,19 @@ const ModeSpelling &spelling(PermissionMode mode)
 }
 
 } // namespace
+
+bool canEditFiles(const Role &role)
+{
+    if (role.permissionMode == PermissionMode::Plan || role.permissionMode == PermissionMode::Deny)
+        return false;
+    if (!role.tools)
+        return true;
+    static const QStringList writers{QStringLiteral("Write"), QStringLiteral("Edit"),
+                                     QStringLiteral("MultiEdit"), QStringLiteral("NotebookEdit"),
+                                     QStringLiteral("Bash")};
+    return std::any_of(role.tools->cbegin(), role.tools->cend(),
+                       [](const QString &tool) { return writers.contains(tool); });
+}
 
 // Whether the CLI can ask us (the approval broker) about requests the mode does not decide.
 bool usesPromptTool(PermissionMode mode)

@@ -59,6 +59,12 @@ struct Role
     QJsonObject toJson() const;
 };
 
+// Whether an agent of this role can change files: its permission mode lets edits run (asked
+// or not: every mode but plan and deny) and its tools include one that writes (Write, Edit,
+// MultiEdit, NotebookEdit, Bash; an unset list is the CLI's default set, which does). Such an
+// agent working in place (no worktree of its own) edits the user's folder itself.
+bool canEditFiles(const Role &role);
+
 // Role names and icon names: [a-z0-9][a-z0-9_-]*, at most 64 characters.
 bool isValidRoleName(const QString &name);
 

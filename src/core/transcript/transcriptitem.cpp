@@ -4,6 +4,7 @@
 #include "model/approvalinfo.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -91,25 +92,77 @@ void userItems(const QJsonObject &json, QList<TranscriptItem> &out)
     }
 }
 
+// One `[ede_diagnostic] key=value …` line of the CLI in plain words, with the line itself.
+QString diagnosticInWords(const QString &line)
+{
+    QHash<QString, QString> values;
+    const QString rest = line.mid(line.indexOf(QLatin1Char(']')) + 1).trimmed();
+    for (const QString &pair : rest.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq > 0)
+            values.insert(pair.left(eq), pair.mid(eq + 1));
+    }
+    QStringList words;
+    const auto known = [](const QString &v) { return !v.isEmpty() && v != QLatin1String("n/a"); };
+    if (const QString who = values.value(QStringLiteral("result_type")); known(who))
+        words << TranscriptText::tr("the last message of the conversation was the %1's").arg(who);
+    if (const QString what = values.value(QStringLiteral("last_content_type")); known(what))
+        words << TranscriptText::tr("its last part was %1").arg(what);
+    const QString stop = values.value(QStringLiteral("stop_reason"));
+    if (stop == QLatin1String("null"))
+        words << TranscriptText::tr("the model had not finished its answer");
+    else if (known(stop))
+        words << TranscriptText::tr("the model stopped with \"%1\"").arg(stop);
+    QString out = TranscriptText::tr("Claude Code noted where the turn ended");
+    if (!words.isEmpty())
+        out += QStringLiteral(": ") + words.join(QStringLiteral(", "));
+    return out + QStringLiteral(".\n") + TranscriptText::tr("(Its own words: %1)").arg(line);
+}
+
 TranscriptItem turnEnd(const QJsonObject &json)
 {
     const ResultInfo r = parseResult(json);
     TranscriptItem item;
     item.kind = TranscriptItem::Kind::TurnEnd;
-    item.isError = r.isError;
-    item.title = r.isError ? TranscriptText::tr("Turn failed") : TranscriptText::tr("Turn done");
+    // A turn the CLI abandoned: Chorus asks for that only when you interrupt or stop it.
+    const bool aborted = r.terminalReason.startsWith(QLatin1String("aborted_"));
+    item.stoppedByUser = aborted;
+    item.isError = r.isError && !aborted;
+    item.title = aborted     ? TranscriptText::tr("Stopped by you")
+                 : r.isError ? TranscriptText::tr("Turn failed")
+                             : TranscriptText::tr("Turn done");
     item.body = TranscriptText::tr("%1 s · %2 in / %3 out tokens · $%4")
                     .arg(double(r.durationMs) / 1000.0, 0, 'f', 1)
                     .arg(r.tokens.input + r.tokens.cacheRead + r.tokens.cacheWrite)
                     .arg(r.tokens.output)
                     .arg(r.costUsd, 0, 'f', 4);
+    // The CLI's diagnostics are for whoever debugs it; the rest of an error is the user's.
+    QStringList said, details;
+    if (r.isError)
+        for (const QString &line : r.text.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            if (line.startsWith(QLatin1String("[ede_diagnostic]")))
+                details << diagnosticInWords(line);
+            else if (!aborted)
+                said << line;
+        }
+    if (r.terminalReason == QLatin1String("aborted_streaming"))
+        details.prepend(
+            TranscriptText::tr("The turn was stopped while the model was still answering "
+                               "(aborted_streaming); what it had written is kept above."));
+    else if (r.terminalReason == QLatin1String("aborted_tools"))
+        details.prepend(
+            TranscriptText::tr("The turn was stopped while a tool was running "
+                               "(aborted_tools); the tool and what it started were ended."));
+    else if (aborted)
+        details.prepend(TranscriptText::tr("The turn was stopped (%1).").arg(r.terminalReason));
+    item.details = details.join(QLatin1Char('\n'));
     if (isAuthFailure(r))
         item.body = TranscriptText::tr("Claude Code is not logged in. Run `claude` once in a "
                                        "terminal and log in with /login (or set ANTHROPIC_API_KEY "
                                        "for the engine), then start the agent again.") +
                     QLatin1Char('\n') + item.body;
-    if (r.isError && !r.text.isEmpty())
-        item.body = r.text + QLatin1Char('\n') + item.body;
+    if (!said.isEmpty())
+        item.body = said.join(QLatin1Char('\n')) + QLatin1Char('\n') + item.body;
     return item;
 }
 
@@ -123,6 +176,10 @@ void chorusItems(const QJsonObject &json, const QString &subtype, QList<Transcri
         item.kind = TranscriptItem::Kind::State;
         item.title = json.value(QLatin1String("state")).toString();
         item.body = json.value(QLatin1String("detail")).toString();
+        if (item.title == QLatin1String("stopped") && item.body == QLatin1String("user")) {
+            item.stoppedByUser = true;
+            item.body = TranscriptText::tr("by you");
+        }
     } else if (subtype == QLatin1String("crash")) {
         item.kind = TranscriptItem::Kind::Error;
         item.isError = true;

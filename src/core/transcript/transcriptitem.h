@@ -28,6 +28,10 @@ struct TranscriptItem
     QString body;
     QString toolUseId; // ToolUse/ToolResult pairing
     bool isError = false;
+    bool stoppedByUser = false; // TurnEnd, State: a stop the user asked for, not a failure
+    // What the CLI reported for its own diagnosis (`[ede_diagnostic] …`, `aborted_streaming`),
+    // in plain words: the console shows it only on request, `logs` not at all (--json has it).
+    QString details;
     qint64 seq = 0;
     QString ts;
 };

@@ -36,6 +36,8 @@ QString SessionFormat::stateLabel(SessionState state)
 QString SessionFormat::stateText(const SessionInfo &s)
 {
     const QString label = stateLabel(s.state);
+    if (s.state == SessionState::Stopped && s.stateDetail == QLatin1String("user"))
+        return tr("stopped by you");
     if (s.stateDetail.isEmpty() || s.state == SessionState::Idle)
         return label;
     if (s.stateDetail == QLatin1String("approval"))
@@ -47,6 +49,23 @@ QString SessionFormat::stateText(const SessionInfo &s)
     if (s.stateDetail == QLatin1String("launch"))
         return tr("%1 (cannot start)").arg(label);
     return label;
+}
+
+QString SessionFormat::cleanedNote(const SessionInfo &s)
+{
+    const auto &cleaned = s.branchState.cleaned;
+    if (!cleaned)
+        return {};
+    const QString what =
+        tr("The worktree of %1 was cleaned up: it cannot take messages or be resumed.").arg(s.name);
+    if (!cleaned->branchDeleted && !s.branch.isEmpty())
+        return what + QLatin1Char(' ') +
+               tr("Start a new agent with base branch %1 to go on from its work.").arg(s.branch);
+    if (!cleaned->archiveRef.isEmpty())
+        return what + QLatin1Char(' ') +
+               tr("Its commits are kept under %1; start a new agent from there to go on.")
+                   .arg(cleaned->archiveRef);
+    return what + QLatin1Char(' ') + tr("Its branch was merged; start a new agent to go on.");
 }
 
 QString SessionFormat::tokens(qint64 count)

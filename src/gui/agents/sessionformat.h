@@ -16,6 +16,9 @@ public:
     static QString stateLabel(SessionState state);
     // The state with its detail: "waiting (approval)".
     static QString stateText(const SessionInfo &s);
+    // Why the agent takes no message and cannot be resumed (its worktree was cleaned up), and
+    // how to go on from its work; empty when it can.
+    static QString cleanedNote(const SessionInfo &s);
     static QString tokens(qint64 count); // 950, 12.3k, 4.1M
     static QString cost(double usd);
     static QString duration(qint64 seconds);

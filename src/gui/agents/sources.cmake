@@ -8,4 +8,5 @@ target_sources(chorus-gui-lib PRIVATE
     agents/newagentdialog.cpp agents/newagentdialog.h
     agents/sessionfiltermodel.cpp agents/sessionfiltermodel.h
     agents/sessionformat.cpp agents/sessionformat.h
+    agents/stopconfirmation.cpp agents/stopconfirmation.h
 )

@@ -1,5 +1,7 @@
 #include "consolewidget.h"
 
+#include "agents/sessionformat.h"
+#include "agents/stopconfirmation.h"
 #include "client/engineclient.h"
 #include "console/approvalbar.h"
 #include "console/consoleinput.h"
@@ -183,12 +185,17 @@ void ConsoleWidget::buildHeader(QWidget *header)
     row->addWidget(m_stop);
     row->addWidget(m_resume);
 
+    // Both cut a running turn short: they ask first (see agents/stopconfirmation.h).
     connect(m_interrupt, &QPushButton::clicked, this, [this] {
-        runCommand(m_interrupt,
-                   [this](Done done) { m_client->interrupt(m_sessionId, std::move(done)); });
+        confirmStop(this, m_client->session(m_sessionId), true, [this] {
+            runCommand(m_interrupt,
+                       [this](Done done) { m_client->interrupt(m_sessionId, std::move(done)); });
+        });
     });
     connect(m_stop, &QPushButton::clicked, this, [this] {
-        runCommand(m_stop, [this](Done done) { m_client->stop(m_sessionId, std::move(done)); });
+        confirmStop(this, m_client->session(m_sessionId), false, [this] {
+            runCommand(m_stop, [this](Done done) { m_client->stop(m_sessionId, std::move(done)); });
+        });
     });
     connect(m_resume, &QPushButton::clicked, this, &ConsoleWidget::resume);
 }
@@ -316,9 +323,22 @@ void ConsoleWidget::updateState()
     m_interrupt->setEnabled(known && (st == SessionState::Running || st == SessionState::Waiting ||
                                       st == SessionState::Stalled));
     m_stop->setEnabled(known && !isFinal(st));
-    m_resume->setEnabled(known && isFinal(st));
-    if (m_send)
-        m_send->setEnabled(known);
+    // An agent whose worktree was cleaned up takes nothing more: the buttons say why.
+    const QString cleaned = known ? SessionFormat::cleanedNote(s) : QString();
+    m_resume->setEnabled(known && isFinal(st) && cleaned.isEmpty());
+    m_resume->setToolTip(
+        !cleaned.isEmpty() ? cleaned
+        : m_readOnly       ? tr("Start the agent again where it left off")
+                     : tr("Start the agent again where it left off (with the text below, if any)"));
+    if (m_send) {
+        m_send->setEnabled(known && cleaned.isEmpty());
+        m_send->setToolTip(cleaned.isEmpty() ? tr("Send the message (Ctrl+Enter)") : cleaned);
+        m_input->setEnabled(cleaned.isEmpty());
+        m_input->setPlaceholderText(
+            cleaned.isEmpty()
+                ? tr("Send a follow-up to the agent… (Ctrl+Enter sends, Enter is a new line)")
+                : cleaned);
+    }
 
     const ConsoleStyle style = ConsoleStyle::fromWidget(font(), palette());
     QColor dot = style.dim;
@@ -362,7 +382,9 @@ void ConsoleWidget::updateState()
     if (!s.role.isEmpty())
         text += QStringLiteral(" (") + s.role + QLatin1Char(')');
     text += QStringLiteral("  ·  ") + stateTitle(st);
-    if (st == SessionState::Waiting && s.stateDetail == QLatin1String("approval"))
+    if (st == SessionState::Stopped && s.stateDetail == QLatin1String("user"))
+        text += QLatin1Char(' ') + tr("by you");
+    else if (st == SessionState::Waiting && s.stateDetail == QLatin1String("approval"))
         text += QStringLiteral(" — ") + tr("needs your approval");
     else if (!s.stateDetail.isEmpty())
         text += QStringLiteral(" — ") + s.stateDetail;
@@ -412,7 +434,7 @@ void ConsoleWidget::runCommand(QPushButton *button, const std::function<void(Don
 void ConsoleWidget::send()
 {
     const QString text = m_input->toPlainText().trimmed();
-    if (text.isEmpty() || !m_client)
+    if (text.isEmpty() || !m_client || !m_send->isEnabled())
         return;
     m_send->setEnabled(false);
     m_error->hide();

@@ -88,7 +88,7 @@ int EntryRenderer::estimateHeight(const TranscriptEntry &e, int width, bool *exa
     case Kind::Approval:
         return lineRowHeight();
     case Kind::TurnEnd:
-        if (!e.isError)
+        if (!e.isError && !(e.expanded && !e.details.isEmpty()))
             return lineRowHeight();
         break;
     case Kind::Thinking:
@@ -118,8 +118,9 @@ int EntryRenderer::estimateHeight(const TranscriptEntry &e, int width, bool *exa
         return s.gap + headerHeight(e) +
                estimateText(e, e.body, cw - 2 * s.pad, s.charWidth, s.lineHeight) + s.pad + s.gap;
     case Kind::TurnEnd:
-        return s.gap + s.smallHeight + estimateText(e, e.body, cw, s.charWidth, s.lineHeight) +
-               s.gap;
+        return s.gap + s.smallHeight +
+               (e.isError ? estimateText(e, e.body, cw, s.charWidth, s.lineHeight) : 0) +
+               (e.expanded ? estimateText(e, e.details, cw, s.charWidth, s.lineHeight) : 0) + s.gap;
     default:
         break;
     }
@@ -230,6 +231,8 @@ void EntryRenderer::build(Layout &l, const TranscriptEntry &e) const
             if (nl > 0)
                 add(e.body.left(nl), {false, s.font, s.error});
         }
+        if (e.expanded && !e.details.isEmpty())
+            add(e.details, {false, s.small, s.dim});
         break;
     case Kind::ToolUse: {
         const ToolPresentation tp = ToolPresentation::forTool(e.title, e.body);

@@ -256,14 +256,26 @@ void EntryRenderer::paint(QPainter *p, const QRect &rect, const TranscriptEntry 
     case Kind::TurnEnd: {
         const qsizetype nl = e.body.lastIndexOf(QLatin1Char('\n'));
         const QString stats = nl < 0 ? e.body : e.body.mid(nl + 1);
-        const QString text = (e.isError ? QStringLiteral("✗ ") : QStringLiteral("✓ ")) + e.title +
-                             QStringLiteral("  ·  ") + stats;
-        const int w = drawLine(p, line, text, s.small, e.isError ? s.error : s.dim, hl);
+        const QString glyph = e.stoppedByUser ? QStringLiteral("■ ")
+                              : e.isError     ? QStringLiteral("✗ ")
+                                              : QStringLiteral("✓ ");
+        const QString text = glyph + e.title + QStringLiteral("  ·  ") + stats;
+        int w = drawLine(p, line, text, s.small, e.isError ? s.error : s.dim, hl);
+        if (!e.details.isEmpty() && w + s.pad + s.smallHeight < cw) {
+            // The CLI's own diagnostics wait behind this toggle (the whole line toggles).
+            const int x = left + w + s.pad;
+            drawDisclosure(p, QRect(x, line.y(), s.smallHeight, line.height()), e.expanded);
+            w += s.pad + s.smallHeight +
+                 drawLine(p,
+                          QRect(x + s.smallHeight, line.y(), left + cw - x - s.smallHeight,
+                                line.height()),
+                          tr("Details"), s.small, s.dim, {});
+        }
         if (w + s.pad < cw) {
             p->setPen(QPen(s.faint, 1));
             p->drawLine(left + w + s.pad, line.center().y(), left + cw, line.center().y());
         }
-        if (e.isError)
+        if (e.isError || (e.expanded && !e.details.isEmpty()))
             paintBlocks(p, rect, *layoutFor(e, rect.width()), hl);
         return;
     }

@@ -15,7 +15,8 @@ struct TranscriptEntry
     quint64 id = 0; // unique within its model, increasing with arrival
     Kind kind = Kind::System;
     bool isError = false;
-    bool expanded = false;      // tool blocks and thinking: open or one line
+    bool stoppedByUser = false; // TurnEnd, State: a stop the user asked for (not a failure)
+    bool expanded = false;      // tool blocks, thinking, a turn end's details: open or one line
     bool hasResult = false;     // ToolUse: its result arrived (joined into `result`)
     bool resultIsError = false; // ToolUse: that result is an error
     bool hiddenNote = false;    // the "earlier events not shown" row
@@ -28,12 +29,14 @@ struct TranscriptEntry
     QString body;
     QString result;
     QString toolUseId;
+    QString details;   // TurnEnd: the CLI's diagnostics in plain words, shown when expanded
     QString eventKind; // StoredEvent::kind of the line it came from
     QString liveMessage; // live: the message's id
 
     bool isCollapsible() const
     {
-        return kind == Kind::ToolUse || kind == Kind::ToolResult || kind == Kind::Thinking;
+        return kind == Kind::ToolUse || kind == Kind::ToolResult || kind == Kind::Thinking ||
+               (kind == Kind::TurnEnd && !details.isEmpty());
     }
     bool contains(const QString &needle) const
     {

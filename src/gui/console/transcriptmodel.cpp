@@ -104,6 +104,8 @@ TranscriptEntry TranscriptModel::makeEntry(const TranscriptItem &item)
     e.id = m_nextId++;
     e.kind = item.kind;
     e.isError = item.isError;
+    e.stoppedByUser = item.stoppedByUser;
+    e.details = item.details;
     e.seq = item.seq;
     e.ts = item.ts;
     e.title = item.title;

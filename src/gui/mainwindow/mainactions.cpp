@@ -33,6 +33,7 @@ MainActions::MainActions(QMainWindow *window)
     resume->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)); // Ctrl+R: review
     resume->setToolTip(tr("Continue a stopped, interrupted or idle agent where it left off (%1)")
                            .arg(resume->shortcut().toString(QKeySequence::NativeText)));
+    m_resumeToolTip = resume->toolTip();
     copyId = make(tr("&Copy Session Id"), QStringLiteral("actionCopyId"));
 
     history = make(tr("&History"), QStringLiteral("actionHistory"));
@@ -183,6 +184,11 @@ QToolBar *MainActions::buildToolBar(QMainWindow *window)
 QList<QAction *> MainActions::agentContextActions() const
 {
     return {openConsole, reviewAgent, resolveConflicts, nullptr, interrupt, stop, resume, nullptr, copyId};
+}
+
+void MainActions::setResumeBlockedReason(const QString &why)
+{
+    resume->setToolTip(why.isEmpty() ? m_resumeToolTip : why);
 }
 
 } // namespace chorus

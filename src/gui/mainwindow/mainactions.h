@@ -28,6 +28,9 @@ public:
     void setTheme(Theme theme);
     // Re-tint the icons after a palette change.
     void updateIcons();
+    // Resume's tooltip says why it is off (an agent whose worktree was cleaned up); empty: its
+    // usual tooltip.
+    void setResumeBlockedReason(const QString &why);
 
     QAction *newAgent;
     QAction *openConsole;
@@ -57,6 +60,8 @@ Q_SIGNALS:
 
 private:
     QAction *make(const QString &text, const QString &objectName);
+
+    QString m_resumeToolTip;
 
     QActionGroup *m_themes;
     QMainWindow *m_window;

@@ -4,6 +4,8 @@
 #include "agents/agentlistview.h"
 #include "agents/knownroles.h"
 #include "agents/newagentdialog.h"
+#include "agents/sessionformat.h"
+#include "agents/stopconfirmation.h"
 #include "client/engineclient.h"
 #include "conflict/conflictwindow.h"
 #include "console/consolewidget.h"
@@ -129,9 +131,9 @@ void MainWindow::setupActions()
     connect(m_actions->openConsole, &QAction::triggered, this,
             [this] { openConsole(currentAgent()); });
     connect(m_actions->interrupt, &QAction::triggered, this,
-            [this] { runOnCurrent(&EngineClient::interrupt); });
+            [this] { stopCurrent(&EngineClient::interrupt, true); });
     connect(m_actions->stop, &QAction::triggered, this,
-            [this] { runOnCurrent(&EngineClient::stop); });
+            [this] { stopCurrent(&EngineClient::stop, false); });
     connect(m_actions->resume, &QAction::triggered, this, &MainWindow::resumeCurrent);
     connect(m_actions->copyId, &QAction::triggered, this, &MainWindow::copyCurrentId);
     connect(m_actions->history, &QAction::triggered, this, &MainWindow::showHistory);
@@ -223,7 +225,11 @@ void MainWindow::updateActions()
     m_actions->copyId->setEnabled(!id.isEmpty());
     m_actions->interrupt->setEnabled(known && isActive(s.state));
     m_actions->stop->setEnabled(known && !isFinal(s.state));
-    m_actions->resume->setEnabled(known && (s.state == SessionState::Idle || isFinal(s.state)));
+    // An agent whose worktree was cleaned up takes nothing more; the tooltip says why.
+    const QString cleaned = known ? SessionFormat::cleanedNote(s) : QString();
+    m_actions->resume->setEnabled(known && cleaned.isEmpty() &&
+                                  (s.state == SessionState::Idle || isFinal(s.state)));
+    m_actions->setResumeBlockedReason(cleaned);
     m_actions->history->setEnabled(connected);
     m_actions->review->setEnabled(connected);
     m_actions->reviewAgent->setEnabled(known && !s.branch.isEmpty() && !s.branchState.isCleaned());
@@ -231,12 +237,16 @@ void MainWindow::updateActions()
     m_actions->settings->setEnabled(connected);
 }
 
-void MainWindow::runOnCurrent(void (EngineClient::*command)(const QString &,
-                                                            std::function<void(const Status &)>))
+void MainWindow::stopCurrent(void (EngineClient::*command)(const QString &,
+                                                           std::function<void(const Status &)>),
+                             bool interrupt)
 {
     const QString id = currentAgent();
-    if (!id.isEmpty())
+    if (id.isEmpty())
+        return;
+    confirmStop(this, m_client->session(id), interrupt, [this, id, command] {
         (m_client->*command)(id, {}); // failures reach the status bar through errorOccurred
+    });
 }
 
 void MainWindow::resumeCurrent()

@@ -71,8 +71,10 @@ private:
     void updatePage();
     void updateActions();
     QString currentAgent() const;
-    void runOnCurrent(void (EngineClient::*command)(const QString &,
-                                                    std::function<void(const Status &)>));
+    // Stop or Interrupt the current agent, asking first when that cuts a turn short.
+    void stopCurrent(void (EngineClient::*command)(const QString &,
+                                                   std::function<void(const Status &)>),
+                     bool interrupt);
     void resumeCurrent();
     void copyCurrentId();
     void about();

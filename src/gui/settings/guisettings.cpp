@@ -73,6 +73,16 @@ void applyDataDirOverride()
         qputenv("CHORUS_DATA_DIR", QFile::encodeName(dir));
 }
 
+bool confirmStop()
+{
+    return value(QStringLiteral("confirmStop"), true).toBool();
+}
+
+void setConfirmStop(bool confirm)
+{
+    setValue(QStringLiteral("confirmStop"), confirm);
+}
+
 bool showFinishedAgents()
 {
     return value(QStringLiteral("showFinishedAgents"), true).toBool();

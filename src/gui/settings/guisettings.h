@@ -28,6 +28,10 @@ void setDataDirOverride(const QString &dir);
 // Sets CHORUS_DATA_DIR from the override, unless the environment already sets it.
 void applyDataDirOverride();
 
+// Whether Stop and Interrupt ask before they cut a running turn short (default: yes).
+bool confirmStop();
+void setConfirmStop(bool confirm);
+
 bool showFinishedAgents();
 void setShowFinishedAgents(bool show);
 

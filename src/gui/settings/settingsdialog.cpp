@@ -75,6 +75,7 @@ void SettingsDialog::load()
         m_ui->defaultModelCombo->setEditText(model);
     m_ui->themeCombo->setCurrentIndex(
         qMax(0, m_ui->themeCombo->findData(themeKey(guisettings::theme()))));
+    m_ui->confirmStopCheck->setChecked(guisettings::confirmStop());
 
     const QString override = guisettings::dataDirOverride();
     m_initialDataDir = override.isEmpty() ? paths::dataDir() : override;
@@ -246,6 +247,7 @@ void SettingsDialog::saveGuiSettings()
         model = m_ui->defaultModelCombo->currentData().toString();
     guisettings::setDefaultModel(model);
     guisettings::setTheme(themeFromKey(m_ui->themeCombo->currentData().toString()));
+    guisettings::setConfirmStop(m_ui->confirmStopCheck->isChecked());
     const QString dataDir = QDir::fromNativeSeparators(m_ui->dataDirEdit->text().trimmed());
     if (dataDir != m_initialDataDir)
         guisettings::setDataDirOverride(dataDir == paths::dataDir() ? QString() : dataDir);
