@@ -131,9 +131,9 @@ void MainWindow::setupActions()
     connect(m_actions->openConsole, &QAction::triggered, this,
             [this] { openConsole(currentAgent()); });
     connect(m_actions->interrupt, &QAction::triggered, this,
-            [this] { stopCurrent(&EngineClient::interrupt, true); });
+            [this] { stopCurrent(true); });
     connect(m_actions->stop, &QAction::triggered, this,
-            [this] { stopCurrent(&EngineClient::stop, false); });
+            [this] { stopCurrent(false); });
     connect(m_actions->resume, &QAction::triggered, this, &MainWindow::resumeCurrent);
     connect(m_actions->copyId, &QAction::triggered, this, &MainWindow::copyCurrentId);
     connect(m_actions->history, &QAction::triggered, this, &MainWindow::showHistory);
@@ -237,18 +237,17 @@ void MainWindow::updateActions()
     m_actions->settings->setEnabled(connected);
 }
 
-void MainWindow::stopCurrent(void (EngineClient::*command)(const QString &,
-                                                           std::function<void(const Status &)>),
-                             bool interrupt)
+void MainWindow::stopCurrent(bool interrupt)
 {
     const QString id = currentAgent();
     if (id.isEmpty())
         return;
-    confirmStop(this, m_client->session(id), interrupt, [this, id, command] {
-        // Failures reach the status bar through errorOccurred. (A named callback, not `{}`: GCC
-        // 12 with sanitizers warns that the empty temporary "may be used uninitialized".)
-        const std::function<void(const Status &)> ignore = [](const Status &) {};
-        (m_client->*command)(id, ignore);
+    confirmStop(this, m_client->session(id), interrupt, [this, id, interrupt] {
+        // Failures reach the status bar through errorOccurred.
+        if (interrupt)
+            m_client->interrupt(id);
+        else
+            m_client->stop(id);
     });
 }
 

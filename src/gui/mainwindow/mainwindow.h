@@ -72,9 +72,7 @@ private:
     void updateActions();
     QString currentAgent() const;
     // Stop or Interrupt the current agent, asking first when that cuts a turn short.
-    void stopCurrent(void (EngineClient::*command)(const QString &,
-                                                   std::function<void(const Status &)>),
-                     bool interrupt);
+    void stopCurrent(bool interrupt);
     void resumeCurrent();
     void copyCurrentId();
     void about();
