@@ -91,15 +91,7 @@ ConsoleWidget::ConsoleWidget(EngineClient *client, const QString &sessionId, QWi
 
     new QShortcut(QKeySequence::Find, this, this, &ConsoleWidget::showFindBar,
                   Qt::WidgetWithChildrenShortcut);
-    new QShortcut(
-        QKeySequence::FindNext, this, this, [this] { search(false, true); },
-        Qt::WidgetWithChildrenShortcut);
-    new QShortcut(
-        QKeySequence::FindPrevious, this, this, [this] { search(true, true); },
-        Qt::WidgetWithChildrenShortcut);
-    connect(m_findBar, &FindBar::textEdited, this, [this] { search(false, false); });
-    connect(m_findBar, &FindBar::findNext, this, [this] { search(false, true); });
-    connect(m_findBar, &FindBar::findPrevious, this, [this] { search(true, true); });
+    m_findBar->drive(this, [this](bool backwards, bool move) { search(backwards, move); });
     connect(m_findBar, &FindBar::closed, this, [this] {
         m_view->setHighlight({});
         m_view->setFocus();

@@ -4,6 +4,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QShortcut>
 #include <QToolButton>
 
 namespace chorus {
@@ -93,6 +94,19 @@ bool FindBar::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void FindBar::drive(QWidget *host, std::function<void(bool backwards, bool move)> search)
+{
+    new QShortcut(
+        QKeySequence::FindNext, host, host, [search] { search(false, true); },
+        Qt::WidgetWithChildrenShortcut);
+    new QShortcut(
+        QKeySequence::FindPrevious, host, host, [search] { search(true, true); },
+        Qt::WidgetWithChildrenShortcut);
+    connect(this, &FindBar::textEdited, host, [search] { search(false, false); });
+    connect(this, &FindBar::findNext, host, [search] { search(false, true); });
+    connect(this, &FindBar::findPrevious, host, [search] { search(true, true); });
 }
 
 } // namespace chorus

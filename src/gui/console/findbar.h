@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QLineEdit;
 
@@ -21,6 +23,10 @@ public:
     void activate();
     // current: 1-based index of the match shown (0: none); total: rows that match.
     void setResult(int current, int total);
+    // What a host of the bar wires the same way: F3 / Shift+F3 anywhere in `host`, typing, Enter
+    // and Shift+Enter in the bar, all call `search(backwards, move)` (move: to the next match;
+    // typing searches from where it is).
+    void drive(QWidget *host, std::function<void(bool backwards, bool move)> search);
 
 Q_SIGNALS:
     void textEdited(const QString &text);

@@ -46,17 +46,9 @@ TextViewerWindow::TextViewerWindow(const QString &title, const QString &text, QW
 
     new QShortcut(QKeySequence::Find, this, m_findBar, &FindBar::activate,
                   Qt::WidgetWithChildrenShortcut);
-    new QShortcut(
-        QKeySequence::FindNext, this, this, [this] { search(false, true); },
-        Qt::WidgetWithChildrenShortcut);
-    new QShortcut(
-        QKeySequence::FindPrevious, this, this, [this] { search(true, true); },
-        Qt::WidgetWithChildrenShortcut);
     new QShortcut(QKeySequence::Close, this, this, &QWidget::close, Qt::WidgetWithChildrenShortcut);
     new QShortcut(Qt::Key_Escape, m_edit, this, &QWidget::close, Qt::WidgetShortcut);
-    connect(m_findBar, &FindBar::textEdited, this, [this] { search(false, false); });
-    connect(m_findBar, &FindBar::findNext, this, [this] { search(false, true); });
-    connect(m_findBar, &FindBar::findPrevious, this, [this] { search(true, true); });
+    m_findBar->drive(this, [this](bool backwards, bool move) { search(backwards, move); });
     connect(m_findBar, &FindBar::closed, this, [this] {
         markMatches({});
         m_edit->setFocus();
