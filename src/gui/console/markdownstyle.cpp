@@ -26,8 +26,7 @@ bool isCode(const QTextBlockFormat &f)
 // line) as `info` says: the highlighter runs over the code on its own document, so its state
 // carries from line to line as it does in Review, and its formats are merged into the
 // console's document.
-void highlightCode(const QTextBlock &first, int count, const QString &info,
-                   const QPalette &palette)
+void highlightCode(const QTextBlock &first, int count, const QString &info, const QPalette &palette)
 {
     const QString language = Highlighter::languageForFence(info);
     if (language.isEmpty())
@@ -92,8 +91,8 @@ void styleTable(QTextTable *table, const ConsoleStyle &s)
                 cell = table->cellAt(row, column);
             }
             const int end = cell.lastCursorPosition().position();
-            for (QTextBlock b = cell.firstCursorPosition().block(); b.isValid() && b.position() <= end;
-                 b = b.next()) {
+            for (QTextBlock b = cell.firstCursorPosition().block();
+                 b.isValid() && b.position() <= end; b = b.next()) {
                 QTextBlockFormat margins = b.blockFormat();
                 if (margins.topMargin() == 0 && margins.bottomMargin() == 0)
                     continue;

@@ -12,9 +12,9 @@ struct ConsoleStyle;
 // monospace font on a tint, wrapped rather than cut at the right edge, and coloured by the
 // highlighter Review uses when its info string names a language ("```python", "```ts");
 // inline code on the same tint; block quotes indented less, in the secondary colour, with a
-// bar (paintQuoteBars); tables with collapsed borders in the separator colour, padded cells and a bold,
-// tinted header row.
-// Returns whether the document has block quotes (paintQuoteBars() draws their bars).
+// bar (paintQuoteBars); tables with collapsed borders in the separator colour, padded cells and a
+// bold, tinted header row. Returns whether the document has block quotes (paintQuoteBars() draws
+// their bars).
 bool styleMarkdown(QTextDocument *doc, const ConsoleStyle &style);
 
 // Draws the bars left of a styled document's block quotes; the painter's origin is the
