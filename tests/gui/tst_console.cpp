@@ -5,6 +5,7 @@
 #include "console/consolestyle.h"
 #include "console/consolewidget.h"
 #include "console/findbar.h"
+#include "console/markdownstyle.h"
 #include "console/textfold.h"
 #include "console/textviewerwindow.h"
 #include "console/toolpresentation.h"
@@ -14,6 +15,7 @@
 #include "tst_console_events.h"
 #include "widgets/highlighter.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QDesktopServices>
 #include <QDir>
@@ -21,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -31,6 +34,7 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
+#include <QTextTable>
 
 #include <memory>
 
@@ -112,6 +116,8 @@ private Q_SLOTS:
     void highlighter_data();
     void highlighter();
     void toolPresentation();
+    void markdownIsStyled_data();
+    void markdownIsStyled();
     void consoleWithoutEngine();
     void findBarFromCtrlF();
     void ctrlEnterSends();
@@ -122,6 +128,8 @@ private Q_SLOTS:
     // Not a test: CHORUS_CONSOLE_SCREENSHOTS=DIR saves a folded answer and its viewer there,
     // light and dark.
     void foldScreenshots();
+    // Not a test: CHORUS_CONSOLE_SCREENSHOTS=DIR saves an answer with code, a table and a quote.
+    void markdownScreenshots();
 };
 
 void TestConsole::initTestCase()
@@ -512,6 +520,151 @@ void TestConsole::highlighter()
             ->standardPalette()));
 }
 
+namespace {
+const char kMarkdownAnswer[] = R"(## What changed
+
+The parser now keeps `ParseError` positions. Run it with:
+
+```python
+def parse(text):
+    # keep the line
+    return Parser(text, strict=True).run()
+```
+
+> Note: the old cache is dropped on upgrade.
+> Nothing else moves.
+
+| File | Lines | Status |
+|------|------:|--------|
+| parser.py | 120 | changed |
+| cache.py | 40 | removed |
+
+```
+plain output, no language
+```
+)";
+
+// Whether any character of [from, from + length) in doc carries a foreground (a colour
+// from the highlighter) different from `plain`.
+bool coloured(const QTextDocument &doc, int from, int length, const QColor &plain)
+{
+    for (int i = from; i < from + length; ++i) {
+        QTextCursor c(const_cast<QTextDocument *>(&doc));
+        c.setPosition(i + 1);
+        const QTextCharFormat f = c.charFormat();
+        if (f.hasProperty(QTextFormat::ForegroundBrush) && f.foreground().color() != plain)
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+void TestConsole::markdownIsStyled_data()
+{
+    QTest::addColumn<QPalette>("palette");
+    QTest::newRow("light") << std::unique_ptr<QStyle>(
+                                  QStyleFactory::create(QStringLiteral("Fusion")))
+                                  ->standardPalette();
+    QTest::newRow("dark") << test::darkPalette();
+}
+
+// The console's Markdown: fenced code coloured by the highlighter Review uses (by the fence's
+// language; none for a fence without one), in the mono font on the code tint; inline code on
+// the tint; block quotes dimmed with bars; tables with a bold, tinted header and borders.
+void TestConsole::markdownIsStyled()
+{
+    QFETCH(QPalette, palette);
+    const ConsoleStyle s = ConsoleStyle::fromWidget(QApplication::font(), palette);
+    QTextDocument doc;
+    doc.setMarkdown(QString::fromUtf8(kMarkdownAnswer), QTextDocument::MarkdownDialectGitHub);
+    QVERIFY(styleMarkdown(&doc, s));
+
+    const QString text = doc.toPlainText();
+    // The fenced Python: `def` and the comment are coloured, the block is tinted and mono.
+    const int def = int(text.indexOf(QStringLiteral("def parse")));
+    QVERIFY(def >= 0);
+    QVERIFY(coloured(doc, def, 3, s.text));
+    const int comment = int(text.indexOf(QStringLiteral("# keep the line")));
+    QVERIFY(coloured(doc, comment, 15, s.text));
+    const QTextBlock code = doc.findBlock(def);
+    QCOMPARE(code.blockFormat().background().color(), s.codeBackground);
+    QVERIFY(!code.blockFormat().nonBreakableLines()); // wraps instead of running off the edge
+    QCOMPARE(QTextCursor(code).charFormat().fontFamilies(), s.mono.families());
+    // A fence without a language is tinted but not coloured.
+    const int plain = int(text.indexOf(QStringLiteral("plain output")));
+    QVERIFY(!coloured(doc, plain, 12, s.text));
+    QCOMPARE(doc.findBlock(plain).blockFormat().background().color(), s.codeBackground);
+    // Inline code on the tint.
+    const int inlineCode = int(text.indexOf(QStringLiteral("ParseError")));
+    QTextCursor ic(&doc);
+    ic.setPosition(inlineCode + 1);
+    QCOMPARE(ic.charFormat().background().color(), s.codeBackground);
+    // The quote: dimmed.
+    const int quote = int(text.indexOf(QStringLiteral("the old cache")));
+    QTextCursor qc(&doc);
+    qc.setPosition(quote + 1);
+    QCOMPARE(qc.charFormat().foreground().color(), s.dim);
+    QVERIFY(doc.findBlock(quote).blockFormat().leftMargin() > 0);
+    // The table: borders collapsed in the separator colour; a bold, tinted header row.
+    QTextTable *table = nullptr;
+    for (QTextFrame *f : doc.rootFrame()->childFrames())
+        if (auto *t = qobject_cast<QTextTable *>(f))
+            table = t;
+    QVERIFY(table);
+    QCOMPARE(table->rows(), 3);
+    QVERIFY(table->format().borderCollapse());
+    QCOMPARE(table->format().borderBrush().color(), s.faint);
+    const QTextTableCell header = table->cellAt(0, 1);
+    QCOMPARE(header.format().background().color(), s.codeBackground);
+    QCOMPARE(header.firstCursorPosition().charFormat().fontWeight(), int(QFont::Bold));
+    QVERIFY(table->cellAt(1, 0).firstCursorPosition().charFormat().fontWeight() != QFont::Bold);
+    // No cell carries a paragraph's margins (the importer gives the first one some).
+    QCOMPARE(table->cellAt(0, 0).firstCursorPosition().block().blockFormat().topMargin(), 0.0);
+    QCOMPARE(table->cellAt(0, 0).firstCursorPosition().block().text(), QStringLiteral("File"));
+    // The header's cells start on one line.
+    doc.setTextWidth(600);
+    const auto top = [&](int column) {
+        return doc.documentLayout()
+            ->blockBoundingRect(table->cellAt(0, column).firstCursorPosition().block())
+            .top();
+    };
+    QCOMPARE(top(0), top(1));
+
+    // The fence's info string to a language: words, aliases and extensions.
+    QCOMPARE(Highlighter::languageForFence(QStringLiteral("python")), QStringLiteral("Python"));
+    QCOMPARE(Highlighter::languageForFence(QStringLiteral("ts")), QStringLiteral("TypeScript"));
+    QCOMPARE(Highlighter::languageForFence(QStringLiteral("shell")), QStringLiteral("Bash"));
+    QCOMPARE(Highlighter::languageForFence(QStringLiteral("C++ title=a.cc")),
+             QStringLiteral("C++"));
+    QCOMPARE(Highlighter::languageForFence(QStringLiteral("nosuchlanguage")), QString());
+    QCOMPARE(Highlighter::languageForFence(QString()), QString());
+
+    // The quote's bar is painted left of it, in the separator colour, and nowhere else.
+    doc.setTextWidth(600);
+    QImage image(600, int(doc.size().height()) + 1, QImage::Format_RGB32);
+    image.fill(palette.color(QPalette::Base));
+    {
+        QPainter p(&image);
+        paintQuoteBars(&p, &doc, s);
+    }
+    const QRectF quoteRect = doc.documentLayout()->blockBoundingRect(doc.findBlock(quote));
+    QCOMPARE(QColor(image.pixel(int(quoteRect.x()) + 1, int(quoteRect.center().y()))).rgb(),
+             s.faint.rgb());
+    QCOMPARE(QColor(image.pixel(int(quoteRect.x()) + 1, int(quoteRect.top()) - 4)).rgb(),
+             palette.color(QPalette::Base).rgb());
+
+    // A console row shows it whole.
+    TranscriptView view;
+    view.setPalette(palette);
+    view.resize(700, 600);
+    ConsoleEvents ev;
+    view.appendEvents({ev.text(QString::fromUtf8(kMarkdownAnswer))});
+    view.model()->flush();
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(inkIn(view.viewport(), view.rowRect(0)) > 200);
+}
+
 void TestConsole::toolPresentation()
 {
     const auto p = [](const char *tool, const QJsonObject &in) {
@@ -862,6 +1015,33 @@ void TestConsole::foldScreenshots()
         viewer->grab().save(out + QStringLiteral("/viewer-") + name + QStringLiteral(".png"));
         viewer->close();
         QTRY_VERIFY(viewer.isNull());
+    }
+    applyTheme(Theme::Light);
+}
+
+void TestConsole::markdownScreenshots()
+{
+    const QString out = qEnvironmentVariable("CHORUS_CONSOLE_SCREENSHOTS");
+    if (out.isEmpty())
+        QSKIP("set CHORUS_CONSOLE_SCREENSHOTS=DIR to save screenshots of Markdown");
+    QDir().mkpath(out);
+    for (const Theme theme : {Theme::Light, Theme::Dark}) {
+        applyTheme(theme);
+        TranscriptView view;
+        view.setAgentName(QStringLiteral("builder"));
+        view.resize(900, 640);
+        ConsoleEvents ev;
+        view.appendEvents({ev.input(QStringLiteral("What changed in the parser?")),
+                           ev.text(QString::fromUtf8(kMarkdownAnswer)),
+                           ev.result(false, QStringLiteral("done"), 4321, 0.0123),
+                           ev.state(QStringLiteral("idle"))});
+        view.model()->flush();
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.grab().save(
+            out + QStringLiteral("/markdown-") +
+            (theme == Theme::Light ? QStringLiteral("light") : QStringLiteral("dark")) +
+            QStringLiteral(".png"));
     }
     applyTheme(Theme::Light);
 }

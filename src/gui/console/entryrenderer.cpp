@@ -1,5 +1,6 @@
 #include "entryrenderer.h"
 
+#include "console/markdownstyle.h"
 #include "console/toolpresentation.h"
 #include "widgets/highlighter.h"
 
@@ -140,7 +141,8 @@ int EntryRenderer::height(const TranscriptEntry &e, int width)
 
 std::unique_ptr<QTextDocument> EntryRenderer::makeDoc(const QString &text, bool markdown,
                                                       const QFont &font, const QString &language,
-                                                      const QString &fileName, bool code) const
+                                                      const QString &fileName, bool code,
+                                                      bool *quotes) const
 {
     auto doc = std::make_unique<QTextDocument>();
     doc->setUndoRedoEnabled(false);
@@ -154,26 +156,9 @@ std::unique_ptr<QTextDocument> EntryRenderer::makeDoc(const QString &text, bool 
                             m_style.palette); // before the text: no re-run
     if (markdown) {
         doc->setMarkdown(text, QTextDocument::MarkdownDialectGitHub);
-        // Code blocks: tinted and wrapped rather than cut at the right edge. Headings: a
-        // little larger and bold, not the importer's huge sizes.
-        for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
-            QTextBlockFormat f = b.blockFormat();
-            if (const int level = f.headingLevel(); level > 0) {
-                QTextCursor c(b);
-                c.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
-                QTextCharFormat heading;
-                heading.setProperty(QTextFormat::FontSizeAdjustment, level <= 2 ? 1 : 0);
-                heading.setFontWeight(QFont::Bold);
-                c.mergeCharFormat(heading);
-                continue;
-            }
-            if (!f.hasProperty(QTextFormat::BlockCodeFence) &&
-                !f.hasProperty(QTextFormat::BlockCodeLanguage) && !f.nonBreakableLines())
-                continue;
-            f.setNonBreakableLines(false);
-            f.setBackground(m_style.codeBackground);
-            QTextCursor(b).setBlockFormat(f);
-        }
+        const bool hasQuotes = styleMarkdown(doc.get(), m_style);
+        if (quotes)
+            *quotes = hasQuotes;
     } else {
         doc->setPlainText(text);
     }
@@ -203,7 +188,7 @@ void EntryRenderer::build(Layout &l, const TranscriptEntry &e) const
         b.full = full;
         b.fold = e.showAll ? TextFold() : TextFold::of(full);
         b.doc = makeDoc(b.fold.isFolded() ? full.left(b.fold.shownChars) : full, t.markdown, t.font,
-                        t.language, t.fileName, t.code);
+                        t.language, t.fileName, t.code, &b.quotes);
         b.color = t.color;
         b.caption = t.caption;
         b.codeBox = t.code;

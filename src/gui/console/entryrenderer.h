@@ -80,6 +80,7 @@ private:
         QString caption; // small label above, e.g. "Input", "Result"
         QColor color;
         bool codeBox = false;
+        bool quotes = false; // Markdown with block quotes: their bars are painted
         int captionY = 0;
         int y = 0;
         QString full; // the whole text (the document may hold only its first lines)
@@ -105,7 +106,8 @@ private:
     void place(Layout &l, const TranscriptEntry &e, int width) const;
     std::unique_ptr<QTextDocument> makeDoc(const QString &text, bool markdown, const QFont &font,
                                            const QString &language = {},
-                                           const QString &fileName = {}, bool code = false) const;
+                                           const QString &fileName = {}, bool code = false,
+                                           bool *quotes = nullptr) const;
     int headerHeight(const TranscriptEntry &e) const;
     int lineRowHeight() const { return m_style.gap + m_style.smallHeight + m_style.gap; }
     // A text's estimated height (its first lines and the fold line when it is folded).

@@ -2,6 +2,8 @@
 #include "style/palettecolors.h"
 #include "entryrenderer.h"
 
+#include "console/markdownstyle.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QDateTime>
 #include <QLocale>
@@ -143,6 +145,8 @@ void EntryRenderer::paintBlocks(QPainter *p, const QRect &rect, const Layout &l,
         p->save();
         p->translate(docRect.topLeft());
         b.doc->documentLayout()->draw(p, ctx);
+        if (b.quotes)
+            paintQuoteBars(p, b.doc.get(), s);
         p->restore();
     }
 }

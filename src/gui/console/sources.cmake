@@ -8,6 +8,7 @@ target_sources(chorus-gui-lib PRIVATE
     console/entryrenderer.h
     console/findbar.cpp console/findbar.h
     console/livestep.cpp console/livestep.h
+    console/markdownstyle.cpp console/markdownstyle.h
     console/rowgeometry.cpp console/rowgeometry.h
     console/textfold.cpp console/textfold.h
     console/textviewerwindow.cpp console/textviewerwindow.h

@@ -83,6 +83,38 @@ QString Highlighter::languageForFileName(const QString &fileName)
     return {};
 }
 
+QString Highlighter::languageForFence(const QString &info)
+{
+    // The info string's first word ("```python title=x.py" is Python).
+    const QString word = info.trimmed().section(QLatin1Char(' '), 0, 0).toLower();
+    if (word.isEmpty())
+        return {};
+    struct Alias
+    {
+        const char *name;
+        const char *language;
+    };
+    static constexpr Alias kAliases[] = {
+        {"shell", "Bash"},
+        {"console", "Bash"},
+        {"shellsession", "Bash"},
+        {"javascript", "JavaScript"},
+        {"typescript", "TypeScript"},
+        {"python3", "Python"},
+        {"c++", "C++"},
+        {"golang", "Go"},
+        {"patch", "Diff"},
+    };
+    for (const Alias &a : kAliases)
+        if (word == QLatin1String(a.name))
+            return QLatin1String(a.language);
+    for (const Extension &e : kExtensions)
+        if (word == QLatin1String(e.suffix) ||
+            word.compare(QLatin1String(e.language), Qt::CaseInsensitive) == 0)
+            return QLatin1String(e.language);
+    return {};
+}
+
 #ifdef CHORUS_HAVE_KSYNTAXHIGHLIGHTING
 
 namespace {

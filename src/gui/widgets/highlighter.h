@@ -24,6 +24,10 @@ public:
     // The language name attach() understands for a file name ("a/b.py" -> "Python"), or "".
     static QString languageForFileName(const QString &fileName);
 
+    // The language name attach() understands for a Markdown code fence's info string
+    // ("python", "py", "ts", "c++", "shell", "JSON"), or "" for none or an unknown one.
+    static QString languageForFence(const QString &info);
+
     // True when the palette's window is dark (text lighter than the base).
     static bool isDark(const QPalette &palette);
 };
