@@ -135,6 +135,17 @@
     </message>
 </context>
 <context>
+    <name>chorus::AgentListView</name>
+    <message numerus="yes">
+        <location filename="../src/gui/agents/agentlistview.cpp" line="+272"/>
+        <source>Finished agents and agents idle for more than %n minute(s) are hidden: View → Show Finished Agents shows them.</source>
+        <translation>
+            <numerusform>Finished agents and agents idle for more than %n minute are hidden: View → Show Finished Agents shows them.</numerusform>
+            <numerusform>Finished agents and agents idle for more than %n minutes are hidden: View → Show Finished Agents shows them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>chorus::AgentStatusBar</name>
     <message numerus="yes">
         <location filename="../src/gui/mainwindow/agentstatusbar.cpp" line="+46"/>
@@ -303,6 +314,18 @@
         <translation>
             <numerusform>%1 conflicts with %2 in %n file: %3. Nothing was merged.</numerusform>
             <numerusform>%1 conflicts with %2 in %n files: %3. Nothing was merged.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chorus::SessionFilterModel</name>
+    <message numerus="yes">
+        <location filename="../src/gui/agents/sessionfiltermodel.cpp" line="+110"/>
+        <source>%1 · %n agent(s)</source>
+        <comment>a repository&apos;s folder name and its agents listed</comment>
+        <translation>
+            <numerusform>%1 · %n agent</numerusform>
+            <numerusform>%1 · %n agents</numerusform>
         </translation>
     </message>
 </context>

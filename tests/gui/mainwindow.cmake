@@ -6,3 +6,6 @@ chorus_add_test(tst_history LIBS chorus-gui-lib chorus-testsupport)
 set_tests_properties(tst_mainwindow tst_history PROPERTIES TIMEOUT 600 LABELS gui)
 chorus_add_test(tst_newagent LIBS chorus-gui-lib chorus-testsupport)
 set_tests_properties(tst_newagent PROPERTIES TIMEOUT 600 LABELS gui)
+# The agent list at 30+ agents (seeded into the engine's database, one real agent waiting).
+chorus_add_test(tst_agentlist LIBS chorus-gui-lib chorus-testsupport)
+set_tests_properties(tst_agentlist PROPERTIES TIMEOUT 600 LABELS gui)

@@ -127,6 +127,16 @@ QVariant AgentListModel::data(const QModelIndex &index, int role) const
         return SessionFormat::createdLocal(s);
     case TaskRole:
         return s.task;
+    case BranchRole:
+        return s.branch;
+    case GroupKeyRole:
+        return s.repo.isEmpty() ? s.dir : s.repo;
+    case AttentionRole:
+        return int(attention(s));
+    case IdleSinceRole:
+        return s.state == SessionState::Idle && !s.endedAt.isEmpty()
+                   ? QDateTime::fromString(s.endedAt, Qt::ISODateWithMs)
+                   : QDateTime();
     default:
         return {};
     }
@@ -143,7 +153,7 @@ QVariant AgentListModel::display(const SessionInfo &s, int column) const
         return SessionFormat::stateText(s);
     case TaskColumn:
         // One line: the table cell elides the rest; the tooltip has it all.
-        return s.task.simplified();
+        return taskLine(s.task);
     case TokensColumn:
         return SessionFormat::tokens(s.tokens.total());
     case CostColumn:
@@ -153,9 +163,30 @@ QVariant AgentListModel::display(const SessionInfo &s, int column) const
             SessionFormat::elapsedSeconds(s, QDateTime::currentDateTimeUtc()));
     case CreatedColumn:
         return QLocale().toString(SessionFormat::createdLocal(s), QLocale::ShortFormat);
+    case BranchColumn:
+        return s.branch;
+    case MergeColumn:
+        return s.branchState.note();
     default:
         return {};
     }
+}
+
+AgentListModel::Attention AgentListModel::attention(const SessionInfo &s)
+{
+    if (s.state == SessionState::Waiting && s.stateDetail == QLatin1String("approval"))
+        return NeedsApproval;
+    return s.state == SessionState::Idle ? NeedsMessage : NeedsNothing;
+}
+
+QString AgentListModel::taskLine(const QString &task)
+{
+    for (QStringView line : QStringView(task).split(QLatin1Char('\n'))) {
+        const QString text = line.toString().simplified();
+        if (!text.isEmpty())
+            return text;
+    }
+    return {};
 }
 
 QVariant AgentListModel::sortValue(const SessionInfo &s, int column) const
@@ -177,6 +208,10 @@ QVariant AgentListModel::sortValue(const SessionInfo &s, int column) const
         return SessionFormat::elapsedSeconds(s, QDateTime::currentDateTimeUtc());
     case CreatedColumn:
         return s.createdAt; // ISO 8601 UTC sorts as text
+    case BranchColumn:
+        return s.branch.toLower();
+    case MergeColumn:
+        return s.branchState.note();
     default:
         return {};
     }
@@ -232,6 +267,10 @@ QVariant AgentListModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Elapsed");
     case CreatedColumn:
         return tr("Created");
+    case BranchColumn:
+        return tr("Branch");
+    case MergeColumn:
+        return tr("Merge");
     default:
         return {};
     }

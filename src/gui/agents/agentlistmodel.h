@@ -14,8 +14,9 @@ class KnownRoles;
 
 // Every session the engine knows (EngineClient::sessions()), one row each in creation
 // order, kept current from the client's signals. The agent list and History show different
-// columns of it through their own SessionFilterModel. The Elapsed column ticks once a
-// second, and only while some session holds a running turn.
+// columns of it through their own SessionFilterModel (the agent list through a
+// RepositoryGroupModel first). The Elapsed column ticks once a second, and only while some
+// session holds a running turn.
 class AgentListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -29,6 +30,8 @@ public:
         CostColumn,
         ElapsedColumn,
         CreatedColumn,
+        BranchColumn, // the agent's branch (empty when it works in place)
+        MergeColumn,  // where the branch stands: merged, conflict, check failed...
         ColumnCount,
     };
     enum DataRole {
@@ -38,7 +41,16 @@ public:
         RoleNameRole, // the agent's role
         CreatedRole,  // QDateTime, local time
         TaskRole,
+        BranchRole,    // the agent's branch
+        GroupKeyRole,  // the repository it works in (its folder when not in one)
+        AttentionRole, // int: 0 waits for an approval, 1 idle (waits for a message), 2 neither
+        IdleSinceRole, // QDateTime (UTC) the turn ended, for an idle agent; else invalid
     };
+    // What AttentionRole holds: how much the agent waits for the user.
+    enum Attention { NeedsApproval, NeedsMessage, NeedsNothing };
+    static Attention attention(const SessionInfo &s);
+    // The task's first non-empty line.
+    static QString taskLine(const QString &task);
 
     AgentListModel(EngineClient *client, KnownRoles *roles, QObject *parent = nullptr);
 

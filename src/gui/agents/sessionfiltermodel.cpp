@@ -1,15 +1,28 @@
 #include "agents/sessionfiltermodel.h"
 
 #include "agents/agentlistmodel.h"
+#include "agents/repositorygroupmodel.h"
 
 #include <QDateTime>
 
 namespace chorus {
 
+namespace {
+bool isGroup(const QModelIndex &i)
+{
+    return i.data(RepositoryGroupModel::IsGroupRole).toBool();
+}
+} // namespace
+
 SessionFilterModel::SessionFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setSortRole(AgentListModel::SortRole);
     setDynamicSortFilter(true);
+    // A group header shows while one of its agents passes.
+    setRecursiveFilteringEnabled(true);
+    // Idle agents cross the idle limit as time goes by, with no change of their own.
+    m_idleTimer.setInterval(30 * 1000);
+    connect(&m_idleTimer, &QTimer::timeout, this, &SessionFilterModel::invalidateFilter);
 }
 
 void SessionFilterModel::setRole(const QString &role)
@@ -51,24 +64,87 @@ void SessionFilterModel::setHideFinished(bool hide)
     if (hide == m_hideFinished)
         return;
     m_hideFinished = hide;
+    updateIdleTimer();
     invalidateFilter();
+}
+
+void SessionFilterModel::setIdleLimitMinutes(int minutes)
+{
+    minutes = qMax(0, minutes);
+    if (minutes == m_idleMinutes)
+        return;
+    m_idleMinutes = minutes;
+    updateIdleTimer();
+    if (m_hideFinished)
+        invalidateFilter();
+}
+
+void SessionFilterModel::updateIdleTimer()
+{
+    if (m_hideFinished && m_idleMinutes > 0)
+        m_idleTimer.start();
+    else
+        m_idleTimer.stop();
+}
+
+void SessionFilterModel::setWaitingFirst(bool on)
+{
+    if (on == m_waitingFirst)
+        return;
+    m_waitingFirst = on;
+    invalidate();
+}
+
+void SessionFilterModel::sort(int column, Qt::SortOrder order)
+{
+    const bool changed = column != m_column;
+    m_column = column;
+    QSortFilterProxyModel::sort(qMax(0, column), order);
+    if (changed)
+        invalidate(); // column -1 and 0 both sort column 0: the base class saw no change
+}
+
+QVariant SessionFilterModel::data(const QModelIndex &index, int role) const
+{
+    if (role == Qt::DisplayRole && index.column() == 0 && isGroup(index))
+        return tr("%1 · %n agent(s)", "a repository's folder name and its agents listed",
+                  rowCount(index))
+            .arg(QSortFilterProxyModel::data(index, role).toString());
+    return QSortFilterProxyModel::data(index, role);
 }
 
 bool SessionFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex i = sourceModel()->index(sourceRow, 0, sourceParent);
+    // A group header passes through its agents (recursive filtering), never by itself.
+    return !isGroup(i) && passes(i);
+}
+
+bool SessionFilterModel::passes(const QModelIndex &i) const
+{
     const auto state = SessionState(i.data(AgentListModel::StateRole).toInt());
-    if (m_hideFinished && isFinal(state))
-        return false;
+    if (m_hideFinished) {
+        if (isFinal(state))
+            return false;
+        if (state == SessionState::Idle && m_idleMinutes > 0) {
+            const QDateTime since = i.data(AgentListModel::IdleSinceRole).toDateTime();
+            if (since.isValid() &&
+                since.secsTo(QDateTime::currentDateTimeUtc()) > qint64(m_idleMinutes) * 60)
+                return false;
+        }
+    }
     if (m_state && state != *m_state)
         return false;
     if (!m_role.isEmpty() && i.data(AgentListModel::RoleNameRole).toString() != m_role)
         return false;
     if (!m_text.isEmpty()) {
-        const QString name = i.data(AgentListModel::SortRole).toString(); // lower-cased name
-        const QString task = i.data(AgentListModel::TaskRole).toString();
-        if (!name.contains(m_text, Qt::CaseInsensitive) &&
-            !task.contains(m_text, Qt::CaseInsensitive))
+        // A plain substring: "a+b(" finds that text; nothing is a pattern.
+        const auto has = [this, &i](int role) {
+            return i.data(role).toString().contains(m_text, Qt::CaseInsensitive);
+        };
+        if (!has(AgentListModel::SortRole) // the lower-cased name
+            && !has(AgentListModel::RoleNameRole) && !has(AgentListModel::TaskRole) &&
+            !has(AgentListModel::BranchRole))
             return false;
     }
     if (m_from.isValid() || m_to.isValid()) {
@@ -79,6 +155,28 @@ bool SessionFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
             return false;
     }
     return true;
+}
+
+bool SessionFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    // The fixed orders (groups by name, waiting first, creation order) read the same both
+    // ways: descending sorts by lessThan(right, left), so swap back.
+    QModelIndex a = left;
+    QModelIndex b = right;
+    if (sortOrder() == Qt::DescendingOrder)
+        std::swap(a, b);
+    if (isGroup(a) || isGroup(b))
+        return a.data(AgentListModel::SortRole).toString() <
+               b.data(AgentListModel::SortRole).toString();
+    if (m_waitingFirst) {
+        const int wa = a.data(AgentListModel::AttentionRole).toInt();
+        const int wb = b.data(AgentListModel::AttentionRole).toInt();
+        if (wa != wb)
+            return wa < wb;
+    }
+    if (m_column < 0)
+        return a.row() < b.row(); // creation order (within a group)
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 } // namespace chorus

@@ -6,6 +6,7 @@ target_sources(chorus-gui-lib PRIVATE
     agents/agentlistview.cpp agents/agentlistview.h
     agents/knownroles.cpp agents/knownroles.h
     agents/newagentdialog.cpp agents/newagentdialog.h
+    agents/repositorygroupmodel.cpp agents/repositorygroupmodel.h
     agents/sessionfiltermodel.cpp agents/sessionfiltermodel.h
     agents/sessionformat.cpp agents/sessionformat.h
     agents/stopconfirmation.cpp agents/stopconfirmation.h

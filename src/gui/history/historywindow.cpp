@@ -50,6 +50,8 @@ HistoryWindow::HistoryWindow(EngineClient *client, AgentListModel *model, KnownR
     AgentListView::setUpSessionView(m_view);
     m_view->setAllColumnsShowFocus(true);
     m_view->setColumnHidden(AgentListModel::ElapsedColumn, true);
+    m_view->setColumnHidden(AgentListModel::BranchColumn, true);
+    m_view->setColumnHidden(AgentListModel::MergeColumn, true);
     m_view->header()->setSortIndicator(AgentListModel::CreatedColumn, Qt::DescendingOrder);
     m_view->setSortingEnabled(true); // newest first
     m_view->header()->setSectionResizeMode(QHeaderView::Interactive);

@@ -353,6 +353,7 @@ SettingsDialog *MainWindow::showSettings()
         applyTheme(theme);
         m_actions->setTheme(theme);
         m_claudeBanner->recheck(); // the path to Claude may be another now
+        m_list->applySettings();
     });
     dialog->open();
     return dialog;
@@ -380,7 +381,7 @@ void MainWindow::restoreWindowState()
     restoreState(guisettings::state(QStringLiteral("windowState")));
     if (!m_workspace->restoreState(guisettings::state(QStringLiteral("workspaceSplitter"))))
         m_workspace->setSizes({540, 660});
-    m_list->restoreState(guisettings::state(QStringLiteral("agentListHeader")));
+    m_list->restoreState(guisettings::state(QStringLiteral("agentListColumns")));
 }
 
 void MainWindow::saveWindowState()
@@ -388,7 +389,7 @@ void MainWindow::saveWindowState()
     guisettings::setState(QStringLiteral("geometry"), saveGeometry());
     guisettings::setState(QStringLiteral("windowState"), saveState());
     guisettings::setState(QStringLiteral("workspaceSplitter"), m_workspace->saveState());
-    guisettings::setState(QStringLiteral("agentListHeader"), m_list->saveState());
+    guisettings::setState(QStringLiteral("agentListColumns"), m_list->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -93,6 +93,38 @@ void setShowFinishedAgents(bool show)
     setValue(QStringLiteral("showFinishedAgents"), show);
 }
 
+bool groupAgentsByRepository()
+{
+    return value(QStringLiteral("groupAgentsByRepository"), true).toBool();
+}
+
+void setGroupAgentsByRepository(bool group)
+{
+    setValue(QStringLiteral("groupAgentsByRepository"), group);
+}
+
+bool waitingAgentsFirst()
+{
+    return value(QStringLiteral("waitingAgentsFirst"), true).toBool();
+}
+
+void setWaitingAgentsFirst(bool first)
+{
+    setValue(QStringLiteral("waitingAgentsFirst"), first);
+}
+
+int idleAgentHideMinutes()
+{
+    bool ok = false;
+    const int minutes = value(QStringLiteral("idleAgentHideMinutes"), 60).toInt(&ok);
+    return ok ? qMax(0, minutes) : 60;
+}
+
+void setIdleAgentHideMinutes(int minutes)
+{
+    setValue(QStringLiteral("idleAgentHideMinutes"), qMax(0, minutes));
+}
+
 QByteArray state(const QString &key)
 {
     return value(key).toByteArray();

@@ -35,6 +35,16 @@ void setConfirmStop(bool confirm);
 bool showFinishedAgents();
 void setShowFinishedAgents(bool show);
 
+// The agent list: grouped by repository when agents work in more than one (default: yes),
+// agents waiting for the user on top (default: yes), and how many minutes an idle agent
+// stays listed while finished agents are hidden (default 60; 0: idle agents always show).
+bool groupAgentsByRepository();
+void setGroupAgentsByRepository(bool group);
+bool waitingAgentsFirst();
+void setWaitingAgentsFirst(bool first);
+int idleAgentHideMinutes();
+void setIdleAgentHideMinutes(int minutes);
+
 // Opaque widget state (geometry, header and splitter states) by key.
 QByteArray state(const QString &key);
 void setState(const QString &key, const QByteArray &value);

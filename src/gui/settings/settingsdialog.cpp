@@ -76,6 +76,7 @@ void SettingsDialog::load()
     m_ui->themeCombo->setCurrentIndex(
         qMax(0, m_ui->themeCombo->findData(themeKey(guisettings::theme()))));
     m_ui->confirmStopCheck->setChecked(guisettings::confirmStop());
+    m_ui->idleHideSpin->setValue(guisettings::idleAgentHideMinutes());
 
     const QString override = guisettings::dataDirOverride();
     m_initialDataDir = override.isEmpty() ? paths::dataDir() : override;
@@ -248,6 +249,7 @@ void SettingsDialog::saveGuiSettings()
     guisettings::setDefaultModel(model);
     guisettings::setTheme(themeFromKey(m_ui->themeCombo->currentData().toString()));
     guisettings::setConfirmStop(m_ui->confirmStopCheck->isChecked());
+    guisettings::setIdleAgentHideMinutes(m_ui->idleHideSpin->value());
     const QString dataDir = QDir::fromNativeSeparators(m_ui->dataDirEdit->text().trimmed());
     if (dataDir != m_initialDataDir)
         guisettings::setDataDirOverride(dataDir == paths::dataDir() ? QString() : dataDir);
