@@ -280,6 +280,25 @@
     </message>
 </context>
 <context>
+    <name>chorus::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../src/gui/mainwindow/mainwindow.cpp" line="+213"/>
+        <source>Engine lost — reconnecting in %n s…</source>
+        <translation>
+            <numerusform>Engine lost — reconnecting in %n s…</numerusform>
+            <numerusform>Engine lost — reconnecting in %n s…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Chorus cannot reach its engine — trying again in %n s…</source>
+        <translation>
+            <numerusform>Chorus cannot reach its engine — trying again in %n s…</numerusform>
+            <numerusform>Chorus cannot reach its engine — trying again in %n s…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>chorus::NewAgentDialog</name>
     <message numerus="yes">
         <location filename="../src/gui/agents/newagentdialog.cpp" line="+271"/>

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace chorus::cli {
@@ -118,6 +119,18 @@ bool stdinIsTerminal()
 bool stdoutIsTerminal()
 {
     return ::isatty(STDOUT_FILENO) == 1;
+}
+
+int outputWidth()
+{
+    bool ok = false;
+    const int columns = qEnvironmentVariableIntValue("COLUMNS", &ok);
+    if (ok && columns > 0)
+        return columns;
+    struct winsize ws = {};
+    if (stdoutIsTerminal() && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 0;
 }
 
 } // namespace chorus::cli

@@ -87,5 +87,8 @@ int simpleCall(const QString &method, const QJsonObject &params, const QString &
 // Whether stdin/stdout are terminals.
 bool stdinIsTerminal();
 bool stdoutIsTerminal();
+// How wide a line of the output may be: COLUMNS when set, else the terminal's width, else 0 (no
+// limit: the output goes to a file or a pipe).
+int outputWidth();
 
 } // namespace chorus::cli

@@ -115,6 +115,25 @@ int startAgent(const Args &a, QLatin1String method, const QJsonObject &params)
                   << Qt::endl;
         return 0;
     }
+    // Who it is and where it works, at once: a turn can take long, and meanwhile the user can
+    // look at its worktree or follow it. With --json, stdout keeps the one final object.
+    {
+        TermStream &early = a.has(QStringLiteral("json")) ? err() : out();
+        early << Cli::tr("Spawned %1 (%2, id %3).")
+                     .arg(spawned.name, spawned.role, spawned.id.left(8))
+              << '\n';
+        if (spawned.worksInPlace())
+            early << Cli::tr("  works in %1 (in place, no branch of its own)").arg(spawned.dir)
+                  << '\n';
+        else
+            early << Cli::tr("  works in %1 on branch %2")
+                         .arg(spawned.worktree.isEmpty() ? spawned.dir : spawned.worktree,
+                              spawned.branch)
+                  << '\n';
+        early << Cli::tr("  waiting for its turn to end (follow it: chorus logs %1 --follow)")
+                     .arg(spawned.name)
+              << Qt::endl;
+    }
     // The agent may have settled before we looked.
     const Result<QJsonValue> now =
         call(client, rpc::method::AgentsGet, rpc::toParams(rpc::AgentRequest{myId}));
@@ -205,7 +224,7 @@ int cmdStatus(const Args &a)
         out() << Cli::tr("No agents yet. Start one with: chorus spawn builder --task=\"...\"") << Qt::endl;
         return 0;
     }
-    out() << renderStatusTable(sessions);
+    out() << renderStatusTable(sessions, outputWidth());
     for (const SessionInfo &s : sessions)
         if (!s.warning.isEmpty())
             out() << Cli::tr("warning: %1 %2").arg(s.name, s.warning) << '\n';

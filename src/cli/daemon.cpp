@@ -5,10 +5,12 @@
 
 #include "engine/engine.h"
 #include "engine/enginesettings.h"
+#include "engine/idleexit.h"
 #include "paths.h"
 #include "rpc/engineservice.h"
 #include "rpc/protocol.h"
 #include "rpc/rpcclient.h"
+#include "util/clock.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -222,6 +224,26 @@ int runDaemon()
     }
     QObject::connect(&service, &EngineService::shutdownRequested, &engine,
                      [] { QCoreApplication::quit(); }, Qt::QueuedConnection);
+    // Nothing lingers: with no agent alive and no client connected (a GUI, `logs --follow`, any
+    // command while it runs) for the idleExitMinutes setting, the engine ends; the next client
+    // starts it again. CHORUS_IDLE_EXIT_SECONDS overrides the setting (for tests).
+    bool secondsSet = false;
+    const int idleSeconds = qEnvironmentVariableIntValue("CHORUS_IDLE_EXIT_SECONDS", &secondsSet);
+    IdleExit idleExit(
+        [&engine, &service] { return service.clientCount() > 0 || engine.hasLiveAgents(); },
+        [&engine, secondsSet, idleSeconds]() -> qint64 {
+            return secondsSet ? qint64(idleSeconds) * 1000
+                              : qint64(engine.settings().idleExitMinutes) * 60 * 1000;
+        },
+        Clock::system());
+    QObject::connect(&idleExit, &IdleExit::expired, &engine, [&err](qint64 idleMs) {
+        err << QStringLiteral("chorus daemon: no agent alive and no client for %1 s: ending (the "
+                              "idleExitMinutes setting)")
+                   .arg(idleMs / 1000)
+            << Qt::endl;
+        QCoreApplication::quit();
+    });
+    idleExit.start();
     err << QStringLiteral("chorus daemon: engine %1 listening on %2 (database %3)")
                .arg(QCoreApplication::applicationPid())
                .arg(*socket, paths::databasePath())

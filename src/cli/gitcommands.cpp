@@ -126,12 +126,25 @@ void printPatch(const FileDiff &f, bool color)
 {
     const QString a = f.status == FileDiff::Added ? QStringLiteral("/dev/null") : QStringLiteral("a/") + f.oldPath;
     const QString b = f.status == FileDiff::Deleted ? QStringLiteral("/dev/null") : QStringLiteral("b/") + f.newPath;
-    out() << colored(QStringLiteral("diff --chorus a/%1 b/%2").arg(f.oldPath.isEmpty() ? f.newPath : f.oldPath,
-                                                                   f.newPath.isEmpty() ? f.oldPath : f.newPath),
+    // git's own extended header, so that `git apply`, `patch` and every patch viewer take it:
+    // a new or deleted file says so with its mode (an empty new file has no hunk to say it).
+    out() << colored(QStringLiteral("diff --git a/%1 b/%2")
+                         .arg(f.oldPath.isEmpty() ? f.newPath : f.oldPath,
+                              f.newPath.isEmpty() ? f.oldPath : f.newPath),
                      "1", color)
           << '\n';
+    if (f.status == FileDiff::Added)
+        out() << QStringLiteral("new file mode %1\n")
+                     .arg(QString::number(f.newMode ? f.newMode : 0100644, 8));
+    else if (f.status == FileDiff::Deleted)
+        out() << QStringLiteral("deleted file mode %1\n")
+                     .arg(QString::number(f.oldMode ? f.oldMode : 0100644, 8));
     if (f.status == FileDiff::Renamed)
         out() << QStringLiteral("similarity index %1%\nrename from %2\nrename to %3\n").arg(f.similarity).arg(f.oldPath, f.newPath);
+    else if (f.status == FileDiff::Copied)
+        out() << QStringLiteral("similarity index %1%\ncopy from %2\ncopy to %3\n")
+                     .arg(f.similarity)
+                     .arg(f.oldPath, f.newPath);
     if (f.modeChanged())
         out() << QStringLiteral("old mode %1\nnew mode %2\n").arg(QString::number(f.oldMode, 8), QString::number(f.newMode, 8));
     if (f.binary) {
@@ -154,8 +167,20 @@ void printPatch(const FileDiff &f, bool color)
     }
 }
 
-// Prints one line per agent of a merge/sync report; returns whether all went well.
-bool printItems(const QJsonArray &items, const QStringList &goodStates)
+// What to do about an agent whose branch conflicts with `into` (empty: the default target).
+QString conflictNextStep(const QString &name, const QString &into)
+{
+    const QString resolve = into.isEmpty()
+                                ? QStringLiteral("chorus resolve %1").arg(name)
+                                : QStringLiteral("chorus resolve %1 --into=%2").arg(name, into);
+    return Cli::tr("      next: `%1` starts a resolver agent on it, or resolve it by hand in "
+                   "chorus-gui (Review, then Resolve Conflicts)\n")
+        .arg(resolve);
+}
+
+// Prints one line per agent of a merge/sync report (with the next step for a conflict);
+// returns whether all went well.
+bool printItems(const QJsonArray &items, const QStringList &goodStates, const QString &into = {})
 {
     bool allGood = true;
     for (const QJsonValue &v : items) {
@@ -171,6 +196,8 @@ bool printItems(const QJsonArray &items, const QStringList &goodStates)
             out() << QStringLiteral("      %1 %2\n").arg(cf.value(QLatin1String("kind")).toString().leftJustified(14),
                                                         cf.value(QLatin1String("path")).toString());
         }
+        if (state == QLatin1String("conflict"))
+            out() << conflictNextStep(i.value(QLatin1String("name")).toString(), into);
         if (outcome.contains(QLatin1String("checkOutput")) && state != QLatin1String("merged")) {
             const QStringList lines = outcome.value(QLatin1String("checkOutput")).toString().trimmed().split(QLatin1Char('\n'));
             out() << Cli::tr("      check output (last %n line(s)):\n", nullptr, int(qMin<qsizetype>(lines.size(), 20)));
@@ -250,8 +277,9 @@ int cmdSync(const Args &a)
     }
     out() << (rebase ? Cli::tr("Rebased agent branches on their target:") : Cli::tr("Merged the target into agent branches:"))
           << '\n';
-    const bool ok = printItems(r->toObject().value(QLatin1String("items")).toArray(),
-                               {QStringLiteral("merged"), QStringLiteral("up-to-date")});
+    const bool ok =
+        printItems(r->toObject().value(QLatin1String("items")).toArray(),
+                   {QStringLiteral("merged"), QStringLiteral("up-to-date")}, request.into);
     return ok ? 0 : 1;
 }
 
@@ -279,7 +307,7 @@ int cmdMerge(const Args &a)
         if (!p)
             return fail(p.error());
         out() << Cli::tr("The merge queue (%1):").arg(options.strategy) << '\n';
-        printItems(p->toObject().value(QLatin1String("items")).toArray(), {});
+        printItems(p->toObject().value(QLatin1String("items")).toArray(), {}, options.into);
         out() << Cli::tr("Merge these now? [y/N] ");
         out().flush();
         QTextStream in(stdin);
@@ -306,7 +334,8 @@ int cmdMerge(const Args &a)
             ok = ok && (s == QLatin1String("merged") || s == QLatin1String("up-to-date"));
         }
     } else {
-        ok = printItems(items, {QStringLiteral("merged"), QStringLiteral("up-to-date")});
+        ok = printItems(items, {QStringLiteral("merged"), QStringLiteral("up-to-date")},
+                        options.into);
     }
     return ok ? 0 : 1;
 }

@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
+#include <utility>
+
 namespace chorus::cli {
 
 namespace {
@@ -98,11 +100,43 @@ QString formatElapsed(const SessionInfo &s)
     return QStringLiteral("%1h%2m").arg(secs / 3600).arg((secs % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
-QString renderStatusTable(const QList<SessionInfo> &sessions)
+namespace {
+
+// One column of the status table: how it gives up room when the terminal is narrow.
+struct Column
 {
-    const QStringList header{Cli::tr("NAME"), Cli::tr("ROLE"), Cli::tr("STATE"), Cli::tr("TURNS"), Cli::tr("TOKENS"),
-                             Cli::tr("COST"), Cli::tr("ELAPSED"), Cli::tr("ID"), Cli::tr("BRANCH/DIR")};
-    QList<QStringList> rows{header};
+    QString header;
+    int minWidth = 0;     // elided no narrower than this (0: not elided)
+    int dropRank = 0;     // dropped in this order when elision is not enough (0: never)
+    bool keepEnd = false; // elided at the start (paths, branches: their end says most)
+};
+
+QString elide(const QString &text, int width, bool keepEnd)
+{
+    if (text.size() <= width)
+        return text;
+    if (width <= 1)
+        return QString(QChar(0x2026)).left(width);
+    const QChar ellipsis(0x2026);
+    return keepEnd ? QString(ellipsis + text.right(width - 1))
+                   : QString(text.left(width - 1) + ellipsis);
+}
+} // namespace
+
+QString renderStatusTable(const QList<SessionInfo> &sessions, int width)
+{
+    // NAME ROLE STATE TURNS TOKENS COST ELAPSED ID BRANCH/DIR TASK; the task is last, and the
+    // first to give way.
+    const QList<Column> columns{
+        {Cli::tr("NAME"), 8, 0},    {Cli::tr("ROLE"), 6, 7},   {Cli::tr("STATE"), 6, 0},
+        {Cli::tr("TURNS"), 0, 4},   {Cli::tr("TOKENS"), 0, 2}, {Cli::tr("COST"), 0, 5},
+        {Cli::tr("ELAPSED"), 0, 3}, {Cli::tr("ID"), 0, 1},     {Cli::tr("BRANCH/DIR"), 12, 6, true},
+        {Cli::tr("TASK"), 12, 8}};
+    QList<QStringList> rows;
+    QStringList header;
+    for (const Column &c : columns)
+        header << c.header;
+    rows << header;
     for (const SessionInfo &s : sessions) {
         QString state = stateName(s.state);
         if (s.state == SessionState::Stopped && s.stateDetail == QLatin1String("user"))
@@ -121,22 +155,74 @@ QString renderStatusTable(const QList<SessionInfo> &sessions)
                             : s.branch.isEmpty() ? s.dir
                             : s.branchState.note().isEmpty()
                                 ? s.branch
-                                : QStringLiteral("%1 (%2)").arg(s.branch, s.branchState.note())};
+                                : QStringLiteral("%1 (%2)").arg(s.branch, s.branchState.note()),
+                            s.task.section(QLatin1Char('\n'), 0, 0).simplified()};
     }
-    QList<qsizetype> widths(header.size(), 0);
+    const qsizetype n = columns.size();
+    QList<int> widths(n, 0);
     for (QStringList &r : rows) {
         for (QString &cell : r)
             cell = visibleControls(cell); // the columns line up as the cells are shown
     }
     for (const QStringList &r : rows)
-        for (qsizetype i = 0; i < r.size(); ++i)
-            widths[i] = qMax(widths[i], r[i].size());
+        for (qsizetype i = 0; i < n; ++i)
+            widths[i] = qMax(widths[i], int(r[i].size()));
+    const QList<int> natural = widths;
+    QList<bool> shown(n, true);
+    constexpr int kGap = 2;
+    const auto total = [&] {
+        int sum = 0, count = 0;
+        for (qsizetype i = 0; i < n; ++i)
+            if (shown[i]) {
+                sum += widths[i];
+                ++count;
+            }
+        return sum + kGap * qMax(0, count - 1);
+    };
+    if (width > 0) {
+        // First the elastic columns give up what they have above their minimum (the task
+        // first, the name last), then whole columns go, least useful first.
+        for (const qsizetype i : {9, 8, 2, 1, 0}) {
+            const int over = total() - width;
+            if (over <= 0)
+                break;
+            const int least = qMin(widths[i], columns[i].minWidth);
+            widths[i] -= qMin(over, widths[i] - least);
+        }
+        for (int rank = 1; total() > width && rank <= 8; ++rank)
+            for (qsizetype i = 0; i < n; ++i)
+                if (columns[i].dropRank == rank)
+                    shown[i] = false;
+        // Room that dropping a column freed goes back to what was elided: the name first.
+        for (const qsizetype i : {0, 2, 1, 8, 9}) {
+            const int slack = width - total();
+            if (slack <= 0)
+                break;
+            if (shown[i])
+                widths[i] = qMin(natural[i], widths[i] + slack);
+        }
+        // What is left (the name and the state) shares what there is.
+        for (const qsizetype i : {2, 0}) {
+            const int over = total() - width;
+            if (over > 0)
+                widths[i] = qMax(1, widths[i] - over);
+        }
+    }
     QString out;
     for (const QStringList &r : rows) {
         QString line;
-        for (qsizetype i = 0; i < r.size(); ++i)
-            line += i + 1 < r.size() ? r[i].leftJustified(widths[i] + 2) : r[i];
-        out += line.trimmed() + QLatin1Char('\n');
+        bool first = true;
+        for (qsizetype i = 0; i < n; ++i) {
+            if (!shown[i])
+                continue;
+            if (!std::exchange(first, false))
+                line += QString(kGap, QLatin1Char(' '));
+            line += elide(r[i], widths[i], columns[i].keepEnd).leftJustified(widths[i]);
+        }
+        line = line.trimmed();
+        if (width > 0 && line.size() > width)
+            line = elide(line, width, false);
+        out += line + QLatin1Char('\n');
     }
     return out;
 }

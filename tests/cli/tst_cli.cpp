@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <QScopeGuard>
+
 #include <csignal>
 #include <sys/stat.h>
 
@@ -84,6 +86,9 @@ private Q_SLOTS:
     void unwritableDataDirIsExplained_data();
     void unwritableDataDirIsExplained();
     void dataFilesArePrivate();
+    void spawnWaitSaysWhereAtOnce();
+    void statusFitsTheTerminal();
+    void idleEngineEndsItself();
 
 private:
     QJsonObject statusJson();
@@ -690,6 +695,171 @@ void TestCli::dataFilesArePrivate()
         QVERIFY2(modeOf(path) == 0600,
                  qPrintable(QStringLiteral("%1: %2").arg(path).arg(modeOf(path), 0, 8)));
     }
+}
+
+// `spawn --wait` says who the agent is and where it works before its turn ends (a turn can take
+// minutes); with --json that goes to stderr and stdout keeps the one final object.
+void TestCli::spawnWaitSaysWhereAtOnce()
+{
+    const QString task =
+        QStringLiteral("Take your time. ") +
+        script({QJsonObject{{QStringLiteral("text"), QStringLiteral("Done slowly.")},
+                            {QStringLiteral("chunks"), 4},
+                            {QStringLiteral("delay"), 1.0}}});
+    for (const bool json : {false, true}) {
+        const QString name = json ? QStringLiteral("slowjson") : QStringLiteral("slowtext");
+        QProcess spawn;
+        spawn.setProgram(m_fx.chorusProgram());
+        QStringList args{QStringLiteral("spawn"),          QStringLiteral("builder"),
+                         QStringLiteral("--task=") + task, QStringLiteral("--name=") + name,
+                         QStringLiteral("--in-place"),     QStringLiteral("--wait")};
+        if (json)
+            args << QStringLiteral("--json");
+        spawn.setArguments(args);
+        spawn.setWorkingDirectory(m_fx.workDir());
+        spawn.start();
+        QVERIFY(spawn.waitForStarted());
+        QByteArray early;
+        const auto channel =
+            json ? &QProcess::readAllStandardError : &QProcess::readAllStandardOutput;
+        QTRY_VERIFY_WITH_TIMEOUT((early += (spawn.*channel)()).contains("works in"), 60000);
+        // Said while the turn still runs (four one-second chunks).
+        QCOMPARE(spawn.state(), QProcess::Running);
+        const QString said = QString::fromUtf8(early);
+        QVERIFY2(said.contains(QStringLiteral("Spawned %1 (builder").arg(name)), qPrintable(said));
+        QVERIFY2(said.contains(QDir(m_fx.workDir()).canonicalPath() + QStringLiteral(" (in place")),
+                 qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("chorus logs %1 --follow").arg(name)),
+                 qPrintable(said));
+        QVERIFY(spawn.waitForFinished(120000));
+        QCOMPARE(spawn.exitCode(), 0);
+        const QByteArray rest = spawn.readAllStandardOutput();
+        if (json) {
+            // stdout is exactly the final object.
+            const QJsonObject o = QJsonDocument::fromJson(rest).object();
+            QCOMPARE(o.value(QLatin1String("name")).toString(), name);
+            QCOMPARE(o.value(QLatin1String("state")).toString(), QStringLiteral("idle"));
+        } else {
+            QVERIFY2(rest.contains("slowtext is idle after"), rest.constData());
+        }
+    }
+}
+
+// `status` fits the terminal: COLUMNS (or the terminal's width) bounds every line, the task
+// (last) and the longest cells elide with "…", the least useful columns go; with no terminal and
+// no COLUMNS nothing is cut.
+void TestCli::statusFitsTheTerminal()
+{
+    const QString longTask = QStringLiteral("Rewrite the whole storage layer so that it keeps "
+                                            "every event in a ring buffer and nothing is lost");
+    for (const QString &name :
+         {QStringLiteral("a-rather-long-agent-name"), QStringLiteral("bee")}) {
+        const auto r = m_fx.chorus(
+            {QStringLiteral("spawn"), QStringLiteral("builder"),
+             QStringLiteral("--task=") + longTask + QStringLiteral("\nsecond line never shown"),
+             QStringLiteral("--name=") + name, QStringLiteral("--in-place"),
+             QStringLiteral("--wait")},
+            120000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    }
+    const QByteArray saved = qgetenv("COLUMNS");
+    const bool had = qEnvironmentVariableIsSet("COLUMNS");
+    const auto restore = qScopeGuard([&] {
+        if (had)
+            qputenv("COLUMNS", saved);
+        else
+            qunsetenv("COLUMNS");
+    });
+    const auto table = [this](const QByteArray &columns) {
+        if (columns.isEmpty())
+            qunsetenv("COLUMNS");
+        else
+            qputenv("COLUMNS", columns);
+        const auto r = m_fx.chorus({QStringLiteral("status")});
+        return r.out.section(QStringLiteral("\n\n"), 0, 0)
+            .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    };
+
+    const QStringList narrow = table("60");
+    QCOMPARE(narrow.size(), 3);
+    for (const QString &line : narrow)
+        QVERIFY2(line.size() <= 60, qPrintable(line));
+    QVERIFY(narrow[0].startsWith(QLatin1String("NAME")));
+    QVERIFY2(narrow[0].contains(QLatin1String("STATE")), qPrintable(narrow[0]));
+    QVERIFY2(!narrow[0].contains(QLatin1String("TOKENS")), qPrintable(narrow[0]));
+    QVERIFY2(narrow[0].endsWith(QLatin1String("TASK")), qPrintable(narrow[0]));
+    QVERIFY2(narrow[1].contains(QChar(0x2026)), qPrintable(narrow[1])); // the task is elided
+    QVERIFY2(narrow[2].startsWith(QLatin1String("bee ")), qPrintable(narrow[2]));
+    QVERIFY(narrow[1].contains(QLatin1String("idle")) && narrow[2].contains(QLatin1String("idle")));
+
+    const QStringList wide = table("200");
+    QCOMPARE(wide.size(), 3);
+    for (const QString &line : wide)
+        QVERIFY2(line.size() <= 200, qPrintable(line));
+    for (const char *column : {"NAME", "ROLE", "STATE", "TURNS", "TOKENS", "COST", "ELAPSED", "ID",
+                               "BRANCH/DIR", "TASK"})
+        QVERIFY2(wide[0].contains(QLatin1String(column)), column);
+    QVERIFY(wide[1].contains(QLatin1String("a-rather-long-agent-name")));
+    QVERIFY2(wide[1].contains(QLatin1String("Rewrite the whole storage")), qPrintable(wide[1]));
+    QVERIFY(!wide[1].contains(QLatin1String("second line")));
+
+    // Not a terminal, no COLUMNS: the whole first line of the task.
+    const QStringList whole = table({});
+    QVERIFY2(whole[1].endsWith(longTask), qPrintable(whole[1]));
+    QVERIFY(whole[1].size() > 200);
+}
+
+// An engine with no agent alive and no client ends itself after the idle setting (seconds here,
+// through CHORUS_IDLE_EXIT_SECONDS); a client (`logs --follow`) or an agent in a turn keeps it.
+void TestCli::idleEngineEndsItself()
+{
+    qputenv("CHORUS_IDLE_EXIT_SECONDS", "2");
+    const auto unset = qScopeGuard([] { qunsetenv("CHORUS_IDLE_EXIT_SECONDS"); });
+
+    // Nothing at all: it ends within a few seconds.
+    auto r = m_fx.chorus({QStringLiteral("daemon"), QStringLiteral("start")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY(m_fx.daemonPid() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fx.daemonPid(), qint64(0), 15000);
+    QFile log(m_fx.dataDir() + QStringLiteral("/daemon.log"));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    QVERIFY2(log.readAll().contains("no agent alive and no client"), "daemon.log");
+
+    // A client keeps it: `logs --follow` for three times the idle time.
+    QProcess follow;
+    follow.setProgram(m_fx.chorusProgram());
+    follow.setArguments({QStringLiteral("logs"), QStringLiteral("--follow")});
+    follow.setWorkingDirectory(m_fx.workDir());
+    follow.start();
+    QVERIFY(follow.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(m_fx.daemonPid() > 0, 30000);
+    const qint64 pid = m_fx.daemonPid();
+    QTest::qWait(6000); // the only way to see that something does not happen
+    QCOMPARE(m_fx.daemonPid(), pid);
+    QCOMPARE(follow.state(), QProcess::Running);
+    follow.kill();
+    follow.waitForFinished(5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fx.daemonPid(), qint64(0), 15000);
+
+    // An agent in a turn keeps it, with no client connected; once it is stopped, it ends.
+    const QString task =
+        QStringLiteral("Work a while. ") +
+        script({QJsonObject{{QStringLiteral("text"), QStringLiteral("a b c d e f g h")},
+                            {QStringLiteral("chunks"), 30},
+                            {QStringLiteral("delay"), 1.0}}});
+    r = m_fx.chorus({QStringLiteral("spawn"), QStringLiteral("builder"),
+                     QStringLiteral("--task=") + task, QStringLiteral("--name=busy"),
+                     QStringLiteral("--in-place")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const qint64 working = m_fx.daemonPid();
+    QVERIFY(working > 0);
+    QTest::qWait(6000);
+    QCOMPARE(m_fx.daemonPid(), working);
+    QCOMPARE(agent(QStringLiteral("busy")).value(QLatin1String("state")).toString(),
+             QStringLiteral("running"));
+    r = m_fx.chorus({QStringLiteral("stop"), QStringLiteral("busy")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_fx.daemonPid(), qint64(0), 30000);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -18,6 +18,8 @@ private Q_SLOTS:
     void everyCharacter();
     void jsonStaysExact();
     void statusColumnsLineUp();
+    void statusFitsWidth_data();
+    void statusFitsWidth();
 };
 
 void TestCliOutput::visibleControls_data()
@@ -114,6 +116,77 @@ void TestCliOutput::statusColumnsLineUp()
     QVERIFY(state > 0);
     for (const QString &l : lines)
         QVERIFY2(l.mid(state - 2, 2) == QStringLiteral("  ") && l.at(state) != u' ', qPrintable(l));
+}
+
+void TestCliOutput::statusFitsWidth_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<QStringList>("present");
+    QTest::addColumn<QStringList>("absent");
+    QTest::newRow("unlimited") << 0
+                               << QStringList{QStringLiteral("TOKENS"), QStringLiteral("ID"),
+                                              QStringLiteral("ELAPSED"), QStringLiteral("TASK")}
+                               << QStringList{};
+    QTest::newRow("200") << 200
+                         << QStringList{QStringLiteral("TOKENS"), QStringLiteral("ID"),
+                                        QStringLiteral("TASK")}
+                         << QStringList{};
+    QTest::newRow("80") << 80
+                        << QStringList{QStringLiteral("NAME"), QStringLiteral("STATE"),
+                                       QStringLiteral("TASK")}
+                        << QStringList{QStringLiteral("TOKENS")};
+    QTest::newRow("60") << 60
+                        << QStringList{QStringLiteral("NAME"), QStringLiteral("STATE"),
+                                       QStringLiteral("TASK")}
+                        << QStringList{QStringLiteral("TOKENS"), QStringLiteral("ELAPSED"),
+                                       QStringLiteral("ID")};
+    QTest::newRow("20") << 20 << QStringList{QStringLiteral("NAME"), QStringLiteral("STATE")}
+                        << QStringList{QStringLiteral("ROLE"), QStringLiteral("TASK")};
+}
+
+// Every line fits; the task stays last; what cannot fit is elided with "…" or its column goes,
+// the name and the state last of all.
+void TestCliOutput::statusFitsWidth()
+{
+    QFETCH(int, width);
+    QFETCH(QStringList, present);
+    QFETCH(QStringList, absent);
+    SessionInfo a;
+    a.id = QStringLiteral("aaaaaaaa-1");
+    a.name = QStringLiteral("storage-rewriter");
+    a.role = QStringLiteral("builder");
+    a.state = SessionState::Running;
+    a.branch = QStringLiteral("chorus/storage-rewriter");
+    a.worktree = QStringLiteral("/home/someone/.local/share/chorus/worktrees/storage-rewriter");
+    a.task = QStringLiteral("Rewrite the storage layer so that every event is kept in a ring "
+                            "buffer and nothing is ever lost\nSecond line");
+    SessionInfo b = a;
+    b.id = QStringLiteral("bbbbbbbb-2");
+    b.name = QStringLiteral("b");
+    b.task = QStringLiteral("Short");
+    const QStringList lines =
+        renderStatusTable({a, b}, width).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    for (const QString &l : lines)
+        QVERIFY2(width == 0 || l.size() <= width, qPrintable(l));
+    for (const QString &column : present)
+        QVERIFY2(lines[0].contains(column), qPrintable(column + QStringLiteral(": ") + lines[0]));
+    for (const QString &column : absent)
+        QVERIFY2(!lines[0].split(QLatin1Char(' '), Qt::SkipEmptyParts).contains(column),
+                 qPrintable(column + QStringLiteral(": ") + lines[0]));
+    if (present.contains(QStringLiteral("TASK"))) {
+        QVERIFY(lines[0].endsWith(QStringLiteral("TASK")));
+        QVERIFY(lines[2].endsWith(QStringLiteral("Short")));
+    }
+    QVERIFY(!lines[1].contains(QStringLiteral("Second line")));
+    if (width == 0)
+        QVERIFY(lines[1].endsWith(QStringLiteral("nothing is ever lost")));
+    else if (width < 150)
+        QVERIFY2(lines[1].contains(QChar(0x2026)), qPrintable(lines[1]));
+    // The name and state columns keep lining up.
+    const qsizetype state = lines[0].indexOf(QStringLiteral("STATE"));
+    QVERIFY(lines[1].mid(state).startsWith(QStringLiteral("running")) ||
+            lines[1].mid(state).startsWith(QStringLiteral("runn")));
 }
 
 QTEST_GUILESS_MAIN(TestCliOutput)

@@ -106,6 +106,29 @@ void TestGitCli::twoAgentsAreReviewedMergedAndCleaned()
     QVERIFY2(stat.out.contains(S(" 2 file")), qPrintable(stat.out));
     auto patch = m_fx.chorus({S("diff"), S("alpha")});
     QVERIFY(patch.out.contains(S("+int a;")) && patch.out.contains(S("+++ b/alpha.txt")));
+    // git's own headers, so that any patch tool takes it: git apply and patch, on main as it
+    // is (the agent's changes are not there yet).
+    QVERIFY2(patch.out.contains(S("diff --git a/alpha.txt b/alpha.txt\nnew file mode 100644\n")),
+             qPrintable(patch.out));
+    QVERIFY(patch.out.contains(S("diff --git a/src/main.c b/src/main.c\n")));
+    QVERIFY(!patch.out.contains(S("diff --chorus")));
+    const QString patchFile = m_fx.workDir() + S("/alpha.patch");
+    {
+        QFile f(patchFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(patch.out.toUtf8());
+    }
+    int applies = -1;
+    const QString applyOut =
+        GitFixture::git(m_repo, {S("apply"), S("--check"), S("-v"), patchFile}, &applies);
+    QVERIFY2(applies == 0, qPrintable(applyOut));
+    QProcess patchTool;
+    patchTool.setWorkingDirectory(m_repo);
+    patchTool.start(S("patch"), {S("--dry-run"), S("-p1"), S("-i"), patchFile});
+    QVERIFY(patchTool.waitForFinished(30000));
+    QVERIFY2(patchTool.exitStatus() == QProcess::NormalExit && patchTool.exitCode() == 0,
+             patchTool.readAll().constData());
+    QCOMPARE(git({S("status"), S("--porcelain")}), QString()); // checked only
     const QJsonObject dj = runJson({S("diff"), S("beta"), S("--json")});
     QCOMPARE(dj.value(S("files")).toArray().size(), 1);
     QCOMPARE(dj.value(S("files")).toArray().first().toObject().value(S("path")).toString(), S("docs/beta.md"));
@@ -176,6 +199,13 @@ void TestGitCli::sameLinesConflictAndTheTargetStays()
     const auto text = m_fx.chorus({S("merge"), S("right"), S("--yes")});
     QCOMPARE(text.exitCode, 1);
     QVERIFY2(text.out.contains(S("conflict")) && text.out.contains(S("README.md")), qPrintable(text.describe()));
+    // ... and the next step: a resolver agent, or the GUI's Review.
+    QVERIFY2(text.out.contains(S("next: `chorus resolve right` starts a resolver agent")),
+             qPrintable(text.out));
+    QVERIFY2(text.out.contains(S("Review")), qPrintable(text.out));
+    const auto into = m_fx.chorus({S("merge"), S("right"), S("--into=main"), S("--yes")});
+    QCOMPARE(into.exitCode, 1);
+    QVERIFY2(into.out.contains(S("`chorus resolve right --into=main`")), qPrintable(into.out));
 }
 
 void TestGitCli::failingCheckRejectsTheCandidate()

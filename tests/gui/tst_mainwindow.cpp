@@ -5,9 +5,11 @@
 #include "agents/newagentdialog.h"
 #include "agents/sessionformat.h"
 #include "client/engineclient.h"
+#include "client/enginereconnect.h"
 #include "console/consolewidget.h"
 #include "enginefixture.h"
 #include "guitest.h"
+#include "history/historywindow.h"
 #include "mainwindow/agentstatusbar.h"
 #include "mainwindow/consoletabs.h"
 #include "mainwindow/mainactions.h"
@@ -34,6 +36,8 @@
 #include <QTabWidget>
 #include <QTest>
 #include <QTreeView>
+
+#include <csignal>
 
 using namespace chorus;
 
@@ -83,6 +87,7 @@ private Q_SLOTS:
     void settingsShowClaudeAndReachEngine();
     void themeSwitchesPalette();
     void lostEngineShowsRetry();
+    void lostEngineRetriesByItself();
     void windowStateIsRemembered();
 
 private:
@@ -426,6 +431,12 @@ void TestMainWindow::settingsShowClaudeAndReachEngine()
     spin->selectAll();
     QTest::keyClicks(spin, QStringLiteral("7"));
     QCOMPARE(spin->value(), 7);
+    // The engine's idle exit: 15 minutes unless set; 0 reads "Never".
+    auto *idle = dialog->findChild<QSpinBox *>(QStringLiteral("idleExitSpin"));
+    QCOMPARE(idle->value(), 15);
+    idle->setValue(0);
+    QCOMPARE(idle->text(), QStringLiteral("Never"));
+    idle->setValue(45);
     auto *model = dialog->findChild<QComboBox *>(QStringLiteral("defaultModelCombo"));
     model->setCurrentIndex(model->findData(QStringLiteral("haiku")));
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
@@ -437,6 +448,7 @@ void TestMainWindow::settingsShowClaudeAndReachEngine()
     EngineClient other;
     QVERIFY(other.connectToEngine().ok());
     QCOMPARE(other.settings().value(QLatin1String("maxConcurrent")).toInt(), 7);
+    QCOMPARE(other.settings().value(QLatin1String("idleExitMinutes")).toInt(), 45);
 
     // The New agent dialog starts with the default model.
     QPointer<NewAgentDialog> agent = m_window->showNewAgentDialog();
@@ -475,6 +487,79 @@ void TestMainWindow::lostEngineShowsRetry()
     QCOMPARE(m_window->currentPage()->objectName(), QStringLiteral("workspace"));
     QCOMPARE(m_window->agentModel()->rowCount(), 3);
     QVERIFY(m_window->actions()->newAgent->isEnabled());
+}
+
+// A lost engine is tried again by itself with back-off (first, doubled, capped), each failed
+// try scheduling the next; History stays readable meanwhile; when the engine can be had again
+// (here: the program to start it is back), the window reconnects and the back-off starts over.
+void TestMainWindow::lostEngineRetriesByItself()
+{
+    m_window->connectToEngine();
+    QVERIFY(m_client->isConnected());
+    const int agents = m_window->agentModel()->rowCount();
+    QVERIFY(agents > 0); // the earlier tests' agents
+    EngineReconnect *reconnect = m_window->reconnect();
+    QCOMPARE(reconnect->delayMs(0), qint64(1000));
+    QCOMPARE(reconnect->delayMs(1), qint64(2000));
+    QCOMPARE(reconnect->delayMs(2), qint64(4000));
+    QCOMPARE(reconnect->delayMs(5), qint64(30000));
+    QCOMPARE(reconnect->delayMs(40), qint64(30000));
+    reconnect->setDelays(200, 800);
+    QVERIFY(!reconnect->isScheduled());
+
+    // The engine dies, and cannot be started again for now.
+    const QString missing = m_fixture.root() + QStringLiteral("/no-such-chorus");
+    qputenv("CHORUS_PROGRAM", missing.toUtf8());
+    const qint64 pid = m_fixture.daemonPid();
+    QVERIFY(pid > 0);
+    QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentPage(),
+                              static_cast<QWidget *>(m_window->enginePage()), 10000);
+    QVERIFY(reconnect->isScheduled());
+    QVERIFY2(
+        m_window->enginePage()->title().startsWith(QStringLiteral("Engine lost — reconnecting in")),
+        qPrintable(m_window->enginePage()->title()));
+    QCOMPARE(m_window->enginePage()->button()->text(), QStringLiteral("&Retry Now"));
+    // Not a check: CHORUS_ENGINE_LOST_SCREENSHOTS=DIR saves the window as it waits, at 1024x700
+    // in light and dark.
+    if (const QString dir = qEnvironmentVariable("CHORUS_ENGINE_LOST_SCREENSHOTS");
+        !dir.isEmpty()) {
+        const QSize size = m_window->size();
+        m_window->resize(1024, 700);
+        for (const Theme theme : {Theme::Light, Theme::Dark}) {
+            applyTheme(theme);
+            QTest::qWait(100);
+            m_window->grab().save(dir + (theme == Theme::Light
+                                             ? QStringLiteral("/engine-lost-light.png")
+                                             : QStringLiteral("/engine-lost-dark.png")));
+        }
+        applyTheme(Theme::System);
+        m_window->resize(size);
+    }
+
+    // History opens and lists every agent from what the window knows.
+    QVERIFY(m_window->actions()->history->isEnabled());
+    HistoryWindow *history = m_window->showHistory();
+    QCOMPARE(history->view()->model()->rowCount(), agents);
+
+    // Tries fail and are scheduled again, each after a longer wait, up to the cap.
+    QTRY_VERIFY_WITH_TIMEOUT(reconnect->attempts() >= 4, 15000);
+    QVERIFY(!m_client->isConnected());
+    QVERIFY(reconnect->isScheduled());
+    QVERIFY2(m_window->enginePage()->text().contains(missing),
+             qPrintable(m_window->enginePage()->text()));
+    QVERIFY(m_window->enginePage()->title().contains(QLatin1String("reconnecting")));
+
+    // The engine can be had again: the next try starts it and the window comes back by itself.
+    qputenv("CHORUS_PROGRAM", m_fixture.chorusProgram().toUtf8());
+    QTRY_VERIFY_WITH_TIMEOUT(m_client->isConnected(), 30000);
+    QVERIFY(m_fixture.daemonPid() > 0 && m_fixture.daemonPid() != pid);
+    QCOMPARE(m_window->currentPage()->objectName(), QStringLiteral("workspace"));
+    QCOMPARE(m_window->agentModel()->rowCount(), agents);
+    QVERIFY(!reconnect->isScheduled());
+    QCOMPARE(reconnect->attempts(), 0);
+    QVERIFY(m_window->actions()->newAgent->isEnabled());
+    history->close();
 }
 
 void TestMainWindow::windowStateIsRemembered()

@@ -853,4 +853,15 @@ bool Engine::anyProcessAlive() const
     return false;
 }
 
+bool Engine::hasLiveAgents() const
+{
+    for (AgentSession *s : m_order) {
+        const SessionState state = s->info().state;
+        if (s->processAlive() || state == SessionState::Creating || state == SessionState::Queued ||
+            isActive(state))
+            return true;
+    }
+    return false;
+}
+
 } // namespace chorus

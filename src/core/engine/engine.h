@@ -132,6 +132,9 @@ public:
     RoleCatalog &roles();
     void reloadRoles();
     bool anyProcessAlive() const;
+    // An agent's process runs, or one is being made, queued or in a turn (not idle, not over):
+    // what keeps an engine with no client from ending itself (engine/idleexit).
+    bool hasLiveAgents() const;
 
 Q_SIGNALS:
     void sessionChanged(const chorus::SessionInfo &info);

@@ -15,6 +15,8 @@ EngineSettings EngineSettings::fromJson(const QJsonObject &o)
     s.resumeOnRecovery = o.value(QLatin1String("resumeOnRecovery")).toBool(s.resumeOnRecovery);
     s.autoRestarts = qMax(0, o.value(QLatin1String("autoRestarts")).toInt(s.autoRestarts));
     s.idleSeconds = qMax(0, o.value(QLatin1String("idleSeconds")).toInt(s.idleSeconds));
+    s.idleExitMinutes =
+        qBound(0, o.value(QLatin1String("idleExitMinutes")).toInt(s.idleExitMinutes), 7 * 24 * 60);
     s.maxLineKiB = qBound(1, o.value(QLatin1String("maxLineKiB")).toInt(s.maxLineKiB), 1024 * 1024);
     s.claudePath = o.value(QLatin1String("claudePath")).toString();
     s.userRolesDir = o.value(QLatin1String("userRolesDir")).toString();
@@ -35,6 +37,7 @@ QJsonObject EngineSettings::toJson() const
             {QStringLiteral("resumeOnRecovery"), resumeOnRecovery},
             {QStringLiteral("autoRestarts"), autoRestarts},
             {QStringLiteral("idleSeconds"), idleSeconds},
+            {QStringLiteral("idleExitMinutes"), idleExitMinutes},
             {QStringLiteral("maxLineKiB"), maxLineKiB},
             {QStringLiteral("claudePath"), claudePath},
             {QStringLiteral("userRolesDir"), userRolesDir},

@@ -16,6 +16,9 @@ struct EngineSettings
     int autoRestarts = 0;         // resume a crashed agent up to this many times
     int idleSeconds = 600;        // an idle agent's process is closed after this long (0: never);
                                   // the next message resumes the session
+    // The engine ends itself after this long with no agent alive and no client connected
+    // (0: never); a client starts it again when it needs it.
+    int idleExitMinutes = 15;
     int maxLineKiB = 64 * 1024;   // a longer stdout line of an agent is dropped (and noted)
     QString claudePath;           // empty: search (see claudelocator.h)
     QString userRolesDir;         // empty: $XDG_CONFIG_HOME/chorus/roles

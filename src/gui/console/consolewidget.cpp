@@ -108,6 +108,7 @@ ConsoleWidget::ConsoleWidget(EngineClient *client, const QString &sessionId, QWi
             m_approvals->refresh();
     });
     connect(client, &EngineClient::connectedChanged, this, [this](bool connected) {
+        updateEmptyText();
         if (!connected || !m_loaded)
             return;
         // The engine came back (or resent what this window missed): catch up on what was
@@ -391,6 +392,12 @@ void ConsoleWidget::updateEmptyText()
 {
     if (!m_loaded)
         return;
+    if (m_client && !m_client->isConnected()) {
+        // What is shown stays; what could not be fetched comes when the engine is back.
+        m_view->setEmptyText(tr("The engine is not reachable"),
+                             tr("The transcript loads when Chorus reconnects to its engine."));
+        return;
+    }
     if (m_readOnly) {
         m_view->setEmptyText(tr("No events recorded"),
                              tr("This session has no stored transcript."));

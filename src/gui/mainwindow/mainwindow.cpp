@@ -7,6 +7,7 @@
 #include "agents/sessionformat.h"
 #include "agents/stopconfirmation.h"
 #include "client/engineclient.h"
+#include "client/enginereconnect.h"
 #include "conflict/conflictwindow.h"
 #include "console/consolewidget.h"
 #include "history/historywindow.h"
@@ -41,7 +42,8 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
       m_workspace(new QSplitter(Qt::Horizontal, m_pages)),
       m_list(new AgentListView(m_model, m_workspace)),
       m_consoles(new ConsoleTabs(client, m_roles, m_workspace)),
-      m_status(new AgentStatusBar(client, statusBar())), m_claudeBanner(new ClaudeBanner(client))
+      m_status(new AgentStatusBar(client, statusBar())), m_claudeBanner(new ClaudeBanner(client)),
+      m_reconnect(new EngineReconnect(this))
 {
     setWindowTitle(tr("Chorus"));
     setWindowIcon(icons::app());
@@ -76,7 +78,10 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
 
     setupActions();
     connect(m_welcomePage, &EmptyStateWidget::buttonClicked, this, &MainWindow::showNewAgentDialog);
-    connect(m_enginePage, &EmptyStateWidget::buttonClicked, this, &MainWindow::connectToEngine);
+    connect(m_enginePage, &EmptyStateWidget::buttonClicked, m_reconnect,
+            &EngineReconnect::retryNow);
+    connect(m_reconnect, &EngineReconnect::due, this, &MainWindow::connectToEngine);
+    connect(m_reconnect, &EngineReconnect::tick, this, &MainWindow::showReconnectCountdown);
     connect(m_list, &AgentListView::openRequested, this, &MainWindow::openConsole);
     connect(m_list, &AgentListView::currentSessionChanged, this, &MainWindow::updateActions);
     connect(m_consoles, &ConsoleTabs::currentSessionChanged, this, [this](const QString &id) {
@@ -105,8 +110,9 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
             m_claudeBanner->hide(); // the engine page says what is wrong
         if (!connected && !m_connecting)
             showEngineError(makeError(tr("the connection to the Chorus engine was lost"), {},
-                                      tr("Your agents keep running if the engine does. Retry to "
-                                         "reconnect, or to start the engine again.")));
+                                      tr("Your agents keep running if the engine does. Chorus "
+                                         "reconnects by itself (starting the engine again if it "
+                                         "has ended); History stays open meanwhile.")));
         updateActions();
     });
 
@@ -172,6 +178,8 @@ void MainWindow::connectToEngine()
         showEngineError(status.error());
         return;
     }
+    m_wasConnected = true;
+    m_reconnect->reset();
     m_status->update();
     updatePage();
     updateActions();
@@ -190,9 +198,20 @@ void MainWindow::showEngineError(const Error &error)
     m_enginePage->setText(text + QStringLiteral("\n\n") +
                           tr("The engine (chorus daemon) runs the agents; Chorus starts it when it "
                              "is not running."));
-    m_enginePage->setButtonText(tr("&Retry"));
+    m_enginePage->setButtonText(tr("&Retry Now"));
     m_pages->setCurrentWidget(m_enginePage);
     updateActions();
+    m_reconnect->schedule(); // its first tick sets the title
+}
+
+void MainWindow::showReconnectCountdown(int secondsLeft)
+{
+    if (m_client->isConnected() || m_connecting)
+        return;
+    m_enginePage->setTitle(
+        m_wasConnected
+            ? tr("Engine lost — reconnecting in %n s…", nullptr, secondsLeft)
+            : tr("Chorus cannot reach its engine — trying again in %n s…", nullptr, secondsLeft));
 }
 
 void MainWindow::updatePage()
@@ -230,7 +249,7 @@ void MainWindow::updateActions()
     m_actions->resume->setEnabled(known && cleaned.isEmpty() &&
                                   (s.state == SessionState::Idle || isFinal(s.state)));
     m_actions->setResumeBlockedReason(cleaned);
-    m_actions->history->setEnabled(connected);
+    m_actions->history->setEnabled(true); // read from what the window knows, engine or not
     m_actions->review->setEnabled(connected);
     m_actions->reviewAgent->setEnabled(known && !s.branch.isEmpty() && !s.branchState.isCleaned());
     m_actions->resolveConflicts->setEnabled(m_actions->reviewAgent->isEnabled());

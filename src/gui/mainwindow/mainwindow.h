@@ -18,6 +18,7 @@ class ClaudeBanner;
 class ConsoleTabs;
 class EmptyStateWidget;
 class EngineClient;
+class EngineReconnect;
 class HistoryWindow;
 class KnownRoles;
 class MainActions;
@@ -60,6 +61,8 @@ public:
     QWidget *currentPage() const;
     EmptyStateWidget *enginePage() const { return m_enginePage; }
     EmptyStateWidget *welcomePage() const { return m_welcomePage; }
+    // Tries again by itself, with back-off, while the engine cannot be reached.
+    EngineReconnect *reconnect() const { return m_reconnect; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -67,7 +70,9 @@ protected:
 
 private:
     void setupActions();
+    // Says why the engine cannot be reached and schedules the next try.
     void showEngineError(const Error &error);
+    void showReconnectCountdown(int secondsLeft);
     void updatePage();
     void updateActions();
     QString currentAgent() const;
@@ -94,7 +99,9 @@ private:
     QPointer<HistoryWindow> m_history;
     QPointer<ReviewWindow> m_review;
     QList<QPointer<ConflictWindow>> m_conflicts; // open three-way windows (closed ones are null)
+    EngineReconnect *m_reconnect;
     bool m_connecting = false;
+    bool m_wasConnected = false; // the engine was reached once: a loss, not a first failure
 };
 
 } // namespace chorus

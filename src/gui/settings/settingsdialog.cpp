@@ -65,6 +65,7 @@ void SettingsDialog::load()
     m_ui->resumeOnRecoveryCheck->setChecked(
         s.value(QLatin1String("resumeOnRecovery")).toBool(true));
     m_ui->autoRestartsSpin->setValue(s.value(QLatin1String("autoRestarts")).toInt(0));
+    m_ui->idleExitSpin->setValue(s.value(QLatin1String("idleExitMinutes")).toInt(15));
     m_ui->rolesDirEdit->setText(s.value(QLatin1String("userRolesDir")).toString());
 
     const QString model = guisettings::defaultModel();
@@ -214,6 +215,7 @@ void SettingsDialog::accept()
         {QStringLiteral("stallSeconds"), m_ui->stallSpin->value()},
         {QStringLiteral("resumeOnRecovery"), m_ui->resumeOnRecoveryCheck->isChecked()},
         {QStringLiteral("autoRestarts"), m_ui->autoRestartsSpin->value()},
+        {QStringLiteral("idleExitMinutes"), m_ui->idleExitSpin->value()},
         {QStringLiteral("userRolesDir"),
          QDir::fromNativeSeparators(m_ui->rolesDirEdit->text().trimmed())},
     };
