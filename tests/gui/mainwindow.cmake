@@ -6,3 +6,7 @@ chorus_add_test(tst_history LIBS chorus-gui-lib chorus-testsupport)
 set_tests_properties(tst_mainwindow tst_history PROPERTIES TIMEOUT 600 LABELS gui)
 chorus_add_test(tst_newagent LIBS chorus-gui-lib chorus-testsupport)
 set_tests_properties(tst_newagent PROPERTIES TIMEOUT 600 LABELS gui)
+# One current agent: selection, pinned consoles, the tab list, Archive, the shortcuts dialog,
+# Esc and Ctrl+K (a real git repository: Archive runs the engine's clean).
+chorus_add_test(tst_currentagent LIBS chorus-gui-lib chorus-testsupport)
+set_tests_properties(tst_currentagent PROPERTIES TIMEOUT 900 LABELS gui)

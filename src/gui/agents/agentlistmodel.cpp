@@ -127,6 +127,8 @@ QVariant AgentListModel::data(const QModelIndex &index, int role) const
         return SessionFormat::createdLocal(s);
     case TaskRole:
         return s.task;
+    case ArchivedRole:
+        return s.branchState.isCleaned();
     default:
         return {};
     }

@@ -38,6 +38,7 @@ public:
         RoleNameRole, // the agent's role
         CreatedRole,  // QDateTime, local time
         TaskRole,
+        ArchivedRole, // bool: its worktree was cleaned up (Archive, `chorus clean`)
     };
 
     AgentListModel(EngineClient *client, KnownRoles *roles, QObject *parent = nullptr);

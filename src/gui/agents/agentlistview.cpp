@@ -27,6 +27,7 @@ AgentListView::AgentListView(AgentListModel *model, QWidget *parent)
       m_view(new QTreeView(this))
 {
     m_proxy->setSourceModel(model);
+    m_proxy->setHideArchived(true); // History lists them
     m_view->setObjectName(QStringLiteral("agentList"));
     m_view->setModel(m_proxy);
     setUpSessionView(m_view);

@@ -54,11 +54,21 @@ void SessionFilterModel::setHideFinished(bool hide)
     invalidateFilter();
 }
 
+void SessionFilterModel::setHideArchived(bool hide)
+{
+    if (hide == m_hideArchived)
+        return;
+    m_hideArchived = hide;
+    invalidateFilter();
+}
+
 bool SessionFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex i = sourceModel()->index(sourceRow, 0, sourceParent);
     const auto state = SessionState(i.data(AgentListModel::StateRole).toInt());
     if (m_hideFinished && isFinal(state))
+        return false;
+    if (m_hideArchived && i.data(AgentListModel::ArchivedRole).toBool())
         return false;
     if (m_state && state != *m_state)
         return false;

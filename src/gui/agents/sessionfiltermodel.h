@@ -24,6 +24,8 @@ public:
     // Inclusive local dates; an invalid date leaves that end open.
     void setDateRange(const QDate &from, const QDate &to);
     void setHideFinished(bool hide);
+    // Archived agents (worktree cleaned up) are left out: the agent list; History keeps them.
+    void setHideArchived(bool hide);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -35,6 +37,7 @@ private:
     QDate m_from;
     QDate m_to;
     bool m_hideFinished = false;
+    bool m_hideArchived = false;
 };
 
 } // namespace chorus
