@@ -808,6 +808,20 @@ void TestEngine::cleanedAgentRefusesSendAndResume()
         QCOMPARE(waitSettled(r->id).state, SessionState::Idle);
         agents << *r;
     }
+    // Cleaning only merged agents keeps an unmerged one and says why (the GUI's Archive asks
+    // the user on this reason).
+    {
+        QFuture<Result<CleanReport>> mergedOnly = m_engine->clean({agents.at(0).id}, false, false);
+        QTRY_VERIFY_WITH_TIMEOUT(mergedOnly.isFinished(), 60000);
+        QVERIFY2(mergedOnly.result().ok(), qPrintable(mergedOnly.result().error().toString()));
+        QCOMPARE(mergedOnly.result()->items.size(), 1);
+        const CleanItem item = mergedOnly.result()->items.first();
+        QCOMPARE(item.state, QStringLiteral("kept"));
+        QCOMPARE(item.reason, QStringLiteral("unmerged"));
+        QVERIFY(!item.merged);
+        QCOMPARE(item.toJson().value(QLatin1String("reason")).toString(), item.reason);
+        QVERIFY(!info(agents.at(0).id).branchState.isCleaned());
+    }
     // Unmerged: --all keeps the branch, --force archives and deletes it.
     for (bool force : {false, true}) {
         QFuture<Result<CleanReport>> cleaned =

@@ -9,3 +9,7 @@ set_tests_properties(tst_newagent PROPERTIES TIMEOUT 600 LABELS gui)
 # The agent list at 30+ agents (seeded into the engine's database, one real agent waiting).
 chorus_add_test(tst_agentlist LIBS chorus-gui-lib chorus-testsupport)
 set_tests_properties(tst_agentlist PROPERTIES TIMEOUT 600 LABELS gui)
+# One current agent: selection, pinned consoles, the tab list, Archive, the shortcuts dialog,
+# Esc and Ctrl+K (a real git repository: Archive runs the engine's clean).
+chorus_add_test(tst_currentagent LIBS chorus-gui-lib chorus-testsupport)
+set_tests_properties(tst_currentagent PROPERTIES TIMEOUT 900 LABELS gui)

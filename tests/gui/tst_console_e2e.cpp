@@ -137,11 +137,12 @@ void TestConsoleE2E::showsTheAgentsTurnsAndSendsFollowUps()
     QTRY_COMPARE_WITH_TIMEOUT(countRows(console, Kind::TurnEnd), 1, kAgentTimeoutMs);
     QCOMPARE(countRows(console, Kind::ToolResult), 0); // joined into the tool block
 
-    // Idle: follow-ups and Stop, nothing to interrupt or resume.
+    // Idle: follow-ups, Stop, and Resume (go on without a message: the same rule as the main
+    // window's Resume, agents/agentcommands.h); nothing to interrupt.
     QTRY_COMPARE_WITH_TIMEOUT(client.session(id).state, SessionState::Idle, kAgentTimeoutMs);
     QTRY_VERIFY(button(console, "stopButton")->isEnabled());
     QVERIFY(!button(console, "interruptButton")->isEnabled());
-    QVERIFY(!button(console, "resumeButton")->isEnabled());
+    QVERIFY(button(console, "resumeButton")->isEnabled());
 
     auto *input = console.findChild<ConsoleInput *>();
     QVERIFY(input);

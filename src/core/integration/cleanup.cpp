@@ -31,6 +31,8 @@ QJsonObject CleanItem::toJson() const
                   {QStringLiteral("branchDeleted"), branchDeleted},
                   {QStringLiteral("bytesFreed"), bytesFreed},
                   {QStringLiteral("message"), message}};
+    if (!reason.isEmpty())
+        o.insert(QStringLiteral("reason"), reason);
     if (!archiveRef.isEmpty())
         o.insert(QStringLiteral("archiveRef"), archiveRef);
     if (!savedRef.isEmpty())
@@ -69,6 +71,7 @@ QList<CleanItem> runClean(const QList<AgentBranch> &agents, const QString &targe
         item.worktree = a.worktree;
         if (a.busy) {
             item.state = QStringLiteral("kept");
+            item.reason = QStringLiteral("working");
             item.message = JobText::tr("is working; stop it first");
             out << item;
             continue;
@@ -99,6 +102,7 @@ QList<CleanItem> runClean(const QList<AgentBranch> &agents, const QString &targe
         item.merged = merged != Merged::No;
         if (mergedOnly && branchThere && !item.merged) {
             item.state = QStringLiteral("kept");
+            item.reason = QStringLiteral("unmerged");
             item.message = notAWorktree ? wedgedWarning(a)
                                         : JobText::tr("not merged; `chorus clean --all` removes "
                                                       "its worktree and keeps its branch");
@@ -107,6 +111,7 @@ QList<CleanItem> runClean(const QList<AgentBranch> &agents, const QString &targe
         }
         if (a.processAlive && !a.worktree.isEmpty() && QFileInfo(a.worktree).isDir()) {
             item.state = QStringLiteral("kept");
+            item.reason = QStringLiteral("running");
             item.message = JobText::tr("its process is still running; stop it first (`chorus stop %1`)").arg(a.name);
             out << item;
             continue;

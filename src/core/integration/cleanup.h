@@ -13,6 +13,10 @@ struct CleanItem
 {
     QString sessionId, name, branch, worktree;
     QString state; // removed, kept, error
+    // Why a kept one was kept: "working" (a turn or git work holds it), "unmerged" (cleaning
+    // only merged agents), "running" (its process still runs). A client asks the user about
+    // "unmerged" and says the others.
+    QString reason;
     bool merged = false;
     bool branchDeleted = false;
     QString archiveRef;

@@ -137,6 +137,8 @@ QVariant AgentListModel::data(const QModelIndex &index, int role) const
         return s.state == SessionState::Idle && !s.endedAt.isEmpty()
                    ? QDateTime::fromString(s.endedAt, Qt::ISODateWithMs)
                    : QDateTime();
+    case ArchivedRole:
+        return s.branchState.isCleaned();
     default:
         return {};
     }

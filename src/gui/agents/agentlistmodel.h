@@ -45,6 +45,7 @@ public:
         GroupKeyRole,  // the repository it works in (its folder when not in one)
         AttentionRole, // int: 0 waits for an approval, 1 idle (waits for a message), 2 neither
         IdleSinceRole, // QDateTime (UTC) the turn ended, for an idle agent; else invalid
+        ArchivedRole, // bool: its worktree was cleaned up (Archive, `chorus clean`)
     };
     // What AttentionRole holds: how much the agent waits for the user.
     enum Attention { NeedsApproval, NeedsMessage, NeedsNothing };

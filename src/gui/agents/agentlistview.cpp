@@ -67,6 +67,7 @@ AgentListView::AgentListView(AgentListModel *model, QWidget *parent)
 {
     m_groups->setSourceModel(model);
     m_proxy->setSourceModel(m_groups);
+    m_proxy->setHideArchived(true); // History lists them
     m_view->setObjectName(QStringLiteral("agentList"));
     m_view->setModel(m_proxy);
     setUpSessionView(m_view);

@@ -113,6 +113,14 @@ QVariant SessionFilterModel::data(const QModelIndex &index, int role) const
     return QSortFilterProxyModel::data(index, role);
 }
 
+void SessionFilterModel::setHideArchived(bool hide)
+{
+    if (hide == m_hideArchived)
+        return;
+    m_hideArchived = hide;
+    invalidateFilter();
+}
+
 bool SessionFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex i = sourceModel()->index(sourceRow, 0, sourceParent);
@@ -133,6 +141,8 @@ bool SessionFilterModel::passes(const QModelIndex &i) const
                 return false;
         }
     }
+    if (m_hideArchived && i.data(AgentListModel::ArchivedRole).toBool())
+        return false;
     if (m_state && state != *m_state)
         return false;
     if (!m_role.isEmpty() && i.data(AgentListModel::RoleNameRole).toString() != m_role)

@@ -41,6 +41,8 @@ public:
     // column -1: creation order (sorted still, for waiting-first and the groups).
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    // Archived agents (worktree cleaned up) are left out: the agent list; History keeps them.
+    void setHideArchived(bool hide);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -60,6 +62,7 @@ private:
     bool m_waitingFirst = false;
     int m_column = -1;  // the column asked for; -1 creation order
     QTimer m_idleTimer; // idle agents pass the limit as time goes by
+    bool m_hideArchived = false;
 };
 
 } // namespace chorus

@@ -2,6 +2,7 @@
 # window and the other windows that show agents: added to chorus-gui-lib. The dialog's Designer
 # form (forms/newagentdialog.ui) is found by AUTOUIC through CMAKE_AUTOUIC_SEARCH_PATHS.
 target_sources(chorus-gui-lib PRIVATE
+    agents/agentcommands.cpp agents/agentcommands.h
     agents/agentlistmodel.cpp agents/agentlistmodel.h
     agents/agentlistview.cpp agents/agentlistview.h
     agents/knownroles.cpp agents/knownroles.h

@@ -355,6 +355,13 @@ void EngineClient::mergeAgents(const QStringList &agents, const QJsonObject &opt
     callObject(rpc::method::MergeRun, params, std::move(done));
 }
 
+void EngineClient::clean(const QStringList &agents, bool all, bool force,
+                         std::function<void(const Result<QJsonObject> &)> done)
+{
+    callObject(rpc::method::AgentsClean, rpc::toParams(rpc::CleanRequest{agents, all, force}),
+               std::move(done));
+}
+
 void EngineClient::mergeHistory(const QString &agent,
                                 std::function<void(const Result<QJsonArray> &)> done)
 {

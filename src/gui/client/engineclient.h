@@ -92,6 +92,13 @@ public:
     void mergeWithResolutions(const QString &agent, const QString &target,
                               const Resolutions &resolutions,
                               std::function<void(const Result<QJsonObject> &)> done);
+    // agents.clean (what `chorus clean` runs) for the named agents: removes their worktrees with
+    // the engine's safety (`all` false: only merged ones; `force`: an unmerged branch is deleted,
+    // its commits kept under refs/chorus/archive/). Answers {items: [{sessionId, name, branch,
+    // state: "removed" | "kept" | "error", reason, merged, branchDeleted, archiveRef, message}],
+    // bytesFreed}.
+    void clean(const QStringList &agents, bool all, bool force,
+               std::function<void(const Result<QJsonObject> &)> done);
     // merge.resolve: starts a resolver agent for the agent's conflicts with `target`.
     void spawnResolver(const QString &agent, const QString &target,
                        std::function<void(const Result<SessionInfo> &)> done);

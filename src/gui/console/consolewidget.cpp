@@ -1,6 +1,6 @@
 #include "consolewidget.h"
 
-#include "agents/sessionformat.h"
+#include "agents/agentcommands.h"
 #include "agents/stopconfirmation.h"
 #include "client/engineclient.h"
 #include "console/approvalbar.h"
@@ -11,10 +11,12 @@
 #include "console/transcriptmodel.h"
 #include "console/transcriptview.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QShortcut>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace chorus {
@@ -177,6 +179,7 @@ void ConsoleWidget::buildHeader(QWidget *header)
     row->addWidget(m_interrupt);
     row->addWidget(m_stop);
     row->addWidget(m_resume);
+    m_header = row;
 
     // Both cut a running turn short: they ask first (see agents/stopconfirmation.h).
     connect(m_interrupt, &QPushButton::clicked, this, [this] {
@@ -191,6 +194,15 @@ void ConsoleWidget::buildHeader(QWidget *header)
         });
     });
     connect(m_resume, &QPushButton::clicked, this, &ConsoleWidget::resume);
+}
+
+void ConsoleWidget::addHeaderAction(QAction *action)
+{
+    auto *button = new QToolButton(this);
+    button->setObjectName(action->objectName() + QStringLiteral("Button"));
+    button->setDefaultAction(action);
+    button->setAutoRaise(true);
+    m_header->addWidget(button);
 }
 
 void ConsoleWidget::buildInput(QWidget *box)
@@ -313,18 +325,19 @@ void ConsoleWidget::updateState()
     const bool known = !s.id.isEmpty();
     m_view->setAgentName(s.name.isEmpty() ? m_sessionId.left(8) : s.name);
     const SessionState st = s.state;
-    m_interrupt->setEnabled(known && (st == SessionState::Running || st == SessionState::Waiting ||
-                                      st == SessionState::Stalled));
-    m_stop->setEnabled(known && !isFinal(st));
-    // An agent whose worktree was cleaned up takes nothing more: the buttons say why.
-    const QString cleaned = known ? SessionFormat::cleanedNote(s) : QString();
-    m_resume->setEnabled(known && isFinal(st) && cleaned.isEmpty());
+    // The main window's actions follow the same rule (agents/agentcommands.h); an agent whose
+    // worktree was cleaned up takes nothing more: the buttons say why.
+    const AgentCommands can = AgentCommands::of(s, true);
+    m_interrupt->setEnabled(can.interrupt);
+    m_stop->setEnabled(can.stop);
+    const QString cleaned = can.blocked;
+    m_resume->setEnabled(can.resume);
     m_resume->setToolTip(
         !cleaned.isEmpty() ? cleaned
         : m_readOnly       ? tr("Start the agent again where it left off")
                      : tr("Start the agent again where it left off (with the text below, if any)"));
     if (m_send) {
-        m_send->setEnabled(known && cleaned.isEmpty());
+        m_send->setEnabled(known && can.send);
         m_send->setToolTip(cleaned.isEmpty() ? tr("Send the message (Ctrl+Enter)") : cleaned);
         m_input->setEnabled(cleaned.isEmpty());
         m_input->setPlaceholderText(

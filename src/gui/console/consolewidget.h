@@ -12,6 +12,8 @@
 
 #include <functional>
 
+class QAction;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 
@@ -44,6 +46,8 @@ public:
     bool isLoaded() const { return m_loaded; }
 
     void showFindBar();
+    // A button for `action` at the end of the header (the main window's Pin).
+    void addHeaderAction(QAction *action);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -84,6 +88,7 @@ private:
     QPushButton *m_interrupt = nullptr;
     QPushButton *m_stop = nullptr;
     QPushButton *m_resume = nullptr;
+    QHBoxLayout *m_header = nullptr;
     QLabel *m_stateDot = nullptr;
     QLabel *m_stateText = nullptr;
     QLabel *m_error = nullptr;

@@ -73,6 +73,24 @@ MainActions::MainActions(QMainWindow *window)
     resolveConflicts = make(tr("Resolve &Conflicts…"), QStringLiteral("actionResolveConflicts"));
     resolveConflicts->setToolTip(tr("Resolve this agent's merge conflicts with its target, by hand or with a resolver agent"));
 
+    pinConsole = make(tr("&Pin Console"), QStringLiteral("actionPinConsole"));
+    pinConsole->setCheckable(true);
+    pinConsole->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    pinConsole->setToolTip(tr("Keep this console as a tab while you select other agents (%1)")
+                               .arg(pinConsole->shortcut().toString(QKeySequence::NativeText)));
+    archive = make(tr("&Archive…"), QStringLiteral("actionArchive"));
+    archive->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    archive->setToolTip(tr("Stop the agent, remove its worktree (an unmerged branch is kept) and "
+                           "leave it to History (%1)")
+                            .arg(archive->shortcut().toString(QKeySequence::NativeText)));
+    m_archiveToolTip = archive->toolTip();
+    jumpToAgent = make(tr("&Jump to Agent…"), QStringLiteral("actionJumpToAgent"));
+    jumpToAgent->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    jumpToAgent->setToolTip(tr("Type part of an agent's name to show its console (%1)")
+                                .arg(jumpToAgent->shortcut().toString(QKeySequence::NativeText)));
+    shortcuts = make(tr("&Keyboard Shortcuts"), QStringLiteral("actionShortcuts"));
+    shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+
     themeSystem = make(tr("&System"), QStringLiteral("actionThemeSystem"));
     themeLight = make(tr("&Light"), QStringLiteral("actionThemeLight"));
     themeDark = make(tr("&Dark"), QStringLiteral("actionThemeDark"));
@@ -108,6 +126,8 @@ void MainActions::updateIcons()
     history->setIcon(icons::action(QStringLiteral("history")));
     review->setIcon(icons::action(QStringLiteral("review")));
     reviewAgent->setIcon(icons::action(QStringLiteral("review")));
+    pinConsole->setIcon(icons::action(QStringLiteral("pin")));
+    archive->setIcon(icons::action(QStringLiteral("archive")));
     settings->setIcon(icons::action(QStringLiteral("settings")));
 }
 
@@ -137,7 +157,9 @@ void MainActions::buildMenus(QMainWindow *window)
     file->addAction(quit);
 
     QMenu *agent = bar->addMenu(tr("&Agent"));
+    agent->addAction(jumpToAgent);
     agent->addAction(openConsole);
+    agent->addAction(pinConsole);
     agent->addSeparator();
     agent->addAction(interrupt);
     agent->addAction(stop);
@@ -146,6 +168,8 @@ void MainActions::buildMenus(QMainWindow *window)
     agent->addAction(reviewAgent);
     agent->addAction(resolveConflicts);
     agent->addAction(copyId);
+    agent->addSeparator();
+    agent->addAction(archive);
 
     QMenu *view = bar->addMenu(tr("&View"));
     view->addAction(review);
@@ -160,6 +184,8 @@ void MainActions::buildMenus(QMainWindow *window)
     theme->addActions(m_themes->actions());
 
     QMenu *help = bar->addMenu(tr("&Help"));
+    help->addAction(shortcuts);
+    help->addSeparator();
     help->addAction(about);
 }
 
@@ -183,7 +209,13 @@ QToolBar *MainActions::buildToolBar(QMainWindow *window)
 
 QList<QAction *> MainActions::agentContextActions() const
 {
-    return {openConsole, reviewAgent, resolveConflicts, nullptr, interrupt, stop, resume, nullptr, copyId};
+    return {openConsole, pinConsole, reviewAgent, resolveConflicts, nullptr, interrupt,
+            stop,        resume,     nullptr,     copyId,           nullptr, archive};
+}
+
+void MainActions::setArchiveBlockedReason(const QString &why)
+{
+    archive->setToolTip(why.isEmpty() ? m_archiveToolTip : why);
 }
 
 void MainActions::setResumeBlockedReason(const QString &why)

@@ -31,6 +31,8 @@ public:
     // Resume's tooltip says why it is off (an agent whose worktree was cleaned up); empty: its
     // usual tooltip.
     void setResumeBlockedReason(const QString &why);
+    // Archive's tooltip says why it is off; empty: its usual tooltip.
+    void setArchiveBlockedReason(const QString &why);
 
     QAction *newAgent;
     QAction *openConsole;
@@ -51,6 +53,14 @@ public:
     QAction *reviewAgent;
     // Conflicts (src/gui/conflict): the three-way window for the agent list's agent.
     QAction *resolveConflicts;
+    // The current agent's console stays a tab as the selection moves on (checkable).
+    QAction *pinConsole;
+    // Stop, clean the worktree the way `chorus clean` does, leave the agent to History.
+    QAction *archive;
+    // Ctrl+K: a popup to jump to an agent by name.
+    QAction *jumpToAgent;
+    // Help → Keyboard Shortcuts.
+    QAction *shortcuts;
     QAction *themeSystem;
     QAction *themeLight;
     QAction *themeDark;
@@ -62,6 +72,7 @@ private:
     QAction *make(const QString &text, const QString &objectName);
 
     QString m_resumeToolTip;
+    QString m_archiveToolTip;
 
     QActionGroup *m_themes;
     QMainWindow *m_window;

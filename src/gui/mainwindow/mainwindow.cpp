@@ -1,5 +1,6 @@
 #include "mainwindow/mainwindow.h"
 
+#include "agents/agentcommands.h"
 #include "agents/agentlistmodel.h"
 #include "agents/agentlistview.h"
 #include "agents/knownroles.h"
@@ -11,10 +12,13 @@
 #include "conflict/conflictwindow.h"
 #include "console/consolewidget.h"
 #include "history/historywindow.h"
+#include "mainwindow/agentarchiver.h"
+#include "mainwindow/agentjumper.h"
 #include "mainwindow/agentstatusbar.h"
 #include "mainwindow/claudebanner.h"
 #include "mainwindow/consoletabs.h"
 #include "mainwindow/mainactions.h"
+#include "mainwindow/shortcutsdialog.h"
 #include "review/reviewwindow.h"
 #include "settings/guisettings.h"
 #include "settings/settingsdialog.h"
@@ -26,6 +30,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QFileInfo>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -43,7 +48,7 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
       m_list(new AgentListView(m_model, m_workspace)),
       m_consoles(new ConsoleTabs(client, m_roles, m_workspace)),
       m_status(new AgentStatusBar(client, statusBar())), m_claudeBanner(new ClaudeBanner(client)),
-      m_reconnect(new EngineReconnect(this))
+      m_archiver(new AgentArchiver(client, this)), m_reconnect(new EngineReconnect(this))
 {
     setWindowTitle(tr("Chorus"));
     setWindowIcon(icons::app());
@@ -82,12 +87,33 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
             &EngineReconnect::retryNow);
     connect(m_reconnect, &EngineReconnect::due, this, &MainWindow::connectToEngine);
     connect(m_reconnect, &EngineReconnect::tick, this, &MainWindow::showReconnectCountdown);
-    connect(m_list, &AgentListView::openRequested, this, &MainWindow::openConsole);
-    connect(m_list, &AgentListView::currentSessionChanged, this, &MainWindow::updateActions);
+    // One current agent: a click in the list shows its console (the preview, or its pinned
+    // tab); a tab brought forward selects its agent. Enter or a double-click pins the console
+    // and puts the focus in it.
+    connect(m_list, &AgentListView::openRequested, this, [this](const QString &id) {
+        openConsole(id);
+        m_consoles->setPinned(id, true);
+    });
+    connect(m_list, &AgentListView::currentSessionChanged, this, &MainWindow::followSelection);
     connect(m_consoles, &ConsoleTabs::currentSessionChanged, this, [this](const QString &id) {
-        m_list->selectSession(id);
+        if (!id.isEmpty())
+            m_list->selectSession(id);
         updateActions();
     });
+    connect(m_archiver, &AgentArchiver::archived, this,
+            [this](const QString &id, const QString &summary) {
+                m_consoles->closeSession(id);
+                statusBar()->showMessage(summary, 8000);
+                updateActions();
+            });
+    connect(m_archiver, &AgentArchiver::failed, this,
+            [this](const QString &, const QString &message) {
+                auto *box = new QMessageBox(QMessageBox::Warning, tr("Archive"), message,
+                                            QMessageBox::Ok, this);
+                box->setObjectName(QStringLiteral("archiveError"));
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            });
     // A new state (e.g. idle after a turn) changes what the agent actions can do.
     connect(client, &EngineClient::sessionChanged, this, &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updatePage);
@@ -136,6 +162,12 @@ void MainWindow::setupActions()
     connect(m_actions->newAgent, &QAction::triggered, this, &MainWindow::showNewAgentDialog);
     connect(m_actions->openConsole, &QAction::triggered, this,
             [this] { openConsole(currentAgent()); });
+    m_consoles->setPinAction(m_actions->pinConsole);
+    connect(m_actions->pinConsole, &QAction::triggered, this,
+            [this](bool pinned) { m_consoles->setPinned(m_consoles->currentSessionId(), pinned); });
+    connect(m_actions->archive, &QAction::triggered, this, &MainWindow::archiveCurrent);
+    connect(m_actions->jumpToAgent, &QAction::triggered, this, &MainWindow::jumpToAgent);
+    connect(m_actions->shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(m_actions->interrupt, &QAction::triggered, this,
             [this] { stopCurrent(true); });
     connect(m_actions->stop, &QAction::triggered, this,
@@ -237,23 +269,47 @@ void MainWindow::updateActions()
 {
     const bool connected = m_client->isConnected();
     const QString id = currentAgent();
-    const SessionInfo s = m_client->session(id);
-    const bool known = connected && !id.isEmpty() && !s.id.isEmpty();
+    // The same rule as the console's header (agents/agentcommands.h).
+    const AgentCommands can = AgentCommands::of(m_client->session(id), connected);
     m_actions->newAgent->setEnabled(connected);
-    m_actions->openConsole->setEnabled(known);
+    m_actions->openConsole->setEnabled(can.known);
     m_actions->copyId->setEnabled(!id.isEmpty());
-    m_actions->interrupt->setEnabled(known && isActive(s.state));
-    m_actions->stop->setEnabled(known && !isFinal(s.state));
+    m_actions->interrupt->setEnabled(can.interrupt);
+    m_actions->stop->setEnabled(can.stop);
     // An agent whose worktree was cleaned up takes nothing more; the tooltip says why.
-    const QString cleaned = known ? SessionFormat::cleanedNote(s) : QString();
-    m_actions->resume->setEnabled(known && cleaned.isEmpty() &&
-                                  (s.state == SessionState::Idle || isFinal(s.state)));
-    m_actions->setResumeBlockedReason(cleaned);
+    m_actions->resume->setEnabled(can.resume);
+    m_actions->setResumeBlockedReason(can.blocked);
+    m_actions->archive->setEnabled(can.archive);
+    m_actions->setArchiveBlockedReason(can.archiveBlocked);
     m_actions->history->setEnabled(true); // read from what the window knows, engine or not
     m_actions->review->setEnabled(connected);
-    m_actions->reviewAgent->setEnabled(known && !s.branch.isEmpty() && !s.branchState.isCleaned());
-    m_actions->resolveConflicts->setEnabled(m_actions->reviewAgent->isEnabled());
+    m_actions->reviewAgent->setEnabled(can.review);
+    m_actions->resolveConflicts->setEnabled(can.review);
+    m_actions->jumpToAgent->setEnabled(connected);
     m_actions->settings->setEnabled(connected);
+}
+
+void MainWindow::followSelection(const QString &sessionId)
+{
+    if (!sessionId.isEmpty())
+        m_consoles->openConsole(sessionId);
+    updateActions();
+}
+
+void MainWindow::archiveCurrent()
+{
+    const QString id = currentAgent();
+    if (!id.isEmpty())
+        m_archiver->archive(id);
+}
+
+void MainWindow::jumpToAgent()
+{
+    if (!m_jumper) {
+        m_jumper = new AgentJumper(m_model, this);
+        connect(m_jumper, &AgentJumper::agentChosen, this, &MainWindow::openConsole);
+    }
+    m_jumper->popup(m_pages);
 }
 
 void MainWindow::stopCurrent(bool interrupt)
@@ -296,6 +352,8 @@ void MainWindow::openConsole(const QString &sessionId)
     m_consoles->openConsole(sessionId);
     m_list->selectSession(sessionId);
     updatePage();
+    updateActions();
+    m_consoles->focusCurrent();
 }
 
 NewAgentDialog *MainWindow::showNewAgentDialog()
@@ -374,6 +432,14 @@ SettingsDialog *MainWindow::showSettings()
         m_claudeBanner->recheck(); // the path to Claude may be another now
         m_list->applySettings();
     });
+    dialog->open();
+    return dialog;
+}
+
+ShortcutsDialog *MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(menuBar(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;
 }

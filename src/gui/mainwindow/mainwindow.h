@@ -11,6 +11,8 @@ class QStackedWidget;
 
 namespace chorus {
 
+class AgentArchiver;
+class AgentJumper;
 class AgentListModel;
 class AgentListView;
 class AgentStatusBar;
@@ -26,6 +28,7 @@ class NewAgentDialog;
 class ConflictWindow;
 class ReviewWindow;
 class SettingsDialog;
+class ShortcutsDialog;
 
 // The main window: the agent list beside the live consoles, menus, toolbar and status
 // bar. It talks to the engine only through the EngineClient it is given; the parts
@@ -48,7 +51,12 @@ public:
     // current branch); one window per agent and target.
     ConflictWindow *showConflicts(const QString &sessionId, const QString &target = {});
     SettingsDialog *showSettings();
+    ShortcutsDialog *showShortcuts();
+    // Makes the agent the current one: selected in the list, its console in front.
     void openConsole(const QString &sessionId);
+    // The agent the toolbar, the menus and the console in front act on: the one selected in the
+    // list, or (when the list shows none, e.g. a hidden finished agent) the console in front.
+    QString currentAgent() const;
 
     // The parts, for tests.
     MainActions *actions() const { return m_actions; }
@@ -57,6 +65,8 @@ public:
     ConsoleTabs *consoles() const { return m_consoles; }
     AgentStatusBar *statusSummary() const { return m_status; }
     ClaudeBanner *claudeBanner() const { return m_claudeBanner; }
+    AgentArchiver *archiver() const { return m_archiver; }
+    AgentJumper *jumper() const { return m_jumper; }
     KnownRoles *roles() const { return m_roles; }
     QWidget *currentPage() const;
     EmptyStateWidget *enginePage() const { return m_enginePage; }
@@ -75,7 +85,10 @@ private:
     void showReconnectCountdown(int secondsLeft);
     void updatePage();
     void updateActions();
-    QString currentAgent() const;
+    // The list's selection moved: the console follows it.
+    void followSelection(const QString &sessionId);
+    void archiveCurrent();
+    void jumpToAgent();
     // Stop or Interrupt the current agent, asking first when that cuts a turn short.
     void stopCurrent(bool interrupt);
     void resumeCurrent();
@@ -96,6 +109,8 @@ private:
     ConsoleTabs *m_consoles;
     AgentStatusBar *m_status;
     ClaudeBanner *m_claudeBanner;
+    AgentArchiver *m_archiver;
+    AgentJumper *m_jumper = nullptr;
     QPointer<HistoryWindow> m_history;
     QPointer<ReviewWindow> m_review;
     QList<QPointer<ConflictWindow>> m_conflicts; // open three-way windows (closed ones are null)

@@ -73,6 +73,9 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    // Esc that no part of the window took (a selection in the diff, a comment being written)
+    // closes the window.
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     // reviewwindow.cpp: layout, agents, settings

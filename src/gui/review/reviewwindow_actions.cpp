@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QKeyEvent>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPointer>
@@ -212,6 +213,15 @@ void ReviewWindow::showLastMerge(const QString &sessionId)
                                          Q_EMIT window->resolveConflictsRequested(sessionId, target);
                                      });
     });
+}
+
+void ReviewWindow::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier) {
+        close();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 } // namespace chorus
