@@ -6,3 +6,7 @@ chorus_add_test(tst_history LIBS chorus-gui-lib chorus-testsupport)
 set_tests_properties(tst_mainwindow tst_history PROPERTIES TIMEOUT 600 LABELS gui)
 chorus_add_test(tst_newagent LIBS chorus-gui-lib chorus-testsupport)
 set_tests_properties(tst_newagent PROPERTIES TIMEOUT 600 LABELS gui)
+# The everyday actions on an agent: editor, terminal, copy, push to a bare remote, gh (faked).
+chorus_add_test(tst_agentactions LIBS chorus-gui-lib chorus-testsupport LABELS gui)
+add_dependencies(tst_agentactions chorus)
+set_tests_properties(tst_agentactions PROPERTIES TIMEOUT 600)

@@ -137,6 +137,7 @@ void MainActions::buildMenus(QMainWindow *window)
     file->addAction(quit);
 
     QMenu *agent = bar->addMenu(tr("&Agent"));
+    agent->setObjectName(QStringLiteral("agentMenu"));
     agent->addAction(openConsole);
     agent->addSeparator();
     agent->addAction(interrupt);
