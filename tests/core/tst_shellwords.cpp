@@ -12,6 +12,8 @@ private Q_SLOTS:
     void splits();
     void errors_data();
     void errors();
+    void joins_data();
+    void joins();
 };
 
 void TestShellWords::splits_data()
@@ -57,6 +59,34 @@ void TestShellWords::errors()
     QVERIFY(!r.ok());
     QCOMPARE(r.error().where, where);
     QVERIFY(!r.error().hint.isEmpty());
+}
+
+void TestShellWords::joins_data()
+{
+    QTest::addColumn<QStringList>("words");
+    QTest::addColumn<QString>("line");
+    auto s = [](const char *t) { return QString::fromUtf8(t); };
+    QTest::newRow("plain") << QStringList{s("code"), s("{dir}")} << s("code {dir}");
+    QTest::newRow("option with placeholder")
+        << QStringList{s("gnome-terminal"), s("--working-directory={dir}")}
+        << s("gnome-terminal --working-directory={dir}");
+    QTest::newRow("blank") << QStringList{s("/opt/My Editor/bin/ed"), s("{dir}")}
+                           << s("'/opt/My Editor/bin/ed' {dir}");
+    QTest::newRow("quote") << QStringList{s("it's")} << s("'it'\\''s'");
+    QTest::newRow("empty word") << QStringList{s("a"), QString()} << s("a ''");
+    QTest::newRow("shell characters") << QStringList{s("$HOME;*"), s("~")} << s("'$HOME;*' '~'");
+    QTest::newRow("unicode") << QStringList{s("héllo")} << s("'héllo'");
+}
+
+// The line shown in Settings reads back to the same list.
+void TestShellWords::joins()
+{
+    QFETCH(QStringList, words);
+    QFETCH(QString, line);
+    QCOMPARE(joinShellWords(words), line);
+    const Result<QStringList> back = splitShellWords(line);
+    QVERIFY(back.ok());
+    QCOMPARE(*back, words);
 }
 
 QTEST_GUILESS_MAIN(TestShellWords)

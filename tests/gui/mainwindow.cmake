@@ -13,3 +13,7 @@ set_tests_properties(tst_agentlist PROPERTIES TIMEOUT 600 LABELS gui)
 # Esc and Ctrl+K (a real git repository: Archive runs the engine's clean).
 chorus_add_test(tst_currentagent LIBS chorus-gui-lib chorus-testsupport)
 set_tests_properties(tst_currentagent PROPERTIES TIMEOUT 900 LABELS gui)
+# The everyday actions on an agent: editor, terminal, copy, push to a bare remote, gh (faked).
+chorus_add_test(tst_agentactions LIBS chorus-gui-lib chorus-testsupport LABELS gui)
+add_dependencies(tst_agentactions chorus)
+set_tests_properties(tst_agentactions PROPERTIES TIMEOUT 600)

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace chorus {
 
 namespace {
@@ -64,6 +66,26 @@ Result<QStringList> splitShellWords(const QString &command)
     if (inWord)
         words << word;
     return words;
+}
+
+QString joinShellWords(const QStringList &words)
+{
+    static const QString safe = QStringLiteral("@%+=:,./-_{}");
+    QStringList out;
+    out.reserve(words.size());
+    for (const QString &w : words) {
+        const bool plain = !w.isEmpty() && std::all_of(w.cbegin(), w.cend(), [](QChar c) {
+            return (c.unicode() < 128 && c.isLetterOrNumber()) || safe.contains(c);
+        });
+        if (plain) {
+            out << w;
+            continue;
+        }
+        QString quoted = w;
+        quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+        out << QLatin1Char('\'') + quoted + QLatin1Char('\'');
+    }
+    return out.join(QLatin1Char(' '));
 }
 
 } // namespace chorus

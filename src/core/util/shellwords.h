@@ -12,4 +12,9 @@ namespace chorus {
 // shell ever runs it. An unterminated quote or a trailing \ is an error naming the column.
 Result<QStringList> splitShellWords(const QString &command);
 
+// The inverse, for showing an argument list as one line that splitShellWords() reads back to
+// the same list: a word of only safe characters as is, any other in single quotes ('\'' for a
+// quote inside), an empty word as ''.
+QString joinShellWords(const QStringList &words);
+
 } // namespace chorus

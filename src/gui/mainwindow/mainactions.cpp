@@ -158,6 +158,7 @@ void MainActions::buildMenus(QMainWindow *window)
 
     QMenu *agent = bar->addMenu(tr("&Agent"));
     agent->addAction(jumpToAgent);
+    agent->setObjectName(QStringLiteral("agentMenu"));
     agent->addAction(openConsole);
     agent->addAction(pinConsole);
     agent->addSeparator();

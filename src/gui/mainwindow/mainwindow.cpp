@@ -14,6 +14,7 @@
 #include "history/historywindow.h"
 #include "mainwindow/agentarchiver.h"
 #include "mainwindow/agentjumper.h"
+#include "mainwindow/agentactions.h"
 #include "mainwindow/agentstatusbar.h"
 #include "mainwindow/claudebanner.h"
 #include "mainwindow/consoletabs.h"
@@ -30,6 +31,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QFileInfo>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
@@ -42,8 +44,8 @@ namespace chorus {
 MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     : QMainWindow(parent), m_client(client), m_roles(new KnownRoles(client, this)),
       m_model(new AgentListModel(client, m_roles, this)), m_actions(new MainActions(this)),
-      m_pages(new QStackedWidget(this)), m_enginePage(new EmptyStateWidget(m_pages)),
-      m_welcomePage(new EmptyStateWidget(m_pages)),
+      m_agentActions(new AgentActions(client, this)), m_pages(new QStackedWidget(this)),
+      m_enginePage(new EmptyStateWidget(m_pages)), m_welcomePage(new EmptyStateWidget(m_pages)),
       m_workspace(new QSplitter(Qt::Horizontal, m_pages)),
       m_list(new AgentListView(m_model, m_workspace)),
       m_consoles(new ConsoleTabs(client, m_roles, m_workspace)),
@@ -154,7 +156,11 @@ void MainWindow::setupActions()
 {
     m_actions->buildMenus(this);
     m_actions->buildToolBar(this);
-    m_list->setContextActions(m_actions->agentContextActions());
+    if (auto *agentMenu = menuBar()->findChild<QMenu *>(QStringLiteral("agentMenu")))
+        m_agentActions->addToMenu(agentMenu);
+    m_list->setContextActions(m_actions->agentContextActions() + m_agentActions->contextActions());
+    connect(m_agentActions, &AgentActions::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 4000); });
     m_actions->setTheme(guisettings::theme());
     m_actions->showFinished->setChecked(guisettings::showFinishedAgents());
     m_list->setShowFinished(m_actions->showFinished->isChecked());
@@ -287,6 +293,7 @@ void MainWindow::updateActions()
     m_actions->resolveConflicts->setEnabled(can.review);
     m_actions->jumpToAgent->setEnabled(connected);
     m_actions->settings->setEnabled(connected);
+    m_agentActions->setAgent(known ? id : QString(), connected);
 }
 
 void MainWindow::followSelection(const QString &sessionId)

@@ -13,6 +13,7 @@ namespace chorus {
 
 class AgentArchiver;
 class AgentJumper;
+class AgentActions;
 class AgentListModel;
 class AgentListView;
 class AgentStatusBar;
@@ -60,6 +61,7 @@ public:
 
     // The parts, for tests.
     MainActions *actions() const { return m_actions; }
+    AgentActions *agentActions() const { return m_agentActions; }
     AgentListModel *agentModel() const { return m_model; }
     AgentListView *agentList() const { return m_list; }
     ConsoleTabs *consoles() const { return m_consoles; }
@@ -101,6 +103,7 @@ private:
     KnownRoles *m_roles;
     AgentListModel *m_model;
     MainActions *m_actions;
+    AgentActions *m_agentActions; // open, copy, push, pull request (agentactions.h)
     QStackedWidget *m_pages;
     EmptyStateWidget *m_enginePage;
     EmptyStateWidget *m_welcomePage;

@@ -5,7 +5,9 @@
 #include "client/engineclient.h"
 #include "paths.h"
 #include "settings/guisettings.h"
+#include "settings/toolcommands.h"
 #include "style/palettecolors.h"
+#include "util/shellwords.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -78,6 +80,7 @@ void SettingsDialog::load()
         qMax(0, m_ui->themeCombo->findData(themeKey(guisettings::theme()))));
     m_ui->confirmStopCheck->setChecked(guisettings::confirmStop());
     m_ui->idleHideSpin->setValue(guisettings::idleAgentHideMinutes());
+    loadToolCommands();
 
     const QString override = guisettings::dataDirOverride();
     m_initialDataDir = override.isEmpty() ? paths::dataDir() : override;
@@ -93,6 +96,37 @@ void SettingsDialog::load()
     muted.setColor(QPalette::WindowText, mutedTextColor(palette()));
     m_ui->dataDirNote->setPalette(muted);
     updateClaudeStatus();
+}
+
+void SettingsDialog::loadToolCommands()
+{
+    for (auto [edit, tool] : {std::pair{m_ui->editorCommandEdit, toolcommands::Tool::Editor},
+                              std::pair{m_ui->terminalCommandEdit, toolcommands::Tool::Terminal}}) {
+        edit->setText(joinShellWords(toolcommands::storedCommand(tool)));
+        const QStringList found = toolcommands::defaultCommand(tool);
+        edit->setPlaceholderText(found.isEmpty() ? tr("none found: enter a command")
+                                                 : joinShellWords(found));
+    }
+    QPalette muted = m_ui->toolsNote->palette();
+    muted.setColor(QPalette::WindowText, mutedTextColor(palette()));
+    m_ui->toolsNote->setPalette(muted);
+}
+
+bool SettingsDialog::checkToolCommands()
+{
+    for (auto [edit, name] : {std::pair{m_ui->editorCommandEdit, tr("The editor command")},
+                              std::pair{m_ui->terminalCommandEdit, tr("The terminal command")}}) {
+        const Result<QStringList> words = splitShellWords(edit->text());
+        if (words)
+            continue;
+        setMessage(m_ui->errorLabel,
+                   tr("%1 cannot be read, at %2: %3. %4")
+                       .arg(name, words.error().where, words.error().message, words.error().hint),
+                   errorColor(palette()));
+        edit->setFocus();
+        return false;
+    }
+    return true;
 }
 
 void SettingsDialog::setMessage(QLabel *label, const QString &text, const QColor &color)
@@ -207,6 +241,8 @@ void SettingsDialog::accept()
         m_ui->claudePathEdit->setFocus();
         return;
     }
+    if (!checkToolCommands())
+        return;
     setMessage(m_ui->errorLabel, {}, {});
     const QJsonObject changes{
         {QStringLiteral("claudePath"),
@@ -252,6 +288,9 @@ void SettingsDialog::saveGuiSettings()
     guisettings::setTheme(themeFromKey(m_ui->themeCombo->currentData().toString()));
     guisettings::setConfirmStop(m_ui->confirmStopCheck->isChecked());
     guisettings::setIdleAgentHideMinutes(m_ui->idleHideSpin->value());
+    for (auto [edit, tool] : {std::pair{m_ui->editorCommandEdit, toolcommands::Tool::Editor},
+                              std::pair{m_ui->terminalCommandEdit, toolcommands::Tool::Terminal}})
+        toolcommands::setStoredCommand(tool, splitShellWords(edit->text()).value());
     const QString dataDir = QDir::fromNativeSeparators(m_ui->dataDirEdit->text().trimmed());
     if (dataDir != m_initialDataDir)
         guisettings::setDataDirOverride(dataDir == paths::dataDir() ? QString() : dataDir);

@@ -43,6 +43,10 @@ private:
     void setMessage(QLabel *label, const QString &text, const QColor &color);
     void saved(const Status &status);
     void saveGuiSettings();
+    // The editor and terminal commands (settings/toolcommands): shown as command lines, the
+    // default found on this system as placeholder; a line that cannot be split is refused.
+    void loadToolCommands();
+    bool checkToolCommands();
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     EngineClient *m_client;

@@ -3,4 +3,5 @@
 target_sources(chorus-gui-lib PRIVATE
     settings/guisettings.cpp settings/guisettings.h
     settings/settingsdialog.cpp settings/settingsdialog.h
+    settings/toolcommands.cpp settings/toolcommands.h
 )
