@@ -412,8 +412,17 @@ void TestMainWindow::settingsShowClaudeAndReachEngine()
                  qPrintable(dialog->claudeStatusText()));
     QVERIFY(dialog->claudeStatusText().contains(QLatin1String("CHORUS_CLAUDE")));
     // Not a check: CHORUS_SETTINGS_SCREENSHOT=FILE saves the dialog as the engine answered it.
-    if (const QString shot = qEnvironmentVariable("CHORUS_SETTINGS_SCREENSHOT"); !shot.isEmpty())
-        dialog->grab().save(shot);
+    // Each page of the dialog as FILE-N.png.
+    if (const QString shot = qEnvironmentVariable("CHORUS_SETTINGS_SCREENSHOT"); !shot.isEmpty()) {
+        auto *pages = dialog->findChild<QTabWidget *>(QStringLiteral("pages"));
+        QVERIFY(pages);
+        for (int i = 0; i < pages->count(); ++i) {
+            pages->setCurrentIndex(i);
+            dialog->grab().save(QString(shot).replace(QStringLiteral(".png"),
+                                                      QStringLiteral("-%1.png").arg(i)));
+        }
+        pages->setCurrentIndex(0);
+    }
 
     // A wrong path says so and blocks saving; clearing it goes back to detection.
     auto *path = dialog->findChild<QLineEdit *>(QStringLiteral("claudePathEdit"));

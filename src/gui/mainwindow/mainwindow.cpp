@@ -293,7 +293,7 @@ void MainWindow::updateActions()
     m_actions->resolveConflicts->setEnabled(can.review);
     m_actions->jumpToAgent->setEnabled(connected);
     m_actions->settings->setEnabled(connected);
-    m_agentActions->setAgent(known ? id : QString(), connected);
+    m_agentActions->setAgent(can.known ? id : QString(), connected);
 }
 
 void MainWindow::followSelection(const QString &sessionId)

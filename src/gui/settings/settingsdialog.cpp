@@ -86,11 +86,10 @@ void SettingsDialog::load()
     m_initialDataDir = override.isEmpty() ? paths::dataDir() : override;
     m_ui->dataDirEdit->setText(QDir::toNativeSeparators(m_initialDataDir));
     m_ui->dataDirNote->setText(tr("Chorus keeps its database, agent worktrees and logs here (now: "
-                                  "%1). A new folder is used "
-                                  "the next time the engine starts: the engine keeps running when "
-                                  "Chorus quits, so stop it "
-                                  "with \"chorus daemon stop\" once your agents are done. Sessions "
-                                  "stay in the old folder.")
+                                  "%1). A new folder is used the next time the engine starts: when "
+                                  "it has ended by itself (idle, above), or after \"chorus daemon "
+                                  "stop\" once your agents are done. Sessions stay in the old "
+                                  "folder.")
                                    .arg(QDir::toNativeSeparators(paths::dataDir())));
     QPalette muted = m_ui->dataDirNote->palette();
     muted.setColor(QPalette::WindowText, mutedTextColor(palette()));
