@@ -317,4 +317,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>chorus::TrayNotifier</name>
+    <message numerus="yes">
+        <location filename="../src/gui/notify/traynotifier.cpp" line="+48"/>
+        <source>Chorus: %n agent(s) need you</source>
+        <translation>
+            <numerusform>Chorus: %n agent needs you</numerusform>
+            <numerusform>Chorus: %n agents need you</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

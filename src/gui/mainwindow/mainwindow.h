@@ -22,6 +22,8 @@ class HistoryWindow;
 class KnownRoles;
 class MainActions;
 class NewAgentDialog;
+class NotificationCenter;
+class Notifier;
 class ConflictWindow;
 class ReviewWindow;
 class SettingsDialog;
@@ -33,7 +35,10 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(EngineClient *client, QWidget *parent = nullptr);
+    // `notifier`: where desktop notifications go (main.cpp: the desktop's; the window takes
+    // it); none: only the title, the taskbar entry and the status bar tell.
+    explicit MainWindow(EngineClient *client, QWidget *parent = nullptr,
+                        Notifier *notifier = nullptr);
     ~MainWindow() override;
 
     // Connects to the engine (starting it when needed); on failure shows why, with Retry.
@@ -48,6 +53,8 @@ public:
     ConflictWindow *showConflicts(const QString &sessionId, const QString &target = {});
     SettingsDialog *showSettings();
     void openConsole(const QString &sessionId);
+    // Opens the console of the next agent that needs the user (after the current one).
+    void showNextAttention();
 
     // The parts, for tests.
     MainActions *actions() const { return m_actions; }
@@ -56,6 +63,7 @@ public:
     ConsoleTabs *consoles() const { return m_consoles; }
     AgentStatusBar *statusSummary() const { return m_status; }
     ClaudeBanner *claudeBanner() const { return m_claudeBanner; }
+    NotificationCenter *notifications() const { return m_notifications; }
     KnownRoles *roles() const { return m_roles; }
     QWidget *currentPage() const;
     EmptyStateWidget *enginePage() const { return m_enginePage; }
@@ -70,6 +78,9 @@ private:
     void showEngineError(const Error &error);
     void updatePage();
     void updateActions();
+    void updateTitle(int attention);
+    // Tells the notification center which console the user is looking at.
+    void updateViewing();
     QString currentAgent() const;
     // Stop or Interrupt the current agent, asking first when that cuts a turn short.
     void stopCurrent(bool interrupt);
@@ -91,6 +102,7 @@ private:
     ConsoleTabs *m_consoles;
     AgentStatusBar *m_status;
     ClaudeBanner *m_claudeBanner;
+    NotificationCenter *m_notifications;
     QPointer<HistoryWindow> m_history;
     QPointer<ReviewWindow> m_review;
     QList<QPointer<ConflictWindow>> m_conflicts; // open three-way windows (closed ones are null)

@@ -18,6 +18,17 @@
 namespace chorus {
 
 namespace {
+// The notification check boxes by kind (the workflow gate has none until workflows run).
+QList<std::pair<NotifyKind, QCheckBox *>> notifyChecks(const Ui::SettingsDialog &ui)
+{
+    return {{NotifyKind::Approval, ui.notifyApprovalCheck},
+            {NotifyKind::TurnEnded, ui.notifyTurnEndedCheck},
+            {NotifyKind::Failed, ui.notifyFailedCheck},
+            {NotifyKind::Limit, ui.notifyLimitCheck},
+            {NotifyKind::Conflict, ui.notifyConflictCheck},
+            {NotifyKind::CheckFailed, ui.notifyCheckFailedCheck}};
+}
+
 QString describeSource(const QString &source)
 {
     if (source == QLatin1String("setting"))
@@ -76,6 +87,8 @@ void SettingsDialog::load()
     m_ui->themeCombo->setCurrentIndex(
         qMax(0, m_ui->themeCombo->findData(themeKey(guisettings::theme()))));
     m_ui->confirmStopCheck->setChecked(guisettings::confirmStop());
+    for (const auto &[kind, check] : notifyChecks(*m_ui))
+        check->setChecked(guisettings::notifyEnabled(kind));
 
     const QString override = guisettings::dataDirOverride();
     m_initialDataDir = override.isEmpty() ? paths::dataDir() : override;
@@ -248,6 +261,8 @@ void SettingsDialog::saveGuiSettings()
     guisettings::setDefaultModel(model);
     guisettings::setTheme(themeFromKey(m_ui->themeCombo->currentData().toString()));
     guisettings::setConfirmStop(m_ui->confirmStopCheck->isChecked());
+    for (const auto &[kind, check] : notifyChecks(*m_ui))
+        guisettings::setNotifyEnabled(kind, check->isChecked());
     const QString dataDir = QDir::fromNativeSeparators(m_ui->dataDirEdit->text().trimmed());
     if (dataDir != m_initialDataDir)
         guisettings::setDataDirOverride(dataDir == paths::dataDir() ? QString() : dataDir);
