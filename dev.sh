@@ -40,6 +40,8 @@ packages() {
     echo qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
     echo qt6-l10n-tools qt6-svg-dev libgl-dev libgit2-dev libyaml-cpp-dev
     echo xvfb xauth
+    # A private session bus for the notification test (tst_dbusnotifier; skipped without it).
+    echo dbus-daemon
     # KSyntaxHighlighting (KF6) exists from Debian 13 on; Debian 12 uses the built-in highlighter.
     if apt-cache show libkf6syntaxhighlighting-dev >/dev/null 2>&1; then
         echo libkf6syntaxhighlighting-dev

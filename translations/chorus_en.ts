@@ -4,7 +4,7 @@
 <context>
     <name>Cli</name>
     <message numerus="yes">
-        <location filename="../src/cli/commands.cpp" line="+123"/>
+        <location filename="../src/cli/commands.cpp" line="+152"/>
         <source>%1 is %2 after %n turn(s), $%3.</source>
         <translation>
             <numerusform>%1 is %2 after %n turn, $%3.</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+55"/>
+        <location line="+82"/>
         <source>      check output (last %n line(s)):
 </source>
         <translation>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/render.cpp" line="+30"/>
+        <location filename="../src/cli/render.cpp" line="+32"/>
         <source>… (%n more lines)</source>
         <translation>
             <numerusform>… (%n more line)</numerusform>
@@ -137,7 +137,7 @@
 <context>
     <name>chorus::AgentListView</name>
     <message numerus="yes">
-        <location filename="../src/gui/agents/agentlistview.cpp" line="+272"/>
+        <location filename="../src/gui/agents/agentlistview.cpp" line="+273"/>
         <source>Finished agents and agents idle for more than %n minute(s) are hidden: View → Show Finished Agents shows them.</source>
         <translation>
             <numerusform>Finished agents and agents idle for more than %n minute are hidden: View → Show Finished Agents shows them.</numerusform>
@@ -148,7 +148,7 @@
 <context>
     <name>chorus::AgentStatusBar</name>
     <message numerus="yes">
-        <location filename="../src/gui/mainwindow/agentstatusbar.cpp" line="+46"/>
+        <location filename="../src/gui/mainwindow/agentstatusbar.cpp" line="+50"/>
         <source>%n running</source>
         <translation>
             <numerusform>%n running</numerusform>
@@ -219,7 +219,7 @@
 <context>
     <name>chorus::ConsoleWidget</name>
     <message numerus="yes">
-        <location filename="../src/gui/console/consolewidget.cpp" line="+369"/>
+        <location filename="../src/gui/console/consolewidget.cpp" line="+397"/>
         <source>%n turn(s)</source>
         <translation>
             <numerusform>%n turn</numerusform>
@@ -252,7 +252,7 @@
 <context>
     <name>chorus::FindBar</name>
     <message numerus="yes">
-        <location filename="../src/gui/console/findbar.cpp" line="+75"/>
+        <location filename="../src/gui/console/findbar.cpp" line="+76"/>
         <source>%1 of %n</source>
         <translation>
             <numerusform>%1 of %n</numerusform>
@@ -263,7 +263,7 @@
 <context>
     <name>chorus::HistoryWindow</name>
     <message numerus="yes">
-        <location filename="../src/gui/history/historywindow.cpp" line="+239"/>
+        <location filename="../src/gui/history/historywindow.cpp" line="+241"/>
         <source>Sessions: %n</source>
         <translation>
             <numerusform>Sessions: %n</numerusform>
@@ -282,7 +282,7 @@
 <context>
     <name>chorus::MainWindow</name>
     <message numerus="yes">
-        <location filename="../src/gui/mainwindow/mainwindow.cpp" line="+213"/>
+        <location filename="../src/gui/mainwindow/mainwindow.cpp" line="+283"/>
         <source>Engine lost — reconnecting in %n s…</source>
         <translation>
             <numerusform>Engine lost — reconnecting in %n s…</numerusform>
@@ -320,7 +320,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/review/reviewwindow_actions.cpp" line="+51"/>
+        <location filename="../src/gui/review/reviewwindow_actions.cpp" line="+52"/>
         <source>Sent %n comment(s) to %1. It works on them in its next turn; this diff follows when that turn is saved.</source>
         <translation>
             <numerusform>Sent %n comment to %1. It works on it in its next turn; this diff follows when that turn is saved.</numerusform>
@@ -351,11 +351,22 @@
 <context>
     <name>chorus::TranscriptModel</name>
     <message numerus="yes">
-        <location filename="../src/gui/console/transcriptmodel.cpp" line="+272"/>
+        <location filename="../src/gui/console/transcriptmodel.cpp" line="+274"/>
         <source>Earlier events not shown — %n hidden</source>
         <translation>
             <numerusform>Earlier events not shown — %n hidden</numerusform>
             <numerusform>Earlier events not shown — %n hidden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chorus::TrayNotifier</name>
+    <message numerus="yes">
+        <location filename="../src/gui/notify/traynotifier.cpp" line="+48"/>
+        <source>Chorus: %n agent(s) need you</source>
+        <translation>
+            <numerusform>Chorus: %n agent needs you</numerusform>
+            <numerusform>Chorus: %n agents need you</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 #include "client/engineclient.h"
 #include "i18n.h"
 #include "mainwindow/mainwindow.h"
+#include "notify/desktopnotifier.h"
 #include "rpc/rpcclient.h"
 #include "settings/guisettings.h"
 #include "style/icons.h"
@@ -40,7 +41,7 @@ int main(int argc, char **argv)
     chorus::guisettings::applyDataDirOverride();
 
     chorus::EngineClient client;
-    chorus::MainWindow window(&client);
+    chorus::MainWindow window(&client, nullptr, new chorus::DesktopNotifier);
     window.show();
     QTimer::singleShot(0, &window, &chorus::MainWindow::connectToEngine);
     return app.exec();

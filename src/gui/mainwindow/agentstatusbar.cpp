@@ -4,6 +4,7 @@
 #include "client/engineclient.h"
 
 #include <QLabel>
+#include <QMouseEvent>
 #include <QStatusBar>
 
 namespace chorus {
@@ -16,7 +17,10 @@ AgentStatusBar::AgentStatusBar(EngineClient *client, QStatusBar *bar)
     m_queued->setObjectName(QStringLiteral("queuedCount"));
     m_waiting->setObjectName(QStringLiteral("waitingCount"));
     m_cost->setObjectName(QStringLiteral("costToday"));
-    m_waiting->setToolTip(tr("Agents waiting for your approval or for a rate limit to reset"));
+    m_waiting->setToolTip(tr("Agents waiting for your approval or for a rate limit to reset. "
+                             "Click to go to the next agent that needs you."));
+    m_waiting->setCursor(Qt::PointingHandCursor);
+    m_waiting->installEventFilter(this);
     m_cost->setToolTip(tr("What today's turns cost, by the API prices of the models used"));
     for (QLabel *l : {m_running, m_queued, m_waiting, m_cost}) {
         l->setContentsMargins(6, 0, 6, 0);
@@ -50,6 +54,16 @@ void AgentStatusBar::update()
     f.setBold(waiting > 0); // someone may need you
     m_waiting->setFont(f);
     m_cost->setText(tr("Today: %1").arg(SessionFormat::cost(m_client->costToday())));
+}
+
+bool AgentStatusBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_waiting && event->type() == QEvent::MouseButtonRelease &&
+        static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton) {
+        Q_EMIT waitingClicked();
+        return true;
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 void AgentStatusBar::showError(const Error &error)

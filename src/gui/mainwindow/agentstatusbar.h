@@ -26,6 +26,13 @@ public:
     QLabel *waitingLabel() const { return m_waiting; }
     QLabel *costLabel() const { return m_cost; }
 
+Q_SIGNALS:
+    // "N waiting" was clicked: go to the next agent that needs the user.
+    void waitingClicked();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void showError(const Error &error);
 

@@ -49,6 +49,13 @@ MainActions::MainActions(QMainWindow *window)
     quit->setMenuRole(QAction::QuitRole);
     quit->setToolTip(tr("Quit Chorus; the agents keep running in the engine"));
 
+    nextAttention =
+        make(tr("Next Agent &Needing Attention"), QStringLiteral("actionNextAttention"));
+    nextAttention->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    nextAttention->setToolTip(
+        tr("Open the console of the next agent that waits for you: an approval, a finished "
+           "turn, a failure, a conflict (%1)")
+            .arg(nextAttention->shortcut().toString(QKeySequence::NativeText)));
     nextTab = make(tr("Ne&xt Console"), QStringLiteral("actionNextTab"));
     nextTab->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::Key_Tab)});
@@ -161,6 +168,7 @@ void MainActions::buildMenus(QMainWindow *window)
     agent->setObjectName(QStringLiteral("agentMenu"));
     agent->addAction(openConsole);
     agent->addAction(pinConsole);
+    agent->addAction(nextAttention);
     agent->addSeparator();
     agent->addAction(interrupt);
     agent->addAction(stop);

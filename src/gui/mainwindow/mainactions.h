@@ -43,6 +43,8 @@ public:
     QAction *history;
     QAction *settings;
     QAction *quit;
+    // The console of the next agent that needs the user (notify/NotificationCenter).
+    QAction *nextAttention;
     QAction *nextTab;
     QAction *previousTab;
     QAction *closeTab;

@@ -20,6 +20,7 @@
 #include "mainwindow/consoletabs.h"
 #include "mainwindow/mainactions.h"
 #include "mainwindow/shortcutsdialog.h"
+#include "notify/notificationcenter.h"
 #include "review/reviewwindow.h"
 #include "settings/guisettings.h"
 #include "settings/settingsdialog.h"
@@ -41,7 +42,7 @@
 
 namespace chorus {
 
-MainWindow::MainWindow(EngineClient *client, QWidget *parent)
+MainWindow::MainWindow(EngineClient *client, QWidget *parent, Notifier *notifier)
     : QMainWindow(parent), m_client(client), m_roles(new KnownRoles(client, this)),
       m_model(new AgentListModel(client, m_roles, this)), m_actions(new MainActions(this)),
       m_agentActions(new AgentActions(client, this)), m_pages(new QStackedWidget(this)),
@@ -50,8 +51,12 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
       m_list(new AgentListView(m_model, m_workspace)),
       m_consoles(new ConsoleTabs(client, m_roles, m_workspace)),
       m_status(new AgentStatusBar(client, statusBar())), m_claudeBanner(new ClaudeBanner(client)),
-      m_archiver(new AgentArchiver(client, this)), m_reconnect(new EngineReconnect(this))
+      m_archiver(new AgentArchiver(client, this)),
+      m_notifications(new NotificationCenter(client, notifier, this)),
+      m_reconnect(new EngineReconnect(this))
 {
+    if (notifier && !notifier->parent())
+        notifier->setParent(m_notifications);
     setWindowTitle(tr("Chorus"));
     setWindowIcon(icons::app());
     setObjectName(QStringLiteral("mainWindow"));
@@ -101,6 +106,7 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
         if (!id.isEmpty())
             m_list->selectSession(id);
         updateActions();
+        updateViewing();
     });
     connect(m_archiver, &AgentArchiver::archived, this,
             [this](const QString &id, const QString &summary) {
@@ -116,6 +122,31 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
                 box->setAttribute(Qt::WA_DeleteOnClose);
                 box->open();
             });
+    connect(m_notifications, &NotificationCenter::attentionChanged, this, &MainWindow::updateTitle);
+    connect(m_notifications, &NotificationCenter::alertRequested, this, [this] {
+        if (!isActiveWindow())
+            QApplication::alert(this); // the taskbar entry asks for attention
+    });
+    connect(m_notifications, &NotificationCenter::openRequested, this,
+            [this](const QString &id, NotificationCenter::Target target, const QString &into) {
+                if (isMinimized())
+                    showNormal();
+                raise();
+                activateWindow();
+                switch (target) {
+                case NotificationCenter::Target::Console:
+                    openConsole(id);
+                    break;
+                case NotificationCenter::Target::Review:
+                    showReview(id);
+                    break;
+                case NotificationCenter::Target::Conflicts:
+                    if (!showConflicts(id, into))
+                        showReview(id);
+                    break;
+                }
+            });
+    connect(m_status, &AgentStatusBar::waitingClicked, this, &MainWindow::showNextAttention);
     // A new state (e.g. idle after a turn) changes what the agent actions can do.
     connect(client, &EngineClient::sessionChanged, this, &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updatePage);
@@ -188,6 +219,7 @@ void MainWindow::setupActions()
             [this] { showConflicts(currentAgent()); });
     connect(m_actions->settings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_actions->quit, &QAction::triggered, this, &MainWindow::close);
+    connect(m_actions->nextAttention, &QAction::triggered, this, &MainWindow::showNextAttention);
     connect(m_actions->nextTab, &QAction::triggered, m_consoles, &ConsoleTabs::nextTab);
     connect(m_actions->previousTab, &QAction::triggered, m_consoles, &ConsoleTabs::previousTab);
     connect(m_actions->closeTab, &QAction::triggered, m_consoles, &ConsoleTabs::closeCurrent);
@@ -258,6 +290,29 @@ void MainWindow::updatePage()
         return; // the engine page stays until a connection succeeds
     m_pages->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget *>(m_welcomePage)
                                                        : m_workspace);
+    updateViewing();
+}
+
+void MainWindow::updateViewing()
+{
+    const bool looking = isActiveWindow() && m_pages->currentWidget() == m_workspace;
+    m_notifications->setViewing(looking ? m_consoles->currentSessionId() : QString());
+}
+
+void MainWindow::updateTitle(int attention)
+{
+    // "(2) Chorus": how many agents need the user, also on the taskbar.
+    setWindowTitle(attention > 0 ? tr("(%1) Chorus").arg(attention) : tr("Chorus"));
+}
+
+void MainWindow::showNextAttention()
+{
+    const QString id = m_notifications->nextAgent(currentAgent());
+    if (id.isEmpty()) {
+        statusBar()->showMessage(tr("No agent needs your attention."), 4000);
+        return;
+    }
+    openConsole(id);
 }
 
 QWidget *MainWindow::currentPage() const
@@ -463,6 +518,8 @@ void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
         m_actions->updateIcons();
+    if (event->type() == QEvent::ActivationChange)
+        updateViewing();
     QMainWindow::changeEvent(event);
 }
 

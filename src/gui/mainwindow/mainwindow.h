@@ -26,6 +26,8 @@ class HistoryWindow;
 class KnownRoles;
 class MainActions;
 class NewAgentDialog;
+class NotificationCenter;
+class Notifier;
 class ConflictWindow;
 class ReviewWindow;
 class SettingsDialog;
@@ -38,7 +40,10 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(EngineClient *client, QWidget *parent = nullptr);
+    // `notifier`: where desktop notifications go (main.cpp: the desktop's; the window takes
+    // it); none: only the title, the taskbar entry and the status bar tell.
+    explicit MainWindow(EngineClient *client, QWidget *parent = nullptr,
+                        Notifier *notifier = nullptr);
     ~MainWindow() override;
 
     // Connects to the engine (starting it when needed); on failure shows why, with Retry.
@@ -58,6 +63,8 @@ public:
     // The agent the toolbar, the menus and the console in front act on: the one selected in the
     // list, or (when the list shows none, e.g. a hidden finished agent) the console in front.
     QString currentAgent() const;
+    // Opens the console of the next agent that needs the user (after the current one).
+    void showNextAttention();
 
     // The parts, for tests.
     MainActions *actions() const { return m_actions; }
@@ -69,6 +76,7 @@ public:
     ClaudeBanner *claudeBanner() const { return m_claudeBanner; }
     AgentArchiver *archiver() const { return m_archiver; }
     AgentJumper *jumper() const { return m_jumper; }
+    NotificationCenter *notifications() const { return m_notifications; }
     KnownRoles *roles() const { return m_roles; }
     QWidget *currentPage() const;
     EmptyStateWidget *enginePage() const { return m_enginePage; }
@@ -91,6 +99,9 @@ private:
     void followSelection(const QString &sessionId);
     void archiveCurrent();
     void jumpToAgent();
+    void updateTitle(int attention);
+    // Tells the notification center which console the user is looking at.
+    void updateViewing();
     // Stop or Interrupt the current agent, asking first when that cuts a turn short.
     void stopCurrent(bool interrupt);
     void resumeCurrent();
@@ -114,6 +125,7 @@ private:
     ClaudeBanner *m_claudeBanner;
     AgentArchiver *m_archiver;
     AgentJumper *m_jumper = nullptr;
+    NotificationCenter *m_notifications;
     QPointer<HistoryWindow> m_history;
     QPointer<ReviewWindow> m_review;
     QList<QPointer<ConflictWindow>> m_conflicts; // open three-way windows (closed ones are null)

@@ -83,6 +83,16 @@ void setConfirmStop(bool confirm)
     setValue(QStringLiteral("confirmStop"), confirm);
 }
 
+bool notifyEnabled(NotifyKind kind)
+{
+    return value(QStringLiteral("notify/") + notifyKindKey(kind), true).toBool();
+}
+
+void setNotifyEnabled(NotifyKind kind, bool enabled)
+{
+    setValue(QStringLiteral("notify/") + notifyKindKey(kind), enabled);
+}
+
 bool showFinishedAgents()
 {
     return value(QStringLiteral("showFinishedAgents"), true).toBool();

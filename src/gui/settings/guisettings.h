@@ -1,5 +1,6 @@
 #pragma once
 
+#include "notify/notifykind.h"
 #include "style/theme.h"
 
 #include <QByteArray>
@@ -31,6 +32,10 @@ void applyDataDirOverride();
 // Whether Stop and Interrupt ask before they cut a running turn short (default: yes).
 bool confirmStop();
 void setConfirmStop(bool confirm);
+
+// Whether an event of this kind gets a desktop notification (default: yes).
+bool notifyEnabled(NotifyKind kind);
+void setNotifyEnabled(NotifyKind kind, bool enabled);
 
 bool showFinishedAgents();
 void setShowFinishedAgents(bool show);

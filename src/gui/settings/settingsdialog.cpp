@@ -20,6 +20,17 @@
 namespace chorus {
 
 namespace {
+// The notification check boxes by kind (the workflow gate has none until workflows run).
+QList<std::pair<NotifyKind, QCheckBox *>> notifyChecks(const Ui::SettingsDialog &ui)
+{
+    return {{NotifyKind::Approval, ui.notifyApprovalCheck},
+            {NotifyKind::TurnEnded, ui.notifyTurnEndedCheck},
+            {NotifyKind::Failed, ui.notifyFailedCheck},
+            {NotifyKind::Limit, ui.notifyLimitCheck},
+            {NotifyKind::Conflict, ui.notifyConflictCheck},
+            {NotifyKind::CheckFailed, ui.notifyCheckFailedCheck}};
+}
+
 QString describeSource(const QString &source)
 {
     if (source == QLatin1String("setting"))
@@ -81,6 +92,8 @@ void SettingsDialog::load()
     m_ui->confirmStopCheck->setChecked(guisettings::confirmStop());
     m_ui->idleHideSpin->setValue(guisettings::idleAgentHideMinutes());
     loadToolCommands();
+    for (const auto &[kind, check] : notifyChecks(*m_ui))
+        check->setChecked(guisettings::notifyEnabled(kind));
 
     const QString override = guisettings::dataDirOverride();
     m_initialDataDir = override.isEmpty() ? paths::dataDir() : override;
@@ -290,6 +303,8 @@ void SettingsDialog::saveGuiSettings()
     for (auto [edit, tool] : {std::pair{m_ui->editorCommandEdit, toolcommands::Tool::Editor},
                               std::pair{m_ui->terminalCommandEdit, toolcommands::Tool::Terminal}})
         toolcommands::setStoredCommand(tool, splitShellWords(edit->text()).value());
+    for (const auto &[kind, check] : notifyChecks(*m_ui))
+        guisettings::setNotifyEnabled(kind, check->isChecked());
     const QString dataDir = QDir::fromNativeSeparators(m_ui->dataDirEdit->text().trimmed());
     if (dataDir != m_initialDataDir)
         guisettings::setDataDirOverride(dataDir == paths::dataDir() ? QString() : dataDir);
