@@ -282,7 +282,7 @@
 <context>
     <name>chorus::MainWindow</name>
     <message numerus="yes">
-        <location filename="../src/gui/mainwindow/mainwindow.cpp" line="+283"/>
+        <location filename="../src/gui/mainwindow/mainwindow.cpp" line="+285"/>
         <source>Engine lost — reconnecting in %n s…</source>
         <translation>
             <numerusform>Engine lost — reconnecting in %n s…</numerusform>

@@ -243,6 +243,9 @@ int runDaemon()
             << Qt::endl;
         QCoreApplication::quit();
     });
+    // A visit shorter than the check's interval still counts: the idle time starts again when
+    // a client comes and when it goes.
+    QObject::connect(&service, &EngineService::clientsChanged, &idleExit, &IdleExit::check);
     idleExit.start();
     err << QStringLiteral("chorus daemon: engine %1 listening on %2 (database %3)")
                .arg(QCoreApplication::applicationPid())

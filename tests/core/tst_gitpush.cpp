@@ -354,13 +354,12 @@ void TestGitPush::ghArgumentList()
     QVERIFY(argv.open(QIODevice::ReadOnly));
     QStringList args = QString::fromUtf8(argv.readAll()).split(QChar(0));
     QCOMPARE(args.takeLast(), QString()); // after the last NUL
-    QCOMPARE(args.size(), 10);
-    const QString bodyFile = args.at(9);
-    QCOMPARE(
-        args,
-        (QStringList{QStringLiteral("pr"), QStringLiteral("create"), QStringLiteral("--head"),
-                     QStringLiteral("chorus/a"), QStringLiteral("--base"), QStringLiteral("main"),
-                     QStringLiteral("--title"), r.title, QStringLiteral("--body-file"), bodyFile}));
+    QCOMPARE(args.size(), 7);
+    const QString bodyFile = args.at(6);
+    QCOMPARE(args, (QStringList{QStringLiteral("pr"), QStringLiteral("create"),
+                                QStringLiteral("--head=chorus/a"), QStringLiteral("--base=main"),
+                                QStringLiteral("--title=") + r.title, QStringLiteral("--body-file"),
+                                bodyFile}));
     QCOMPARE(ghPrCreateArguments(r, bodyFile), args);
     QVERIFY2(bodyFile.startsWith(QDir::tempPath() + QStringLiteral("/chorus-pr-")),
              qPrintable(bodyFile));

@@ -5,6 +5,7 @@
 #include "agents/agentlistmodel.h"
 #include "agents/agentlistview.h"
 #include "client/engineclient.h"
+#include "console/consoleinput.h"
 #include "console/consolewidget.h"
 #include "enginefixture.h"
 #include "gitfixture.h"
@@ -37,6 +38,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
+#include <QTextCursor>
 #include <QToolButton>
 #include <QTreeView>
 
@@ -247,6 +249,17 @@ void TestCurrentAgent::pinnedConsoleStaysAsTab()
     QCOMPARE(m_window->agentList()->currentSessionId(), m_quiet);
     QCOMPARE(m_window->currentAgent(), m_quiet);
     QVERIFY(actions->pinConsole->isChecked());
+
+    // A pinned console whose agent the list does not show (here: filtered out) is still the
+    // current agent when it comes forward: the row selected before does not pass for it.
+    m_window->agentList()->filterEdit()->setText(S("third"));
+    click(m_third);
+    QCOMPARE(m_window->currentAgent(), m_third);
+    consoles->tabs()->setCurrentIndex(consoles->tabs()->indexOf(consoles->console(m_quiet)));
+    QCOMPARE(m_window->agentList()->currentSessionId(), QString());
+    QCOMPARE(m_window->currentAgent(), m_quiet);
+    QVERIFY(actions->pinConsole->isChecked());
+    m_window->agentList()->filterEdit()->clear();
 }
 
 void TestCurrentAgent::tabListMenu()
@@ -411,6 +424,28 @@ void TestCurrentAgent::ctrlKJumpsToAgent()
     QVERIFY(jumper->isVisible());
     QTest::keyClick(jumper->searchBox(), Qt::Key_Escape);
     QTRY_VERIFY(!jumper->isVisible());
+
+    // Ctrl+K deletes to the end of the line in Qt's text fields on Linux; in the filter field
+    // and the console's input it opens the jump box instead, and the text stays.
+    QLineEdit *filter = m_window->agentList()->filterEdit();
+    auto *input = m_window->consoles()->console(m_third)->findChild<ConsoleInput *>();
+    QVERIFY(input);
+    for (QWidget *field : {static_cast<QWidget *>(filter), static_cast<QWidget *>(input)}) {
+        field->setFocus();
+        QTRY_VERIFY(field->hasFocus());
+        if (field == input) {
+            input->setPlainText(S("keep this"));
+            QTextCursor start = input->textCursor();
+            start.setPosition(0);
+            input->setTextCursor(start);
+        }
+        QTest::keyClick(field, Qt::Key_K, Qt::ControlModifier);
+        QTRY_VERIFY(jumper->isVisible());
+        QTest::keyClick(jumper->searchBox(), Qt::Key_Escape);
+        QTRY_VERIFY(!jumper->isVisible());
+    }
+    QCOMPARE(input->toPlainText(), S("keep this"));
+    input->clear();
 
     // A second agent to choose from; Ctrl+K, a few letters, Enter.
     const QString other =

@@ -398,6 +398,17 @@ void TestNotifications::conflictAndCheckOpenTheirPlace()
     QCOMPARE(opened.count(), 2);
     QCOMPARE(opened.last().at(1).value<NotificationCenter::Target>(),
              NotificationCenter::Target::Review);
+
+    // Archived (its worktree cleaned): no longer counted, its notification closed.
+    merge.at = QStringLiteral("2026-12-07T10:10:00.000Z");
+    info.branchState.merge = merge;
+    m_window->notifications()->observe(info);
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("(1) Chorus"));
+    QVERIFY(m_notifier->open.contains(agent.id));
+    info.branchState.cleaned = BranchState::Cleaned{};
+    m_window->notifications()->observe(info);
+    QVERIFY(!m_notifier->open.contains(agent.id));
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Chorus"));
 }
 
 QTEST_MAIN(TestNotifications)

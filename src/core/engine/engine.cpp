@@ -855,6 +855,8 @@ bool Engine::anyProcessAlive() const
 
 bool Engine::hasLiveAgents() const
 {
+    if (m_executor.isBusy()) // a merge queue's check, a sync, a checkpoint: not idle
+        return true;
     for (AgentSession *s : m_order) {
         const SessionState state = s->info().state;
         if (s->processAlive() || state == SessionState::Creating || state == SessionState::Queued ||

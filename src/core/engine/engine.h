@@ -132,8 +132,9 @@ public:
     RoleCatalog &roles();
     void reloadRoles();
     bool anyProcessAlive() const;
-    // An agent's process runs, or one is being made, queued or in a turn (not idle, not over):
-    // what keeps an engine with no client from ending itself (engine/idleexit).
+    // An agent's process runs, or one is being made, queued or in a turn (not idle, not over),
+    // or git work is under way (a merge queue's check, a sync, a checkpoint): what keeps an
+    // engine with no client from ending itself (engine/idleexit).
     bool hasLiveAgents() const;
 
 Q_SIGNALS:

@@ -12,8 +12,13 @@ namespace chorus {
 QStringList gitPushArguments(const QString &remote, const QString &branch)
 {
     const QString ref = QStringLiteral("refs/heads/") + branch;
-    return {QStringLiteral("push"), QStringLiteral("--progress"), QStringLiteral("--set-upstream"),
-            remote, ref + QLatin1Char(':') + ref};
+    // "--": a remote's name (read from the repository's config) is never taken for an option.
+    return {QStringLiteral("push"),
+            QStringLiteral("--progress"),
+            QStringLiteral("--set-upstream"),
+            QStringLiteral("--"),
+            remote,
+            ref + QLatin1Char(':') + ref};
 }
 
 Result<QStringList> listRemotes(const QString &path)

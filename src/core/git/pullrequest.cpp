@@ -40,11 +40,14 @@ PullRequestDraft draftPullRequest(const QString &agentName, const QString &branc
 
 QStringList ghPrCreateArguments(const PullRequestRequest &request, const QString &bodyFile)
 {
-    return {QStringLiteral("pr"),          QStringLiteral("create"),
-            QStringLiteral("--head"),      request.head,
-            QStringLiteral("--base"),      request.base,
-            QStringLiteral("--title"),     request.title,
-            QStringLiteral("--body-file"), bodyFile};
+    // Values joined to their options: a title that starts with "-" stays the title.
+    return {QStringLiteral("pr"),
+            QStringLiteral("create"),
+            QStringLiteral("--head=") + request.head,
+            QStringLiteral("--base=") + request.base,
+            QStringLiteral("--title=") + request.title,
+            QStringLiteral("--body-file"),
+            bodyFile};
 }
 
 QString pullRequestUrl(const QString &ghOutput)

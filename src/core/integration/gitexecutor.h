@@ -45,6 +45,13 @@ public:
     void hold(const QStringList &ids);
     void release(const QStringList &ids);
     bool holds(const QString &id) const { return m_held.contains(id); }
+    // Whether git work is under way: a session held, or a job on any of the threads.
+    bool isBusy() const
+    {
+        return !m_held.isEmpty() || m_gitThread.activeThreadCount() > 0 ||
+               m_workspaceThread.activeThreadCount() > 0 ||
+               m_checkpointPool.activeThreadCount() > 0;
+    }
 
     // Where agents' turn-end checkpoints run.
     QThreadPool *checkpointPool() { return &m_checkpointPool; }

@@ -234,7 +234,9 @@ void EngineService::onConnection()
         connect(conn, &RpcConnection::disconnected, this, [this, conn] {
             m_clients.remove(conn);
             conn->deleteLater();
+            Q_EMIT clientsChanged();
         });
+        Q_EMIT clientsChanged();
     }
 }
 

@@ -50,6 +50,8 @@ public:
 Q_SIGNALS:
     // A client asked the engine to shut down.
     void shutdownRequested();
+    // A client connected or went away (clientCount() changed).
+    void clientsChanged();
 
 private:
     struct Subscription

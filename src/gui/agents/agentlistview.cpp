@@ -299,17 +299,22 @@ QString AgentListView::currentSessionId() const
     return rows.isEmpty() ? QString() : rows.first().data(AgentListModel::IdRole).toString();
 }
 
-void AgentListView::selectSession(const QString &sessionId)
+bool AgentListView::selectSession(const QString &sessionId)
 {
     const int row = m_model->rowOf(sessionId);
-    if (row < 0)
-        return;
-    const QModelIndex i = m_proxy->mapFromSource(m_groups->mapFromSource(m_model->index(row, 0)));
-    if (!i.isValid())
-        return;
+    const QModelIndex i =
+        row < 0 ? QModelIndex()
+                : m_proxy->mapFromSource(m_groups->mapFromSource(m_model->index(row, 0)));
+    if (!i.isValid()) {
+        // Not listed (hidden by the filter, Show Finished or Archive): nothing stays selected,
+        // so no other agent passes for the current one.
+        m_view->selectionModel()->clearSelection();
+        return false;
+    }
     m_view->selectionModel()->setCurrentIndex(i, QItemSelectionModel::ClearAndSelect |
                                                      QItemSelectionModel::Rows);
     m_view->scrollTo(i);
+    return true;
 }
 
 void AgentListView::showContextMenu(const QPoint &pos)

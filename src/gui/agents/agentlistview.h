@@ -39,7 +39,8 @@ public:
 
     // The selected agent, or empty.
     QString currentSessionId() const;
-    void selectSession(const QString &sessionId);
+    // Selects the agent's row; when it is not listed, clears the selection and returns false.
+    bool selectSession(const QString &sessionId);
 
     QTreeView *view() const { return m_view; }
     SessionFilterModel *proxy() const { return m_proxy; }

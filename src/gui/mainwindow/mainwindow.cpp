@@ -32,6 +32,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -89,6 +90,7 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent, Notifier *notifier
     setCentralWidget(central);
 
     setupActions();
+    qApp->installEventFilter(this);
     connect(m_welcomePage, &EmptyStateWidget::buttonClicked, this, &MainWindow::showNewAgentDialog);
     connect(m_enginePage, &EmptyStateWidget::buttonClicked, m_reconnect,
             &EngineReconnect::retryNow);
@@ -512,6 +514,21 @@ void MainWindow::about()
                        tr("<h3>Chorus %1</h3><p>Runs a team of headless Claude Code agents in "
                           "parallel, each on its own branch, and shows what each one does.</p>")
                            .arg(QStringLiteral(CHORUS_VERSION)));
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // Ctrl+K is "delete to the end of the line" in Qt's text fields on Linux, which would take
+    // it from Jump to Agent in the console's input and the list's filter: in this window the
+    // fields leave it to the shortcut (the override event is not delivered, so not accepted).
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *widget = qobject_cast<QWidget *>(watched);
+        if (widget && widget->window() == this &&
+            QKeySequence(static_cast<QKeyEvent *>(event)->keyCombination()) ==
+                m_actions->jumpToAgent->shortcut())
+            return true;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -87,6 +87,8 @@ public:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    // Lets the window's own shortcuts win over a text field's (Ctrl+K).
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void setupActions();

@@ -35,6 +35,7 @@ PushDialog::PushDialog(const SessionInfo &agent, const QStringList &remotes, con
     m_ui->remoteCombo->addItems(remotes);
     m_ui->remoteCombo->setCurrentText(defaultRemote(remotes));
     m_ui->remoteCombo->setEnabled(remotes.size() > 1);
+    m_ui->statusLabel->setTextFormat(Qt::PlainText); // git's and the remote's words, as they are
     m_ui->statusLabel->hide();
     m_pushButton = m_ui->buttonBox->addButton(tr("&Push"), QDialogButtonBox::AcceptRole);
     m_pushButton->setObjectName(QStringLiteral("pushButton"));

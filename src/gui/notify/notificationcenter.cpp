@@ -40,6 +40,12 @@ void NotificationCenter::observe(const SessionInfo &info)
                            info.branchState.merge ? info.branchState.merge->at : QString(),
                            info.branchState.sync ? info.branchState.sync->at : QString()});
     const std::optional<Attention> current = attention(id);
+    if (info.branchState.isCleaned()) {
+        // Archived (or cleaned by `chorus clean`): off the list, nothing more to do there.
+        if (current)
+            clear(id);
+        return;
+    }
 
     // An approval outranks everything: the agent cannot go on without the user.
     const QList<ApprovalInfo> pending = m_client->pendingApprovals(id);
