@@ -37,22 +37,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/commands.cpp" line="+142"/>
+        <location filename="../src/cli/commands.cpp" line="+165"/>
         <source>chorus spawn: --task=TEXT is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-96"/>
         <source>%1 is waiting for approval: chorus approve %1 [--deny]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>Spawned %1 (%2, id %3), state %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+35"/>
         <source>lost the connection to the engine while waiting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -66,7 +66,7 @@
     </message>
     <message>
         <location line="+70"/>
-        <location filename="../src/cli/daemon.cpp" line="+267"/>
+        <location filename="../src/cli/daemon.cpp" line="+292"/>
         <source>engine: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -76,18 +76,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-105"/>
-        <location line="+111"/>
+        <location line="-124"/>
+        <location line="+130"/>
         <source>warning: %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-128"/>
         <source>  To give it a branch and worktree of its own, start it in a git repository (--dir=DIR or --repo=DIR); to have it work in place and not be warned, pass --in-place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+20"/>
+        <source>Spawned %1 (%2, id %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  works in %1 (in place, no branch of its own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  works in %1 on branch %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  waiting for its turn to end (follow it: chorus logs %1 --follow)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+100"/>
         <source>error: %1 could not commit its work at %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -349,7 +369,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/daemon.cpp" line="-191"/>
+        <location filename="../src/cli/daemon.cpp" line="-214"/>
         <source>cannot write the engine&apos;s log in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -381,12 +401,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+10"/>
-        <location line="+116"/>
+        <location line="+139"/>
         <source>The Chorus engine is not running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-125"/>
         <source>chorus: the engine (pid %1) is still shutting down.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -396,7 +416,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+131"/>
         <source>The Chorus engine is running: pid %1, version %2, socket %3, database %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -411,7 +431,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/render.cpp" line="+30"/>
+        <location filename="../src/cli/render.cpp" line="+32"/>
         <source>… (%n more lines)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -419,7 +439,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         </translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+99"/>
         <source>NAME</source>
         <translation type="unfinished"></translation>
     </message>
@@ -434,7 +454,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>TURNS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -444,12 +464,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>COST</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>ELAPSED</source>
         <translation type="unfinished"></translation>
     </message>
@@ -464,7 +484,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>TASK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>stopped by you</source>
         <translation type="unfinished"></translation>
     </message>
@@ -474,7 +499,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/gitcommands.cpp" line="+121"/>
+        <location filename="../src/cli/gitcommands.cpp" line="+120"/>
         <source> %n file(s) changed, </source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -497,8 +522,14 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
             <numerusform></numerusform>
         </translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+55"/>
+        <source>      next: `%1` starts a resolver agent on it, or resolve it by hand in chorus-gui (Review, then Resolve Conflicts)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
         <source>      check output (last %n line(s)):
 </source>
         <translation type="unfinished">
@@ -522,7 +553,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>chorus merge: add --yes to merge without being asked (stdin is not a terminal)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -547,7 +578,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Approval withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1309,6 +1340,16 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <source>no blob %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../src/core/git/gitpush.cpp" line="+29"/>
+        <source>not a git repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>could not read the repository&apos;s remotes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GitJobs</name>
@@ -1414,17 +1455,17 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/integration/cleanup.cpp" line="+72"/>
+        <location filename="../src/core/integration/cleanup.cpp" line="+75"/>
         <source>is working; stop it first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>not merged; `chorus clean --all` removes its worktree and keeps its branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>its process is still running; stop it first (`chorus stop %1`)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1476,6 +1517,75 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
     </message>
 </context>
 <context>
+    <name>Launcher</name>
+    <message>
+        <location filename="../src/core/util/launcher.cpp" line="+95"/>
+        <source>%1 could not start: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>ended (its exit status was lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>exited with code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>was killed by signal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2 and wrote nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2:
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>no command to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the command in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not an executable program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 was not found on PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the folder %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its worktree may have been cleaned up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>could not make a pipe: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LocalHost</name>
     <message>
         <location filename="../src/core/hosts/localhost.cpp" line="+100"/>
@@ -1517,12 +1627,17 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
     </message>
     <message>
         <location line="+14"/>
-        <source>&amp;Directory:</source>
+        <source>&amp;Folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>The project the agent works on</source>
+        <source>The git repository (or, in place, the folder) the agent works on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the git repository the agent works on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1531,7 +1646,27 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+35"/>
+        <source>&amp;Base branch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+16"/>
+        <source>The branch (or any revision) the agent&apos;s own branch starts from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Work in the folder itself (no branch or worktree of its own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The agent edits the folder in place, shared with you and other agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1608,6 +1743,57 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
     </message>
 </context>
 <context>
+    <name>PullRequestDialog</name>
+    <message>
+        <location filename="../forms/pullrequestdialog.ui" line="+14"/>
+        <source>Open Pull Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Push the branch first to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PushDialog</name>
+    <message>
+        <location filename="../forms/pushdialog.ui" line="+14"/>
+        <source>Push Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Branch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Remote:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>What git and the remote say appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message numerus="yes">
         <location filename="../src/core/engine/scheduler.cpp" line="+12"/>
@@ -1675,7 +1861,7 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>Claude Code CLI</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1700,7 +1886,8 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-40"/>
+        <location line="+62"/>
         <source>Agents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1775,17 +1962,24 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
+        <location line="+89"/>
+        <location line="+212"/>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-298"/>
         <source>How many times the engine resumes an agent whose process crashed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+24"/>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1796,6 +1990,142 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
     </message>
     <message>
         <location line="+16"/>
+        <source>Agent List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Hide idle agents after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+212"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-206"/>
+        <source>While View → Show Finished Agents is off, the list hides finished agents and agents idle for longer than this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Desktop notifications, and the taskbar entry asking for attention. Quiet while you look at that agent&apos;s console; the title&apos;s count and Next Agent Needing Attention include every kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An agent needs &amp;approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A tool waits for you to allow or deny it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An agent finishes a t&amp;urn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The agent waits for your next message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An agent &amp;fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its turn or its process ended with an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A rate &amp;limit pauses an agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Claude Code waits for the API and retries by itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A merge or sync &amp;conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clicking it opens the conflict window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A merge chec&amp;k fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clicking it opens Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Editor and Terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Editor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Te&amp;rminal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A program and its arguments, quoted as in a shell (no shell runs them). {dir} is the agent&apos;s folder, where they run. Empty: the default shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Engine &amp;&amp; Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>End the engine when &amp;idle for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>With no agent working and no window or command connected for this long, the engine (chorus daemon) ends; Chorus starts it again when it is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1813,7 +2143,7 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
 <context>
     <name>ShellWords</name>
     <message>
-        <location filename="../src/core/util/shellwords.cpp" line="+32"/>
+        <location filename="../src/core/util/shellwords.cpp" line="+34"/>
         <source>the command ends with a lone backslash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2005,7 +2335,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+3"/>
+        <source>Claude Code is not logged in. Run `claude` once in a terminal and log in with /login (or set ANTHROPIC_API_KEY for the engine), then start the agent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>by you</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2021,18 +2356,23 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+74"/>
         <source>Denied %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-69"/>
         <source>checkpoint %1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
         <source>checkpoint failed: the agent&apos;s changes are not committed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The agent could not start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2165,14 +2505,14 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>the Claude Code CLI (claude) was not found; tried:
     %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Install it (npm install -g @anthropic-ai/claude-code) or set its path in Settings or in CHORUS_CLAUDE.</source>
+        <location line="+4"/>
+        <source>Install it (npm install -g @anthropic-ai/claude-code) and run `claude` once in a terminal to log in, or set its path in Settings or in CHORUS_CLAUDE.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2222,9 +2562,252 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     </message>
 </context>
 <context>
+    <name>chorus::AgentActions</name>
+    <message>
+        <location filename="../src/gui/mainwindow/agentactions.cpp" line="+39"/>
+        <source>Open in &amp;Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the agent&apos;s folder in your editor (Settings: Editor) (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open in &amp;Terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a terminal in the agent&apos;s folder (Settings: Terminal) (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the agent&apos;s folder in the file manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;Branch Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;Worktree Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the path of the folder the agent works in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Push Branch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push the agent&apos;s branch to a remote with your own git</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Pull Re&amp;quest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a GitHub pull request for the agent&apos;s branch with gh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the branch name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>The GitHub CLI (gh) is not installed: install it from https://cli.github.com to open pull requests from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copied %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Command: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Could not open the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Could not open a terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No editor was found on this system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No terminal was found on this system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the command in Settings (Editor and Terminal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Check the command in Settings (Editor and Terminal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opened the folder of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not open the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The desktop did not open %1 in a file manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check which application opens folders (xdg-mime query default inode/directory).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing to push to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The repository of %1 has no remote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add one in the repository (git remote add origin URL), then push again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::AgentArchiver</name>
+    <message>
+        <location filename="../src/gui/mainwindow/agentarchiver.cpp" line="+40"/>
+        <location line="+96"/>
+        <source>Archive %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <source>%1 is working. Stop it and archive it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The turn ends where it is; what the agent did so far is committed on its branch. Then its worktree is removed and it moves to History.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop and Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 did not stop within %2 seconds; nothing was archived. Stop it, then archive it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Archived %1: worktree removed, branch %2 merged and deleted, its commits kept under %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Archived %1: worktree removed, branch %2 merged and deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Archived %1: worktree removed, branch %2 kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The engine did not archive %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 was not archived: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The branch %1 is not merged. Archive %2 anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archiving removes the agent&apos;s worktree (%1). The branch %2 is kept in %3 with all its commits: you can still review and merge it, or start a new agent from it. The agent stays in History.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Archive, Keep Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::AgentCommands</name>
+    <message>
+        <location filename="../src/gui/agents/agentcommands.cpp" line="+27"/>
+        <source>%1 works in place, without a worktree of its own: there is nothing to archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::AgentJumper</name>
+    <message>
+        <location filename="../src/gui/mainwindow/agentjumper.cpp" line="+41"/>
+        <source>Jump to agent: type part of its name, Enter to show it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>chorus::AgentListModel</name>
     <message>
-        <location filename="../src/gui/agents/agentlistmodel.cpp" line="+197"/>
+        <location filename="../src/gui/agents/agentlistmodel.cpp" line="+234"/>
         <source>Tokens: %1 in, %2 out, %3 cache read, %4 cache write</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2283,11 +2866,97 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::AgentListView</name>
+    <message>
+        <location filename="../src/gui/agents/agentlistview.cpp" line="+65"/>
+        <source>&amp;Group by Repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Waiting Agents First</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Filter by name, role, task or branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Agents under a header per repository, when they work in more than one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Agents that wait for an approval, then idle ones, above the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grouping, order and columns of the agent list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>No agent matches “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The filter looks for this text in names, roles, tasks and branches. Esc in the filter field clears it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Clear Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No agent to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Finished agents and agents idle for more than %n minute(s) are hidden: View → Show Finished Agents shows them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Finished agents are hidden: View → Show Finished Agents shows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chorus::AgentSession</name>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="+25"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="+24"/>
         <source>Log in with `claude` in a terminal (or set ANTHROPIC_API_KEY for the engine), then resume the agent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2307,7 +2976,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+280"/>
+        <location line="+310"/>
         <source>retrying (attempt %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2317,7 +2986,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>no pending approval request %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2327,7 +2996,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="-242"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="-266"/>
         <source>cannot write the database: %1. Free disk space (or fix the data directory&apos;s permissions); the agent is paused with its output held and goes on by itself when writing works again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2362,7 +3031,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="+179"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="+207"/>
         <location filename="../src/core/engine/agentsession_approvals.cpp" line="+3"/>
         <source>could not write to the agent&apos;s process</source>
         <translation type="unfinished"></translation>
@@ -2383,7 +3052,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>work in progress (the process ended)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2436,12 +3105,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::AgentStatusBar</name>
     <message>
-        <location filename="../src/gui/mainwindow/agentstatusbar.cpp" line="+19"/>
-        <source>Agents waiting for your approval or for a rate limit to reset</source>
+        <location filename="../src/gui/mainwindow/agentstatusbar.cpp" line="+20"/>
+        <source>Agents waiting for your approval or for a rate limit to reset. Click to go to the next agent that needs you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>What today&apos;s turns cost, by the API prices of the models used</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2583,6 +3252,40 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     <message>
         <location line="+4"/>
         <source>Conflicts with %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::BranchPush</name>
+    <message>
+        <location filename="../src/core/git/gitpush.cpp" line="+60"/>
+        <source>the repository has no remote to push %1 to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add one (git remote add origin URL) in the repository, then push again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>git push of %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 failed (exit code %2):
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(git said nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing changed on this machine. If the remote has commits the branch lacks, bring them in first; if it asked for credentials, set up a credential helper or an SSH key (git push from a terminal in this folder shows the same).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2746,6 +3449,40 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     <message>
         <location line="+0"/>
         <source>The agent&apos;s version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::ClaudeBanner</name>
+    <message>
+        <location filename="../src/gui/mainwindow/claudebanner.cpp" line="+21"/>
+        <source>Open &amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check &amp;Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Agents cannot start: the Claude Code path set for Chorus is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Agents cannot start: Claude Code (claude) was not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The engine looked in: %1.
+Install it with: npm install -g @anthropic-ai/claude-code — then run claude once in a terminal to log in. Or set its path in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Agents cannot work: Claude Code is not logged in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3054,17 +3791,44 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::ConsoleTabs</name>
     <message>
-        <location filename="../src/gui/mainwindow/consoletabs.cpp" line="+19"/>
+        <location filename="../src/gui/mainwindow/consoletabs.cpp" line="+26"/>
+        <location line="+268"/>
         <source>No console open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Double-click an agent in the list, or select it and press Enter, to follow its work live and send it follow-ups.</source>
+        <location line="-266"/>
+        <source>Select an agent in the list to follow its work live and send it follow-ups. Pin its console to keep it as a tab while you look at others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+11"/>
+        <source>The open consoles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+233"/>
+        <source>Pinned: stays as the selection moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1
+Follows the selection; Pin keeps it as a tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — %2 (preview)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-21"/>
         <source>%1 (%2) — %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3072,13 +3836,13 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::ConsoleWidget</name>
     <message>
-        <location filename="../src/gui/console/consolewidget.cpp" line="+26"/>
-        <location line="+339"/>
+        <location filename="../src/gui/console/consolewidget.cpp" line="+29"/>
+        <location line="+393"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-337"/>
+        <location line="-391"/>
         <source>Starting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3128,7 +3892,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+115"/>
         <source>&amp;Interrupt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3154,24 +3918,24 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     </message>
     <message>
         <location line="+3"/>
-        <location line="+112"/>
+        <location line="+164"/>
         <source>Start the agent again where it left off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location line="+112"/>
+        <location line="-163"/>
+        <location line="+164"/>
         <source>Start the agent again where it left off (with the text below, if any)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-80"/>
-        <location line="+87"/>
+        <location line="-122"/>
+        <location line="+129"/>
         <source>Send a follow-up to the agent… (Ctrl+Enter sends, Enter is a new line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-128"/>
         <source>Follow-up message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3182,17 +3946,17 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     </message>
     <message>
         <location line="+2"/>
-        <location line="+79"/>
+        <location line="+121"/>
         <source>Send the message (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-108"/>
         <source>Loading the transcript…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+151"/>
         <source>Unknown agent %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3215,7 +3979,17 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>The engine is not reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The transcript loads when Chorus reconnects to its engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No events recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3242,6 +4016,34 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     <message>
         <location line="+32"/>
         <source>Could not send the message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::DesktopNotifier</name>
+    <message>
+        <location filename="../src/gui/notify/desktopnotifier.cpp" line="+23"/>
+        <source>no D-Bus session bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>built without Qt D-Bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Chorus: no desktop notification service (%1); %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>using the tray icon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the window title and the taskbar tell when agents need you</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3361,7 +4163,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+37"/>
+        <source>Claude Code is not logged in: %1&apos;s turn failed for want of credentials (&quot;%2&quot;). Run `claude` once in a terminal and log in with /login (or set ANTHROPIC_API_KEY for the engine), then start the agent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Chorus restarted: the process that asked is gone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3376,7 +4183,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>there is no role named &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3523,7 +4330,12 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+49"/>
+        <source>Claude Code cannot be started, so agents cannot run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>cannot write the database %1 (%2): %3 paused with their output held. Free disk space in %4 (or fix its permissions); Chorus retries every second and goes on by itself.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3649,7 +4461,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::EngineService</name>
     <message>
-        <location filename="../src/core/rpc/engineservice.cpp" line="+109"/>
+        <location filename="../src/core/rpc/engineservice.cpp" line="+121"/>
         <source>another Chorus engine is already running (pid %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3679,7 +4491,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>no method</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3697,7 +4509,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::EntryRenderer</name>
     <message>
-        <location filename="../src/gui/console/entryrenderer.cpp" line="+244"/>
+        <location filename="../src/gui/console/entryrenderer.cpp" line="+229"/>
         <source>Input</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3708,7 +4520,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="+319"/>
+        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="+324"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3738,7 +4550,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="-292"/>
+        <location filename="../src/gui/console/entryrenderer_paint.cpp" line="-295"/>
         <source>queued</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3774,12 +4586,12 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
     </message>
     <message>
         <location line="+1"/>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-129"/>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3789,7 +4601,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+126"/>
         <source>no result yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3799,7 +4611,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3811,6 +4623,54 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
     <message>
         <location line="+11"/>
         <source>Thinking</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::ExternalCommand</name>
+    <message>
+        <location filename="../src/core/util/externalcommand.cpp" line="+56"/>
+        <source>%1 was not found or is not an executable program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install it, or make sure it is on the PATH Chorus was started with (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the folder to run %1 in does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its worktree may have been cleaned up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 could not start: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that it is an executable program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ended abnormally (signal or crash)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3885,7 +4745,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::FindBar</name>
     <message>
-        <location filename="../src/gui/console/findbar.cpp" line="+20"/>
+        <location filename="../src/gui/console/findbar.cpp" line="+21"/>
         <source>Find in transcript</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3941,7 +4801,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Filter by name or task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4024,6 +4884,74 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
     <message>
         <location line="+46"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 · %4 · %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::LiveStepText</name>
+    <message>
+        <location filename="../src/gui/console/livestep.cpp" line="+9"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>a tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting for the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>writing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>thinking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>preparing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>running %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting for your approval of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>turn %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4128,7 +5056,17 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Next Agent &amp;Needing Attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the console of the next agent that waits for you: an approval, a finished turn, a failure, a conflict (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Ne&amp;xt Console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4189,6 +5127,41 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Pin Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep this console as a tab while you select other agents (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the agent, remove its worktree (an unmerged branch is kept) and leave it to History (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Jump to Agent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type part of an agent&apos;s name to show its console (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;System</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4203,7 +5176,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4213,7 +5186,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4228,7 +5201,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4236,12 +5209,13 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow/mainwindow.cpp" line="+44"/>
+        <location filename="../src/gui/mainwindow/mainwindow.cpp" line="+61"/>
+        <location line="+246"/>
         <source>Chorus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-238"/>
         <source>No agents yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4256,23 +5230,59 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+49"/>
+        <source>Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>the connection to the Chorus engine was lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Your agents keep running if the engine does. Retry to reconnect, or to start the engine again.</source>
+        <source>Your agents keep running if the engine does. Chorus reconnects by itself (starting the engine again if it has ended); History stays open meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+52"/>
+        <location line="+99"/>
+        <source>&amp;Retry Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Engine lost — reconnecting in %n s…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Chorus cannot reach its engine — trying again in %n s…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>(%1) Chorus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No agent needs your attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-134"/>
+        <location line="+63"/>
         <source>Connecting to the Chorus engine…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Chorus cannot reach its engine</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4287,17 +5297,12 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+74"/>
+        <location line="+137"/>
         <source>Copied the session id of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+105"/>
         <source>About Chorus</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4318,12 +5323,67 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::NewAgentDialog</name>
     <message>
-        <location filename="../src/gui/agents/newagentdialog.cpp" line="+25"/>
+        <location filename="../src/gui/agents/newagentdialog.cpp" line="+31"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+58"/>
+        <source>Start the agent (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>HEAD (detached at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Choose the git repository the agent works on: it gets a branch and a worktree of its own there, and your checkout is left alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not a git repository: the agent works in this folder itself, with no branch of its own and nothing to review or undo in Chorus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Git repository %1. The agent works in this folder itself, on your checkout (%2), shared with you and other agents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>detached HEAD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Git repository %1 without a commit yet: make a first commit for the agent&apos;s branch to start from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the detached HEAD (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, the current branch (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Git repository %1. The agent starts from %2, on a branch and in a worktree of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>The engine could not list the roles: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4361,33 +5421,288 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Choose the directory the agent works in.</source>
+        <location line="+8"/>
+        <source>Choose the folder the agent works in: a git repository, ideally.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Repository for the Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Edit the Folder in Place?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1 agent will edit %2 in place, on your checkout: no branch or worktree of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a git repository. The %2 agent will edit this folder in place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>It changes files there without asking, and Chorus can neither review nor undo what it does. Choose a git repository for an agent that works on a branch of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit in Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-73"/>
         <source>%1 is not an existing directory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Directory for the Agent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+103"/>
         <source>The engine could not start the agent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::NotificationCenter</name>
+    <message>
+        <location filename="../src/gui/notify/notificationcenter.cpp" line="+126"/>
+        <source>Open Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 needs your approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 waits for you to allow or deny a tool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 asks to use %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 asks to use %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 finished its turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 waits for your next message. Task: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 stopped with an error; its console says more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <location line="+10"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Resolve Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1&apos;s merge into %2 has conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1&apos;s sync with %2 has conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: resolve the conflicts by hand or with a resolver agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1&apos;s merge check failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: its branch was not merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is paused by a rate limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 goes on by itself when the API lets it; Claude Code retries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 waits at a workflow gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 goes on once you let the workflow pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::PullRequestCreator</name>
+    <message>
+        <location filename="../src/core/git/pullrequest.cpp" line="+35"/>
+        <source>Made by the Chorus agent %1 on the branch `%2`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>could not write the pull request&apos;s description to a temporary file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that the temporary folder is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>gh pr create for %1 into %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 failed (exit code %2):
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(gh said nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Push the branch first, check `gh auth status`, or open the pull request on the website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::PullRequestDialog</name>
+    <message>
+        <location filename="../src/gui/mainwindow/pullrequestdialog.cpp" line="+22"/>
+        <source>Open a pull request from %1 with the GitHub CLI (gh), as you. Edit the draft made from the agent&apos;s task and its latest result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The repository has no remote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Create Pull Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Opened &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gh said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A pull request needs a title and a branch to go into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pushing %1 to %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Opening the pull request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::PushDialog</name>
+    <message>
+        <location filename="../src/gui/mainwindow/pushdialog.cpp" line="+31"/>
+        <source>Push the branch of %1 with your own git, so that your credentials, SSH settings and hooks apply. The remote keeps the same branch name and the branch tracks it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Pushing %1 to %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Pushed %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Push Again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4597,7 +5912,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Nothing to review yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4657,7 +5972,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/review/reviewwindow_actions.cpp" line="+39"/>
+        <location filename="../src/gui/review/reviewwindow_actions.cpp" line="+40"/>
         <source>Your comments were not sent to %1: %2
 They are kept; try again.</source>
         <translation type="unfinished"></translation>
@@ -5136,6 +6451,18 @@ They are kept; try again.</source>
     </message>
 </context>
 <context>
+    <name>chorus::SessionFilterModel</name>
+    <message numerus="yes">
+        <location filename="../src/gui/agents/sessionfiltermodel.cpp" line="+110"/>
+        <source>%1 · %n agent(s)</source>
+        <comment>a repository&apos;s folder name and its agents listed</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>chorus::SessionFormat</name>
     <message>
         <location filename="../src/gui/agents/sessionformat.cpp" line="+11"/>
@@ -5284,7 +6611,7 @@ They are kept; try again.</source>
 <context>
     <name>chorus::SettingsDialog</name>
     <message>
-        <location filename="../src/gui/settings/settingsdialog.cpp" line="+24"/>
+        <location filename="../src/gui/settings/settingsdialog.cpp" line="+37"/>
         <source>the path above</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5329,13 +6656,47 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>Chorus keeps its database, agent worktrees and logs here (now: %1). A new folder is used the next time the engine starts: the engine keeps running when Chorus quits, so stop it with &quot;chorus daemon stop&quot; once your agents are done. Sessions stay in the old folder.</source>
+        <location line="+42"/>
+        <source>Chorus keeps its database, agent worktrees and logs here (now: %1). A new folder is used the next time the engine starts: when it has ended by itself (idle, above), or after &quot;chorus daemon stop&quot; once your agents are done. Sessions stay in the old folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+18"/>
+        <source>none found: enter a command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The editor command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The terminal command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 cannot be read, at %2: %3. %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>The Claude Code CLI (claude) was not found. Tried:
+%1
+Install it with &quot;npm install -g @anthropic-ai/claude-code&quot; and run &quot;claude&quot; once in a terminal to log in, or enter its path above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-31"/>
         <source>Could not ask the engine where Claude Code is: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The engine finds %1
+(from %2)
+%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5345,14 +6706,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>The Claude Code CLI (claude) was not found. Tried:
-%1
-Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter its path above.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+32"/>
         <source>Claude Code CLI</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5367,8 +6721,51 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>The engine did not take the settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::ShortcutsDialog</name>
+    <message>
+        <location filename="../src/gui/mainwindow/shortcutsdialog.cpp" line="+45"/>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Consoles and other windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send a follow-up (console)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find in the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the agent (New Agent dialog)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close Review or History</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5544,7 +6941,7 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
 <context>
     <name>chorus::TranscriptModel</name>
     <message numerus="yes">
-        <location filename="../src/gui/console/transcriptmodel.cpp" line="+257"/>
+        <location filename="../src/gui/console/transcriptmodel.cpp" line="+274"/>
         <source>Earlier events not shown — %n hidden</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -5627,7 +7024,7 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Show &amp;All</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5650,6 +7047,17 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot;, or enter i
         <location line="+3"/>
         <source>Scroll to &amp;Bottom</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::TrayNotifier</name>
+    <message numerus="yes">
+        <location filename="../src/gui/notify/traynotifier.cpp" line="+48"/>
+        <source>Chorus: %n agent(s) need you</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1064,7 +1064,8 @@ void TestFaults::toolProcessesOfAnIdleAgentEndWhenItIsCleaned()
     QFuture<Result<CleanReport>> cleaned = m_engine->clean({r->id}, true, false);
     QTRY_VERIFY_WITH_TIMEOUT(cleaned.isFinished(), 30000);
     QVERIFY2(cleaned.result().ok(), qPrintable(cleaned.result().error().toString()));
-    QVERIFY(!processAlive(server));
+    // SIGKILL was sent; a loaded machine may take a moment to schedule the process's end.
+    QTRY_VERIFY_WITH_TIMEOUT(!processAlive(server), 5000);
     QVERIFY(!QFileInfo::exists(settled.worktree));
     // What it wrote after the turn is on the branch.
     const QString files = chorus::test::GitFixture::git(
