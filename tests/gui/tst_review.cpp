@@ -21,7 +21,9 @@
 #include "review/reviewwindow.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QListView>
@@ -30,6 +32,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace chorus;
@@ -119,7 +123,11 @@ private Q_SLOTS:
     void showsUnifiedAndSideBySideRows();
     void navigatesChangesAndUnfolds();
     void viewedMarkSurvivesReopening();
+    void showsTaskAndLatestResult();
     void requestChangesSendsOneMessage();
+    void sentCommentsAreThreadsWithRounds();
+    void roundsOfOldFilesReadInOrder();
+    void fitsAt1024x700();
     void commentsAreEditedDeletedAndKept();
     void approvalSetsTheOption();
     void mergeNowReportsMergeAndConflict();
@@ -467,7 +475,11 @@ void TestReview::requestChangesSendsOneMessage()
     QVERIFY(store->comments().isEmpty());
     QCOMPARE(store->sentRequests().size(), 1);
     QVERIFY(!w->requestChangesButton()->isEnabled());
-    QVERIFY(!describe(view->document()).contains(S("comment")));
+    // The sent comment stays under its line, as a read-only record of round 1.
+    QCOMPARE(describe(view->document()).count(S("comment")), 1);
+    QCOMPARE(view->document().row(row + 1).kind, DiffRow::Comment);
+    QVERIFY(view->document().comments().first().isSent());
+    QVERIFY(view->commentLinkRect(row + 1, false).isEmpty());
     // A comment being typed when the diff reloads stays open, text and all.
     CommentEditor *typing = view->openCommentEditor(ReviewComment::New, 4);
     QVERIFY(typing);
@@ -505,6 +517,190 @@ void TestReview::requestChangesSendsOneMessage()
     QVERIFY(w->fileModel()->isViewed(S("notes.txt")));
     QVERIFY(!notesUnmarked);
     disconnect(watch);
+}
+
+void TestReview::showsTaskAndLatestResult()
+{
+    ReviewWindow *w = openReview(m_readme);
+    QVERIFY(w);
+    w->selectAgent(m_readme);
+    QVERIFY(w->contextToggle()->isVisible());
+    if (!w->contextToggle()->isChecked())
+        w->contextToggle()->click();
+    // The task at once; the latest result when the engine's events arrive.
+    QVERIFY2(w->contextText().contains(S("Change the files.")), qPrintable(w->contextText()));
+    QVERIFY(w->contextToggle()->text().startsWith(S("Task: Change the files.")));
+    QTRY_VERIFY_WITH_TIMEOUT(!w->contextLoading(), 30000);
+    QVERIFY2(w->contextText().contains(S("Latest result\nDone.")), qPrintable(w->contextText()));
+    // Another agent shows its own task.
+    w->selectAgent(m_tidy);
+    QVERIFY(w->contextText().contains(S("sed -i")));
+    QTRY_VERIFY_WITH_TIMEOUT(!w->contextLoading(), 30000);
+    QVERIFY(w->contextText().contains(S("Done.")));
+    // Collapsed, it keeps only its one line.
+    w->contextToggle()->click();
+    QVERIFY(!w->findChild<QWidget *>(S("reviewContext"))->isVisible());
+    w->contextToggle()->click();
+    QVERIFY(w->findChild<QWidget *>(S("reviewContext"))->isVisible());
+}
+
+void TestReview::sentCommentsAreThreadsWithRounds()
+{
+    // After requestChangesSendsOneMessage: round 1 was sent on line 30 and its turn ended.
+    ReviewWindow *w = openReview(m_tidy);
+    QVERIFY(w);
+    w->selectAgent(m_tidy);
+    QVERIFY(showFile(w, S("src/calc.c")));
+    DiffView *view = w->diffView();
+    ReviewStore *store = w->store(m_tidy);
+    QCOMPARE(store->sentRounds().size(), 1);
+    QCOMPARE(store->sentRounds().first().round, 1);
+
+    CommentEditor *editor = view->openCommentEditor(ReviewComment::New, 4);
+    QVERIFY(editor);
+    QTest::keyClicks(editor->textEdit(), S("Why 40?"));
+    QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
+    QTRY_COMPARE(store->comments().size(), 1);
+    const int turns = m_client->session(m_tidy).turns;
+    m_fx.fake().enqueue(QJsonArray{QJsonObject{{S("text"), S("Because it reads better.")}}});
+    QTest::mouseClick(w->requestChangesButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(store->comments().isEmpty(), 30000);
+
+    const QList<ReviewStore::SentRound> rounds = store->sentRounds();
+    QCOMPARE(rounds.size(), 2);
+    QCOMPARE(rounds.at(0).round, 1);
+    QCOMPARE(rounds.at(1).round, 2);
+    QCOMPARE(rounds.at(1).comments.size(), 1);
+    QCOMPARE(rounds.at(1).comments.first().text, S("Why 40?"));
+    // Both requests are in the diff at their lines, read-only, labelled with their round.
+    QList<ReviewComment> shown;
+    for (const DiffRow &r : view->document().rows())
+        if (r.kind == DiffRow::Comment)
+            shown << view->document().comments().at(r.comment);
+    QCOMPARE(shown.size(), 2);
+    QCOMPARE(shown.at(0).line, 4);
+    QVERIFY2(shown.at(0).sentLabel.startsWith(S("Sent with Request changes · round 2 · ")),
+             qPrintable(shown.at(0).sentLabel));
+    QCOMPARE(shown.at(1).line, 30);
+    QVERIFY2(shown.at(1).sentLabel.startsWith(S("Sent with Request changes · round 1 · ")),
+             qPrintable(shown.at(1).sentLabel));
+    const int row4 = view->document().rowOfLine(ReviewComment::New, 4);
+    QCOMPARE(view->document().row(row4 + 1).kind, DiffRow::Comment);
+    QVERIFY(view->commentLinkRect(row4 + 1, false).isEmpty()); // no Edit
+    QVERIFY(view->commentLinkRect(row4 + 1, true).isEmpty());  // no Delete
+    QVERIFY(!w->requestChangesButton()->isEnabled());          // nothing unsent
+
+    // They are kept: a new window shows them again.
+    w->close();
+    delete w;
+    w = openReview(m_tidy);
+    QVERIFY(w);
+    w->selectAgent(m_tidy);
+    QVERIFY(showFile(w, S("src/calc.c")));
+    QCOMPARE(describe(w->diffView()->document()).count(S("comment")), 2);
+
+    // The answer to round 2 becomes the latest result beside the diff.
+    QTRY_VERIFY_WITH_TIMEOUT(m_client->session(m_tidy).turns > turns &&
+                                 m_client->session(m_tidy).state == SessionState::Idle,
+                             120000);
+    QTRY_VERIFY_WITH_TIMEOUT(w->contextText().contains(S("Because it reads better.")), 30000);
+}
+
+void TestReview::roundsOfOldFilesReadInOrder()
+{
+    // A file written before rounds were numbered: its requests are rounds 1 and 2.
+    const QString session = S("old-format-session");
+    const QJsonObject comment{
+        {S("id"), S("c1")},          {S("path"), S("a.txt")},
+        {S("side"), S("new")},       {S("line"), 3},
+        {S("text"), S("Fix this.")}, {S("createdAt"), S("2026-01-01T10:00:00.000Z")}};
+    QJsonObject second = comment;
+    second.insert(S("id"), S("c2"));
+    second.insert(S("line"), 5);
+    const QJsonObject file{
+        {S("version"), 1},
+        {S("sessionId"), session},
+        {S("viewed"), QJsonObject{}},
+        {S("comments"), QJsonArray{}},
+        {S("sent"), QJsonArray{QJsonObject{{S("at"), S("2026-01-01T10:00:00.000Z")},
+                                           {S("message"), S("first")},
+                                           {S("comments"), QJsonArray{comment}}},
+                               QJsonObject{{S("at"), S("2026-01-01T11:00:00.000Z")},
+                                           {S("message"), S("second")},
+                                           {S("comments"), QJsonArray{second}}}}}};
+    const QString path = ReviewStore::filePath(session);
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QJsonDocument(file).toJson());
+    f.close();
+
+    ReviewStore store(session);
+    QVERIFY(store.loadError().message.isEmpty());
+    const QList<ReviewStore::SentRound> rounds = store.sentRounds();
+    QCOMPARE(rounds.size(), 2);
+    QCOMPARE(rounds.at(0).round, 1);
+    QCOMPARE(rounds.at(1).round, 2);
+    QCOMPARE(rounds.at(1).message, S("second"));
+    const QList<ReviewComment> sent = store.sentComments(S("a.txt"));
+    QCOMPARE(sent.size(), 2);
+    QVERIFY(sent.at(0).sentLabel.contains(S("round 1")));
+    QVERIFY(sent.at(1).sentLabel.contains(S("round 2")));
+    QVERIFY(store.sentComments(S("b.txt")).isEmpty());
+    // The next request is round 3, and is written down with its number.
+    ReviewComment more;
+    more.path = S("a.txt");
+    more.line = 7;
+    more.text = S("More.");
+    QVERIFY(store.addComment(more));
+    QVERIFY(store.markSent({store.comments().first().id}, S("third")));
+    QCOMPARE(ReviewStore(session).sentRounds().constLast().round, 3);
+    QCOMPARE(ReviewStore(session).sentRequests().last().toObject().value(S("round")).toInt(), 3);
+}
+
+void TestReview::fitsAt1024x700()
+{
+    ReviewWindow *w = openReview(m_tidy);
+    QVERIFY(w);
+    w->selectAgent(m_tidy);
+    QVERIFY(showFile(w, S("src/calc.c")));
+    const QString prefix = qEnvironmentVariable("CHORUS_REVIEW_SCREENSHOT");
+    for (const QSize size : {QSize(1024, 700), QSize(1600, 1000)}) {
+        w->resize(size);
+        QTRY_COMPARE(w->size(), size);
+        QTest::qWait(50);
+        // Not a check: CHORUS_REVIEW_SCREENSHOT=PREFIX saves PREFIX-<size>-light/dark.png.
+        if (!prefix.isEmpty()) {
+            const QString tag = QStringLiteral("-%1x%2").arg(size.width()).arg(size.height());
+            m_window->actions()->themeLight->trigger();
+            QTest::qWait(200);
+            QVERIFY(w->grab().save(prefix + tag + S("-light.png")));
+            m_window->actions()->themeDark->trigger();
+            QTest::qWait(200);
+            QVERIFY(w->grab().save(prefix + tag + S("-dark.png")));
+            m_window->actions()->themeLight->trigger();
+            QTest::qWait(50);
+        }
+        // Every toolbar action has its button on the bar (none in the overflow menu).
+        QToolBar *bar = w->toolBar();
+        for (QAction *a : bar->actions()) {
+            if (a->isSeparator())
+                continue;
+            QWidget *button = bar->widgetForAction(a);
+            QVERIFY2(button && button->isVisible(), qPrintable(a->objectName()));
+            QVERIFY2(bar->rect().contains(button->geometry()), qPrintable(a->objectName()));
+        }
+        // The buttons under the diff and the task line are whole, inside the window.
+        for (QWidget *b : {static_cast<QWidget *>(w->requestChangesButton()),
+                           static_cast<QWidget *>(w->approveButton()),
+                           static_cast<QWidget *>(w->mergeButton())}) {
+            QVERIFY2(b->isVisible(), qPrintable(b->objectName()));
+            QVERIFY2(b->width() >= b->sizeHint().width(), qPrintable(b->objectName()));
+            const QRect r(b->mapTo(w, QPoint(0, 0)), b->size());
+            QVERIFY2(w->rect().contains(r), qPrintable(b->objectName()));
+        }
+        QVERIFY(w->contextToggle()->isVisible());
+    }
 }
 
 void TestReview::commentsAreEditedDeletedAndKept()

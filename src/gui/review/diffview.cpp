@@ -272,6 +272,8 @@ QRect DiffView::commentLinkRect(int row, bool deleteLink) const
 {
     if (row < 0 || row >= m_doc.rowCount() || m_doc.row(row).kind != DiffRow::Comment)
         return {};
+    if (m_doc.comments()[m_doc.row(row).comment].isSent())
+        return {}; // read-only: neither edited nor deleted
     const QRect box = commentBox(row).translated(0, -scrollY());
     const QFontMetrics fm(m_style.font);
     const int del = fm.horizontalAdvance(tr("Delete")) + 2 * m_style.pad;

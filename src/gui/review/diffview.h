@@ -161,7 +161,7 @@ private:
                    const QRect &rect);
     void paintText(QPainter &p, int row, int lineIndex, Side side, const Columns &c, int top,
                    const QColor &wordColor);
-    void paintCommentBox(QPainter &p, const QRect &box);
+    void paintCommentBox(QPainter &p, const QRect &box, bool sent = false);
     void paintCommentRow(QPainter &p, int row, const QRect &rect);
 
     // diffview_input.cpp

@@ -318,17 +318,22 @@ void DiffView::paintText(QPainter &p, int row, int lineIndex, Side side, const C
     }
 }
 
-void DiffView::paintCommentBox(QPainter &p, const QRect &box)
+void DiffView::paintCommentBox(QPainter &p, const QRect &box, bool sent)
 {
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
     QPainterPath path;
     path.addRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
-    p.fillPath(path, m_style.commentBackground);
-    p.setPen(m_style.commentBorder);
+    // A sent comment is a record, not a draft: no fill of its own, a dashed border, a grey mark.
+    p.fillPath(path, sent ? m_style.base : m_style.commentBackground);
+    QPen border(m_style.commentBorder);
+    if (sent)
+        border.setStyle(Qt::DashLine);
+    p.setPen(border);
     p.drawPath(path);
     p.restore();
-    p.fillRect(QRect(box.left(), box.top() + 3, 3, box.height() - 6), m_style.accent);
+    p.fillRect(QRect(box.left(), box.top() + 3, 3, box.height() - 6),
+               sent ? m_style.faint : m_style.accent);
 }
 
 void DiffView::paintCommentRow(QPainter &p, int row, const QRect &rect)
@@ -337,11 +342,27 @@ void DiffView::paintCommentRow(QPainter &p, int row, const QRect &rect)
     const ReviewComment &comment = m_doc.comments()[r.comment];
     const QRect box = commentBox(row).translated(0, -scrollY());
     Q_UNUSED(rect);
-    paintCommentBox(p, box);
+    const bool sent = comment.isSent();
+    paintCommentBox(p, box, sent);
 
     const int pad = m_style.pad;
     const QRect header(box.left() + pad, box.top() + pad / 2, box.width() - 2 * pad,
                        m_style.textHeight + pad / 2);
+    if (sent) {
+        const bool moved = m_doc.rowOfLine(comment.side, comment.line) < 0;
+        const QString title = moved ? tr("%1 · line %2 (not in this diff any more)")
+                                          .arg(comment.sentLabel)
+                                          .arg(comment.line)
+                                    : comment.sentLabel;
+        p.setFont(m_style.font);
+        p.setPen(m_style.dim);
+        p.drawText(header, Qt::AlignLeft | Qt::AlignVCenter,
+                   QFontMetrics(m_style.font).elidedText(title, Qt::ElideRight, header.width()));
+        const QRect body(box.left() + pad, header.bottom() + 1, box.width() - 2 * pad,
+                         box.bottom() - header.bottom() - pad);
+        p.drawText(body, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, comment.text);
+        return;
+    }
     QString title = tr("Your comment");
     if (m_doc.rowOfLine(comment.side, comment.line) < 0)
         title = tr("Your comment on line %1 (not in this diff any more)").arg(comment.line);

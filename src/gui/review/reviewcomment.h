@@ -19,6 +19,11 @@ struct ReviewComment
     QString text;
     QString createdAt; // UTC, ISO 8601
     QString updatedAt;
+    // Not stored with the comment: set (ReviewStore::sentComments()) on a comment already sent,
+    // e.g. "Sent with Request changes · round 2 · 14:02". Such a comment is shown read-only.
+    QString sentLabel;
+
+    bool isSent() const { return !sentLabel.isEmpty(); }
 
     // File, then line, then side, then creation order.
     static bool lessThan(const ReviewComment &a, const ReviewComment &b);

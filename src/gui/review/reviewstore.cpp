@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QUuid>
 
 #include <algorithm>
@@ -167,10 +168,58 @@ Status ReviewStore::markSent(const QStringList &ids, const QString &message)
         sent.append(c.toJson());
         return true;
     });
-    m_sent.append(QJsonObject{{QStringLiteral("at"), now()},
-                              {QStringLiteral("message"), message},
-                              {QStringLiteral("comments"), sent}});
+    const QList<SentRound> rounds = sentRounds();
+    m_sent.append(
+        QJsonObject{{QStringLiteral("round"), rounds.isEmpty() ? 1 : rounds.constLast().round + 1},
+                    {QStringLiteral("at"), now()},
+                    {QStringLiteral("message"), message},
+                    {QStringLiteral("comments"), sent}});
     return save();
+}
+
+QList<ReviewStore::SentRound> ReviewStore::sentRounds() const
+{
+    QList<SentRound> out;
+    int previous = 0;
+    for (const QJsonValue &v : m_sent) {
+        const QJsonObject o = v.toObject();
+        SentRound r;
+        const int stored = o.value(QLatin1String("round")).toInt();
+        r.round = stored > previous ? stored : previous + 1;
+        previous = r.round;
+        r.at = o.value(QLatin1String("at")).toString();
+        r.message = o.value(QLatin1String("message")).toString();
+        for (const QJsonValue &c : o.value(QLatin1String("comments")).toArray())
+            r.comments.append(ReviewComment::fromJson(c.toObject()));
+        out.append(r);
+    }
+    return out;
+}
+
+QList<ReviewComment> ReviewStore::sentComments(const QString &path) const
+{
+    QList<ReviewComment> out;
+    for (const SentRound &r : sentRounds()) {
+        const QDateTime at = QDateTime::fromString(r.at, Qt::ISODateWithMs).toLocalTime();
+        const QString when =
+            at.isValid() ? QLocale().toString(at.time(), QLocale::ShortFormat) : QString();
+        const QString label =
+            when.isEmpty()
+                ? StoreText::tr("Sent with Request changes · round %1").arg(r.round)
+                : StoreText::tr("Sent with Request changes · round %1 · %2").arg(r.round).arg(when);
+        for (ReviewComment c : r.comments) {
+            if (c.path != path)
+                continue;
+            c.sentLabel = label;
+            out.append(c);
+        }
+    }
+    return out;
+}
+
+QList<ReviewComment> ReviewStore::shownComments(const QString &path) const
+{
+    return comments(path) + sentComments(path);
 }
 
 } // namespace chorus

@@ -40,9 +40,26 @@ public:
     Result<QString> addComment(ReviewComment comment);
     Status updateComment(const QString &id, const QString &text);
     Status removeComment(const QString &id);
-    // Moves the comments into the record of sent requests, with the message that carried them.
+    // Moves the comments into the record of sent requests, with the message that carried them
+    // and the request's round (1, 2, ... for this agent).
     Status markSent(const QStringList &ids, const QString &message);
     QJsonArray sentRequests() const { return m_sent; }
+
+    // One "Request changes" sent: its round, when (UTC, ISO 8601), the message and its comments.
+    struct SentRound
+    {
+        int round = 0;
+        QString at;
+        QString message;
+        QList<ReviewComment> comments;
+    };
+    // The sent requests in order. A request recorded without a round number (older files)
+    // counts as the round after the one before it.
+    QList<SentRound> sentRounds() const;
+    // The sent comments on a file, labelled with their round (ReviewComment::sentLabel).
+    QList<ReviewComment> sentComments(const QString &path) const;
+    // What the diff of a file shows: the unsent comments and the sent ones.
+    QList<ReviewComment> shownComments(const QString &path) const;
 
 private:
     void load();

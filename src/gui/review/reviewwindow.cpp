@@ -92,6 +92,7 @@ ReviewWindow::ReviewWindow(EngineClient *client, KnownRoles *roles, QWidget *par
     const bool sideBySide = guisettings::state(QStringLiteral("reviewMode")) == kSideBySide;
     (sideBySide ? m_sideBySide : m_unified)->setChecked(true);
     restoreWindowState();
+    renderContext();
     if (m_branchModel->rowCount() > 0)
         selectAgent(m_branchModel->branchAt(0)->sessionId);
     else
@@ -147,6 +148,12 @@ void ReviewWindow::createActions()
         make(tr("Viewed"), QStringLiteral("reviewViewed"), {},
              tr("Mark this file as viewed; it is unmarked when the agent changes it again"));
     m_viewedAction->setCheckable(true);
+    // The toolbar shows short labels (the menus' and tooltips' stay whole), so every action
+    // fits beside the diff at 1024x700.
+    m_previousChange->setIconText(tr("↑ Change"));
+    m_nextChange->setIconText(tr("↓ Change"));
+    m_previousFile->setIconText(tr("↑ File"));
+    m_nextFile->setIconText(tr("↓ File"));
     m_refresh = make(tr("Refresh"), QStringLiteral("reviewRefresh"), QKeySequence(Qt::Key_F5),
                      tr("Read the branches again (e.g. after the target branch moved)"));
     auto *close = make(tr("Close"), QStringLiteral("reviewClose"),
@@ -230,7 +237,7 @@ QWidget *ReviewWindow::buildDiffPane()
     auto *pane = new QWidget(this);
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto *bar = new QToolBar(pane);
+    auto *bar = m_toolBar = new QToolBar(pane);
     bar->setObjectName(QStringLiteral("reviewToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     bar->addAction(m_unified);
@@ -244,6 +251,10 @@ QWidget *ReviewWindow::buildDiffPane()
     bar->addSeparator();
     bar->addAction(m_viewedAction);
     layout->addWidget(bar);
+    // The diff's side never gets narrower than its toolbar: no action goes into the overflow
+    // menu; the branch and file lists give up their room first (the window fits 1024 wide).
+    pane->setMinimumWidth(bar->sizeHint().width());
+    layout->addWidget(buildContextPanel(pane));
     m_fileTitle = new QLabel(pane);
     m_fileTitle->setObjectName(QStringLiteral("reviewFileTitle"));
     m_fileTitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -325,6 +336,7 @@ void ReviewWindow::onBranchSelected()
     m_branchModel->setPriority(id);
     store(id);
     fillFiles(false);
+    showContext();
     updateActions();
     if (!id.isEmpty())
         showLastMerge(id);

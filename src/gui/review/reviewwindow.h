@@ -14,6 +14,9 @@ class QLabel;
 class QListView;
 class QPushButton;
 class QSplitter;
+class QTextBrowser;
+class QToolBar;
+class QToolButton;
 class QTreeView;
 
 namespace chorus {
@@ -60,6 +63,11 @@ public:
     QAction *nextFileAction() const { return m_nextFile; }
     QAction *previousFileAction() const { return m_previousFile; }
     QAction *viewedAction() const { return m_viewedAction; }
+    QToolBar *toolBar() const { return m_toolBar; }
+    // The agent's task and latest result (collapsible, above the diff).
+    QToolButton *contextToggle() const { return m_contextToggle; }
+    QString contextText() const;
+    bool contextLoading() const { return m_contextLoading; }
 
 Q_SIGNALS:
     // The file tree of an agent's branch was filled.
@@ -103,6 +111,12 @@ private:
     void onCommentDelete(const QString &id);
     void showStoreError(const Error &error);
 
+    // reviewwindow_context.cpp: the agent's task and latest result
+    QWidget *buildContextPanel(QWidget *parent);
+    // Shows the current agent's task at once and reads its latest result (asynchronously).
+    void showContext();
+    void renderContext();
+
     // reviewwindow_actions.cpp: request changes, approval, merge
     void requestChanges();
     void toggleApproval();
@@ -144,6 +158,14 @@ private:
     QAction *m_previousFile = nullptr;
     QAction *m_viewedAction = nullptr;
     QAction *m_refresh = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QToolButton *m_contextToggle = nullptr;
+    QTextBrowser *m_context = nullptr;
+    QString m_contextTask, m_contextResult;
+    bool m_contextResultError = false;
+    bool m_contextLoading = false;
+    quint64 m_contextGeneration = 0;
+    int m_contextTurns = 0;
 
     QString m_agent;
     QString m_file;

@@ -46,7 +46,7 @@ void ReviewWindow::requestChanges()
         if (Status st = notes->markSent(ids, text); !st)
             self->showStoreError(st.error());
         if (agent == self->m_agent)
-            self->m_view->setComments(notes->comments(self->m_file));
+            self->m_view->setComments(notes->shownComments(self->m_file));
         self->m_message->showMessage(
             MessageBar::Kind::Success,
             tr("Sent %n comment(s) to %1. It works on them in its next turn; this "

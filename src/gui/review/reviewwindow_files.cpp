@@ -234,7 +234,7 @@ void ReviewWindow::onFileLoaded(const QString &path, const Result<FileDiff> &dif
     } else {
         DiffDocument doc(*diff, m_sideBySide->isChecked() ? DiffDocument::Mode::SideBySide
                                                           : DiffDocument::Mode::Unified);
-        doc.setComments(s->comments(path));
+        doc.setComments(s->shownComments(path));
         m_view->setDocument(std::move(doc));
         if (keep)
             m_view->restoreViewState(*keep);
@@ -282,7 +282,7 @@ void ReviewWindow::onCommentSubmitted(const ReviewComment &comment)
     } else if (Status st = s->updateComment(comment.id, comment.text); !st) {
         showStoreError(st.error());
     }
-    m_view->setComments(s->comments(m_file));
+    m_view->setComments(s->shownComments(m_file));
     updateActions();
 }
 
@@ -293,7 +293,7 @@ void ReviewWindow::onCommentDelete(const QString &id)
         return;
     if (Status st = s->removeComment(id); !st)
         showStoreError(st.error());
-    m_view->setComments(s->comments(m_file));
+    m_view->setComments(s->shownComments(m_file));
     updateActions();
 }
 

@@ -14,6 +14,7 @@ target_sources(chorus-gui-lib PRIVATE
     review/messagebar.cpp review/messagebar.h
     review/reviewcomment.cpp review/reviewcomment.h
     review/reviewstore.cpp review/reviewstore.h
-    review/reviewwindow.cpp review/reviewwindow_actions.cpp review/reviewwindow_files.cpp
+    review/reviewwindow.cpp review/reviewwindow_actions.cpp review/reviewwindow_context.cpp
+    review/reviewwindow_files.cpp
     review/reviewwindow.h
 )
