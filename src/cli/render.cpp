@@ -4,6 +4,7 @@
 #include "cliio.h"
 
 #include "transcript/transcriptitem.h"
+#include "util/textlines.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -156,7 +157,7 @@ QString renderStatusTable(const QList<SessionInfo> &sessions, int width)
                             : s.branchState.note().isEmpty()
                                 ? s.branch
                                 : QStringLiteral("%1 (%2)").arg(s.branch, s.branchState.note()),
-                            s.task.section(QLatin1Char('\n'), 0, 0).simplified()};
+                            firstLine(s.task).simplified()};
     }
     const qsizetype n = columns.size();
     QList<int> widths(n, 0);

@@ -2,6 +2,7 @@
 
 #include "git/gitpush.h"
 #include "util/externalcommand.h"
+#include "util/textlines.h"
 
 #include <QDir>
 #include <QTemporaryFile>
@@ -17,7 +18,7 @@ PullRequestDraft draftPullRequest(const QString &agentName, const QString &branc
 {
     PullRequestDraft d;
     const QString trimmedTask = task.trimmed();
-    QString title = trimmedTask.section(QLatin1Char('\n'), 0, 0).trimmed();
+    QString title = firstLine(trimmedTask);
     if (title.isEmpty())
         title = branch;
     if (title.size() > kMaxTitle)

@@ -3,20 +3,11 @@
 #include "git/branchstatus.h"
 #include "git/gitrepository.h"
 #include "integration/integration_p.h"
+#include "util/textlines.h"
 
 #include <QHash>
 
 namespace chorus {
-
-namespace {
-QString firstLine(const QString &text, int max = 72)
-{
-    QString line = text.trimmed().section(QLatin1Char('\n'), 0, 0).trimmed();
-    if (line.size() > max)
-        line = line.left(max - 1) + QChar(0x2026);
-    return line;
-}
-} // namespace
 
 std::optional<QueueStrategy> queueStrategyFromName(const QString &name)
 {

@@ -5,6 +5,7 @@
 #include "client/engineclient.h"
 #include "style/icons.h"
 #include "style/palettecolors.h"
+#include "util/textlines.h"
 
 #include <QGuiApplication>
 #include <QLocale>
@@ -183,12 +184,7 @@ AgentListModel::Attention AgentListModel::attention(const SessionInfo &s)
 
 QString AgentListModel::taskLine(const QString &task)
 {
-    for (QStringView line : QStringView(task).split(QLatin1Char('\n'))) {
-        const QString text = line.toString().simplified();
-        if (!text.isEmpty())
-            return text;
-    }
-    return {};
+    return firstLine(task).simplified();
 }
 
 QVariant AgentListModel::sortValue(const SessionInfo &s, int column) const

@@ -2,6 +2,7 @@
 
 #include "console/markdownstyle.h"
 #include "console/toolpresentation.h"
+#include "util/textlines.h"
 #include "widgets/highlighter.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -15,13 +16,6 @@ using Kind = TranscriptItem::Kind;
 
 constexpr int kCacheCost = 400;     // ≈ rows of short text kept laid out
 constexpr int kEstimateScanChars = 20000;
-
-QString firstLine(const QString &text)
-{
-    const QString t = text.trimmed();
-    const qsizetype nl = t.indexOf(QLatin1Char('\n'));
-    return nl < 0 ? t : t.left(nl) + QStringLiteral(" …");
-}
 
 bool isCard(Kind k)
 {
@@ -202,7 +196,7 @@ void EntryRenderer::build(Layout &l, const TranscriptEntry &e) const
         add(e.body, {false, s.font, s.text});
         break;
     case Kind::Thinking:
-        l.summary = firstLine(e.body);
+        l.summary = summaryLine(e.body);
         if (e.expanded)
             add(e.body, {false, s.italic, s.dim});
         break;
@@ -242,7 +236,7 @@ void EntryRenderer::build(Layout &l, const TranscriptEntry &e) const
         break;
     }
     case Kind::ToolResult:
-        l.summary = firstLine(e.body);
+        l.summary = summaryLine(e.body);
         if (e.expanded)
             add(e.body, {false, s.mono, e.isError ? s.error : s.text, {}, true});
         break;

@@ -2,20 +2,14 @@
 
 #include "client/engineclient.h"
 #include "settings/guisettings.h"
+#include "util/textlines.h"
 
 #include <algorithm>
 
 namespace chorus {
 
 namespace {
-// A notification's line: the first line of `text`, at most 200 characters.
-QString firstLine(const QString &text)
-{
-    QString line = text.section(QLatin1Char('\n'), 0, 0, QString::SectionSkipEmpty).trimmed();
-    if (line.size() > 200)
-        line = line.left(199) + QChar(0x2026);
-    return line;
-}
+constexpr int kLine = 200; // a notification's line: at most this many characters
 } // namespace
 
 NotificationCenter::NotificationCenter(EngineClient *client, Notifier *notifier, QObject *parent)
@@ -133,7 +127,7 @@ NotificationCenter::Attention NotificationCenter::make(const SessionInfo &info, 
         const ApprovalInfo request = pending.isEmpty() ? ApprovalInfo{} : pending.first();
         if (request.toolName.isEmpty())
             n.body = tr("%1 waits for you to allow or deny a tool.").arg(name);
-        else if (const QString what = firstLine(request.description); what.isEmpty())
+        else if (const QString what = firstLine(request.description, kLine); what.isEmpty())
             n.body = tr("%1 asks to use %2.").arg(name, request.toolName);
         else
             n.body = tr("%1 asks to use %2: %3").arg(name, request.toolName, what);
@@ -141,11 +135,12 @@ NotificationCenter::Attention NotificationCenter::make(const SessionInfo &info, 
     }
     case NotifyKind::TurnEnded:
         n.title = tr("%1 finished its turn").arg(name);
-        n.body = tr("%1 waits for your next message. Task: %2").arg(name, firstLine(info.task));
+        n.body =
+            tr("%1 waits for your next message. Task: %2").arg(name, firstLine(info.task, kLine));
         break;
     case NotifyKind::Failed: {
         n.title = tr("%1 failed").arg(name);
-        const QString why = firstLine(info.error);
+        const QString why = firstLine(info.error, kLine);
         n.body = why.isEmpty() ? tr("%1 stopped with an error; its console says more.").arg(name)
                                : tr("%1: %2").arg(name, why);
         break;
@@ -159,7 +154,7 @@ NotificationCenter::Attention NotificationCenter::make(const SessionInfo &info, 
         n.title = merge ? tr("%1's merge into %2 has conflicts").arg(name, with)
                         : tr("%1's sync with %2 has conflicts").arg(name, with);
         const QString why =
-            firstLine(merge ? b.merge->message : (b.sync ? b.sync->message : QString()));
+            firstLine(merge ? b.merge->message : (b.sync ? b.sync->message : QString()), kLine);
         n.body = why.isEmpty()
                      ? tr("%1: resolve the conflicts by hand or with a resolver agent.").arg(name)
                      : tr("%1: %2").arg(name, why);
@@ -170,7 +165,7 @@ NotificationCenter::Attention NotificationCenter::make(const SessionInfo &info, 
         n.actionLabel = tr("Open Review");
         n.title = tr("%1's merge check failed").arg(name);
         const QString why =
-            info.branchState.merge ? firstLine(info.branchState.merge->message) : QString();
+            info.branchState.merge ? firstLine(info.branchState.merge->message, kLine) : QString();
         n.body = why.isEmpty() ? tr("%1: its branch was not merged.").arg(name)
                                : tr("%1: %2").arg(name, why);
         break;

@@ -5,6 +5,7 @@
 #include "client/engineclient.h"
 #include "review/branchlistmodel.h"
 #include "settings/guisettings.h"
+#include "util/textlines.h"
 
 #include <QJsonDocument>
 #include <QPointer>
@@ -19,12 +20,6 @@ namespace {
 constexpr int kContextEvents = 400; // how far back the latest result is looked for
 const QString kContextState = QStringLiteral("reviewContextShown");
 
-QString firstLine(const QString &text)
-{
-    const QString t = text.trimmed();
-    const qsizetype nl = t.indexOf(QLatin1Char('\n'));
-    return nl < 0 ? t : t.left(nl) + QStringLiteral(" …");
-}
 } // namespace
 
 QWidget *ReviewWindow::buildContextPanel(QWidget *parent)
@@ -99,7 +94,7 @@ void ReviewWindow::renderContext()
 {
     const QString task = m_contextTask.trimmed();
     m_contextToggle->setText(task.isEmpty() ? tr("Task and latest result")
-                                            : tr("Task: %1").arg(firstLine(task)));
+                                            : tr("Task: %1").arg(summaryLine(task)));
     m_contextToggle->setEnabled(!m_agent.isEmpty());
     auto para = [](const QString &text) {
         return QStringLiteral("<p style=\"white-space: pre-wrap; margin-top: 0\">%1</p>")
