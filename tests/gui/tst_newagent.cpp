@@ -366,7 +366,7 @@ void TestNewAgent::bannerAndConsoleWhenNotLoggedIn()
                               qPrintable(m_client->session(agent.id).error + QLatin1Char('|') +
                                          stateName(m_client->session(agent.id).state) +
                                          QLatin1Char('|') + banner->title()),
-                              10000);
+                              30000);
     QVERIFY2(banner->title().contains(QLatin1String("not logged in")), qPrintable(banner->title()));
     QVERIFY2(banner->message().contains(QLatin1String("nologin")), qPrintable(banner->message()));
     QVERIFY(banner->message().contains(QLatin1String("/login")));

@@ -14,6 +14,8 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace chorus {
 
 ClaudeBanner::ClaudeBanner(EngineClient *client, QWidget *parent)
@@ -58,21 +60,31 @@ ClaudeBanner::ClaudeBanner(EngineClient *client, QWidget *parent)
 
 void ClaudeBanner::recheck()
 {
-    const int generation = ++m_generation;
+    // One question at a time; asked again while one is out, it is asked once more after the
+    // answer. (Dropping the older answer instead could leave every answer dropped while an
+    // agent's updates keep asking, and the banner never showing what the engine knows.)
+    if (m_checking) {
+        m_again = true;
+        return;
+    }
+    m_checking = true;
     m_recheck->setEnabled(false);
     QPointer<ClaudeBanner> self(this);
     // Unset path: the engine's own setting, in this window's environment (as its spawns send).
-    m_client->locateClaude(std::nullopt,
-                           [self, generation](const Result<rpc::ClaudeLocationReply> &r) {
-                               if (!self || generation != self->m_generation)
-                                   return;
-                               self->m_recheck->setEnabled(true);
-                               if (r)
-                                   self->present(*r);
-                               else
-                                   self->hide(); // no engine: the main window's engine page says so
-                               Q_EMIT self->checked();
-                           });
+    m_client->locateClaude(std::nullopt, [self](const Result<rpc::ClaudeLocationReply> &r) {
+        if (!self)
+            return;
+        self->m_checking = false;
+        self->m_recheck->setEnabled(true);
+        if (r)
+            self->present(*r);
+        else
+            self->hide(); // no engine: the main window's engine page says so
+        if (std::exchange(self->m_again, false))
+            self->recheck(); // `checked` comes with the answer to the latest question
+        else
+            Q_EMIT self->checked();
+    });
 }
 
 void ClaudeBanner::present(const rpc::ClaudeLocationReply &reply)

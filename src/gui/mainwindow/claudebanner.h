@@ -32,7 +32,7 @@ public:
 
 Q_SIGNALS:
     void settingsRequested();
-    // The engine answered (the banner is shown or hidden accordingly).
+    // The engine answered the latest check (the banner is shown or hidden accordingly).
     void checked();
 
 protected:
@@ -48,7 +48,8 @@ private:
     QLabel *m_text;
     QPushButton *m_settings;
     QPushButton *m_recheck;
-    int m_generation = 0;
+    bool m_checking = false; // a question is out
+    bool m_again = false;    // asked again meanwhile
 };
 
 } // namespace chorus
