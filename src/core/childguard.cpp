@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <pthread.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -148,6 +149,28 @@ void dieWithParent(pid_t parent)
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() != parent)
         ::_exit(127);
+}
+
+void runAsBackground(int nice)
+{
+    if (nice <= 0)
+        return;
+    errno = 0;
+    const int now = ::getpriority(PRIO_PROCESS, 0);
+    if (errno == 0 && nice > now)
+        ::setpriority(PRIO_PROCESS, 0, nice);
+    // A session of its own: where the kernel weighs the CPU by session (autogroup), sixteen
+    // agents in the engine's session would weigh as one, as much as the desktop's session.
+    // Its group then gets the same low weight (the kernel refuses a higher one).
+    if (::setsid() < 0)
+        return;
+    const int fd = ::open("/proc/self/autogroup", O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    const int value = nice > 19 ? 19 : nice;
+    const char text[3] = {char('0' + value / 10), char('0' + value % 10), '\n'};
+    [[maybe_unused]] const ssize_t written = ::write(fd, text, sizeof text);
+    ::close(fd);
 }
 
 namespace {

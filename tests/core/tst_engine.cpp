@@ -33,6 +33,7 @@ private Q_SLOTS:
 
     void spawnToolCallWritesFileAndStoresUsage();
     void followUpOnSameProcess();
+    void agentsRunAsBackgroundWork();
     void resumeAfterExit();
     void lostTranscriptStartsAgainFromTheTask();
     void interruptMidTurn();
@@ -224,6 +225,55 @@ void TestEngine::followUpOnSameProcess()
     // The second request carried the first exchange.
     const QJsonArray log = m_fake.requestLog();
     QVERIFY(!log.isEmpty());
+}
+
+namespace {
+// Fields of /proc/PID/stat after "pid (comm) ": 0 state, 3 session, 16 nice.
+QList<QByteArray> procStat(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray stat = f.readAll();
+    return stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+}
+} // namespace
+
+void TestEngine::agentsRunAsBackgroundWork()
+{
+    const QList<QByteArray> self = procStat(QCoreApplication::applicationPid());
+    QVERIFY(self.size() > 16);
+    const int ownNice = self.at(16).toInt();
+    QCOMPARE(m_engine->settings().agentNice, 10); // the default
+    const Result<SessionInfo> r = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Say hi."), m_work, {}, {}});
+    QVERIFY(r.ok());
+    SessionInfo s = waitSettled(r->id);
+    QCOMPARE(s.state, SessionState::Idle);
+    QVERIFY(s.pid > 0);
+    QList<QByteArray> agent = procStat(s.pid);
+    QVERIFY(agent.size() > 16);
+    QCOMPARE(agent.at(16).toInt(), qMax(10, ownNice));
+    QCOMPARE(agent.at(3).toLongLong(), s.pid); // a session of its own
+    if (QFile group(QStringLiteral("/proc/%1/autogroup").arg(s.pid));
+        group.open(QIODevice::ReadOnly))
+        QVERIFY2(group.readAll().trimmed().endsWith(" nice 10"), "the agent's autogroup");
+    QVERIFY(m_engine->stop(r->id).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(info(r->id).pid, 0, 15000);
+
+    // 0: agents run as the engine does.
+    EngineSettings settings = m_engine->settings();
+    settings.agentNice = 0;
+    m_engine->setSettings(settings);
+    const Result<SessionInfo> r2 = chorus::test::spawnNow(
+        *m_engine, {QStringLiteral("builder"), QStringLiteral("Say hi."), m_work, {}, {}});
+    QVERIFY(r2.ok());
+    s = waitSettled(r2->id);
+    QVERIFY(s.pid > 0);
+    agent = procStat(s.pid);
+    QVERIFY(agent.size() > 16);
+    QCOMPARE(agent.at(16).toInt(), ownNice);
+    QCOMPARE(agent.at(3).toLongLong(), self.at(3).toLongLong());
 }
 
 void TestEngine::resumeAfterExit()

@@ -17,6 +17,7 @@
 #include "mainwindow/mainactions.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/shortcutsdialog.h"
+#include "review/filetreemodel.h"
 #include "review/reviewwindow.h"
 #include "style/theme.h"
 
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void escClosesReviewAndHistory();
     void ctrlKJumpsToAgent();
     void screenshots();
+    void readmeScreenshot();
 
 private:
     void click(const QString &sessionId);
@@ -535,6 +537,134 @@ void TestCurrentAgent::screenshots()
         m_window->consoles()->tabListMenu()->close();
     }
     applyTheme(Theme::System);
+}
+
+// Not a check: CHORUS_README_SCREENSHOT=PREFIX saves the README's picture, PREFIX-light.png
+// and PREFIX-dark.png: agents at work on a repository with plain tasks (the answers come from
+// the fake API's queue, not from scripts in the task), one streaming, one waiting for approval.
+// Run it alone: `tst_currentagent readmeScreenshot`.
+void TestCurrentAgent::readmeScreenshot()
+{
+    const QString prefix = qEnvironmentVariable("CHORUS_README_SCREENSHOT");
+    if (prefix.isEmpty())
+        QSKIP("set CHORUS_README_SCREENSHOT=PREFIX to save the README's screenshot");
+    const auto answer = [](const QString &text) { return QJsonObject{{S("text"), text}}; };
+    const QString pagination =
+        S("Cursor pagination is in place for `GET /v1/orders`.\n\n"
+          "```ts\n"
+          "export async function listOrders(cursor?: string, limit = 50) {\n"
+          "  const rows = await db.orders.after(decodeCursor(cursor)).take(limit + 1);\n"
+          "  return { items: rows.slice(0, limit), next: rows.length > limit ? "
+          "encodeCursor(rows[limit - 1]) : null };\n"
+          "}\n"
+          "```\n\n"
+          "| File | Change |\n"
+          "|---|---|\n"
+          "| `src/orders/list.ts` | cursor in, `next` out |\n"
+          "| `src/orders/cursor.ts` | new: opaque base64 cursor |\n"
+          "| `test/orders.list.test.ts` | 6 new cases, all green |\n\n"
+          "> The old `page` parameter still works and logs a deprecation warning.\n");
+    struct Agent
+    {
+        const char *name;
+        const char *role;
+        const char *task;
+        QJsonObject step;
+    };
+    // The builder changes files first (a Bash step), so Review has a diff to show.
+    const QString edit =
+        S("mkdir -p src/orders && cat > src/orders/list.c <<'EOF'\n"
+          "#include \"orders.h\"\n\n"
+          "/* One page of orders after `cursor` (NULL: from the start). */\n"
+          "size_t list_orders(const char *cursor, size_t limit, struct order *out, char *next)\n"
+          "{\n"
+          "    const long after = cursor ? decode_cursor(cursor) : 0;\n"
+          "    size_t n = db_orders_after(after, limit + 1, out);\n"
+          "    if (n > limit) {\n"
+          "        encode_cursor(out[limit - 1].id, next);\n"
+          "        n = limit;\n"
+          "    } else {\n"
+          "        next[0] = '\\0';\n"
+          "    }\n"
+          "    return n;\n"
+          "}\n"
+          "EOF\n"
+          "cat > src/main.c <<'EOF'\n"
+          "#include \"orders/orders.h\"\n\n"
+          "int main(void) { return serve_orders(\"/v1/orders\", list_orders); }\n"
+          "EOF\n");
+    m_fx.fake().enqueue(
+        QJsonObject{{S("tool"), S("Bash")}, {S("input"), QJsonObject{{S("command"), edit}}}});
+    const QList<Agent> done{
+        {"api-pagination", "builder",
+         "Add cursor pagination to GET /v1/orders and cover it with tests.", answer(pagination)},
+        {"docs-changelog", "scribe", "Write the changelog entry for 2.4 from the merged branches.",
+         answer(S("The entry for **2.4** is in `CHANGELOG.md`: 3 features, 5 fixes."))},
+        {"tests-flaky-checkout", "validator",
+         "Find out why test_checkout_timeout fails one run in ten.",
+         answer(S("It waits on a real clock: `sleep(0.5)` races the 500 ms timeout. A fake clock "
+                  "fixes it; 200 runs, no failure."))},
+    };
+    QStringList ids;
+    for (const Agent &a : done) {
+        m_fx.fake().enqueue(a.step);
+        const SessionInfo s =
+            chorus::test::spawnAgent(*m_client, S(a.role), S(a.task), m_repo, S(a.name));
+        QVERIFY(!s.id.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(m_client->session(s.id).state == SessionState::Idle, 120000);
+        ids << s.id;
+    }
+    // One waiting for approval, one writing its answer.
+    const QJsonObject write{{S("file_path"), QString(m_repo + S("/docs/theme-tokens.md"))},
+                            {S("content"), S("# Theme tokens\n")}};
+    m_fx.fake().enqueue(QJsonObject{{S("text"), S("I will write the theme tokens first.")},
+                                    {S("tool"), S("Write")},
+                                    {S("input"), write}});
+    const SessionInfo waiting = chorus::test::spawnAgent(
+        *m_client, S("architect"),
+        S("Design the dark theme: tokens, contrast rules, a migration plan."), m_repo,
+        S("ui-dark-theme"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_client->session(waiting.id).state == SessionState::Waiting, 120000);
+    QString longAnswer;
+    for (int i = 1; i <= 40; ++i)
+        longAnswer += QStringLiteral("Step %1: measured the cache hit rate on the replay, "
+                                     "adjusted the eviction order, measured again.\n\n")
+                          .arg(i);
+    m_fx.fake().enqueue(
+        QJsonObject{{S("text"), longAnswer}, {S("chunks"), 400}, {S("delay"), 0.5}});
+    const SessionInfo streaming = chorus::test::spawnAgent(
+        *m_client, S("builder"), S("Make the product cache hit rate above 90% on the replay log."),
+        m_repo, S("perf-product-cache"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_client->session(streaming.id).state == SessionState::Running, 60000);
+    QTest::qWait(4000);
+    click(ids.first());
+    m_window->resize(1400, 860);
+    for (const Theme theme : {Theme::Light, Theme::Dark}) {
+        applyTheme(theme);
+        QTest::qWait(500);
+        m_window->grab().save(QStringLiteral("%1-%2.png")
+                                  .arg(prefix, theme == Theme::Light ? S("light") : S("dark")));
+    }
+    // Review of the builder's branch, the changed file open beside its task and result.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_client->session(ids.first()).head != m_client->session(ids.first()).baseCommit, 30000);
+    QPointer<ReviewWindow> review = m_window->showReview(ids.first());
+    QVERIFY(review);
+    review->selectAgent(ids.first());
+    const QString file = S("src/orders/list.c");
+    QVERIFY(QTest::qWaitFor([&] { return review->fileModel()->file(file) != nullptr; }, 30000));
+    review->selectFile(file);
+    review->resize(1400, 860);
+    for (const Theme theme : {Theme::Light, Theme::Dark}) {
+        applyTheme(theme);
+        QTest::qWait(800);
+        review->grab().save(QStringLiteral("%1-review-%2.png")
+                                .arg(prefix, theme == Theme::Light ? S("light") : S("dark")));
+    }
+    review->close();
+    applyTheme(Theme::System);
+    m_client->stop(streaming.id);
+    m_client->stop(waiting.id);
 }
 
 QTEST_MAIN(TestCurrentAgent)

@@ -21,6 +21,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -446,11 +447,16 @@ void TestMainWindow::settingsShowClaudeAndReachEngine()
     idle->setValue(0);
     QCOMPARE(idle->text(), QStringLiteral("Never"));
     idle->setValue(45);
+    // Agents at low CPU priority: on unless set off.
+    auto *lowPriority = dialog->findChild<QCheckBox *>(QStringLiteral("lowPriorityCheck"));
+    QVERIFY(lowPriority && lowPriority->isChecked());
+    lowPriority->setChecked(false);
     auto *model = dialog->findChild<QComboBox *>(QStringLiteral("defaultModelCombo"));
     model->setCurrentIndex(model->findData(QStringLiteral("haiku")));
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
     QCOMPARE(m_client->settings().value(QLatin1String("maxConcurrent")).toInt(), 7);
+    QCOMPARE(m_client->settings().value(QLatin1String("agentNice")).toInt(), 0);
     QCOMPARE(guisettings::defaultModel(), QStringLiteral("haiku"));
 
     // Another client sees it too: it is the engine's setting, not a cached copy.

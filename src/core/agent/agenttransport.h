@@ -20,6 +20,9 @@ struct LaunchSpec
     QProcessEnvironment environment;           // the whole environment the program gets
     bool resume = false;                       // continues a session the CLI has a transcript of
     qsizetype maxLineBytes = 64 * 1024 * 1024; // longer stdout lines are dropped (and reported)
+    // The process's nice value (0-19; never below the engine's own): agents are background
+    // work, so the desktop keeps the CPU it needs while many stream at once.
+    int nice = 0;
 };
 
 // The pipe to one agent process, wherever it runs: start it, write lines to its stdin, read

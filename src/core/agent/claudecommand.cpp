@@ -65,6 +65,7 @@ LaunchSpec claudeCommand(const Role &role, const SessionInfo &s, const ClaudeCom
     spec.environment = how.environment;
     spec.environment.insert(QLatin1String(kAgentProcessMark), s.id);
     spec.maxLineBytes = how.maxLineBytes;
+    spec.nice = how.nice;
     return spec;
 }
 

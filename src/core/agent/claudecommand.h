@@ -33,6 +33,7 @@ struct ClaudeCommand
     QString systemPromptFile; // where a prompt longer than kMaxInlineSystemPrompt was written
     QProcessEnvironment environment; // the agent's whole environment
     qsizetype maxLineBytes = 64 * 1024 * 1024;
+    int nice = 0; // see LaunchSpec::nice
 };
 
 // Whether the role's system prompt reaches the CLI through a file

@@ -60,7 +60,11 @@ void LocalProcessTransport::startProcess(const LaunchSpec &spec, const QString &
     m_lines = LineSplitter(spec.maxLineBytes);
     // It must not outlive the engine: a kill -9 leaves no one to stop it.
     const pid_t engine = ::getpid();
-    m_process.setChildProcessModifier([engine] { childguard::dieWithParent(engine); });
+    const int nice = spec.nice;
+    m_process.setChildProcessModifier([engine, nice] {
+        childguard::dieWithParent(engine);
+        childguard::runAsBackground(nice);
+    });
     m_process.start(QIODevice::ReadWrite);
 }
 

@@ -274,6 +274,7 @@ Result<LaunchSpec> Engine::launchSpec(const SessionInfo &s)
     }
     how.environment = env;
     how.maxLineBytes = qsizetype(m_settings.maxLineKiB) * 1024;
+    how.nice = m_settings.agentNice;
     return claudeCommand(*role, s, how);
 }
 

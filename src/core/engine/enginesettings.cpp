@@ -18,6 +18,7 @@ EngineSettings EngineSettings::fromJson(const QJsonObject &o)
     s.idleExitMinutes =
         qBound(0, o.value(QLatin1String("idleExitMinutes")).toInt(s.idleExitMinutes), 7 * 24 * 60);
     s.maxLineKiB = qBound(1, o.value(QLatin1String("maxLineKiB")).toInt(s.maxLineKiB), 1024 * 1024);
+    s.agentNice = qBound(0, o.value(QLatin1String("agentNice")).toInt(s.agentNice), 19);
     s.claudePath = o.value(QLatin1String("claudePath")).toString();
     s.userRolesDir = o.value(QLatin1String("userRolesDir")).toString();
     const QString transport = o.value(QLatin1String("agentTransport")).toString();
@@ -39,6 +40,7 @@ QJsonObject EngineSettings::toJson() const
             {QStringLiteral("idleSeconds"), idleSeconds},
             {QStringLiteral("idleExitMinutes"), idleExitMinutes},
             {QStringLiteral("maxLineKiB"), maxLineKiB},
+            {QStringLiteral("agentNice"), agentNice},
             {QStringLiteral("claudePath"), claudePath},
             {QStringLiteral("userRolesDir"), userRolesDir},
             {QStringLiteral("agentTransport"), agentTransport},

@@ -79,6 +79,8 @@ void SettingsDialog::load()
         s.value(QLatin1String("resumeOnRecovery")).toBool(true));
     m_ui->autoRestartsSpin->setValue(s.value(QLatin1String("autoRestarts")).toInt(0));
     m_ui->idleExitSpin->setValue(s.value(QLatin1String("idleExitMinutes")).toInt(15));
+    m_agentNice = s.value(QLatin1String("agentNice")).toInt(10);
+    m_ui->lowPriorityCheck->setChecked(m_agentNice > 0);
     m_ui->rolesDirEdit->setText(s.value(QLatin1String("userRolesDir")).toString());
 
     const QString model = guisettings::defaultModel();
@@ -264,6 +266,9 @@ void SettingsDialog::accept()
         {QStringLiteral("resumeOnRecovery"), m_ui->resumeOnRecoveryCheck->isChecked()},
         {QStringLiteral("autoRestarts"), m_ui->autoRestartsSpin->value()},
         {QStringLiteral("idleExitMinutes"), m_ui->idleExitSpin->value()},
+        // A value set in the file (1-19) stays while the box stays ticked.
+        {QStringLiteral("agentNice"),
+         m_ui->lowPriorityCheck->isChecked() ? (m_agentNice > 0 ? m_agentNice : 10) : 0},
         {QStringLiteral("userRolesDir"),
          QDir::fromNativeSeparators(m_ui->rolesDirEdit->text().trimmed())},
     };
