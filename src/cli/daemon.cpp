@@ -10,6 +10,7 @@
 #include "rpc/engineservice.h"
 #include "rpc/protocol.h"
 #include "rpc/rpcclient.h"
+#include "util/autogroup.h"
 #include "util/clock.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,7 @@
 #include <QSocketNotifier>
 #include <QTextStream>
 #include <QThread>
+#include <QTimer>
 
 #include <cerrno>
 #include <csignal>
@@ -34,6 +36,8 @@
 namespace chorus::cli {
 
 namespace {
+// Set by `daemon start` for the engine it starts (see runDaemon()).
+constexpr char kOwnSession[] = "CHORUS_DAEMON_OWN_SESSION";
 
 int g_signalPipe[2] = {-1, -1};
 
@@ -100,6 +104,10 @@ int startDaemon(TermStream &out, TermStream &err)
     QProcess p;
     p.setProgram(QCoreApplication::applicationFilePath());
     p.setArguments({QStringLiteral("daemon"), QStringLiteral("run")});
+    // It leads a session of its own, so that its scheduling group is its own (runDaemon()).
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QLatin1String(kOwnSession), QStringLiteral("1"));
+    p.setProcessEnvironment(env);
     p.setWorkingDirectory(QDir::rootPath());
     p.setStandardInputFile(QProcess::nullDevice());
     p.setStandardOutputFile(paths::daemonLogPath(), QIODevice::Append);
@@ -151,11 +159,44 @@ int stopDaemon(TermStream &out, TermStream &err)
     out << Cli::tr("Stopped the Chorus engine (pid %1).").arg(pid) << '\n';
     return 0;
 }
+
+// The engine and its agents yield to the desktop (util/autogroup.h): started as a daemon, the
+// engine leads a session of its own, whose scheduling group gets the agents' nice. The kernel
+// takes one such write per 100 ms from a user: a refusal for that is tried again a few times.
+void yieldToTheDesktop(int nice, QTextStream &err, int attempt = 1)
+{
+    if (nice <= 0 || !autogroup::leadsSession())
+        return;
+    const int error = autogroup::setNice(nice);
+    if (error == EAGAIN && attempt < 10) {
+        QTimer::singleShot(150, QCoreApplication::instance(),
+                           [nice, &err, attempt] { yieldToTheDesktop(nice, err, attempt + 1); });
+        return;
+    }
+    if (error == 0)
+        err << QStringLiteral("chorus daemon: the engine and its agents run at nice %1 against "
+                              "the desktop (the agentNice setting)")
+                   .arg(nice)
+            << Qt::endl;
+    else if (error != ENOENT) // a kernel without autogroup: the agents' own nice is all there is
+        err << QStringLiteral("chorus daemon: cannot give the engine's scheduling group nice "
+                              "%1: %2; its agents still run at that nice")
+                   .arg(nice)
+                   .arg(QString::fromLocal8Bit(std::strerror(error)))
+            << Qt::endl;
+}
 } // namespace
 
 int runDaemon()
 {
     QTextStream err(stderr);
+    // Started by `daemon start` (detached, not a process group's leader): a session of its own,
+    // whose scheduling group it may set for itself and its agents (yieldToTheDesktop). A `daemon
+    // run` in a terminal stays in the terminal's session. Not passed on to agents.
+    if (qEnvironmentVariableIsSet(kOwnSession)) {
+        qunsetenv(kOwnSession);
+        ::setsid();
+    }
     ::signal(SIGPIPE, SIG_IGN);
     // No umask 077 here: the agents and git inherit it, and the user's files they write must
     // keep the user's modes. The data directory and its files get explicit modes instead.
@@ -176,6 +217,7 @@ int runDaemon()
         return 1;
     }
     engine.setSettings(loadEngineSettings());
+    yieldToTheDesktop(engine.settings().agentNice, err);
     EngineService service(&engine);
     // Each agent holds pipes and each client a socket: take what the hard limit allows (soft
     // limits of 1024 are common), and keep clients to a share of it so agents always get theirs.

@@ -151,26 +151,12 @@ void dieWithParent(pid_t parent)
         ::_exit(127);
 }
 
-void runAsBackground(int nice)
+void lowerPriority(int nice)
 {
-    if (nice <= 0)
-        return;
     errno = 0;
     const int now = ::getpriority(PRIO_PROCESS, 0);
     if (errno == 0 && nice > now)
         ::setpriority(PRIO_PROCESS, 0, nice);
-    // A session of its own: where the kernel weighs the CPU by session (autogroup), sixteen
-    // agents in the engine's session would weigh as one, as much as the desktop's session.
-    // Its group then gets the same low weight (the kernel refuses a higher one).
-    if (::setsid() < 0)
-        return;
-    const int fd = ::open("/proc/self/autogroup", O_WRONLY | O_CLOEXEC);
-    if (fd < 0)
-        return;
-    const int value = nice > 19 ? 19 : nice;
-    const char text[3] = {char('0' + value / 10), char('0' + value % 10), '\n'};
-    [[maybe_unused]] const ssize_t written = ::write(fd, text, sizeof text);
-    ::close(fd);
 }
 
 namespace {

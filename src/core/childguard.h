@@ -12,11 +12,11 @@ namespace chorus::childguard {
 // child whose parent is already gone exits at once.
 void dieWithParent(pid_t parent);
 
-// Makes this process background work, for the same place (0: leaves it as it is): nice
-// `nice` (never a higher priority than it has), in a session of its own whose scheduling
-// group (autogroup, where the kernel has it) gets the same nice. So a desktop keeps the CPU it
-// needs while agents stream at full speed. Best effort: what the kernel refuses stays as is.
-void runAsBackground(int nice);
+// Sets this process's nice value to `nice` when that is a lower priority than it has (never
+// a higher one), for the same place. Agents get the agentNice setting so: within the engine's
+// scheduling group, the engine's own thread comes before them (see util/autogroup.h for the
+// group against the desktop).
+void lowerPriority(int nice);
 
 // A program started under a supervisor: a process of its own between the caller and the
 // program, a child subreaper, so whatever the program starts stays below it even after

@@ -1,6 +1,7 @@
 // The `chorus` CLI and daemon as a user runs them: real processes, the real pinned
 // Claude Code CLI and the fake Messages API.
 #include "enginefixture.h"
+#include "util/autogroup.h"
 
 #include <QDir>
 #include <QFile>
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void spawnWaitSaysWhereAtOnce();
     void statusFitsTheTerminal();
     void idleEngineEndsItself();
+    void daemonYieldsToTheDesktop();
 
 private:
     QJsonObject statusJson();
@@ -860,6 +862,25 @@ void TestCli::idleEngineEndsItself()
     r = m_fx.chorus({QStringLiteral("stop"), QStringLiteral("busy")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QTRY_COMPARE_WITH_TIMEOUT(m_fx.daemonPid(), qint64(0), 30000);
+}
+
+// Started as a daemon, the engine leads a session of its own: its scheduling group gets the
+// agents' nice, so the engine and its agents together yield to the desktop.
+void TestCli::daemonYieldsToTheDesktop()
+{
+    // The default (the fixture sets 0 for the other tests).
+    QFile conf(m_fx.root() + QStringLiteral("/config/chorus/chorus.conf"));
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("[engine]\n");
+    conf.close();
+    auto r = m_fx.chorus({QStringLiteral("daemon"), QStringLiteral("start")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const qint64 pid = m_fx.daemonPid();
+    QVERIFY(pid > 0);
+    const QString group = QStringLiteral("/proc/%1/autogroup").arg(pid);
+    if (!QFile::exists(group))
+        QSKIP("this kernel has no autogroup");
+    QTRY_COMPARE_WITH_TIMEOUT(chorus::autogroup::nice(group), 19, 5000);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

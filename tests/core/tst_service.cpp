@@ -35,6 +35,7 @@ private Q_SLOTS:
     void deletedSocketFileIsMadeAgain();
     void listenerClosedByEmfileListensAgain();
     void slowSubscriberIsDroppedAndResyncs();
+    void sessionChangedCarriesTheTaskOnce();
     void wireErrorsComeFromTheTableAndNameTheField();
     void requestsCarryTheCallersIdentity();
     void codecsRoundTrip();
@@ -271,6 +272,54 @@ void TestService::slowSubscriberIsDroppedAndResyncs()
 
 // Unknown methods are JSON-RPC -32601 from the handler table; params of the wrong type are
 // -32602 naming the field, and change nothing.
+// A long task goes to subscribers once, not with every change of the session.
+void TestService::sessionChangedCarriesTheTaskOnce()
+{
+    std::unique_ptr<QLocalSocket> client = rawClient();
+    QVERIFY(client);
+    client->write(
+        QJsonDocument(RpcConnection::request(1, QStringLiteral("subscribe"),
+                                             QJsonObject{{QStringLiteral("sessions"), true}}))
+            .toJson(QJsonDocument::Compact) +
+        '\n');
+    QVERIFY(client->waitForBytesWritten(1000));
+    QTRY_COMPARE(m_service->clientCount(), 1);
+    const QString task = QStringLiteral("Read the spec. ") + QString(40 * 1024, QLatin1Char('s'));
+    const Result<SessionInfo> r =
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"), task, m_work, {}, {}});
+    QVERIFY(r.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(m_engine->find(r->id)->state == SessionState::Idle &&
+                                 m_engine->find(r->id)->turns == 1,
+                             60000);
+    int changes = 0;
+    int withTask = 0;
+    for (const QJsonObject &m : readAll(client.get(), 500)) {
+        const QJsonObject session =
+            m.value(QLatin1String("params")).toObject().value(QLatin1String("session")).toObject();
+        if (m.value(QLatin1String("method")).toString() != QLatin1String("session.changed") ||
+            session.value(QLatin1String("id")).toString() != r->id)
+            continue;
+        ++changes;
+        if (session.contains(QLatin1String("task"))) {
+            ++withTask;
+            QCOMPARE(session.value(QLatin1String("task")).toString(), task);
+            QCOMPARE(changes, 1); // the first one has it
+        }
+    }
+    QVERIFY2(changes >= 3, qPrintable(QString::number(changes))); // queued, running, idle, ...
+    QCOMPARE(withTask, 1);
+    // agents.list has it whole, for a client that comes later.
+    RpcClient later;
+    QVERIFY(later.connectToEngine(m_socket, 1000));
+    const Result<QJsonValue> list = later.callSync(QStringLiteral("agents.list"), {}, 5000);
+    QVERIFY(list.ok());
+    bool listed = false;
+    for (const QJsonValue &v : list->toObject().value(QLatin1String("sessions")).toArray())
+        if (v.toObject().value(QLatin1String("id")).toString() == r->id)
+            listed = v.toObject().value(QLatin1String("task")).toString() == task;
+    QVERIFY(listed);
+}
+
 void TestService::wireErrorsComeFromTheTableAndNameTheField()
 {
     std::unique_ptr<QLocalSocket> c = rawClient();

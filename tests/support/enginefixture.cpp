@@ -61,6 +61,14 @@ bool EngineFixture::setUp(QString *error)
                           "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"})
         qputenv(k, claudeEnv.value(QLatin1String(k)).toUtf8());
     qputenv("CLAUDE_CODE_MAX_RETRIES", "0");
+    // Agents at the engine's own priority: the suite's waits were measured so, and under
+    // ctest -j a nice-10 agent can starve behind the other tests (tests of agentNice set it).
+    QFile conf(root.filePath(QStringLiteral("config/chorus/chorus.conf")));
+    root.mkpath(QStringLiteral("config/chorus"));
+    if (!conf.open(QIODevice::WriteOnly) || conf.write("[engine]\nagentNice=0\n") < 0) {
+        *error = QStringLiteral("cannot write %1").arg(conf.fileName());
+        return false;
+    }
     return true;
 }
 

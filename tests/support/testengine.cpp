@@ -21,6 +21,9 @@ EngineSettings testEngineSettings(const QString &root, const QString &claude)
     EngineSettings s;
     s.claudePath = claude;
     s.userRolesDir = QDir(root).filePath(QStringLiteral("roles")); // none: built-ins only
+    // Agents at the engine's own priority: the suite's waits were measured so, and under
+    // ctest -j a nice-10 agent can starve behind the other tests (tests of agentNice set it).
+    s.agentNice = 0;
     if (qEnvironmentVariable("CHORUS_TEST_TRANSPORT") == QLatin1String("shim")) {
         s.agentTransport = QStringLiteral("shim");
         s.agentShim = qEnvironmentVariable("CHORUS_TEST_PROGRAM");

@@ -20,8 +20,8 @@ struct LaunchSpec
     QProcessEnvironment environment;           // the whole environment the program gets
     bool resume = false;                       // continues a session the CLI has a transcript of
     qsizetype maxLineBytes = 64 * 1024 * 1024; // longer stdout lines are dropped (and reported)
-    // The process's nice value (0-19; never below the engine's own): agents are background
-    // work, so the desktop keeps the CPU it needs while many stream at once.
+    // The process's nice value (0-19; never a higher priority than the engine's): agents are
+    // background work (see the agentNice setting).
     int nice = 0;
 };
 

@@ -63,7 +63,7 @@ void LocalProcessTransport::startProcess(const LaunchSpec &spec, const QString &
     const int nice = spec.nice;
     m_process.setChildProcessModifier([engine, nice] {
         childguard::dieWithParent(engine);
-        childguard::runAsBackground(nice);
+        childguard::lowerPriority(nice);
     });
     m_process.start(QIODevice::ReadWrite);
 }

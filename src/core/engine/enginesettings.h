@@ -20,9 +20,11 @@ struct EngineSettings
     // (0: never); a client starts it again when it needs it.
     int idleExitMinutes = 15;
     int maxLineKiB = 64 * 1024;   // a longer stdout line of an agent is dropped (and noted)
-    // Agent processes run at this nice value (0-19, 0: as the engine): with many agents
-    // streaming, the desktop (the GUI among it) still gets a CPU when it needs one.
-    int agentNice = 10;
+    // Agent processes run at this nice value (0-19, 0: as the engine), and so does the engine's
+    // scheduling group (util/autogroup.h): with many agents streaming, the desktop (the GUI
+    // among it) still gets a CPU when it needs one. 19: nice 10 or 15 still left the GUI waiting
+    // for a CPU for 0.2-0.6 s with 16 agents on 2 cores (bench_live); 19, under 40 ms.
+    int agentNice = 19;
     QString claudePath;           // empty: search (see claudelocator.h)
     QString userRolesDir;         // empty: $XDG_CONFIG_HOME/chorus/roles
     // Variables never passed to agents, besides kDefaultEnvDeny: names, or prefixes ending in '*'.

@@ -39,9 +39,17 @@ EngineService::EngineService(Engine *engine, QObject *parent) : QObject(parent),
     registerGitMethods(m_methods, engine);
     registerSettingsMethods(m_methods, engine);
     connect(m_engine, &Engine::sessionChanged, this, [this](const SessionInfo &info) {
+        QJsonObject session = info.toJson();
+        // A client has the task from agents.list (asked after it subscribed) or from an
+        // earlier session.changed: what it has is still true.
+        if (const auto it = m_notifiedTask.constFind(info.id);
+            it != m_notifiedTask.constEnd() && *it == info.task)
+            session.remove(QStringLiteral("task"));
+        else
+            m_notifiedTask.insert(info.id, info.task);
         const QJsonObject n =
             RpcConnection::notification(QString(rpc::notification::SessionChanged),
-                                        QJsonObject{{QStringLiteral("session"), info.toJson()}});
+                                        QJsonObject{{QStringLiteral("session"), session}});
         for (RpcConnection *c : m_clients.keys())
             if (m_clients.value(c).sessions)
                 notify(c, n);

@@ -72,7 +72,6 @@ private:
     // The service's own methods (ping, shutdown, subscriptions); the features' are in
     // enginemethods.cpp.
     void registerServiceMethods();
-    void broadcastSession(const QJsonObject &session);
 
     Engine *m_engine;
     MethodTable m_methods;
@@ -80,6 +79,10 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     QString m_socketPath;
     QHash<RpcConnection *, Subscription> m_clients;
+    // Each session's task as the last session.changed carried it: a notification leaves out
+    // a task that has not changed since (a pasted spec of 50 KiB would otherwise go to every
+    // client on each change of state, tokens or head). Implicitly shared with the engine's.
+    QHash<QString, QString> m_notifiedTask;
     int m_maxClients = kMaxClients;
     qint64 m_maxBacklog = kMaxClientBacklog;
     QTimer m_listenerCheck;

@@ -79,8 +79,11 @@ void SettingsDialog::load()
         s.value(QLatin1String("resumeOnRecovery")).toBool(true));
     m_ui->autoRestartsSpin->setValue(s.value(QLatin1String("autoRestarts")).toInt(0));
     m_ui->idleExitSpin->setValue(s.value(QLatin1String("idleExitMinutes")).toInt(15));
-    m_agentNice = s.value(QLatin1String("agentNice")).toInt(10);
-    m_ui->lowPriorityCheck->setChecked(m_agentNice > 0);
+    // -1: an engine from before the setting (it would refuse the key: the box is not shown).
+    m_agentNice =
+        s.contains(QLatin1String("agentNice")) ? s.value(QLatin1String("agentNice")).toInt() : -1;
+    m_ui->lowPriorityCheck->setVisible(m_agentNice >= 0);
+    m_ui->lowPriorityCheck->setChecked(m_agentNice != 0);
     m_ui->rolesDirEdit->setText(s.value(QLatin1String("userRolesDir")).toString());
 
     const QString model = guisettings::defaultModel();
@@ -258,7 +261,7 @@ void SettingsDialog::accept()
     if (!checkToolCommands())
         return;
     setMessage(m_ui->errorLabel, {}, {});
-    const QJsonObject changes{
+    QJsonObject changes{
         {QStringLiteral("claudePath"),
          QDir::fromNativeSeparators(m_ui->claudePathEdit->text().trimmed())},
         {QStringLiteral("maxConcurrent"), m_ui->maxConcurrentSpin->value()},
@@ -266,12 +269,14 @@ void SettingsDialog::accept()
         {QStringLiteral("resumeOnRecovery"), m_ui->resumeOnRecoveryCheck->isChecked()},
         {QStringLiteral("autoRestarts"), m_ui->autoRestartsSpin->value()},
         {QStringLiteral("idleExitMinutes"), m_ui->idleExitSpin->value()},
-        // A value set in the file (1-19) stays while the box stays ticked.
-        {QStringLiteral("agentNice"),
-         m_ui->lowPriorityCheck->isChecked() ? (m_agentNice > 0 ? m_agentNice : 10) : 0},
         {QStringLiteral("userRolesDir"),
          QDir::fromNativeSeparators(m_ui->rolesDirEdit->text().trimmed())},
     };
+    // A value set in the file (1-19) stays while the box stays ticked.
+    if (m_agentNice >= 0)
+        changes.insert(QStringLiteral("agentNice"), m_ui->lowPriorityCheck->isChecked()
+                                                        ? (m_agentNice > 0 ? m_agentNice : 19)
+                                                        : 0);
     m_busy = true;
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(false);
     QPointer<SettingsDialog> self(this);

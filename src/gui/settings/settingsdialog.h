@@ -55,7 +55,7 @@ private:
     int m_claudeGeneration = 0; // the last check asked of the engine
     int m_claudeChecked = 0;    // the last one answered
     bool m_busy = false;
-    int m_agentNice = 10; // the engine's agentNice when the dialog opened
+    int m_agentNice = -1; // the engine's agentNice when the dialog opened (-1: it has none)
 };
 
 } // namespace chorus
