@@ -52,6 +52,7 @@ int startAgent(const Args &a, QLatin1String method, const QJsonObject &params)
         return 1;
     const bool wait = a.has(QStringLiteral("wait"));
     QString myId;
+    QString myTask;
     std::optional<SessionInfo> final;
     bool approvalHintShown = false;
     QEventLoop loop;
@@ -60,9 +61,13 @@ int startAgent(const Args &a, QLatin1String method, const QJsonObject &params)
                          [&](const QString &notification, const QJsonObject &p) {
                              if (notification != rpc::notification::SessionChanged)
                                  return;
-                             const SessionInfo s = SessionInfo::fromJson(p.value(QLatin1String("session")).toObject());
+                             const QJsonObject session =
+                                 p.value(QLatin1String("session")).toObject();
+                             SessionInfo s = SessionInfo::fromJson(session);
                              if (s.id != myId)
                                  return;
+                             if (!session.contains(QLatin1String("task")))
+                                 s.task = myTask; // unchanged: the engine leaves it out
                              if (s.state == SessionState::Waiting && s.stateDetail == QLatin1String("approval") &&
                                  !approvalHintShown) {
                                  approvalHintShown = true;
@@ -96,6 +101,7 @@ int startAgent(const Args &a, QLatin1String method, const QJsonObject &params)
         return fail(r.error());
     const SessionInfo spawned = SessionInfo::fromJson(r->toObject());
     myId = spawned.id;
+    myTask = spawned.task;
     if (!spawned.warning.isEmpty()) {
         err() << Cli::tr("warning: %1 %2").arg(spawned.name, spawned.warning) << Qt::endl;
         if (spawned.worksInPlace())

@@ -161,18 +161,20 @@ int stopDaemon(TermStream &out, TermStream &err)
 }
 
 // The engine and its agents yield to the desktop (util/autogroup.h): started as a daemon, the
-// engine leads a session of its own, whose scheduling group gets the agents' nice. The kernel
-// takes one such write per 100 ms from a user: a refusal for that is tried again a few times.
-void yieldToTheDesktop(int nice, QTextStream &err, int attempt = 1)
+// engine leads a session of its own, whose scheduling group gets the agents' nice, at start
+// and when the setting changes. The kernel takes one such write per 100 ms from all its
+// unprivileged users together: a refusal for that is tried again a few times.
+void yieldToTheDesktop(int nice, int attempt = 1)
 {
-    if (nice <= 0 || !autogroup::leadsSession())
+    if (nice < 0 || !autogroup::leadsSession())
         return;
     const int error = autogroup::setNice(nice);
     if (error == EAGAIN && attempt < 10) {
         QTimer::singleShot(150, QCoreApplication::instance(),
-                           [nice, &err, attempt] { yieldToTheDesktop(nice, err, attempt + 1); });
+                           [nice, attempt] { yieldToTheDesktop(nice, attempt + 1); });
         return;
     }
+    QTextStream err(stderr);
     if (error == 0)
         err << QStringLiteral("chorus daemon: the engine and its agents run at nice %1 against "
                               "the desktop (the agentNice setting)")
@@ -217,7 +219,13 @@ int runDaemon()
         return 1;
     }
     engine.setSettings(loadEngineSettings());
-    yieldToTheDesktop(engine.settings().agentNice, err);
+    if (engine.settings().agentNice > 0) // a new session's group starts at 0
+        yieldToTheDesktop(engine.settings().agentNice);
+    QObject::connect(&engine, &Engine::settingsChanged, &engine,
+                     [nice = engine.settings().agentNice](const EngineSettings &s) mutable {
+                         if (s.agentNice != nice)
+                             yieldToTheDesktop(nice = s.agentNice);
+                     });
     EngineService service(&engine);
     // Each agent holds pipes and each client a socket: take what the hard limit allows (soft
     // limits of 1024 are common), and keep clients to a share of it so agents always get theirs.

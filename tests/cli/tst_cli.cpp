@@ -1,6 +1,7 @@
 // The `chorus` CLI and daemon as a user runs them: real processes, the real pinned
 // Claude Code CLI and the fake Messages API.
 #include "enginefixture.h"
+#include "rpc/rpcclient.h"
 #include "util/autogroup.h"
 
 #include <QDir>
@@ -184,6 +185,8 @@ void TestCli::spawnWaitJsonStatusAndLogs()
     const QJsonObject a = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QCOMPARE(a.value(QLatin1String("name")).toString(), QStringLiteral("maker"));
     QCOMPARE(a.value(QLatin1String("state")).toString(), QStringLiteral("idle"));
+    QCOMPARE(a.value(QLatin1String("task")).toString(), task); // whole, though the engine's
+                                                               // later notices leave it out
     QFile f(file);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray("from-bash\n"));
@@ -881,6 +884,15 @@ void TestCli::daemonYieldsToTheDesktop()
     if (!QFile::exists(group))
         QSKIP("this kernel has no autogroup");
     QTRY_COMPARE_WITH_TIMEOUT(chorus::autogroup::nice(group), 19, 5000);
+    // Set off, it takes effect at once (and back on).
+    chorus::RpcClient client;
+    QVERIFY(client.connectToEngine(m_fx.socketPath(), 2000));
+    for (const int nice : {0, 19}) {
+        QVERIFY(client.callSync(QStringLiteral("settings.set"),
+                                QJsonObject{{QStringLiteral("agentNice"), nice}}, 5000)
+                    .ok());
+        QTRY_COMPARE_WITH_TIMEOUT(chorus::autogroup::nice(group), nice, 5000);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)

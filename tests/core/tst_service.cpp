@@ -270,20 +270,43 @@ void TestService::slowSubscriberIsDroppedAndResyncs()
     QCOMPARE(lastSeen + restEvents.size(), qint64(stored.size()));
 }
 
-// Unknown methods are JSON-RPC -32601 from the handler table; params of the wrong type are
-// -32602 naming the field, and change nothing.
-// A long task goes to subscribers once, not with every change of the session.
+// A long task goes to each subscriber once, not with every change of the session.
 void TestService::sessionChangedCarriesTheTaskOnce()
 {
-    std::unique_ptr<QLocalSocket> client = rawClient();
+    // Subscribed once the engine answered (before, the first notice would go to nobody).
+    const auto subscribed = [this]() -> std::unique_ptr<QLocalSocket> {
+        std::unique_ptr<QLocalSocket> c = rawClient();
+        if (!c)
+            return nullptr;
+        c->write(
+            QJsonDocument(RpcConnection::request(1, QStringLiteral("subscribe"),
+                                                 QJsonObject{{QStringLiteral("sessions"), true}}))
+                .toJson(QJsonDocument::Compact) +
+            '\n');
+        QByteArray reply;
+        if (!QTest::qWaitFor([&] { return (reply += c->readAll()).contains("\"result\""); }, 5000))
+            return nullptr;
+        return c;
+    };
+    // The session.changed notices of `id` a client got: whether each had the task.
+    const auto notices = [this](QLocalSocket *c, const QString &id, const QString &task) {
+        QList<bool> withTask;
+        for (const QJsonObject &m : readAll(c, 500)) {
+            const QJsonObject session = m.value(QLatin1String("params"))
+                                            .toObject()
+                                            .value(QLatin1String("session"))
+                                            .toObject();
+            if (m.value(QLatin1String("method")).toString() != QLatin1String("session.changed") ||
+                session.value(QLatin1String("id")).toString() != id)
+                continue;
+            withTask << session.contains(QLatin1String("task"));
+            if (withTask.last() && session.value(QLatin1String("task")).toString() != task)
+                return QList<bool>{}; // not the task
+        }
+        return withTask;
+    };
+    std::unique_ptr<QLocalSocket> client = subscribed();
     QVERIFY(client);
-    client->write(
-        QJsonDocument(RpcConnection::request(1, QStringLiteral("subscribe"),
-                                             QJsonObject{{QStringLiteral("sessions"), true}}))
-            .toJson(QJsonDocument::Compact) +
-        '\n');
-    QVERIFY(client->waitForBytesWritten(1000));
-    QTRY_COMPARE(m_service->clientCount(), 1);
     const QString task = QStringLiteral("Read the spec. ") + QString(40 * 1024, QLatin1Char('s'));
     const Result<SessionInfo> r =
         chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"), task, m_work, {}, {}});
@@ -291,27 +314,26 @@ void TestService::sessionChangedCarriesTheTaskOnce()
     QTRY_VERIFY_WITH_TIMEOUT(m_engine->find(r->id)->state == SessionState::Idle &&
                                  m_engine->find(r->id)->turns == 1,
                              60000);
-    int changes = 0;
-    int withTask = 0;
-    for (const QJsonObject &m : readAll(client.get(), 500)) {
-        const QJsonObject session =
-            m.value(QLatin1String("params")).toObject().value(QLatin1String("session")).toObject();
-        if (m.value(QLatin1String("method")).toString() != QLatin1String("session.changed") ||
-            session.value(QLatin1String("id")).toString() != r->id)
-            continue;
-        ++changes;
-        if (session.contains(QLatin1String("task"))) {
-            ++withTask;
-            QCOMPARE(session.value(QLatin1String("task")).toString(), task);
-            QCOMPARE(changes, 1); // the first one has it
-        }
-    }
-    QVERIFY2(changes >= 3, qPrintable(QString::number(changes))); // queued, running, idle, ...
-    QCOMPARE(withTask, 1);
-    // agents.list has it whole, for a client that comes later.
-    RpcClient later;
-    QVERIFY(later.connectToEngine(m_socket, 1000));
-    const Result<QJsonValue> list = later.callSync(QStringLiteral("agents.list"), {}, 5000);
+    const QList<bool> first = notices(client.get(), r->id, task);
+    QVERIFY2(first.size() >= 3, qPrintable(QString::number(first.size()))); // queued, running, ...
+    QCOMPARE(first.first(), true);                                          // the first has it
+    QCOMPARE(first.count(true), 1);
+    // A client that comes later gets it with its first notice of that session.
+    std::unique_ptr<QLocalSocket> later = subscribed();
+    QVERIFY(later);
+    QVERIFY(m_engine->send(r->id, QStringLiteral("Again.")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(m_engine->find(r->id)->state == SessionState::Idle &&
+                                 m_engine->find(r->id)->turns == 2,
+                             60000);
+    const QList<bool> second = notices(later.get(), r->id, task);
+    QVERIFY2(second.size() >= 2, qPrintable(QString::number(second.size())));
+    QCOMPARE(second.first(), true);
+    QCOMPARE(second.count(true), 1);
+    QCOMPARE(notices(client.get(), r->id, task).count(true), 0); // the first client has it
+    // agents.list has it whole.
+    RpcClient lister;
+    QVERIFY(lister.connectToEngine(m_socket, 1000));
+    const Result<QJsonValue> list = lister.callSync(QStringLiteral("agents.list"), {}, 5000);
     QVERIFY(list.ok());
     bool listed = false;
     for (const QJsonValue &v : list->toObject().value(QLatin1String("sessions")).toArray())
@@ -320,6 +342,8 @@ void TestService::sessionChangedCarriesTheTaskOnce()
     QVERIFY(listed);
 }
 
+// Unknown methods are JSON-RPC -32601 from the handler table; params of the wrong type are
+// -32602 naming the field, and change nothing.
 void TestService::wireErrorsComeFromTheTableAndNameTheField()
 {
     std::unique_ptr<QLocalSocket> c = rawClient();

@@ -141,6 +141,7 @@ void Engine::setSettings(const EngineSettings &settings)
     for (AgentSession *s : std::as_const(m_order))
         s->setAutoRestarts(m_settings.autoRestarts);
     m_scheduler.setGlobalCap(m_settings.maxConcurrent); // a pass follows
+    Q_EMIT settingsChanged(m_settings);
 }
 
 Status Engine::lockDataDir()

@@ -139,6 +139,7 @@ public:
 
 Q_SIGNALS:
     void sessionChanged(const chorus::SessionInfo &info);
+    void settingsChanged(const chorus::EngineSettings &settings); // setSettings() was called
     void eventsStored(const QList<chorus::StoredEvent> &events);
     void approvalChanged(const chorus::ApprovalInfo &approval);
     // Coalesced per session (AgentSession::kLiveIntervalMs); never stored.

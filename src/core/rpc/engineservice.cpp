@@ -39,20 +39,27 @@ EngineService::EngineService(Engine *engine, QObject *parent) : QObject(parent),
     registerGitMethods(m_methods, engine);
     registerSettingsMethods(m_methods, engine);
     connect(m_engine, &Engine::sessionChanged, this, [this](const SessionInfo &info) {
-        QJsonObject session = info.toJson();
-        // A client has the task from agents.list (asked after it subscribed) or from an
-        // earlier session.changed: what it has is still true.
-        if (const auto it = m_notifiedTask.constFind(info.id);
-            it != m_notifiedTask.constEnd() && *it == info.task)
-            session.remove(QStringLiteral("task"));
-        else
-            m_notifiedTask.insert(info.id, info.task);
-        const QJsonObject n =
-            RpcConnection::notification(QString(rpc::notification::SessionChanged),
-                                        QJsonObject{{QStringLiteral("session"), session}});
-        for (RpcConnection *c : m_clients.keys())
-            if (m_clients.value(c).sessions)
-                notify(c, n);
+        // Each client gets the task with its first session.changed of a session and when it
+        // changes; the others leave it out (the client keeps the one it has).
+        QJsonObject withTask;
+        QJsonObject withoutTask;
+        for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
+            if (!it->sessions)
+                continue;
+            const auto sent = it->taskSent.constFind(info.id);
+            const bool known = sent != it->taskSent.constEnd() && *sent == info.task;
+            QJsonObject &n = known ? withoutTask : withTask;
+            if (n.isEmpty()) {
+                QJsonObject session = info.toJson();
+                if (known)
+                    session.remove(QStringLiteral("task"));
+                n = RpcConnection::notification(QString(rpc::notification::SessionChanged),
+                                                QJsonObject{{QStringLiteral("session"), session}});
+            }
+            if (!known)
+                it->taskSent.insert(info.id, info.task);
+            notify(it.key(), n);
+        }
     });
     connect(m_engine, &Engine::eventsStored, this, [this](const QList<StoredEvent> &events) {
         if (events.isEmpty())
@@ -336,6 +343,8 @@ void EngineService::registerServiceMethods()
             [this](const rpc::SubscribeRequest &r,
                    const RequestContext &ctx) -> Result<QJsonValue> {
                 Subscription &sub = m_clients[ctx.connection];
+                if (r.sessions.value_or(false) && !sub.sessions)
+                    sub.taskSent.clear(); // the tasks come again, with each session's next change
                 sub.sessions = r.sessions.value_or(sub.sessions);
                 sub.approvals = r.approvals.value_or(sub.approvals);
                 sub.allEvents = sub.allEvents || r.allEvents;

@@ -61,6 +61,10 @@ private:
         bool allEvents = false;
         bool partial = false; // also events.partial for those sessions
         QSet<QString> events; // session ids
+        // Each session's task as this client's last session.changed carried it: the next
+        // leaves out a task that has not changed (a pasted spec of 50 KiB would otherwise go
+        // out on each change of state, tokens or head). Implicitly shared with the engine's.
+        QHash<QString, QString> taskSent;
     };
 
     void onConnection();
@@ -79,10 +83,6 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     QString m_socketPath;
     QHash<RpcConnection *, Subscription> m_clients;
-    // Each session's task as the last session.changed carried it: a notification leaves out
-    // a task that has not changed since (a pasted spec of 50 KiB would otherwise go to every
-    // client on each change of state, tokens or head). Implicitly shared with the engine's.
-    QHash<QString, QString> m_notifiedTask;
     int m_maxClients = kMaxClients;
     qint64 m_maxBacklog = kMaxClientBacklog;
     QTimer m_listenerCheck;
