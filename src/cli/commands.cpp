@@ -61,13 +61,10 @@ int startAgent(const Args &a, QLatin1String method, const QJsonObject &params)
                          [&](const QString &notification, const QJsonObject &p) {
                              if (notification != rpc::notification::SessionChanged)
                                  return;
-                             const QJsonObject session =
-                                 p.value(QLatin1String("session")).toObject();
-                             SessionInfo s = SessionInfo::fromJson(session);
+                             const SessionInfo s =
+                                 rpc::changedSession(p, [&](const QString &) { return myTask; });
                              if (s.id != myId)
                                  return;
-                             if (!session.contains(QLatin1String("task")))
-                                 s.task = myTask; // unchanged: the engine leaves it out
                              if (s.state == SessionState::Waiting && s.stateDetail == QLatin1String("approval") &&
                                  !approvalHintShown) {
                                  approvalHintShown = true;

@@ -12,6 +12,7 @@
 //    from the click to the whole answer laid out and painted (five answers, each new).
 #include "console/transcriptmodel.h"
 #include "console/transcriptview.h"
+#include "procfile.h"
 #include "tst_console_events.h"
 
 #include <QApplication>
@@ -26,20 +27,9 @@
 #include <vector>
 
 using namespace chorus;
+using namespace chorus::bench;
 
 namespace {
-
-long procStatusKb(const char *field)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray key = QByteArray(field) + ':';
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith(key))
-            return line.mid(key.size()).trimmed().split(' ').value(0).toLong();
-    return -1;
-}
 
 double percentile(std::vector<double> v, double p)
 {

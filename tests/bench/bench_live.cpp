@@ -21,6 +21,7 @@
 #include "console/transcriptview.h"
 #include "enginefixture.h"
 #include "guitest.h"
+#include "procfile.h"
 #include "tst_console_events.h"
 
 #include <QApplication>
@@ -42,45 +43,9 @@
 #include <cstdio>
 
 using namespace chorus;
+using namespace chorus::bench;
 
 namespace {
-long procStatusKb(const char *field)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray key = QByteArray(field) + ':';
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith(key))
-            return line.mid(key.size()).trimmed().split(' ').value(0).toLong();
-    return -1;
-}
-
-// A field of /proc/self/io (bytes).
-qint64 procIo(const char *field)
-{
-    QFile f(QStringLiteral("/proc/self/io"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray key = QByteArray(field) + ':';
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith(key))
-            return line.mid(key.size()).trimmed().toLongLong();
-    return 0;
-}
-
-// utime + stime of a process, in seconds.
-double cpuSeconds(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray stat = f.readAll();
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    // After "pid (comm) ": state is field 0, utime field 11, stime field 12.
-    return (fields.value(11).toDouble() + fields.value(12).toDouble()) /
-           double(sysconf(_SC_CLK_TCK));
-}
 // This thread's time on a CPU and waiting in a run queue (ns), from schedstat.
 struct SchedStat
 {
@@ -230,7 +195,7 @@ int main(int argc, char **argv)
     streaming = true;
     cpuStart = cpuSeconds(daemon);
     const double guiCpuStart = cpuSeconds(QCoreApplication::applicationPid());
-    const qint64 readStart = procIo("rchar");
+    const qint64 readStart = procField(QStringLiteral("/proc/self/io"), "rchar");
     streamStart = clock.elapsed();
     updatesAtStart = liveUpdates;
     tick.start();
@@ -263,7 +228,7 @@ int main(int argc, char **argv)
     const qint64 streamMs = clock.elapsed() - streamStart;
     const double cpu = cpuSeconds(daemon) - cpuStart;
     const double guiCpu = cpuSeconds(QCoreApplication::applicationPid()) - guiCpuStart;
-    const qint64 readBytes = procIo("rchar") - readStart;
+    const qint64 readBytes = procField(QStringLiteral("/proc/self/io"), "rchar") - readStart;
     tick.stop();
     rss.stop();
     int shown = 0;

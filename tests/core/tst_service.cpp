@@ -47,6 +47,10 @@ private:
     std::unique_ptr<QLocalSocket> rawClient();
     static QList<QJsonObject> readAll(QLocalSocket *s, int settleMs = 300);
     bool ping();
+    // Whether the agent is idle after `turns` turns (within a minute).
+    bool idleAfter(const QString &id, int turns);
+    // A builder spawned with `task` in the work dir, idle after its first turn; empty when not.
+    QString spawnIdle(const QString &task);
 
     QString m_claude;
     FakeApi m_fake;
@@ -197,6 +201,23 @@ void TestService::listenerClosedByEmfileListensAgain()
 }
 
 // Defect 6: a subscriber that stopped reading grew the engine without bound.
+bool TestService::idleAfter(const QString &id, int turns)
+{
+    return QTest::qWaitFor(
+        [&] {
+            const Result<SessionInfo> s = m_engine->find(id);
+            return s.ok() && s->state == SessionState::Idle && s->turns == turns;
+        },
+        60000);
+}
+
+QString TestService::spawnIdle(const QString &task)
+{
+    const Result<SessionInfo> r =
+        chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"), task, m_work, {}, {}});
+    return r.ok() && idleAfter(r->id, 1) ? r->id : QString();
+}
+
 void TestService::slowSubscriberIsDroppedAndResyncs()
 {
     m_service->setLimits(EngineService::kMaxClients, 64 * 1024);
@@ -225,13 +246,9 @@ void TestService::slowSubscriberIsDroppedAndResyncs()
     const QString task =
         QStringLiteral("Write it. @@fake ") +
         QString::fromUtf8(QJsonDocument(QJsonArray{step}).toJson(QJsonDocument::Compact));
-    const Result<SessionInfo> r =
-        chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"), task, m_work, {}, {}});
-    QVERIFY(r.ok());
-    QTRY_VERIFY_WITH_TIMEOUT(m_engine->find(r->id)->state == SessionState::Idle &&
-                                 m_engine->find(r->id)->turns == 1,
-                             60000);
-    const QList<StoredEvent> stored = m_engine->events(r->id, 0, 0);
+    const QString id = spawnIdle(task);
+    QVERIFY(!id.isEmpty());
+    const QList<StoredEvent> stored = m_engine->events(id, 0, 0);
 
     // Now it reads: the notice came after what was queued, and nothing after the notice.
     slow->setReadBufferSize(0);
@@ -264,7 +281,7 @@ void TestService::slowSubscriberIsDroppedAndResyncs()
     QVERIFY(c.connectToEngine(m_socket, 1000).ok());
     const Result<QJsonValue> rest = c.callSync(
         QStringLiteral("events.list"),
-        QJsonObject{{QStringLiteral("agent"), r->id}, {QStringLiteral("afterSeq"), lastSeen}});
+        QJsonObject{{QStringLiteral("agent"), id}, {QStringLiteral("afterSeq"), lastSeen}});
     QVERIFY(rest.ok());
     const QJsonArray restEvents = rest->toObject().value(QLatin1String("events")).toArray();
     QCOMPARE(lastSeen + restEvents.size(), qint64(stored.size()));
@@ -308,28 +325,22 @@ void TestService::sessionChangedCarriesTheTaskOnce()
     std::unique_ptr<QLocalSocket> client = subscribed();
     QVERIFY(client);
     const QString task = QStringLiteral("Read the spec. ") + QString(40 * 1024, QLatin1Char('s'));
-    const Result<SessionInfo> r =
-        chorus::test::spawnNow(*m_engine, {QStringLiteral("builder"), task, m_work, {}, {}});
-    QVERIFY(r.ok());
-    QTRY_VERIFY_WITH_TIMEOUT(m_engine->find(r->id)->state == SessionState::Idle &&
-                                 m_engine->find(r->id)->turns == 1,
-                             60000);
-    const QList<bool> first = notices(client.get(), r->id, task);
+    const QString id = spawnIdle(task);
+    QVERIFY(!id.isEmpty());
+    const QList<bool> first = notices(client.get(), id, task);
     QVERIFY2(first.size() >= 3, qPrintable(QString::number(first.size()))); // queued, running, ...
     QCOMPARE(first.first(), true);                                          // the first has it
     QCOMPARE(first.count(true), 1);
     // A client that comes later gets it with its first notice of that session.
     std::unique_ptr<QLocalSocket> later = subscribed();
     QVERIFY(later);
-    QVERIFY(m_engine->send(r->id, QStringLiteral("Again.")).ok());
-    QTRY_VERIFY_WITH_TIMEOUT(m_engine->find(r->id)->state == SessionState::Idle &&
-                                 m_engine->find(r->id)->turns == 2,
-                             60000);
-    const QList<bool> second = notices(later.get(), r->id, task);
+    QVERIFY(m_engine->send(id, QStringLiteral("Again.")).ok());
+    QVERIFY(idleAfter(id, 2));
+    const QList<bool> second = notices(later.get(), id, task);
     QVERIFY2(second.size() >= 2, qPrintable(QString::number(second.size())));
     QCOMPARE(second.first(), true);
     QCOMPARE(second.count(true), 1);
-    QCOMPARE(notices(client.get(), r->id, task).count(true), 0); // the first client has it
+    QCOMPARE(notices(client.get(), id, task).count(true), 0); // the first client has it
     // agents.list has it whole.
     RpcClient lister;
     QVERIFY(lister.connectToEngine(m_socket, 1000));
@@ -337,7 +348,7 @@ void TestService::sessionChangedCarriesTheTaskOnce()
     QVERIFY(list.ok());
     bool listed = false;
     for (const QJsonValue &v : list->toObject().value(QLatin1String("sessions")).toArray())
-        if (v.toObject().value(QLatin1String("id")).toString() == r->id)
+        if (v.toObject().value(QLatin1String("id")).toString() == id)
             listed = v.toObject().value(QLatin1String("task")).toString() == task;
     QVERIFY(listed);
 }

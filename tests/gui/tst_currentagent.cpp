@@ -637,14 +637,19 @@ void TestCurrentAgent::readmeScreenshot()
         m_repo, S("perf-product-cache"));
     QTRY_VERIFY_WITH_TIMEOUT(m_client->session(streaming.id).state == SessionState::Running, 60000);
     QTest::qWait(4000);
+    // `w` at 1400x860, light and dark, as PREFIX[-name]-light.png and -dark.png.
+    const auto shoot = [&prefix](QWidget *w, const QString &name) {
+        w->resize(1400, 860);
+        for (const Theme theme : {Theme::Light, Theme::Dark}) {
+            applyTheme(theme);
+            QTest::qWait(800);
+            w->grab().save(QStringLiteral("%1%2-%3.png")
+                               .arg(prefix, name.isEmpty() ? QString() : S("-") + name,
+                                    theme == Theme::Light ? S("light") : S("dark")));
+        }
+    };
     click(ids.first());
-    m_window->resize(1400, 860);
-    for (const Theme theme : {Theme::Light, Theme::Dark}) {
-        applyTheme(theme);
-        QTest::qWait(500);
-        m_window->grab().save(QStringLiteral("%1-%2.png")
-                                  .arg(prefix, theme == Theme::Light ? S("light") : S("dark")));
-    }
+    shoot(m_window.get(), {});
     // Review of the builder's branch, the changed file open beside its task and result.
     QTRY_VERIFY_WITH_TIMEOUT(
         m_client->session(ids.first()).head != m_client->session(ids.first()).baseCommit, 30000);
@@ -654,13 +659,7 @@ void TestCurrentAgent::readmeScreenshot()
     const QString file = S("src/orders/list.c");
     QVERIFY(QTest::qWaitFor([&] { return review->fileModel()->file(file) != nullptr; }, 30000));
     review->selectFile(file);
-    review->resize(1400, 860);
-    for (const Theme theme : {Theme::Light, Theme::Dark}) {
-        applyTheme(theme);
-        QTest::qWait(800);
-        review->grab().save(QStringLiteral("%1-review-%2.png")
-                                .arg(prefix, theme == Theme::Light ? S("light") : S("dark")));
-    }
+    shoot(review, S("review"));
     review->close();
     applyTheme(Theme::System);
     m_client->stop(streaming.id);

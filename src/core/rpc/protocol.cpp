@@ -603,4 +603,14 @@ ClaudeLocationReply ClaudeLocationReply::fromJson(const QJsonObject &o)
     return r;
 }
 
+SessionInfo changedSession(const QJsonObject &params,
+                           const std::function<QString(const QString &id)> &knownTask)
+{
+    const QJsonObject session = params.value(QLatin1String("session")).toObject();
+    SessionInfo s = SessionInfo::fromJson(session);
+    if (!session.contains(QLatin1String("task")))
+        s.task = knownTask(s.id);
+    return s;
+}
+
 } // namespace chorus::rpc

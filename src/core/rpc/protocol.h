@@ -16,6 +16,7 @@
 #include <QLatin1String>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace chorus::rpc {
@@ -267,5 +268,11 @@ struct ClaudeLocationReply
     QJsonObject toJson() const;
     static ClaudeLocationReply fromJson(const QJsonObject &o);
 };
+
+// The session of a session.changed notice. Its task is left out when the client had it already
+// (EngineService sends each client a session's task once, and again when it changes):
+// `knownTask(id)` gives the one the client has then.
+SessionInfo changedSession(const QJsonObject &params,
+                           const std::function<QString(const QString &id)> &knownTask);
 
 } // namespace chorus::rpc

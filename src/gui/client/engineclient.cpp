@@ -148,11 +148,9 @@ QList<ApprovalInfo> EngineClient::pendingApprovals(const QString &sessionId) con
 void EngineClient::onNotification(const QString &method, const QJsonObject &params)
 {
     if (method == rpc::notification::SessionChanged) {
-        const QJsonObject session = params.value(QLatin1String("session")).toObject();
-        SessionInfo s = SessionInfo::fromJson(session);
+        const SessionInfo s = rpc::changedSession(
+            params, [this](const QString &id) { return m_sessions.value(id).task; });
         const bool known = m_sessions.contains(s.id);
-        if (known && !session.contains(QLatin1String("task")))
-            s.task = m_sessions.value(s.id).task; // unchanged: the engine leaves it out
         const bool turnEnded = known && m_sessions.value(s.id).turns != s.turns;
         m_sessions.insert(s.id, s);
         if (known) {
