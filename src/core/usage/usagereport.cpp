@@ -256,6 +256,8 @@ std::vector<UsageRow> blockRows(const ScanResult &scan, std::vector<int> counted
         builder.add(current, e);
     }
     close();
+    // By start, as ccusage lists them: a gap can begin inside the block after it.
+    std::stable_sort(out.begin(), out.end(), [](const UsageRow &a, const UsageRow &b) { return a.startMs < b.startMs; });
     ZoneDates dates(o.zone);
     std::erase_if(out, [&](const UsageRow &r) { return !inRange(dates.date(r.startMs), o); });
     return out;
@@ -363,9 +365,7 @@ QString isoMs(qint64 ms)
 
 DedupRules DedupRules::forReport(ReportKind kind)
 {
-    const bool daily =
-        kind == ReportKind::Daily || kind == ReportKind::Weekly || kind == ReportKind::Monthly;
-    return {daily, daily, daily};
+    return {kind == ReportKind::Daily};
 }
 
 std::vector<int> countedEntries(const ScanResult &scan, const DedupRules &rules,
@@ -393,25 +393,28 @@ std::vector<int> countedEntries(const ScanResult &scan, const DedupRules &rules,
     std::unordered_map<quint64, std::vector<size_t>> byMessage; // message key -> slots in kept
     for (int start = 0; start < int(entries.size()); start = groupEnd(start)) {
         const Entry &e = entries[size_t(start)];
-        if (e.has(Entry::Advisor) || (e.has(Entry::Progress) && !rules.progressLines))
+        if (e.has(Entry::Advisor) || (e.has(Entry::Progress) && !rules.daily))
             continue;
-        if (!e.has(Entry::HasMessageId) ||
-            (rules.requestlessAreUnique && !e.has(Entry::HasRequestId))) {
+        if (!e.has(Entry::HasMessageId)) {
             kept.push_back(start);
             continue;
         }
         std::vector<size_t> &slots = byMessage[e.messageKey];
         const auto sameRequest = [&](size_t slot) {
             const Entry &k = entries[size_t(kept[slot])];
-            return k.has(Entry::HasRequestId) == e.has(Entry::HasRequestId) &&
-                   (!e.has(Entry::HasRequestId) || k.requestKey == e.requestKey);
+            if (k.has(Entry::HasRequestId) != e.has(Entry::HasRequestId))
+                return false;
+            if (e.has(Entry::HasRequestId))
+                return k.requestKey == e.requestKey;
+            return !rules.daily || k.timeMs == e.timeMs; // daily keys these by their time
         };
         const auto sidechainCopy = [&](size_t slot) {
             const Entry &k = entries[size_t(kept[slot])];
-            const bool sessionsDiffer = k.has(Entry::HasSessionId) && e.has(Entry::HasSessionId) &&
-                                        k.sessionKey != e.sessionKey;
-            return rules.sidechainReplays && (k.has(Entry::Sidechain) || e.has(Entry::Sidechain)) &&
-                   !sessionsDiffer;
+            if (!k.has(Entry::Sidechain) && !e.has(Entry::Sidechain))
+                return false;
+            if (!rules.daily)
+                return k.timeMs == e.timeMs;
+            return !(k.has(Entry::HasSessionId) && e.has(Entry::HasSessionId) && k.sessionKey != e.sessionKey);
         };
         auto match = std::find_if(slots.begin(), slots.end(), sameRequest);
         if (match == slots.end())
