@@ -176,7 +176,7 @@ private:
     void writeSession(Project &project);
     void writeTurn(Session &s, OutFile &out);
     ApiCall makeCall(Session &s, bool lastOfTurn);
-    void writeSubagent(Session &s, const ApiCall &task);
+    void writeSubagent(Session &s, const ApiCall &task, QByteArray &parentOut);
     void writeEndOfTurn(Session &s, QByteArray &out);
     void writeMalformed(QByteArray &out, const QByteArray &eol);
     Quirk pickQuirk();
@@ -267,7 +267,7 @@ void CorpusWriter::writeTurn(Session &s, OutFile &out)
         if (call.toolId.isEmpty())
             continue;
         if (call.toolName == "Task")
-            writeSubagent(s, call);
+            writeSubagent(s, call, buf);
         const qint64 bytes = draw(m_rng, kToolResultBytes);
         s.ms += m_rng.between(200, 30000);
         s.leaf =
@@ -275,7 +275,7 @@ void CorpusWriter::writeTurn(Session &s, OutFile &out)
         s.context += bytes / 8; // about 4 bytes a token, and the text is there twice
     }
     writeEndOfTurn(s, buf);
-    if (m_rng.permille(3))
+    if (m_rng.permille(10))
         writeMalformed(buf, s.eol);
 }
 
@@ -306,6 +306,13 @@ ApiCall CorpusWriter::makeCall(Session &s, bool lastOfTurn)
     if (u.cacheObject && m_rng.permille(5))
         u.flatCreationSkew = m_rng.between(1, 999);
     u.fast = !s.old && c.model == "claude-opus-4-6" && m_rng.permille(60);
+    u.iterations = s.ctx.version == "2.1.328" && m_rng.permille(120);
+    if (u.iterations && m_rng.permille(150)) { // the advisor tool: another model's call inside
+        u.advisorModel = m_rng.permille(500) ? "claude-opus-4-5-20251101" : "claude-opus-4-6";
+        u.advisorInput = m_rng.between(500, 5000);
+        u.advisorOutput = m_rng.between(100, 1500);
+        u.advisorCacheRead = m_rng.between(0, 20000);
+    }
     s.context += fresh + u.output;
     s.total.input += u.input;
     s.total.output += u.output;
@@ -337,8 +344,10 @@ double CorpusWriter::oldCostUsd(const Usage &u)
 }
 
 // A subagent runs in its own file beside the session. It starts by replaying the parent's Task
-// call as a sidechain copy (same message id, new request id), which must count once.
-void CorpusWriter::writeSubagent(Session &s, const ApiCall &task)
+// call as a sidechain copy (same message id, new request id), which must count once. Under 2.0
+// the parent's file also shows each of the subagent's calls as a `progress` line; a few of those
+// calls are found nowhere else.
+void CorpusWriter::writeSubagent(Session &s, const ApiCall &task, QByteArray &parentOut)
 {
     Session sub = s;
     sub.ctx.sidechain = true;
@@ -367,6 +376,15 @@ void CorpusWriter::writeSubagent(Session &s, const ApiCall &task)
         sub.ms += m_rng.between(500, 4000);
         const ApiCall call = makeCall(sub, i + 1 == calls);
         sub.leaf = appendApiCall(buf, m_rng, m_pool, sub.ctx, call, sub.leaf, sub.eol);
+        if (s.ctx.version == "2.0.76") {
+            ApiCall shown = call;
+            if (m_rng.permille(100)) {
+                shown.messageId = QByteArrayLiteral("msg_01") + m_rng.hex(22);
+                shown.requestId = QByteArrayLiteral("req_011C") + m_rng.hex(20);
+            }
+            appendProgress(parentOut, m_rng, m_pool, s.ctx, shown, sub.ctx.agentId, task.toolId,
+                           s.leaf, s.eol);
+        }
         sub.ms += call.blocks.size() * 300 + call.usage.output * 10;
         if (!call.toolId.isEmpty()) {
             sub.ms += m_rng.between(100, 5000);

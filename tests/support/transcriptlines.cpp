@@ -106,6 +106,25 @@ void appendUsage(QByteArray &out, const Usage &u, Quirk quirk)
     out += ",\"service_tier\":\"standard\"";
     if (u.fast)
         out += ",\"speed\":\"fast\"";
+    if (u.iterations) {
+        out += ",\"iterations\":[{\"type\":\"message\",";
+        field(out, "input_tokens", u.input);
+        out += ',';
+        field(out, "output_tokens", u.output);
+        out += ",\"cache_read_input_tokens\":0,\"cache_creation_input_tokens\":0}";
+        if (!u.advisorModel.isEmpty()) {
+            out += ",{\"type\":\"advisor_message\",";
+            field(out, "model", u.advisorModel);
+            out += ',';
+            field(out, "input_tokens", u.advisorInput);
+            out += ',';
+            field(out, "output_tokens", u.advisorOutput);
+            out += ',';
+            field(out, "cache_read_input_tokens", u.advisorCacheRead);
+            out += ",\"cache_creation_input_tokens\":0}";
+        }
+        out += ']';
+    }
     out += '}';
 }
 
@@ -134,6 +153,30 @@ void appendBlock(QByteArray &out, Rng &rng, const TextPool &pool, const ApiCall 
         out += "\"}}";
         break;
     }
+}
+
+// The `"message":{...}` object of one assistant line: block `i` of the call.
+void appendMessage(QByteArray &out, Rng &rng, const TextPool &pool, const ApiCall &call,
+                   qsizetype i, const Usage &usage, Quirk quirk)
+{
+    const bool last = i + 1 == call.blocks.size();
+    out += "\"message\":{";
+    if (!call.messageId.isEmpty()) {
+        field(out, "id", call.messageId);
+        out += ',';
+    }
+    out += "\"type\":\"message\",\"role\":\"assistant\",";
+    field(out, "model", call.model);
+    out += ",\"content\":[";
+    appendBlock(out, rng, pool, call, call.blocks[i]);
+    out += "],\"stop_reason\":";
+    if (!last)
+        out += "null";
+    else
+        out += call.blocks.last() == Block::ToolUse ? "\"tool_use\"" : "\"end_turn\"";
+    out += ",\"stop_sequence\":null,";
+    appendUsage(out, usage, quirk);
+    out += '}';
 }
 
 } // namespace
@@ -257,23 +300,8 @@ QByteArray appendApiCall(QByteArray &out, Rng &rng, const TextPool &pool, const 
         if (call.partialFirst && !last)
             usage.output = 1 + usage.output / 8;
         appendHead(out, ctx, parent, quirk);
-        out += ",\"message\":{";
-        if (!call.messageId.isEmpty()) {
-            field(out, "id", call.messageId);
-            out += ',';
-        }
-        out += "\"type\":\"message\",\"role\":\"assistant\",";
-        field(out, "model", call.model);
-        out += ",\"content\":[";
-        appendBlock(out, rng, pool, call, call.blocks[i]);
-        out += "],\"stop_reason\":";
-        if (!last)
-            out += "null";
-        else
-            out += call.blocks.last() == Block::ToolUse ? "\"tool_use\"" : "\"end_turn\"";
-        out += ",\"stop_sequence\":null,";
-        appendUsage(out, usage, quirk);
-        out += '}';
+        out += ',';
+        appendMessage(out, rng, pool, call, i, usage, quirk);
         if (!call.requestId.isEmpty()) {
             out += ',';
             field(out, "requestId", call.requestId);
@@ -373,6 +401,35 @@ QByteArray appendSynthetic(QByteArray &out, Rng &rng, const LineContext &ctx, qi
     out += '}';
     out += eol;
     return uuid;
+}
+
+void appendProgress(QByteArray &out, Rng &rng, const TextPool &pool, const LineContext &ctx,
+                    const ApiCall &call, const QByteArray &agentId, const QByteArray &toolId,
+                    const QByteArray &parentUuid, const QByteArray &eol)
+{
+    appendHead(out, ctx, parentUuid);
+    out += ",\"type\":\"progress\",\"data\":{\"message\":{\"type\":\"assistant\",";
+    appendMessage(out, rng, pool, call, 0, call.usage, Quirk::None);
+    if (!call.requestId.isEmpty()) {
+        out += ',';
+        field(out, "requestId", call.requestId);
+    }
+    out += ',';
+    field(out, "uuid", rng.uuid());
+    out += ',';
+    field(out, "timestamp", timestamp(call.ms));
+    out += "},\"normalizedMessages\":[],\"type\":\"agent_progress\",\"prompt\":\"\",";
+    field(out, "agentId", agentId);
+    out += "},";
+    field(out, "toolUseID", QByteArrayLiteral("agent_msg_") + rng.hex(24));
+    out += ',';
+    field(out, "parentToolUseID", toolId);
+    out += ',';
+    field(out, "uuid", rng.uuid());
+    out += ',';
+    field(out, "timestamp", timestamp(call.ms + 100));
+    out += '}';
+    out += eol;
 }
 
 void appendSummary(QByteArray &out, Rng &rng, const QByteArray &leafUuid, const QByteArray &eol)

@@ -60,6 +60,13 @@ struct Usage
     bool cacheObject = true;     // 2.x writes cache_creation{5m,1h}; 1.0.x only the flat count
     qint64 flatCreationSkew = 0; // added to the flat count only (counters must use the object)
     bool fast = false;
+    // usage.iterations (2.1): the call's own steps, and an advisor model's call inside it,
+    // which counts as an entry of its own.
+    bool iterations = false;
+    QByteArray advisorModel; // empty: no advisor_message iteration
+    qint64 advisorInput = 0;
+    qint64 advisorOutput = 0;
+    qint64 advisorCacheRead = 0;
 };
 
 enum class Block { Thinking, Text, ToolUse };
@@ -98,6 +105,11 @@ QByteArray appendToolResult(QByteArray &out, Rng &rng, const TextPool &pool, con
 QByteArray appendSynthetic(QByteArray &out, Rng &rng, const LineContext &ctx, qint64 ms,
                            const QByteArray &text, bool apiError, qint64 tokens,
                            const QByteArray &parentUuid, const QByteArray &eol);
+// A 2.0 `progress` line in the parent's file that carries a subagent's call in the older
+// {"data":{"message":{...}}} shape.
+void appendProgress(QByteArray &out, Rng &rng, const TextPool &pool, const LineContext &ctx,
+                    const ApiCall &call, const QByteArray &agentId, const QByteArray &toolId,
+                    const QByteArray &parentUuid, const QByteArray &eol);
 void appendSummary(QByteArray &out, Rng &rng, const QByteArray &leafUuid, const QByteArray &eol);
 void appendCostState(QByteArray &out, const LineContext &ctx, qint64 ms, const QByteArray &model,
                      const Usage &total, const QByteArray &eol);
