@@ -4,7 +4,7 @@
 <context>
     <name>Cli</name>
     <message numerus="yes">
-        <location filename="../src/cli/commands.cpp" line="+152"/>
+        <location filename="../src/cli/commands.cpp" line="+156"/>
         <source>%1 is %2 after %n turn(s), $%3.</source>
         <translation>
             <numerusform>%1 is %2 after %n turn, $%3.</numerusform>
@@ -47,11 +47,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/render.cpp" line="+32"/>
+        <location filename="../src/cli/render.cpp" line="+33"/>
         <source>… (%n more lines)</source>
         <translation>
             <numerusform>… (%n more line)</numerusform>
             <numerusform>… (%n more lines)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/cli/usagecommands.cpp" line="+291"/>
+        <source>warning: %n transcript line(s) over 64 MiB were skipped.</source>
+        <translation>
+            <numerusform>warning: %n transcript line over 64 MiB was skipped.</numerusform>
+            <numerusform>warning: %n transcript lines over 64 MiB were skipped.</numerusform>
         </translation>
     </message>
 </context>
@@ -77,7 +85,7 @@
 <context>
     <name>GitJobs</name>
     <message numerus="yes">
-        <location filename="../src/core/integration/mergequeue.cpp" line="+125"/>
+        <location filename="../src/core/integration/mergequeue.cpp" line="+116"/>
         <source>%n commit(s) ahead, </source>
         <translation>
             <numerusform>%n commit ahead, </numerusform>
@@ -312,7 +320,7 @@
 <context>
     <name>chorus::ReviewWindow</name>
     <message numerus="yes">
-        <location filename="../src/gui/review/reviewwindow.cpp" line="+350"/>
+        <location filename="../src/gui/review/reviewwindow.cpp" line="+362"/>
         <source>Files · %1 of %n viewed</source>
         <translation>
             <numerusform>Files · %1 of %n viewed</numerusform>

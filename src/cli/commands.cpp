@@ -15,6 +15,7 @@
 #include "roles/rolecatalog.h"
 #include "rpc/protocol.h"
 #include "rpc/rpcclient.h"
+#include "usagecommands.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -677,6 +678,33 @@ QList<Command> commands()
           2,
           {}},
          cmdRoles},
+        {{QStringLiteral("usage"),
+          QStringLiteral(
+              "[daily|weekly|monthly|session|blocks] [--since=YYYYMMDD] [--until=YYYYMMDD] "
+              "[--timezone=TZ] [--mode=auto|calculate|display] [--breakdown] [--json]"),
+          Cli::tr("Claude Code's token use and cost, from the transcripts of every Claude config "
+                  "directory (CLAUDE_CONFIG_DIR, else ~/.config/claude and ~/.claude), also of "
+                  "sessions outside Chorus. Counted as ccusage counts it; --json keeps ccusage's "
+                  "field names."),
+          {QStringLiteral("since"), QStringLiteral("until"), QStringLiteral("timezone"),
+           QStringLiteral("mode"), QStringLiteral("order"), QStringLiteral("start-of-week")},
+          {QStringLiteral("breakdown"), QStringLiteral("json")},
+          0,
+          1,
+          Cli::tr(
+              "  daily           one row per day (the default); weekly, monthly: per week, month\n"
+              "  session         one row per Claude session, costliest first\n"
+              "  blocks          the 5-hour windows, started at the first message's hour\n"
+              "  --since, --until  only these days (YYYYMMDD, inclusive, in --timezone)\n"
+              "  --timezone=TZ   the zone days are counted in (IANA name; default: the system's)\n"
+              "  --mode=M        auto: the cost the transcript logged, else computed (default);\n"
+              "                  calculate: always computed from the prices; display: logged only\n"
+              "  --order=asc|desc  oldest or newest first\n"
+              "  --start-of-week=DAY  the day weeks start on (default: sunday)\n"
+              "  --breakdown     a line per model under each row\n"
+              "  --json          the report as JSON\n"
+              "Prices: built in, overridden per model by ~/.config/chorus/pricing.json.")},
+         cmdUsage},
         {{QStringLiteral("daemon"),
           QStringLiteral("[start|stop|status|run]"),
           Cli::tr("Controls the Chorus engine. Clients start it when needed; `run` keeps it in the "
