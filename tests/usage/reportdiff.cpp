@@ -215,10 +215,16 @@ QStringList diff(const QString &kind, const QJsonObject &ccusage, const QJsonObj
         if (!theirs.contains(it.key()))
             d.found.append(it.key() + QLatin1String(": only in chorus"));
     }
-    // Periods and blocks come in time order (sessions by cost, where ties may fall either way).
-    if (kind != QLatin1String("session") && d.found.isEmpty() && theirOrder != ourOrder)
-        d.note(QStringLiteral("report"), QStringLiteral("row order"),
-               QJsonArray::fromStringList(theirOrder), QJsonArray::fromStringList(ourOrder));
+    // Periods come in date order and blocks by start time (ccusage lists a gap that begins inside
+    // the next block after that block); sessions are sorted by cost, where ties may fall either
+    // way.
+    if (kind != QLatin1String("session") && d.found.isEmpty() && theirOrder != ourOrder) {
+        qsizetype i = 0;
+        while (theirOrder.at(i) == ourOrder.at(i))
+            ++i;
+        d.note(QStringLiteral("report"), QLatin1String("row order, position ") + QString::number(i),
+               theirOrder.at(i), ourOrder.at(i));
+    }
     if (kind != QLatin1String("blocks")) { // blocks have no totals
         const QJsonObject a = ccusage.value(QLatin1String("totals")).toObject();
         const QJsonObject b = chorus.value(QLatin1String("totals")).toObject();

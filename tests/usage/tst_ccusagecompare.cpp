@@ -48,6 +48,7 @@ private:
     QTemporaryDir m_dir;
     QString m_ccusage;
     QString m_chorus;
+    QString m_claudeDir;      // CLAUDE_CONFIG_DIR for both programs
     bool m_selfCheck = false; // compare ccusage with itself (proves the harness)
 };
 
@@ -67,10 +68,19 @@ void TestCcusageCompare::initTestCase()
     for (const char *sub : {"home", "config", "cache", "cwd"})
         QVERIFY(QDir(m_dir.path()).mkpath(QLatin1String(sub)));
 
+    // A corpus of one's own (a Claude config dir holding projects/), to narrow down a difference.
+    m_claudeDir = qEnvironmentVariable("CHORUS_CCUSAGE_CORPUS");
+    if (!m_claudeDir.isEmpty()) {
+        QVERIFY2(QFileInfo(m_claudeDir + QLatin1String("/projects")).isDir(),
+                 qPrintable(QLatin1String("CHORUS_CCUSAGE_CORPUS=") + m_claudeDir +
+                            QLatin1String(" has no projects/ folder")));
+        return;
+    }
+    m_claudeDir = m_dir.filePath(QStringLiteral("claude"));
     QElapsedTimer timer;
     timer.start();
-    const TranscriptCorpus::Summary corpus = TranscriptCorpus::write(
-        m_dir.filePath(QStringLiteral("claude/projects")), kSeed, kCorpusBytes);
+    const TranscriptCorpus::Summary corpus =
+        TranscriptCorpus::write(m_claudeDir + QLatin1String("/projects"), kSeed, kCorpusBytes);
     QVERIFY2(corpus.error.isEmpty(), qPrintable(corpus.error));
     qInfo("corpus: %lld bytes, %d files, %d sessions, %d API calls in %lld ms", corpus.bytes,
           corpus.files, corpus.sessions, corpus.apiCalls, timer.elapsed());
@@ -219,7 +229,7 @@ QProcessEnvironment TestCcusageCompare::scratchEnvironment() const
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
     env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir.filePath(QStringLiteral("cache")));
     env.insert(QStringLiteral("TZ"), QStringLiteral("Asia/Kolkata"));
-    env.insert(QStringLiteral("CLAUDE_CONFIG_DIR"), m_dir.filePath(QStringLiteral("claude")));
+    env.insert(QStringLiteral("CLAUDE_CONFIG_DIR"), m_claudeDir);
     return env;
 }
 
