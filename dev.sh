@@ -10,7 +10,8 @@
 #   ./dev.sh asan     build with ASan + UBSan in build-asan and run every test under them
 #   ./dev.sh fuzz [SECONDS]  build the libFuzzer targets (clang) in build-fuzz, run each SECONDS (60)
 # Environment: CHORUS_BUILD_DIR (default: build), CHORUS_BUILD_TYPE (default: RelWithDebInfo),
-#              CHORUS_TEST_CLAUDE (use this claude binary for tests instead of installing one).
+#              CHORUS_TEST_CLAUDE (use this claude binary for tests instead of installing one),
+#              CHORUS_TEST_CCUSAGE (use this ccusage binary for tests instead of installing one).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -20,6 +21,8 @@ cd "$here"
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$here}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 
 CLAUDE_CODE_VERSION=2.1.328
+# ccusage, whose reports `chorus usage` must match (tests/usage/tst_ccusagecompare).
+CCUSAGE_VERSION=20.0.24
 build_dir=${CHORUS_BUILD_DIR:-build}
 build_type=${CHORUS_BUILD_TYPE:-RelWithDebInfo}
 
@@ -99,6 +102,35 @@ install_claude() {
     export CHORUS_TEST_CLAUDE="$bin"
 }
 
+# The pinned ccusage, for the usage comparison test. Its native binary is run directly.
+ccusage_dir() { echo "${XDG_CACHE_HOME:-$HOME/.cache}/chorus/ccusage/$CCUSAGE_VERSION"; }
+install_ccusage() {
+    if [ -n "${CHORUS_TEST_CCUSAGE:-}" ]; then
+        [ -x "$CHORUS_TEST_CCUSAGE" ] || die "CHORUS_TEST_CCUSAGE=$CHORUS_TEST_CCUSAGE is not an executable"
+        return
+    fi
+    local arch dir bin
+    case "$(uname -m)" in
+        x86_64) arch=x64 ;; aarch64) arch=arm64 ;; *) die "no ccusage build for $(uname -m)" ;;
+    esac
+    dir=$(ccusage_dir)
+    bin="$dir/node_modules/@ccusage/ccusage-linux-$arch/bin/ccusage"
+    if [ ! -x "$bin" ]; then
+        command -v npm >/dev/null || { say "installing npm"; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q npm; }
+        say "installing ccusage $CCUSAGE_VERSION into $dir"
+        mkdir -p "$dir"
+        npm install --prefix "$dir" --no-save --ignore-scripts --no-audit --no-fund --loglevel=error \
+            "ccusage@$CCUSAGE_VERSION" "@ccusage/ccusage-linux-$arch@$CCUSAGE_VERSION" >&2
+        [ -f "$bin" ] || die "the ccusage install did not produce $bin"
+        # npm leaves the platform binary without its run bit (the wrapper's postinstall would
+        # set it, and --ignore-scripts skips that).
+        chmod +x "$bin"
+    fi
+    [ "$("$bin" --version 2>/dev/null)" = "ccusage $CCUSAGE_VERSION" ] ||
+        die "$bin is not ccusage $CCUSAGE_VERSION (it says: $("$bin" --version 2>&1 | head -n1))"
+    export CHORUS_TEST_CCUSAGE="$bin"
+}
+
 # configure [CMAKE-ARGS...]: configures $build_dir once (again when CI's -Werror changes).
 configure() {
     local werror=OFF launcher=()
@@ -140,8 +172,9 @@ case "$cmd" in
     test)
         install_packages
         install_claude
+        install_ccusage
         build
-        say "testing (claude: $CHORUS_TEST_CLAUDE)"
+        say "testing (claude: $CHORUS_TEST_CLAUDE, ccusage: $CHORUS_TEST_CCUSAGE)"
         cd "$build_dir"
         exec ctest --output-on-failure --timeout 600 -j "$(nproc)" -LE benchmark
         ;;
@@ -155,6 +188,7 @@ case "$cmd" in
     bench)
         install_packages
         install_claude
+        install_ccusage
         build
         export CHORUS_TEST_PROGRAM="$here/$build_dir/src/cli/chorus"
         export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" # the GUI benchmarks need no display
@@ -165,6 +199,7 @@ case "$cmd" in
     soak)
         install_packages
         install_claude
+        install_ccusage
         build
         export CHORUS_BUILD_DIR="$build_dir"
         exec tests/soak/soak.sh "${2:-5}" "${@:3}"
@@ -172,11 +207,12 @@ case "$cmd" in
     asan)
         install_packages
         install_claude
+        install_ccusage
         build_dir=${CHORUS_ASAN_BUILD_DIR:-build-asan}
         configure -DCHORUS_SANITIZE=ON
         build
         sanitizer_env
-        say "testing under ASan + UBSan (claude: $CHORUS_TEST_CLAUDE)"
+        say "testing under ASan + UBSan (claude: $CHORUS_TEST_CLAUDE, ccusage: $CHORUS_TEST_CCUSAGE)"
         cd "$build_dir"
         exec ctest --output-on-failure --timeout 1200 -j "$(nproc)" -LE benchmark
         ;;
@@ -238,7 +274,7 @@ case "$cmd" in
         ls -1 "$build_dir"/*.deb
         ;;
     *)
-        sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
         [ -z "$cmd" ] || [ "$cmd" = help ] || [ "$cmd" = -h ] || [ "$cmd" = --help ] || exit 2
         ;;
 esac

@@ -13,9 +13,10 @@
 #      older than $CHORUS_DEBIAN13_REFRESH_DAYS (default 7) or when CHORUS_DEBIAN13_REFRESH=1.
 #   3. Every run copies the source tree (git ls-files -co --exclude-standard) into a fresh
 #      /var/tmp/chorus-src in the chroot; the build dir /var/tmp/chorus-build-d13 is kept.
-#   4. The host's pinned Claude Code binary (installed by ./dev.sh test) is bind-mounted
-#      read-only and passed as CHORUS_TEST_CLAUDE; then `./dev.sh build` and
-#      `./dev.sh test` run in the chroot with a clean environment. Exit status = tests.
+#   4. The host's pinned Claude Code and ccusage binaries (installed by ./dev.sh test) are
+#      bind-mounted read-only and passed as CHORUS_TEST_CLAUDE and CHORUS_TEST_CCUSAGE; then
+#      `./dev.sh build` and `./dev.sh test` run in the chroot with a clean environment.
+#      Exit status = tests.
 #   5. All mounts are made in a private mount namespace and unmounted by a trap.
 #
 # Environment: CHORUS_DEBIAN13_ROOT, CHORUS_DEBIAN13_MIRROR (default http://deb.debian.org/debian),
@@ -44,6 +45,7 @@ refresh_days=${CHORUS_DEBIAN13_REFRESH_DAYS:-7}
 c_src=/var/tmp/chorus-src
 c_build=/var/tmp/chorus-build-d13
 c_claude=/opt/chorus/claude
+c_ccusage=/opt/chorus/ccusage
 c_path=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 # Bump when the base configuration written below changes: forces a refresh.
 setup_version=1
@@ -157,7 +159,8 @@ run_step() {
 # Run a command inside the chroot with a clean environment.
 in_chroot() {
     local envs=(PATH="$c_path" HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}"
-        DEBIAN_FRONTEND=noninteractive CHORUS_TEST_CLAUDE="$c_claude" CHORUS_BUILD_DIR="$c_build")
+        DEBIAN_FRONTEND=noninteractive CHORUS_TEST_CLAUDE="$c_claude" CHORUS_TEST_CCUSAGE="$c_ccusage"
+        CHORUS_BUILD_DIR="$c_build")
     [ -n "${CI+set}" ] && envs+=(CI="$CI")
     [ -n "${CHORUS_BUILD_TYPE:-}" ] && envs+=(CHORUS_BUILD_TYPE="$CHORUS_BUILD_TYPE")
     run_step chroot "$mounted_root" /usr/bin/env -i "${envs[@]}" "$@"
@@ -200,6 +203,12 @@ esac
 host_claude="${XDG_CACHE_HOME:-$HOME/.cache}/chorus/claude-code/$claude_version/node_modules/@anthropic-ai/claude-code-linux-$claude_arch/claude"
 [ -x "$host_claude" ] ||
     die "the Claude Code CLI $claude_version is not installed at $host_claude; run ./dev.sh test first (it installs it)"
+# The pinned ccusage the same way (tests/usage compares `chorus usage` with it).
+ccusage_version=$(sed -n 's/^CCUSAGE_VERSION=\([^[:space:]]*\).*/\1/p' "$repo/dev.sh" | head -n1)
+[ -n "$ccusage_version" ] || die "cannot read CCUSAGE_VERSION from $repo/dev.sh"
+host_ccusage="${XDG_CACHE_HOME:-$HOME/.cache}/chorus/ccusage/$ccusage_version/node_modules/@ccusage/ccusage-linux-$claude_arch/bin/ccusage"
+[ -x "$host_ccusage" ] ||
+    die "ccusage $ccusage_version is not installed at $host_ccusage; run ./dev.sh test first (it installs it)"
 
 # dev.sh's packages() function is the package list (evaluated inside the chroot).
 packages_fn=$(sed -n '/^packages() *{/,/^}/p' "$repo/dev.sh")
@@ -294,6 +303,9 @@ mount_chroot() {
     [ -f "$r$c_claude" ] || : >"$r$c_claude"
     mount --bind "$host_claude" "$r$c_claude"
     mount -o remount,bind,ro "$r$c_claude"
+    [ -f "$r$c_ccusage" ] || : >"$r$c_ccusage"
+    mount --bind "$host_ccusage" "$r$c_ccusage"
+    mount -o remount,bind,ro "$r$c_ccusage"
     # Fresh DNS configuration (never write through a symlink into the host).
     rm -f "$r/etc/resolv.conf"
     cp -L /etc/resolv.conf "$r/etc/resolv.conf"
