@@ -389,8 +389,17 @@ std::vector<int> countedEntries(const ScanResult &scan, const DedupRules &rules,
             return ca > cb;
         return a.has(Entry::HasSpeed) && !b.has(Entry::HasSpeed);
     };
-    std::vector<int> kept;                                      // group starts
-    std::unordered_map<quint64, std::vector<size_t>> byMessage; // message key -> slots in kept
+    // Daily: every line read of a message, kept or not, and a later copy is matched against
+    // each (a subagent's replay matches the main-chain line of its session even when a fork's
+    // copy of that line, from another session, is the one kept). The other reports match a
+    // copy against the copy each slot keeps.
+    struct Seen
+    {
+        size_t slot; // in kept
+        int entry;
+    };
+    std::vector<int> kept; // group starts
+    std::unordered_map<quint64, std::vector<Seen>> byMessage;
     for (int start = 0; start < int(entries.size()); start = groupEnd(start)) {
         const Entry &e = entries[size_t(start)];
         if (e.has(Entry::Advisor) || (e.has(Entry::Progress) && !rules.daily))
@@ -399,32 +408,39 @@ std::vector<int> countedEntries(const ScanResult &scan, const DedupRules &rules,
             kept.push_back(start);
             continue;
         }
-        std::vector<size_t> &slots = byMessage[e.messageKey];
-        const auto sameRequest = [&](size_t slot) {
-            const Entry &k = entries[size_t(kept[slot])];
+        std::vector<Seen> &seen = byMessage[e.messageKey];
+        const auto lineOf = [&](const Seen &s) -> const Entry & {
+            return entries[size_t(rules.daily ? s.entry : kept[s.slot])];
+        };
+        const auto sameRequest = [&](const Seen &s) {
+            const Entry &k = lineOf(s);
             if (k.has(Entry::HasRequestId) != e.has(Entry::HasRequestId))
                 return false;
             if (e.has(Entry::HasRequestId))
                 return k.requestKey == e.requestKey;
             return !rules.daily || k.timeMs == e.timeMs; // daily keys these by their time
         };
-        const auto sidechainCopy = [&](size_t slot) {
-            const Entry &k = entries[size_t(kept[slot])];
+        const auto sidechainCopy = [&](const Seen &s) {
+            const Entry &k = lineOf(s);
             if (!k.has(Entry::Sidechain) && !e.has(Entry::Sidechain))
                 return false;
             if (!rules.daily)
                 return k.timeMs == e.timeMs;
             return !(k.has(Entry::HasSessionId) && e.has(Entry::HasSessionId) && k.sessionKey != e.sessionKey);
         };
-        auto match = std::find_if(slots.begin(), slots.end(), sameRequest);
-        if (match == slots.end())
-            match = std::find_if(slots.begin(), slots.end(), sidechainCopy);
-        if (match == slots.end()) {
-            slots.push_back(kept.size());
+        auto match = std::find_if(seen.begin(), seen.end(), sameRequest);
+        if (match == seen.end())
+            match = std::find_if(seen.begin(), seen.end(), sidechainCopy);
+        if (match == seen.end()) {
+            seen.push_back({kept.size(), start});
             kept.push_back(start);
-        } else if (better(e, entries[size_t(kept[*match])])) {
-            kept[*match] = start;
+            continue;
         }
+        const size_t slot = match->slot;
+        if (rules.daily)
+            seen.push_back({slot, start});
+        if (better(e, entries[size_t(kept[slot])]))
+            kept[slot] = start;
     }
     std::vector<int> out;
     out.reserve(kept.size());
