@@ -4,6 +4,7 @@
 #include "fakestate.h"
 
 #include <QDir>
+#include <QJsonDocument>
 #include <QMutexLocker>
 #include <QThread>
 
@@ -131,7 +132,23 @@ void FakeApi::setDumpDirectory(const QString &dir)
     m_state->dumpDir = dir;
 }
 
-QProcessEnvironment FakeApi::claudeEnvironment(const QString &scratchDir) const
+QString FakeApi::gatewayToken()
+{
+    const auto part = [](const QJsonObject &o) {
+        return QJsonDocument(o)
+            .toJson(QJsonDocument::Compact)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    };
+    const QJsonObject header{{QLatin1String("alg"), QLatin1String("none")},
+                             {QLatin1String("typ"), QLatin1String("JWT")}};
+    const QJsonObject payload{{QLatin1String("aud"), QLatin1String("claude-gateway")},
+                              {QLatin1String("sub"), QLatin1String("fake-user")},
+                              {QLatin1String("iat"), qint64(1767225600)},  // 2026-01-01
+                              {QLatin1String("exp"), qint64(4102444800)}}; // 2100-01-01
+    return QString::fromLatin1(part(header) + '.' + part(payload) + '.');
+}
+
+QProcessEnvironment FakeApi::claudeEnvironment(const QString &scratchDir, Auth auth) const
 {
     const QDir scratch(scratchDir);
     const QString home = scratch.filePath(QStringLiteral("home"));
@@ -143,7 +160,10 @@ QProcessEnvironment FakeApi::claudeEnvironment(const QString &scratchDir) const
     env.insert(QStringLiteral("HOME"), home);
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     env.insert(QStringLiteral("ANTHROPIC_BASE_URL"), baseUrl());
-    env.insert(QStringLiteral("ANTHROPIC_API_KEY"), QStringLiteral("sk-fake"));
+    if (auth == Auth::Gateway)
+        env.insert(QStringLiteral("ANTHROPIC_AUTH_TOKEN"), gatewayToken());
+    else
+        env.insert(QStringLiteral("ANTHROPIC_API_KEY"), QStringLiteral("sk-fake"));
     env.insert(QStringLiteral("CLAUDE_CONFIG_DIR"), config);
     env.insert(QStringLiteral("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"), QStringLiteral("1"));
     env.insert(QStringLiteral("CLAUDE_CODE_MAX_RETRIES"), QStringLiteral("2"));

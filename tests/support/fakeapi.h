@@ -48,7 +48,8 @@ public:
     void reset();
 
     // One entry per HTTP request: method, path, time, kind ("main", "side", "count_tokens",
-    // "control", "unknown"), status and, for /v1/messages, a summary of the JSON body.
+    // "control", "unknown"), status, request headers (minus authorization and x-api-key), auth
+    // ("x-api-key", "bearer" or "none") and, for /v1/messages, a summary of the JSON body.
     QJsonArray requestLog() const;
     int messageRequestCount() const; // every POST /v1/messages (main + side)
     int mainRequestCount() const;    // POST /v1/messages that were answered from the script
@@ -56,9 +57,21 @@ public:
     // Writes every /v1/messages request body to <dir>/<n>-<kind>.json (debugging aid).
     void setDumpDirectory(const QString &dir);
 
+    // How the CLI authenticates to the fake. ApiKey: ANTHROPIC_API_KEY=sk-fake. Gateway:
+    // ANTHROPIC_AUTH_TOKEN = an unsigned JWT with "aud":"claude-gateway" (gatewayToken()) and no
+    // API key, so the CLI treats the fake like a subscription gateway: it reads the
+    // anthropic-ratelimit-unified-* headers, emits rate_limit_event lines and reports a 429 with
+    // unified status "rejected" as "usage_limit_reached" (see ratelimitsteps.h).
+    enum class Auth { ApiKey, Gateway };
+
     // The hermetic environment of CLAUDE-CLI.md pointing at this fake. Creates
     // <scratchDir>/home and <scratchDir>/claude-config.
-    QProcessEnvironment claudeEnvironment(const QString &scratchDir) const;
+    QProcessEnvironment claudeEnvironment(const QString &scratchDir,
+                                          Auth auth = Auth::ApiKey) const;
+
+    // "<base64url header>.<base64url payload>." with header {"alg":"none","typ":"JWT"} and payload
+    // {"aud":"claude-gateway","sub":"fake-user","iat":…,"exp":<year 2100>}.
+    static QString gatewayToken();
 
 Q_SIGNALS:
     // Emitted in this object's thread after each logged request.

@@ -199,6 +199,11 @@ void FakeConnection::dispatch(HttpRequest request)
             headers.insert(QString::fromLatin1(it.key()), QString::fromLatin1(it.value()));
     }
     entry.insert(QLatin1String("headers"), headers);
+    // How the client authenticated, without the secret: "x-api-key", "bearer" or "none".
+    const char *auth = request.headers.contains("x-api-key") ? "x-api-key"
+                       : request.header("authorization").toLower().startsWith("bearer ") ? "bearer"
+                                                                                         : "none";
+    entry.insert(QLatin1String("auth"), QLatin1String(auth));
     {
         QMutexLocker lock(&m_state->mutex);
         m_state->log.append(entry);

@@ -2,7 +2,9 @@
 // sockets) and end-to-end runs of the real Claude Code CLI against it.
 #include "claudetest.h"
 #include "fakeapi.h"
+#include "ratelimitsteps.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -135,13 +137,19 @@ private Q_SLOTS:
     void cliBashTool();
     void cliWriteTool();
     void cliHttpError();
+    void cliGatewayWarning();
+    void cliGatewayUsageLimit_data();
+    void cliGatewayUsageLimit();
+    void cliApiKeyIgnoresUnifiedHeaders();
+    void cliApiKey429Retried();
 
 private:
     std::unique_ptr<QNetworkReply> send(const QByteArray &method, const QString &path,
                                         const QJsonObject &body = {});
     QString workDir() const; // the CLI's cwd, one per test function
     ClaudeRun runCli(const QString &prompt, const QStringList &extraArgs = {},
-                     const QHash<QString, QString> &env = {});
+                     const QHash<QString, QString> &env = {},
+                     FakeApi::Auth auth = FakeApi::Auth::ApiKey);
 
     FakeApi m_api;
     QNetworkAccessManager m_nam;
@@ -492,13 +500,13 @@ QString TestFakeApi::workDir() const
 }
 
 ClaudeRun TestFakeApi::runCli(const QString &prompt, const QStringList &extraArgs,
-                              const QHash<QString, QString> &env)
+                              const QHash<QString, QString> &env, FakeApi::Auth auth)
 {
     QString why;
     const QString claude = testClaudePath(&why);
     if (claude.isEmpty())
         return {};
-    QProcessEnvironment environment = m_api.claudeEnvironment(m_scratch.path());
+    QProcessEnvironment environment = m_api.claudeEnvironment(m_scratch.path(), auth);
     for (auto it = env.begin(); it != env.end(); ++it)
         environment.insert(it.key(), it.value());
     QStringList args{QStringLiteral("-p"), prompt, QStringLiteral("--output-format"),
@@ -606,6 +614,168 @@ void TestFakeApi::cliHttpError()
     QVERIFY2(result.value(QLatin1String("result")).toString().contains(QLatin1String("429")),
              qPrintable(run.describe()));
     QCOMPARE(m_api.messageRequestCount(), 1); // no retries
+}
+
+namespace {
+
+qint64 nowSecs()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
+
+// The headers of a subscription at 92 % of its 5-hour window (past the 90 % warning threshold)
+// and 40 % of its weekly one.
+QJsonObject warningHeaders(qint64 fiveHourReset, qint64 sevenDayReset)
+{
+    return unifiedHeaders(
+        UnifiedWindow{0.92, fiveHourReset, QStringLiteral("allowed_warning"), 0.9},
+        UnifiedWindow{0.4, sevenDayReset, QStringLiteral("allowed")});
+}
+
+QStringList authOfMainRequests(const QJsonArray &log)
+{
+    QStringList out;
+    for (const QJsonValue &e : log) {
+        if (e.toObject().value(QLatin1String("kind")).toString() == QLatin1String("main"))
+            out.append(e.toObject().value(QLatin1String("auth")).toString());
+    }
+    return out;
+}
+
+} // namespace
+
+// Gateway auth: the CLI reads the unified headers and reports the warning as a rate_limit_event.
+void TestFakeApi::cliGatewayWarning()
+{
+    REQUIRE_CLAUDE();
+    const qint64 reset5h = nowSecs() + 3 * 3600;
+    const qint64 reset7d = nowSecs() + 4 * 24 * 3600;
+    m_api.enqueue(
+        textWithLimits(QStringLiteral("Close to the limit."), warningHeaders(reset5h, reset7d)));
+    const ClaudeRun run = runCli(QStringLiteral("hello"), {}, {}, FakeApi::Auth::Gateway);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QCOMPARE(authOfMainRequests(m_api.requestLog()), QStringList{QStringLiteral("bearer")});
+
+    const QList<QJsonObject> events = run.ofType(QStringLiteral("rate_limit_event"));
+    QVERIFY2(events.size() == 1, qPrintable(run.describe()));
+    const QJsonObject info = events.first().value(QLatin1String("rate_limit_info")).toObject();
+    QCOMPARE(info.value(QLatin1String("status")).toString(), QLatin1String("allowed_warning"));
+    QCOMPARE(info.value(QLatin1String("rateLimitType")).toString(), QLatin1String("five_hour"));
+    QVERIFY(qFuzzyCompare(info.value(QLatin1String("utilization")).toDouble(), 0.92));
+    QVERIFY(qFuzzyCompare(info.value(QLatin1String("surpassedThreshold")).toDouble(), 0.9));
+    QCOMPARE(info.value(QLatin1String("resetsAt")).toInteger(), reset5h);
+    QCOMPARE(info.value(QLatin1String("isUsingOverage")).toBool(true), false);
+    QCOMPARE(get(info, "unifiedWindows.five_hour.status").toString(),
+             QLatin1String("allowed_warning"));
+    QVERIFY(qFuzzyCompare(get(info, "unifiedWindows.seven_day.utilization").toDouble(), 0.4));
+    QCOMPARE(get(info, "unifiedWindows.seven_day.resetsAt").toInteger(), reset7d);
+    QCOMPARE(get(info, "unifiedWindows.seven_day.status").toString(), QLatin1String("allowed"));
+
+    const QJsonObject result = run.result();
+    QCOMPARE(result.value(QLatin1String("is_error")).toBool(true), false);
+    QCOMPARE(result.value(QLatin1String("result")).toString(),
+             QLatin1String("Close to the limit."));
+}
+
+void TestFakeApi::cliGatewayUsageLimit_data()
+{
+    QTest::addColumn<QString>("claim");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("five_hour") << QStringLiteral("five_hour")
+                               << QStringLiteral("You've hit your 5-hour limit · resets ");
+    QTest::newRow("seven_day") << QStringLiteral("seven_day")
+                               << QStringLiteral("You've hit your weekly limit · resets ");
+}
+
+// Gateway auth + the "usage limit reached" 429: one request, no retry, the turn ends with
+// api_error "usage_limit_reached".
+void TestFakeApi::cliGatewayUsageLimit()
+{
+    REQUIRE_CLAUDE();
+    QFETCH(QString, claim);
+    QFETCH(QString, text);
+    const qint64 reset = nowSecs() + 2 * 3600;
+    m_api.enqueue(usageLimitRejection(reset, claim));
+    const ClaudeRun run =
+        runCli(QStringLiteral("hello"), {}, {{QStringLiteral("TZ"), QStringLiteral("UTC")}},
+               FakeApi::Auth::Gateway);
+    QVERIFY2(run.exitStatus == QProcess::NormalExit && !run.timedOut, qPrintable(run.describe()));
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(m_api.messageRequestCount(), 1);
+    for (const QJsonObject &line : run.ofType(QStringLiteral("system")))
+        QVERIFY2(line.value(QLatin1String("subtype")).toString() != QLatin1String("api_retry"),
+                 qPrintable(run.describe()));
+
+    const QList<QJsonObject> events = run.ofType(QStringLiteral("rate_limit_event"));
+    QVERIFY2(events.size() == 1, qPrintable(run.describe()));
+    const QJsonObject info = events.first().value(QLatin1String("rate_limit_info")).toObject();
+    QCOMPARE(info.value(QLatin1String("status")).toString(), QLatin1String("rejected"));
+    QCOMPARE(info.value(QLatin1String("rateLimitType")).toString(), claim);
+    QCOMPARE(info.value(QLatin1String("resetsAt")).toInteger(), reset);
+    const QJsonObject window =
+        info.value(QLatin1String("unifiedWindows")).toObject().value(claim).toObject();
+    QCOMPARE(window.value(QLatin1String("status")).toString(), QLatin1String("rejected"));
+    QCOMPARE(window.value(QLatin1String("utilization")).toDouble(), 1.0);
+
+    const QList<QJsonObject> assistants = run.ofType(QStringLiteral("assistant"));
+    QCOMPARE(assistants.size(), 1);
+    QCOMPARE(assistants.first().value(QLatin1String("error")).toString(),
+             QLatin1String("rate_limit"));
+    QCOMPARE(assistants.first().value(QLatin1String("api_error")).toString(),
+             QLatin1String("usage_limit_reached"));
+    QCOMPARE(get(assistants.first(), "api_error_params.rate_limit_info.resetsAt").toInteger(),
+             reset);
+
+    const QJsonObject result = run.result();
+    QCOMPARE(result.value(QLatin1String("is_error")).toBool(), true);
+    QCOMPARE(result.value(QLatin1String("subtype")).toString(), QLatin1String("success"));
+    QCOMPARE(result.value(QLatin1String("terminal_reason")).toString(), QLatin1String("api_error"));
+    QCOMPARE(result.value(QLatin1String("api_error_status")).toInt(), 429);
+    QCOMPARE(result.value(QLatin1String("api_error_type")).toString(),
+             QLatin1String("rate_limit_error"));
+    QCOMPARE(result.value(QLatin1String("api_error")).toString(),
+             QLatin1String("usage_limit_reached"));
+    const QString resultText = result.value(QLatin1String("result")).toString();
+    QVERIFY2(resultText.startsWith(text) && resultText.endsWith(QLatin1String(" (UTC)")),
+             qPrintable(resultText));
+}
+
+// API-key auth: the CLI ignores the unified headers (CLAUDE-CLI.md §2.7).
+void TestFakeApi::cliApiKeyIgnoresUnifiedHeaders()
+{
+    REQUIRE_CLAUDE();
+    m_api.enqueue(textWithLimits(QStringLiteral("Close to the limit."),
+                                 warningHeaders(nowSecs() + 3 * 3600, nowSecs() + 4 * 24 * 3600)));
+    const ClaudeRun run = runCli(QStringLiteral("hello"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QCOMPARE(authOfMainRequests(m_api.requestLog()), QStringList{QStringLiteral("x-api-key")});
+    QVERIFY2(run.ofType(QStringLiteral("rate_limit_event")).isEmpty(), qPrintable(run.describe()));
+    QCOMPARE(run.result().value(QLatin1String("result")).toString(),
+             QLatin1String("Close to the limit."));
+}
+
+// An API-key 429 is retried after retry-after (api_retry), then the next answer ends the turn.
+void TestFakeApi::cliApiKey429Retried()
+{
+    REQUIRE_CLAUDE();
+    QJsonObject step = apiKey429(1);
+    step.insert(QLatin1String("then"),
+                QJsonObject{{QLatin1String("text"), QLatin1String("Recovered.")}});
+    m_api.enqueue(step);
+    const ClaudeRun run = runCli(QStringLiteral("hello"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QCOMPARE(m_api.mainRequestCount(), 2);
+    QList<QJsonObject> retries;
+    for (const QJsonObject &line : run.ofType(QStringLiteral("system"))) {
+        if (line.value(QLatin1String("subtype")).toString() == QLatin1String("api_retry"))
+            retries.append(line);
+    }
+    QVERIFY2(retries.size() == 1, qPrintable(run.describe()));
+    QCOMPARE(retries.first().value(QLatin1String("error_status")).toInt(), 429);
+    QCOMPARE(retries.first().value(QLatin1String("error")).toString(), QLatin1String("rate_limit"));
+    QVERIFY(retries.first().value(QLatin1String("retry_delay_ms")).toInt() >= 1000);
+    QVERIFY(run.ofType(QStringLiteral("rate_limit_event")).isEmpty());
+    QCOMPARE(run.result().value(QLatin1String("result")).toString(), QLatin1String("Recovered."));
 }
 
 QTEST_GUILESS_MAIN(TestFakeApi)
