@@ -4,7 +4,7 @@
 <context>
     <name>Cli</name>
     <message numerus="yes">
-        <location filename="../src/cli/commands.cpp" line="+156"/>
+        <location filename="../src/cli/commands.cpp" line="+159"/>
         <source>%1 is %2 after %n turn(s), $%3.</source>
         <translation>
             <numerusform>%1 is %2 after %n turn, $%3.</numerusform>

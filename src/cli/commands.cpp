@@ -7,6 +7,7 @@
 #include "daemon.h"
 #include "engine/enginesettings.h"
 #include "gitcommands.h"
+#include "limitcommands.h"
 #include "model/approvalinfo.h"
 #include "model/sessioninfo.h"
 #include "model/storedevent.h"
@@ -18,6 +19,7 @@
 #include "usagecommands.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QEventLoop>
 #include <QJsonArray>
@@ -27,6 +29,7 @@
 #include <QScopeGuard>
 #include <QSet>
 #include <QTextStream>
+#include <QTimeZone>
 #include <QTimer>
 
 #include <unistd.h>
@@ -210,8 +213,15 @@ int cmdStatus(const Args &a)
     const QList<SessionInfo> &sessions = list.sessions;
     if (a.has(QStringLiteral("json"))) {
         QJsonArray agents, approvals;
-        for (const SessionInfo &s : sessions)
-            agents.append(s.toJson());
+        for (const SessionInfo &s : sessions) {
+            QJsonObject agent = s.toJson();
+            // An agent waiting for a rate limit to reset: when it goes on by itself.
+            if (const qint64 at = s.options.value(QLatin1String("resumesAt")).toInteger(); at > 0)
+                agent.insert(QStringLiteral("resumesAt"),
+                             QDateTime::fromMSecsSinceEpoch(at, QTimeZone::utc())
+                                 .toString(Qt::ISODateWithMs));
+            agents.append(agent);
+        }
         for (const ApprovalInfo &ap : list.approvals)
             approvals.append(ap.toJson());
         printJson(
@@ -705,6 +715,30 @@ QList<Command> commands()
               "  --json          the report as JSON\n"
               "Prices: built in, overridden per model by ~/.config/chorus/pricing.json.")},
          cmdUsage},
+        {{QStringLiteral("limits"),
+          QStringLiteral("[resume [PROFILE]] [--json]"),
+          Cli::tr("Claude's rate-limit windows per profile as Claude last reported them (use, "
+                  "reset, status), the profile's mode (normal; single: one turn at a time after a "
+                  "warning; paused until a reset), and the agents running, queued and waiting on a "
+                  "limit. `resume` lifts a pause or single mode now."),
+          {},
+          {QStringLiteral("json")},
+          0,
+          2,
+          {}},
+         cmdLimits},
+        {{QStringLiteral("statusline"),
+          QStringLiteral("< CLAUDE-STATUS-JSON"),
+          Cli::tr(
+              "For Claude Code's statusLine setting: prints one line (window use, reset, "
+              "Chorus's agents) and gives a running engine the rate limits Claude Code passes "
+              "on stdin, so your own sessions feed `chorus limits` too. Never starts the engine."),
+          {},
+          {},
+          0,
+          0,
+          {}},
+         cmdStatusline},
         {{QStringLiteral("daemon"),
           QStringLiteral("[start|stop|status|run]"),
           Cli::tr("Controls the Chorus engine. Clients start it when needed; `run` keeps it in the "

@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <algorithm>
+
 namespace chorus {
 
 StreamEvent decodeStreamLine(const QByteArray &line)
@@ -132,6 +134,8 @@ ResultInfo parseResult(const QJsonObject &r)
         info.text = errors.join(QLatin1Char('\n'));
     }
     info.apiErrorStatus = r.value(QLatin1String("api_error_status")).toInt();
+    info.apiError = r.value(QLatin1String("api_error")).toString();
+    info.apiErrorType = r.value(QLatin1String("api_error_type")).toString();
     info.numTurns = r.value(QLatin1String("num_turns")).toInt();
     info.durationMs = r.value(QLatin1String("duration_ms")).toInteger();
 
@@ -156,6 +160,98 @@ ResultInfo parseResult(const QJsonObject &r)
         info.tokens.cacheWrite = tokenCount(u, "cache_creation_input_tokens", &info.clamped);
     }
     return info;
+}
+
+namespace {
+
+// Epoch seconds in a sane range around now, as milliseconds; 0 otherwise.
+qint64 resetTime(const QJsonValue &v, qint64 nowMs)
+{
+    if (!v.isDouble())
+        return 0;
+    const double seconds = v.toDouble();
+    constexpr double Y2020 = 1577836800.0;
+    const double latest = double(nowMs) / 1000.0 + 366.0 * 86400.0;
+    if (!(seconds >= Y2020 && seconds <= latest))
+        return 0;
+    return qint64(seconds * 1000.0);
+}
+
+double fraction(const QJsonValue &v)
+{
+    if (!v.isDouble())
+        return -1;
+    const double f = v.toDouble();
+    return f >= 0 && f <= 10 ? f : -1; // over 1 happens with overage; nonsense beyond
+}
+
+bool knownStatus(const QString &s)
+{
+    return s == QLatin1String("allowed") || s == QLatin1String("allowed_warning") ||
+           s == QLatin1String("rejected");
+}
+
+} // namespace
+
+bool parseRateLimitInfo(const QJsonObject &info, qint64 nowMs, RateLimitInfo *out)
+{
+    RateLimitInfo r;
+    r.status = info.value(QLatin1String("status")).toString();
+    if (!knownStatus(r.status))
+        return false;
+    r.rateLimitType = info.value(QLatin1String("rateLimitType")).toString().left(64);
+    r.resetsAtMs = resetTime(info.value(QLatin1String("resetsAt")), nowMs);
+    r.utilization = fraction(info.value(QLatin1String("utilization")));
+    r.overageStatus = info.value(QLatin1String("overageStatus")).toString().left(64);
+    r.usingOverage = info.value(QLatin1String("isUsingOverage")).toBool();
+    r.surpassedThreshold = qMax(0.0, fraction(info.value(QLatin1String("surpassedThreshold"))));
+    const QJsonObject windows = info.value(QLatin1String("unifiedWindows")).toObject();
+    for (auto it = windows.begin(); it != windows.end() && r.windows.size() < 16; ++it) {
+        const QJsonObject w = it.value().toObject();
+        RateLimitWindow rw;
+        rw.type = it.key().left(64);
+        rw.utilization = fraction(w.value(QLatin1String("utilization")));
+        rw.resetsAtMs = resetTime(w.value(QLatin1String("resetsAt")), nowMs);
+        rw.status = w.value(QLatin1String("status")).toString();
+        if (!knownStatus(rw.status))
+            rw.status.clear();
+        rw.surpassedThreshold = qMax(0.0, fraction(w.value(QLatin1String("surpassedThreshold"))));
+        r.windows.append(rw);
+    }
+    // The window the event is about, from its top-level fields when unifiedWindows lacks it.
+    if (!r.rateLimitType.isEmpty()) {
+        auto it = std::find_if(r.windows.begin(), r.windows.end(),
+                               [&](const RateLimitWindow &w) { return w.type == r.rateLimitType; });
+        if (it == r.windows.end()) {
+            r.windows.append(
+                {r.rateLimitType, r.utilization, r.resetsAtMs, r.status, r.surpassedThreshold});
+        } else {
+            // The event's status is about this window: the more severe of the two holds.
+            const auto rank = [](const QString &st) {
+                return st == QLatin1String("rejected")          ? 2
+                       : st == QLatin1String("allowed_warning") ? 1
+                                                                : 0;
+            };
+            if (it->status.isEmpty() || rank(r.status) > rank(it->status))
+                it->status = r.status;
+            if (it->resetsAtMs == 0)
+                it->resetsAtMs = r.resetsAtMs;
+            if (it->utilization < 0)
+                it->utilization = r.utilization;
+        }
+    }
+    *out = r;
+    return true;
+}
+
+bool isUsageLimit(const ResultInfo &r)
+{
+    return r.isError && r.apiError == QLatin1String("usage_limit_reached");
+}
+
+bool isApiRateLimit(const ResultInfo &r)
+{
+    return r.isError && r.apiErrorStatus == 429 && !isUsageLimit(r);
 }
 
 bool parseToolPermissionRequest(const QJsonObject &cr, ToolPermissionRequest *out)

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 namespace chorus {
@@ -55,6 +56,8 @@ struct ResultInfo
     double costUsd = 0; // sum of model_usage_since_last_result[*].costUSD
     TokenCounts tokens; // this turn's tokens
     QString model;      // the model with the most output tokens in this turn
+    QString apiError;   // api_error, e.g. "usage_limit_reached"
+    QString apiErrorType; // api_error_type, e.g. "rate_limit_error"
     bool clamped =
         false; // a token count or cost was out of range (negative, absurd) and was bounded
 };
@@ -67,6 +70,38 @@ ResultInfo parseResult(const QJsonObject &result);
 // Please run /login" (no credentials at all), "Invalid API key · …", or a 401/403 from the API
 // (CLAUDE-CLI.md §6.1).
 bool isAuthFailure(const ResultInfo &r);
+
+// One window of a rate_limit_event (CLAUDE-CLI.md §2.7, §6.3).
+struct RateLimitWindow
+{
+    QString type;            // five_hour, seven_day, seven_day_opus, ...
+    double utilization = -1; // 0..1; -1: not given
+    qint64 resetsAtMs = 0;   // 0: not given
+    QString status;          // allowed, allowed_warning, rejected; empty: not given
+    double surpassedThreshold = 0;
+};
+
+// A rate_limit_event's rate_limit_info: the official picture of the subscription's windows.
+struct RateLimitInfo
+{
+    QString status;        // allowed | allowed_warning | rejected
+    QString rateLimitType; // the window the status is about
+    qint64 resetsAtMs = 0;
+    double utilization = -1;
+    QString overageStatus;
+    bool usingOverage = false;
+    double surpassedThreshold = 0;
+    QList<RateLimitWindow> windows; // unifiedWindows, plus rateLimitType's own when missing there
+};
+// False when `info` is not an object with a known status. Times out of range (before 2020,
+// more than a year ahead of `nowMs`) are dropped, not trusted.
+bool parseRateLimitInfo(const QJsonObject &info, qint64 nowMs, RateLimitInfo *out);
+
+// Whether a failed turn ended on a usage limit rather than on any other error.
+bool isUsageLimit(const ResultInfo &r);
+// Whether a failed turn ended on an API 429 without a subscription reset (an API key's rate
+// limit): Chorus backs off and tries again.
+bool isApiRateLimit(const ResultInfo &r);
 
 // A can_use_tool control request.
 struct ToolPermissionRequest

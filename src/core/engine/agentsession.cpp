@@ -6,8 +6,10 @@
 #include "git/agentworkspace.h"
 #include "store/database.h"
 #include "store/sessionstore.h"
+#include "usage/limittext.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QtConcurrent/QtConcurrentRun>
@@ -332,6 +334,15 @@ void AgentSession::handleEvent(const StreamEvent &ev)
             setState(SessionState::Running);
         break;
     }
+    case EventKind::RateLimit: {
+        RateLimitInfo info;
+        if (parseRateLimitInfo(ev.json.value(QLatin1String("rate_limit_info")).toObject(),
+                               QDateTime::currentMSecsSinceEpoch(), &info)) {
+            m_turnRateLimit = info;
+            Q_EMIT rateLimitSeen(info);
+        }
+        break;
+    }
     case EventKind::ApiRetry: {
         const int status = ev.json.value(QLatin1String("error_status")).toInt();
         const int attempt = ev.json.value(QLatin1String("attempt")).toInt();
@@ -382,6 +393,9 @@ void AgentSession::handleResult(const StreamEvent &ev)
         Q_EMIT claudeLoginChecked(false, r.text);
     else if (!r.isError)
         Q_EMIT claudeLoginChecked(true, {});
+    if (!r.isError)
+        Q_EMIT turnSucceeded();
+    const qint64 resumesAt = m_interruptRequested ? 0 : answerLimit(r);
     forgetUnconfirmed(); // the turn ended: its message was kept, whatever happens next
     // The turn is over: its result and usage are stored now, before its checkpoint, with the
     // state it ends in. A kill during the commit then loses neither, and the next engine
@@ -391,6 +405,14 @@ void AgentSession::handleResult(const StreamEvent &ev)
         m_interruptRequested = false;
         end = {{QStringLiteral("state"), stateName(SessionState::Idle)},
                {QStringLiteral("detail"), QStringLiteral("interrupted")}};
+    } else if (resumesAt > 0) {
+        // Not a failure: the work goes on when the limit resets ("continue", stored now).
+        end = {{QStringLiteral("state"), stateName(SessionState::Waiting)},
+               {QStringLiteral("detail"), QStringLiteral("rate-limit")},
+               {QStringLiteral("error"), r.text}};
+        m_info.options.insert(QStringLiteral("resumesAt"), resumesAt);
+        if (Status st = enqueueInput(QStringLiteral("continue")); !st)
+            holdForStorage(st.error());
     } else if (r.isError) {
         QString error = r.text.isEmpty() ? r.subtype : r.text;
         if (const QString hint = nextStep(r); !hint.isEmpty())
@@ -405,6 +427,47 @@ void AgentSession::handleResult(const StreamEvent &ev)
     m_info.options.insert(QStringLiteral("turnEnd"), end);
     persist();
     checkpointThen(r.text, [this] { finishTurn(); }); // before anyone sees the turn as over
+}
+
+qint64 AgentSession::answerLimit(const ResultInfo &r)
+{
+    if (!m_limitHandler || !r.isError)
+        return 0;
+    LimitHit hit;
+    const bool rejected = m_turnRateLimit && m_turnRateLimit->status == QLatin1String("rejected");
+    // The text is the fallback: older CLIs, or no rate_limit_event before the error.
+    const std::optional<usage::LimitText> text =
+        usage::parseLimitText(r.text, QDateTime::currentDateTime());
+    if (isUsageLimit(r) || rejected || text) {
+        hit.usageLimit = true;
+        if (rejected || (m_turnRateLimit && isUsageLimit(r))) {
+            hit.window = m_turnRateLimit->rateLimitType;
+            hit.resetsAtMs = m_turnRateLimit->resetsAtMs;
+        }
+        if (text) {
+            if (hit.window.isEmpty())
+                hit.window = text->window;
+            if (hit.resetsAtMs <= 0)
+                hit.resetsAtMs = text->resetsAtMs;
+        }
+    } else if (!isApiRateLimit(r)) {
+        return 0;
+    }
+    return m_limitHandler(hit);
+}
+
+bool AgentSession::waitingOnLimit() const
+{
+    return m_info.state == SessionState::Waiting &&
+           m_info.stateDetail == QLatin1String("rate-limit") && m_inFlight == 0 &&
+           m_info.options.contains(QLatin1String("resumesAt"));
+}
+
+void AgentSession::recoverLimitWait()
+{
+    m_info.pid = 0; // the process went with the old engine; the next turn resumes the session
+    note(QStringLiteral("recover_limit_wait"), {});
+    persist();
 }
 
 void AgentSession::recordUsage(const ResultInfo &r)

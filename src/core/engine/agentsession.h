@@ -1,5 +1,7 @@
 #pragma once
 
+#include "agent/streamevent.h"
+
 #include "agent/agentprocess.h"
 #include "agent/livetracker.h"
 #include "model/approvalinfo.h"
@@ -82,6 +84,23 @@ public:
     // the session stays as it is and a new message resumes it.
     void checkIdle(qint64 idleMs);
     void setAutoRestarts(int n) { m_autoRestarts = n; }
+
+    // A turn that ended on a limit: a subscription's usage limit (with the window and reset
+    // Claude named, when it did), else an API 429.
+    struct LimitHit
+    {
+        bool usageLimit = false;
+        QString window;
+        qint64 resetsAtMs = 0;
+    };
+    // Answers a limit hit (the engine's LimitTracker): returns when the agent may go on (UTC
+    // ms). Without one, a limit fails the turn like any error.
+    using LimitHandler = std::function<qint64(const LimitHit &)>;
+    void setLimitHandler(LimitHandler handler) { m_limitHandler = std::move(handler); }
+    // Waiting for a limit to reset, with "continue" queued: it holds no slot, and a restarted
+    // engine keeps it waiting (recoverLimitWait()) instead of calling it interrupted.
+    bool waitingOnLimit() const;
+    void recoverLimitWait();
     // Where checkpoints are made (off the engine's thread; default: the global pool).
     void setCheckpointPool(QThreadPool *pool) { m_checkpointPool = pool; }
     // Where the agent runs: its processes' transport and its checkpoints (null: this machine).
@@ -118,6 +137,10 @@ Q_SIGNALS:
     // A turn ended that says whether the CLI's credentials work: false when it failed for
     // want of them (isAuthFailure(); `said` is the CLI's words), true when it succeeded.
     void claudeLoginChecked(bool loggedIn, const QString &said);
+    // Claude's rate_limit_event, as it came.
+    void rateLimitSeen(const chorus::RateLimitInfo &info);
+    // A turn ended without an error.
+    void turnSucceeded();
 
 private:
     void onEvents(const QList<StreamEvent> &batch);
@@ -133,6 +156,9 @@ private:
     void startNextCheckpoint();
     void finishTurn();
     void recordUsage(const ResultInfo &r);
+    // A failed turn that hit a limit goes to the limit handler: when the agent may go on (0: not a
+    // limit).
+    qint64 answerLimit(const ResultInfo &r);
     void finishProcess(int exitCode, bool crashed, bool stopping);
     void persist();
     void holdForStorage(const Error &error);
@@ -170,6 +196,8 @@ private:
     bool m_stopCutTurn = false;   // the stop under way interrupted a running turn
     bool m_interruptRequested = false;
     int m_autoRestarts = 0;
+    LimitHandler m_limitHandler;
+    std::optional<RateLimitInfo> m_turnRateLimit; // the last rate_limit_event of the running turn
     QSet<QString> m_sessionAllowedTools; // "allow for this session"
     QSet<QString> m_liveRequests;        // permission requests the current process waits on
     // The message of the turn in flight (written, its result not read yet): the input id (0 for

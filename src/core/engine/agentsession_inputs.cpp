@@ -89,6 +89,8 @@ void AgentSession::writeNextInput()
     }
     m_pending.removeFirst();
     ++m_inFlight;
+    m_turnRateLimit.reset();
+    m_info.options.remove(QStringLiteral("resumesAt"));
     // Until the turn's result, a process that dies may not have kept the message: its
     // transcript says (see finishProcess()).
     m_unconfirmed = SentInput{inputId, text, uuid};

@@ -1,4 +1,5 @@
 #include "engine/engine.h"
+#include "util/clock.h"
 
 #include "agent/claudecommand.h"
 #include "agent/claudelocator.h"
@@ -55,8 +56,10 @@ Engine::Engine(const QString &databasePath, QObject *parent)
         [this](const QString &id) { return !m_sessions.value(id)->storageBroken(); });
     m_scheduler.setSlotPredicate([this](const QString &id) {
         const AgentSession *s = m_sessions.value(id);
-        return s && isActive(s->info().state);
+        // One waiting for a limit to reset runs nothing: it holds no slot.
+        return s && isActive(s->info().state) && !s->waitingOnLimit();
     });
+    setUpLimits();
     m_scheduler.setAdmit([this](const QString &id) { m_sessions.value(id)->admit(); });
     m_scheduler.setGlobalCap(m_settings.maxConcurrent);
     m_watchdog.setInterval(1000);
@@ -77,6 +80,11 @@ Engine::Engine(const QString &databasePath, QObject *parent)
             if (m_settings.idleSeconds > 0 && !m_executor.holds(s->id()))
                 s->checkIdle(qint64(m_settings.idleSeconds) * 1000);
         }
+        // A pause ends on the wall clock: a timer set for it can be late or early when the
+        // clock jumps (a suspend, an NTP step), so look each second once one is due.
+        if (const qint64 next = m_limitTracker.nextResumeMs();
+            next > 0 && m_scheduler.clock()->nowMs() >= next)
+            schedule();
     });
 }
 
@@ -140,6 +148,7 @@ void Engine::setSettings(const EngineSettings &settings)
     reloadRoles();
     for (AgentSession *s : std::as_const(m_order))
         s->setAutoRestarts(m_settings.autoRestarts);
+    m_limitTracker.setAdmitThreshold(m_settings.admitThreshold / 100.0);
     m_scheduler.setGlobalCap(m_settings.maxConcurrent); // a pass follows
     Q_EMIT settingsChanged(m_settings);
 }
@@ -175,6 +184,7 @@ Status Engine::open()
         }
         addSession(info);
     }
+    restoreLimits(); // before recovery: a pause outlives the engine
     recover();
     m_watchdog.start();
     schedule();
@@ -276,6 +286,10 @@ Result<LaunchSpec> Engine::launchSpec(const SessionInfo &s)
     how.environment = env;
     how.maxLineBytes = qsizetype(m_settings.maxLineKiB) * 1024;
     how.nice = m_settings.agentNice;
+    // Chorus, not the CLI, waits out rate limits (between turns, with the scheduler).
+    if (!how.environment.contains(QStringLiteral("CLAUDE_CODE_MAX_RETRIES")))
+        how.environment.insert(QStringLiteral("CLAUDE_CODE_MAX_RETRIES"),
+                               QString::number(m_settings.cliMaxRetries));
     return claudeCommand(*role, s, how);
 }
 
@@ -294,6 +308,7 @@ AgentSession *Engine::addSession(const SessionInfo &info)
     connect(session, &AgentSession::approvalChanged, this, &Engine::approvalChanged);
     connect(session, &AgentSession::liveUpdated, this, &Engine::liveUpdated);
     connect(session, &AgentSession::slotReleased, this, &Engine::schedule, Qt::QueuedConnection);
+    connectLimits(session);
     connect(
         session, &AgentSession::claudeLoginChecked, this,
         [this, session](bool loggedIn, const QString &said) {
@@ -330,6 +345,10 @@ void Engine::recover()
             continue;
         }
         m_host->endProcess(info.pid, info.claudeSessionId);
+        if (s->waitingOnLimit()) {
+            s->recoverLimitWait(); // still waiting for the reset, "continue" still queued
+            continue;
+        }
         if (s->recoverEndedTurn())
             continue; // its turn had ended: nothing to resume, nothing to pay twice
         s->requeueUnconfirmedInput(m_settings.resumeOnRecovery);

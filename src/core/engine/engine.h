@@ -3,6 +3,7 @@
 #include "agent/claudelocator.h"
 #include "engine/enginelock.h"
 #include "engine/enginesettings.h"
+#include "engine/limittracker.h"
 #include "engine/scheduler.h"
 #include "environment.h"
 #include "git/agentworkspace.h"
@@ -137,8 +138,21 @@ public:
     // engine with no client from ending itself (engine/idleexit).
     bool hasLiveAgents() const;
 
+    // Rate limits (engine_limits.cpp): each profile's windows and mode (normal, single,
+    // paused), and the agents running, queued and waiting on a limit; the JSON of
+    // `chorus limits --json`.
+    QJsonObject limitsReport();
+    // The user's "resume now" for a paused or single profile (empty: the default profile).
+    Status resumeLimits(const QString &profile);
+    // Windows learned outside an agent's stream (`chorus statusline`): their utilization and
+    // reset, no mode change by themselves.
+    void recordLimitWindows(const QString &profile, const QList<RateLimitWindow> &windows,
+                            const QString &source);
+
 Q_SIGNALS:
     void sessionChanged(const chorus::SessionInfo &info);
+    // A profile's limit picture or mode changed.
+    void limitsChanged();
     void settingsChanged(const chorus::EngineSettings &settings); // setSettings() was called
     void eventsStored(const QList<chorus::StoredEvent> &events);
     void approvalChanged(const chorus::ApprovalInfo &approval);
@@ -153,6 +167,12 @@ private:
     Result<LaunchSpec> launchSpec(const SessionInfo &info);
     void schedule();
     void recover();
+    // engine_limits.cpp: the policy (constructor), the stored state (open()), each session's
+    // limit signals (addSession()).
+    void setUpLimits();
+    void restoreLimits();
+    void connectLimits(AgentSession *session);
+    QString profileOf(const SessionInfo &info) const;
     void checkIntegrity();
     // Agents of a git operation: the named ones, or every isolated agent of `repo`.
     Result<QList<AgentSession *>> gitAgents(const QStringList &agents, const QString &repo) const;
@@ -220,6 +240,7 @@ private:
     QHash<QString, Creation> m_creating; // spawns whose worktree the executor is making
     QTimer m_watchdog;
     Scheduler m_scheduler; // which session starts its next turn (see scheduler.h)
+    LimitTracker m_limitTracker{m_scheduler.clock()}; // its rate-limit policy's picture
     bool m_shuttingDown = false;
     // Every repository write of the engine: the git thread, the checkpoint pool, the sessions
     // git work holds (see integration/gitexecutor.h). Last: destroyed first, it waits for them.

@@ -19,6 +19,9 @@ EngineSettings EngineSettings::fromJson(const QJsonObject &o)
         qBound(0, o.value(QLatin1String("idleExitMinutes")).toInt(s.idleExitMinutes), 7 * 24 * 60);
     s.maxLineKiB = qBound(1, o.value(QLatin1String("maxLineKiB")).toInt(s.maxLineKiB), 1024 * 1024);
     s.agentNice = qBound(0, o.value(QLatin1String("agentNice")).toInt(s.agentNice), 19);
+    s.admitThreshold =
+        qBound(50, o.value(QLatin1String("admitThreshold")).toInt(s.admitThreshold), 100);
+    s.cliMaxRetries = qBound(0, o.value(QLatin1String("cliMaxRetries")).toInt(s.cliMaxRetries), 10);
     s.claudePath = o.value(QLatin1String("claudePath")).toString();
     s.userRolesDir = o.value(QLatin1String("userRolesDir")).toString();
     const QString transport = o.value(QLatin1String("agentTransport")).toString();
@@ -41,6 +44,8 @@ QJsonObject EngineSettings::toJson() const
             {QStringLiteral("idleExitMinutes"), idleExitMinutes},
             {QStringLiteral("maxLineKiB"), maxLineKiB},
             {QStringLiteral("agentNice"), agentNice},
+            {QStringLiteral("admitThreshold"), admitThreshold},
+            {QStringLiteral("cliMaxRetries"), cliMaxRetries},
             {QStringLiteral("claudePath"), claudePath},
             {QStringLiteral("userRolesDir"), userRolesDir},
             {QStringLiteral("agentTransport"), agentTransport},

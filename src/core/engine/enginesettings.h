@@ -25,6 +25,12 @@ struct EngineSettings
     // among it) still gets a CPU when it needs one. 19: nice 10 or 15 still left the GUI waiting
     // for a CPU for 0.2-0.6 s with 16 agents on 2 cores (bench_live); 19, under 40 ms.
     int agentNice = 19;
+    // A turn starts only while each known window of its profile, plus one turn's share, stays
+    // under this percentage (50-100); see engine/limittracker.h.
+    int admitThreshold = 95;
+    // CLAUDE_CODE_MAX_RETRIES for agents whose environment does not set it (0-10): the CLI's
+    // own 10 retries wait up to 3 minutes inside a turn; Chorus backs off between turns.
+    int cliMaxRetries = 3;
     QString claudePath;           // empty: search (see claudelocator.h)
     QString userRolesDir;         // empty: $XDG_CONFIG_HOME/chorus/roles
     // Variables never passed to agents, besides kDefaultEnvDeny: names, or prefixes ending in '*'.

@@ -7,6 +7,7 @@
 #include "rpc/methodtable.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 
 #include <cmath>
 
@@ -224,6 +225,49 @@ void registerSettingsMethods(MethodTable &t, Engine *e)
                                                     {QStringLiteral("path"), path}});
             return Result<QJsonValue>(QJsonValue(reply.toJson()));
         }));
+}
+
+void registerLimitMethods(MethodTable &t, Engine *e)
+{
+    using namespace rpc;
+    t.add(method::LimitsGet, [e](const RequestContext &, const QJsonObject &) {
+        return MethodReply{QJsonValue(e->limitsReport())};
+    });
+    t.add(method::LimitsResume, [e](const RequestContext &, const QJsonObject &p) {
+        ParamReader r(p, method::LimitsResume);
+        const QString profile = r.string("profile");
+        if (Status s = r.status(); !s)
+            return MethodReply{s.error(), std::nullopt, true};
+        if (Status s = e->resumeLimits(profile); !s)
+            return MethodReply{s.error()};
+        return MethodReply{QJsonValue(e->limitsReport())};
+    });
+    // {"profile", "source", "windows": {"five_hour": {"utilization": 0..1, "resetsAt": epoch s}}}
+    t.add(method::LimitsRecord, [e](const RequestContext &, const QJsonObject &p) {
+        ParamReader r(p, method::LimitsRecord);
+        const QString profile = r.string("profile");
+        const QString source = r.string("source", QStringLiteral("statusline"));
+        const QJsonObject windows = r.object("windows");
+        if (Status s = r.status(); !s)
+            return MethodReply{s.error(), std::nullopt, true};
+        QList<RateLimitWindow> list;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (auto it = windows.begin(); it != windows.end() && list.size() < 16; ++it) {
+            const QJsonObject w = it.value().toObject();
+            const double u = w.value(QLatin1String("utilization")).toDouble(-1);
+            const double reset = w.value(QLatin1String("resetsAt")).toDouble(0);
+            RateLimitWindow rw;
+            rw.type = it.key().left(64);
+            rw.utilization = u >= 0 && u <= 10 ? u : -1;
+            // Epoch seconds within a year: a value out of that range is not trusted.
+            rw.resetsAtMs = reset > 1.5e9 && reset * 1000 < double(now) + 366.0 * 86400000
+                                ? qint64(reset * 1000)
+                                : 0;
+            list.append(rw);
+        }
+        e->recordLimitWindows(profile, list, source.left(32));
+        return MethodReply{QJsonValue(QJsonObject{{QStringLiteral("recorded"), int(list.size())}})};
+    });
 }
 
 } // namespace chorus

@@ -38,6 +38,7 @@ EngineService::EngineService(Engine *engine, QObject *parent) : QObject(parent),
     registerApprovalMethods(m_methods, engine);
     registerGitMethods(m_methods, engine);
     registerSettingsMethods(m_methods, engine);
+    registerLimitMethods(m_methods, engine);
     connect(m_engine, &Engine::sessionChanged, this, [this](const SessionInfo &info) {
         // Each client gets the task with its first session.changed of a session and when it
         // changes; the others leave it out (the client keeps the one it has).
@@ -92,6 +93,13 @@ EngineService::EngineService(Engine *engine, QObject *parent) : QObject(parent),
                                                 rpc::toParams(u));
             notify(c, n);
         }
+    });
+    connect(m_engine, &Engine::limitsChanged, this, [this] {
+        const QJsonObject n =
+            RpcConnection::notification(QString(rpc::notification::LimitsChanged), QJsonObject());
+        for (RpcConnection *c : m_clients.keys())
+            if (m_clients.value(c).sessions)
+                notify(c, n);
     });
     connect(m_engine, &Engine::approvalChanged, this, [this](const ApprovalInfo &a) {
         const QJsonObject n =

@@ -87,5 +87,6 @@ void registerAgentMethods(MethodTable &table, Engine *engine);
 void registerApprovalMethods(MethodTable &table, Engine *engine);
 void registerGitMethods(MethodTable &table, Engine *engine);
 void registerSettingsMethods(MethodTable &table, Engine *engine);
+void registerLimitMethods(MethodTable &table, Engine *engine);
 
 } // namespace chorus

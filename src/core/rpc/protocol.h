@@ -46,6 +46,9 @@ inline constexpr QLatin1String RolesList{"roles.list"};
 inline constexpr QLatin1String SettingsGet{"settings.get"};
 inline constexpr QLatin1String SettingsSet{"settings.set"};
 inline constexpr QLatin1String ClaudeLocate{"claude.locate"};
+inline constexpr QLatin1String LimitsGet{"limits.get"};
+inline constexpr QLatin1String LimitsResume{"limits.resume"};
+inline constexpr QLatin1String LimitsRecord{"limits.record"};
 } // namespace method
 
 namespace notification {
@@ -53,6 +56,8 @@ inline constexpr QLatin1String SessionChanged{"session.changed"};
 inline constexpr QLatin1String EventsStored{"events.stored"};
 inline constexpr QLatin1String ApprovalChanged{"approval.changed"};
 inline constexpr QLatin1String SubscriptionDropped{"subscription.dropped"};
+// A profile's rate-limit picture or mode changed ({} : ask limits.get); to session subscribers.
+inline constexpr QLatin1String LimitsChanged{"limits.changed"};
 // What an agent writes now (LiveUpdate): only to clients subscribed to that session's events
 // with "partial": true; coalesced by the engine (at most ~20 a second per session).
 inline constexpr QLatin1String EventsPartial{"events.partial"};

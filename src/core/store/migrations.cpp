@@ -105,6 +105,29 @@ const QList<QStringList> &schemaMigrations()
                            " detail TEXT NOT NULL DEFAULT '{}')"),
             QStringLiteral("CREATE INDEX merges_session ON merges(session_id, id)"),
         },
+        // 3 -> 4: rate limits. Every signal Claude gave about a profile's windows (the
+        // history), and each profile's current picture and mode (normal, single, paused) as
+        // JSON, so a restarted engine keeps a pause and its timer.
+        {
+            QStringLiteral("CREATE TABLE rate_limit_events ("
+                           " id INTEGER PRIMARY KEY,"
+                           " ts TEXT NOT NULL,"
+                           " profile TEXT NOT NULL,"
+                           " source TEXT NOT NULL,"
+                           " session_id TEXT NOT NULL DEFAULT '',"
+                           " status TEXT NOT NULL,"
+                           " window TEXT NOT NULL DEFAULT '',"
+                           " resets_at INTEGER NOT NULL DEFAULT 0,"
+                           " utilization REAL,"
+                           " detail TEXT NOT NULL DEFAULT '{}')"),
+            QStringLiteral(
+                "CREATE INDEX rate_limit_events_profile ON rate_limit_events(profile, id)"),
+            QStringLiteral("CREATE TABLE limit_profiles ("
+                           " profile TEXT PRIMARY KEY,"
+                           " state TEXT NOT NULL,"
+                           " updated_at TEXT NOT NULL)"),
+            QStringLiteral("ALTER TABLE usage ADD COLUMN wasted INTEGER NOT NULL DEFAULT 0"),
+        },
     };
     return migrations;
 }

@@ -8,6 +8,7 @@
 #include "store/approvalstore.h"
 #include "store/eventstore.h"
 #include "store/inputstore.h"
+#include "store/limitstore.h"
 #include "store/mergestore.h"
 #include "store/sessiontable.h"
 #include "store/usagestore.h"
@@ -29,7 +30,8 @@ class SessionStore
 {
 public:
     explicit SessionStore(Database *db)
-        : m_sessions(db), m_events(db), m_usage(db), m_approvals(db), m_merges(db), m_inputs(db)
+        : m_sessions(db), m_events(db), m_usage(db), m_approvals(db), m_merges(db), m_inputs(db),
+          m_limits(db)
     {}
 
     SessionTable &sessionTable() { return m_sessions; }
@@ -38,6 +40,7 @@ public:
     ApprovalStore &approvalStore() { return m_approvals; }
     MergeStore &mergeStore() { return m_merges; }
     InputStore &inputStore() { return m_inputs; }
+    LimitStore &limitStore() { return m_limits; }
 
     Status insertSession(const SessionInfo &s) { return m_sessions.insert(s); }
     Status updateSession(const SessionInfo &s) { return m_sessions.update(s); }
@@ -104,6 +107,7 @@ private:
     ApprovalStore m_approvals;
     MergeStore m_merges;
     InputStore m_inputs;
+    LimitStore m_limits;
 };
 
 } // namespace chorus

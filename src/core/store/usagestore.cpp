@@ -11,8 +11,8 @@ Status UsageStore::insert(const QString &sessionId, const QString &role, const R
     QSqlQuery q(m_db->db());
     q.prepare(QStringLiteral(
         "INSERT INTO usage (session_id, ts, role, model, input_tokens, output_tokens,"
-        " cache_read_tokens, cache_write_tokens, cost_usd, duration_ms, is_error)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+        " cache_read_tokens, cache_write_tokens, cost_usd, duration_ms, is_error, wasted)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
     q.addBindValue(notNull(sessionId));
     q.addBindValue(nowUtc());
     q.addBindValue(notNull(role));
@@ -24,9 +24,28 @@ Status UsageStore::insert(const QString &sessionId, const QString &role, const R
     q.addBindValue(r.costUsd);
     q.addBindValue(r.durationMs);
     q.addBindValue(r.isError ? 1 : 0);
+    // Spent on a turn that ended on a limit without a result ("wasted spend").
+    q.addBindValue(isUsageLimit(r) || isApiRateLimit(r) ? 1 : 0);
     if (!q.exec())
         return queryError(q, sessionId);
     return Ok{};
+}
+
+UsageStore::Wasted UsageStore::wastedSince(const QString &sinceUtc) const
+{
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral(
+        "SELECT count(*), coalesce(sum(input_tokens + output_tokens + cache_read_tokens +"
+        " cache_write_tokens), 0), coalesce(sum(cost_usd), 0) FROM usage WHERE wasted = 1 AND ts "
+        ">= ?"));
+    q.addBindValue(sinceUtc);
+    Wasted w;
+    if (q.exec() && q.next()) {
+        w.turns = q.value(0).toInt();
+        w.tokens = q.value(1).toLongLong();
+        w.costUsd = q.value(2).toDouble();
+    }
+    return w;
 }
 
 double UsageStore::costSince(const QString &sinceUtc) const
