@@ -37,17 +37,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/commands.cpp" line="+165"/>
+        <location filename="../src/cli/commands.cpp" line="+172"/>
         <source>chorus spawn: --task=TEXT is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-97"/>
         <source>%1 is waiting for approval: chorus approve %1 [--deny]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Spawned %1 (%2, id %3), state %4.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -65,8 +65,8 @@
         </translation>
     </message>
     <message>
-        <location line="+70"/>
-        <location filename="../src/cli/daemon.cpp" line="+292"/>
+        <location line="+77"/>
+        <location filename="../src/cli/daemon.cpp" line="+342"/>
         <source>engine: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -76,13 +76,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-124"/>
-        <location line="+130"/>
+        <location line="-131"/>
+        <location line="+137"/>
         <source>warning: %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-135"/>
         <source>  To give it a branch and worktree of its own, start it in a git repository (--dir=DIR or --repo=DIR); to have it work in place and not be warned, pass --in-place.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -107,7 +107,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+107"/>
         <source>error: %1 could not commit its work at %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -335,7 +335,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>Claude Code&apos;s token use and cost, from the transcripts of every Claude config directory (CLAUDE_CONFIG_DIR, else ~/.config/claude and ~/.claude), also of sessions outside Chorus. Counted as ccusage counts it; --json keeps ccusage&apos;s field names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>  daily           one row per day (the default); weekly, monthly: per week, month
+  session         one row per Claude session, costliest first
+  blocks          the 5-hour windows, started at the first message&apos;s hour
+  --since, --until  only these days (YYYYMMDD, inclusive, in --timezone)
+  --timezone=TZ   the zone days are counted in (IANA name; default: the system&apos;s)
+  --mode=M        auto: the cost the transcript logged, else computed (default);
+                  calculate: always computed from the prices; display: logged only
+  --order=asc|desc  oldest or newest first
+  --start-of-week=DAY  the day weeks start on (default: sunday)
+  --breakdown     a line per model under each row
+  --json          the report as JSON
+Prices: built in, overridden per model by ~/.config/chorus/pricing.json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Claude&apos;s rate-limit windows per profile as Claude last reported them (use, reset, status), the profile&apos;s mode (normal; single: one turn at a time after a warning; paused until a reset), and the agents running, queued and waiting on a limit. `resume` lifts a pause or single mode now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>For Claude Code&apos;s statusLine setting: prints one line (window use, reset, Chorus&apos;s agents) and gives a running engine the rate limits Claude Code passes on stdin, so your own sessions feed `chorus limits` too. Never starts the engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Controls the Chorus engine. Clients start it when needed; `run` keeps it in the foreground.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -369,7 +400,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/cli/daemon.cpp" line="-214"/>
+        <location filename="../src/cli/daemon.cpp" line="-260"/>
         <source>cannot write the engine&apos;s log in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,7 +415,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>chorus: cannot start the engine: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,12 +432,12 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
     </message>
     <message>
         <location line="+10"/>
-        <location line="+139"/>
+        <location line="+181"/>
         <source>The Chorus engine is not running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-167"/>
         <source>chorus: the engine (pid %1) is still shutting down.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -416,7 +447,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+173"/>
         <source>The Chorus engine is running: pid %1, version %2, socket %3, database %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -431,7 +462,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/cli/render.cpp" line="+32"/>
+        <location filename="../src/cli/render.cpp" line="+33"/>
         <source>… (%n more lines)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -617,6 +648,246 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <source>Freed %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../src/cli/limitcommands.cpp" line="+25"/>
+        <source>5-hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weekly %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in %1 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in %1 h %2 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Profile %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, resumes at %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>  no window reported yet (Claude reports them to subscription logins)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>resets %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reset not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Running: %1   Queued: %2   Waiting on a limit: %3
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>resumes at %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>resumes when the limit resets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Spent on turns that ended on a limit (7 days): %1 turns, %2 tokens, $%3
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>unknown limits command &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use `chorus limits` or `chorus limits resume [PROFILE]`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>resets %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>chorus %1 running, %2 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/cli/usagecommands.cpp" line="+29"/>
+        <source>--%1=%2 is not a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give it as YYYYMMDD, e.g. --%1=20260115.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>--%1=%2 is not one of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>unknown report &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use daily, weekly, monthly, session or blocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>unknown time zone &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give an IANA name such as Europe/Berlin, America/New_York or UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Block start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cache create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cache read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cost (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(idle %1 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (active)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>(no price)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No usage found in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>warning:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> no price for %1: their cost is counted as $0. Add them to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>warning: %n transcript line(s) over 64 MiB were skipped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConflictEntry</name>
@@ -765,7 +1036,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
 <context>
     <name>EngineService</name>
     <message>
-        <location filename="../src/core/rpc/enginemethods.cpp" line="+200"/>
+        <location filename="../src/core/rpc/enginemethods.cpp" line="+201"/>
         <source>the settings are in effect but could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1384,7 +1655,7 @@ AGENT is an id, a unique id prefix or a name. `chorus help COMMAND` for details.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/integration/mergequeue.cpp" line="+54"/>
+        <location filename="../src/core/integration/mergequeue.cpp" line="+45"/>
         <source>Merge %1 into %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1828,7 +2099,7 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
 <context>
     <name>ReviewStore</name>
     <message>
-        <location filename="../src/gui/review/reviewstore.cpp" line="+59"/>
+        <location filename="../src/gui/review/reviewstore.cpp" line="+60"/>
         <source>the review notes could not be read; they were moved aside</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1850,6 +2121,16 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
     <message>
         <location line="+61"/>
         <source>this comment no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Sent with Request changes · round %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent with Request changes · round %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2122,6 +2403,16 @@ Saved by `chorus clean` from %3, which was no longer a git worktree.
     <message>
         <location line="+25"/>
         <source>With no agent working and no window or command connected for this long, the engine (chorus daemon) ends; Chorus starts it again when it is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run agents at &amp;low CPU priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agents are background work: with many streaming at once, this window and the rest of the desktop still get the CPU first (nice 19, the lowest priority: the agentNice setting; agents started after a change get it, the engine&apos;s own group when the engine next starts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2403,6 +2694,59 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
     <message>
         <location line="+20"/>
         <source>unreadable output line (not JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Usage</name>
+    <message>
+        <location filename="../src/core/usage/pricing.cpp" line="+66"/>
+        <source>%1 must be a price in USD per million tokens (a number ≥ 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>cannot read the price file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fix the file (see the price file format in docs/usage.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a price file is an object with a &quot;models&quot; object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the price of %1 must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>above200k of %1 must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>fastMultiplier of %1 must be a number &gt; 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>aliases of %1 must be a list of names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/usage/transcriptscan.cpp" line="+254"/>
+        <source>no Claude data directory found in CLAUDE_CONFIG_DIR (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set it to Claude config directories that hold a projects/ folder (comma-separated), or unset it to read ~/.claude.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2807,7 +3151,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::AgentListModel</name>
     <message>
-        <location filename="../src/gui/agents/agentlistmodel.cpp" line="+234"/>
+        <location filename="../src/gui/agents/agentlistmodel.cpp" line="+230"/>
         <source>Tokens: %1 in, %2 out, %3 cache read, %4 cache write</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2956,7 +3300,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::AgentSession</name>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="+24"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="+26"/>
         <source>Log in with `claude` in a terminal (or set ANTHROPIC_API_KEY for the engine), then resume the agent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2976,7 +3320,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+310"/>
+        <location line="+319"/>
         <source>retrying (attempt %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2996,7 +3340,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="-266"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="-275"/>
         <source>cannot write the database: %1. Free disk space (or fix the data directory&apos;s permissions); the agent is paused with its output held and goes on by itself when writing works again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3031,7 +3375,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/engine/agentsession.cpp" line="+207"/>
+        <location filename="../src/core/engine/agentsession.cpp" line="+268"/>
         <location filename="../src/core/engine/agentsession_approvals.cpp" line="+3"/>
         <source>could not write to the agent&apos;s process</source>
         <translation type="unfinished"></translation>
@@ -3455,7 +3799,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
 <context>
     <name>chorus::ClaudeBanner</name>
     <message>
-        <location filename="../src/gui/mainwindow/claudebanner.cpp" line="+21"/>
+        <location filename="../src/gui/mainwindow/claudebanner.cpp" line="+23"/>
         <source>Open &amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3465,7 +3809,7 @@ Saved by Chorus at start-up: no agent owned this worktree (a spawn cut short).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+70"/>
         <source>Agents cannot start: the Claude Code path set for Chorus is wrong</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4060,8 +4404,8 @@ Follows the selection; Pin keeps it as a tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+254"/>
-        <location filename="../src/gui/review/diffview_paint.cpp" line="+361"/>
+        <location line="+256"/>
+        <location filename="../src/gui/review/diffview_paint.cpp" line="+382"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4082,7 +4426,7 @@ Follows the selection; Pin keeps it as a tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/review/diffview_paint.cpp" line="-246"/>
+        <location filename="../src/gui/review/diffview_paint.cpp" line="-267"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4105,7 +4449,12 @@ Follows the selection; Pin keeps it as a tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+132"/>
+        <source>%1 · line %2 (not in this diff any more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Your comment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4118,7 +4467,7 @@ Follows the selection; Pin keeps it as a tab.</source>
 <context>
     <name>chorus::Engine</name>
     <message>
-        <location filename="../src/core/engine/engine.cpp" line="+42"/>
+        <location filename="../src/core/engine/engine.cpp" line="+43"/>
         <source>nothing to send</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4133,12 +4482,12 @@ Follows the selection; Pin keeps it as a tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+125"/>
         <source>dropped the spawn of %1, cut short while its worktree was made (start it again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>the database failed its integrity check (PRAGMA quick_check): %1 — %2. Back it up now; `sqlite3 %2 .recover` can save what is readable.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4163,7 +4512,7 @@ Follows the selection; Pin keeps it as a tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>Claude Code is not logged in: %1&apos;s turn failed for want of credentials (&quot;%2&quot;). Run `claude` once in a terminal and log in with /login (or set ANTHROPIC_API_KEY for the engine), then start the agent again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4173,7 +4522,7 @@ Follows the selection; Pin keeps it as a tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Chorus&apos;s engine stopped while this agent was working (its process is gone).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4461,7 +4810,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::EngineService</name>
     <message>
-        <location filename="../src/core/rpc/engineservice.cpp" line="+121"/>
+        <location filename="../src/core/rpc/engineservice.cpp" line="+144"/>
         <source>another Chorus engine is already running (pid %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4509,7 +4858,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::EntryRenderer</name>
     <message>
-        <location filename="../src/gui/console/entryrenderer.cpp" line="+229"/>
+        <location filename="../src/gui/console/entryrenderer.cpp" line="+223"/>
         <source>Input</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4884,6 +5233,76 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
     <message>
         <location line="+46"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 · %4 · %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chorus::LimitTracker</name>
+    <message>
+        <location filename="../src/core/engine/limittracker.cpp" line="+23"/>
+        <source>5-hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weekly %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+147"/>
+        <location line="+50"/>
+        <source>the %1 limit is reached; it resets at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <location line="+50"/>
+        <source>the %1 limit is reached; trying again in an hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>the %1 window is %2% used: one turn at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the %1 window is nearly used: one turn at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>the API is rate limiting (429): trying again in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>the limit has reset: one turn first, then all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>paused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>waiting: the %1 window is %2% used, too full for another turn; it resets at %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5484,7 +5903,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::NotificationCenter</name>
     <message>
-        <location filename="../src/gui/notify/notificationcenter.cpp" line="+126"/>
+        <location filename="../src/gui/notify/notificationcenter.cpp" line="+120"/>
         <source>Open Console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5514,7 +5933,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 waits for your next message. Task: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5594,7 +6013,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
 <context>
     <name>chorus::PullRequestCreator</name>
     <message>
-        <location filename="../src/core/git/pullrequest.cpp" line="+35"/>
+        <location filename="../src/core/git/pullrequest.cpp" line="+36"/>
         <source>Made by the Chorus agent %1 on the branch `%2`.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5710,12 +6129,12 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
     <name>chorus::ReviewWindow</name>
     <message>
         <location filename="../src/gui/review/reviewwindow.cpp" line="+50"/>
-        <location line="+296"/>
+        <location line="+308"/>
         <source>Review — Chorus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-233"/>
         <source>Unified</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5785,7 +6204,27 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>↑ Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>↓ Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>↑ File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>↓ File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5807,29 +6246,29 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
     </message>
     <message>
         <location line="+21"/>
-        <location line="+154"/>
+        <location line="+159"/>
         <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location line="+137"/>
+        <location line="-88"/>
+        <location line="+138"/>
         <source>Request Changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-135"/>
         <source>Send your comments to the agent as one follow-up message; it works on them in its next turn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+136"/>
+        <location line="+137"/>
         <source>Approve for Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-135"/>
         <source>Merge Now…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5839,7 +6278,7 @@ See both sides with `git log --oneline %4..%1`, `git log --oneline %1..%4` and `
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Review %1 — Chorus</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6078,6 +6517,51 @@ They are kept; try again.</source>
     <message>
         <location line="+4"/>
         <source>The last merge into %1 (%2) did not happen (%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/review/reviewwindow_context.cpp" line="+37"/>
+        <source>Show or hide the agent&apos;s task and its latest result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Task and latest result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no task: the agent was started without one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Latest result (the turn failed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latest result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No turn has ended yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6656,7 +7140,7 @@ They are kept; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>Chorus keeps its database, agent worktrees and logs here (now: %1). A new folder is used the next time the engine starts: when it has ended by itself (idle, above), or after &quot;chorus daemon stop&quot; once your agents are done. Sessions stay in the old folder.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6721,7 +7205,7 @@ Install it with &quot;npm install -g @anthropic-ai/claude-code&quot; and run &qu
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>The engine did not take the settings: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -483,20 +483,27 @@ void TestEngine::killedProcessIsDetected()
 
 void TestEngine::apiErrorIsAFailedTurn()
 {
+    // A 429 is a rate limit: the agent waits for Chorus's back-off (not failed), says why, and
+    // goes on with "continue" (here at once: the user resumes the profile).
     m_fake.enqueue(QJsonObject{{QStringLiteral("http_error"), 429},
                                {QStringLiteral("message"), QStringLiteral("slow down please")},
                                {QStringLiteral("headers"), QJsonObject{{QStringLiteral("x-should-retry"), QStringLiteral("false")}}}});
     const Result<SessionInfo> r = chorus::test::spawnNow(
         *m_engine, {QStringLiteral("builder"), QStringLiteral("Hi."), m_work, {}, {}});
     QVERIFY(r.ok());
-    const SessionInfo s = waitSettled(r->id);
-    QCOMPARE(s.state, SessionState::Failed);
+    QTRY_VERIFY_WITH_TIMEOUT(info(r->id).stateDetail == QLatin1String("rate-limit") && info(r->id).turns == 1, 60000);
+    const SessionInfo s = info(r->id);
+    QCOMPARE(s.state, SessionState::Waiting);
     QVERIFY2(s.error.contains(QLatin1String("429")), qPrintable(s.error));
     QVERIFY2(s.error.contains(QLatin1String("slow down please")), qPrintable(s.error));
-    // A 500 the same way.
+    QVERIFY(s.options.value(QLatin1String("resumesAt")).toInteger() > QDateTime::currentMSecsSinceEpoch());
+    QVERIFY(m_engine->resumeLimits(QString()).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(info(r->id).turns == 2, 30000);
+    QCOMPARE(waitSettled(r->id).state, SessionState::Idle);
+    // Any other API error fails the turn, with the error's words.
     m_fake.enqueue(QJsonObject{{QStringLiteral("http_error"), 500}, {QStringLiteral("message"), QStringLiteral("kaboom")}});
     QVERIFY(m_engine->send(r->id, QStringLiteral("Again.")).ok());
-    QTRY_VERIFY_WITH_TIMEOUT(info(r->id).turns == 2, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(info(r->id).turns == 3, 30000);
     const SessionInfo s2 = waitSettled(r->id);
     QCOMPARE(s2.state, SessionState::Failed);
     QVERIFY2(s2.error.contains(QLatin1String("500")), qPrintable(s2.error));
