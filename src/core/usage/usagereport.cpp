@@ -418,7 +418,11 @@ std::vector<int> countedEntries(const ScanResult &scan, const DedupRules &rules,
                 return false;
             if (e.has(Entry::HasRequestId))
                 return k.requestKey == e.requestKey;
-            return !rules.daily || k.timeMs == e.timeMs; // daily keys these by their time
+            // Without a request id the line's session is part of the key (a fork's copy in
+            // another session counts again), and daily's its time too.
+            const bool sameSession = k.has(Entry::HasSessionId) == e.has(Entry::HasSessionId) &&
+                                     (!e.has(Entry::HasSessionId) || k.sessionKey == e.sessionKey);
+            return sameSession && (!rules.daily || k.timeMs == e.timeMs);
         };
         const auto sidechainCopy = [&](const Seen &s) {
             const Entry &k = lineOf(s);

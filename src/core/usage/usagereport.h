@@ -81,7 +81,7 @@ struct UsageReport
 // without a request id by its time, and merges a sidechain copy of a message from the same
 // session whatever its time; its weekly, monthly, session and blocks reports skip progress
 // lines, key a line without a request id by the id alone, and merge a sidechain copy only when
-// it has the same time.
+// it has the same time. A line without a request id is keyed by its session too.
 struct DedupRules
 {
     bool daily = true;
