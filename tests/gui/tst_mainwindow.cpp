@@ -24,14 +24,17 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QProcess>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -84,6 +87,7 @@ private Q_SLOTS:
     void spawnThroughDialogOpensConsole();
     void engineErrorStaysInDialog();
     void statusBarCounts();
+    void waitingOnALimitSaysWhen();
     void agentListSortsAndActs();
     void settingsShowClaudeAndReachEngine();
     void themeSwitchesPalette();
@@ -278,6 +282,23 @@ void TestMainWindow::engineErrorStaysInDialog()
     dialog->reject();
 }
 
+void TestMainWindow::waitingOnALimitSaysWhen()
+{
+    SessionInfo s;
+    s.state = SessionState::Waiting;
+    s.stateDetail = QStringLiteral("rate-limit");
+    // The CLI retrying a 429 inside a turn: no time of Chorus's own.
+    QCOMPARE(SessionFormat::stateText(s), QStringLiteral("waiting (rate limit)"));
+    QVERIFY(SessionFormat::resumeTime(s).isEmpty());
+    // Waiting for the reset, with "continue" queued: when it goes on.
+    const QDateTime at = QDateTime::currentDateTime().addSecs(60);
+    s.options.insert(QStringLiteral("resumesAt"), at.toMSecsSinceEpoch());
+    const QString time = SessionFormat::resumeTime(s);
+    QVERIFY(
+        time.endsWith(QLocale().toString(at.time(), QLocale().timeFormat(QLocale::ShortFormat))));
+    QCOMPARE(SessionFormat::stateText(s), QStringLiteral("waiting \u2014 limit resets ") + time);
+}
+
 void TestMainWindow::statusBarCounts()
 {
     m_window->connectToEngine();
@@ -331,6 +352,28 @@ void TestMainWindow::statusBarCounts()
     QTRY_VERIFY_WITH_TIMEOUT(m_client->costToday() > 0, 10000);
     QTRY_COMPARE(statusText(status->costLabel()),
                  QStringLiteral("Today: %1").arg(SessionFormat::cost(m_client->costToday())));
+
+    // Claude's 5-hour window (here as `chorus statusline` passes it on from Claude Code): its use,
+    // with every window in the tooltip; nothing shown before Claude reported one.
+    QVERIFY(status->limitLabel()->text().isEmpty());
+    QProcess statusline;
+    statusline.start(m_fixture.chorusProgram(), {QStringLiteral("statusline")});
+    QVERIFY(statusline.waitForStarted());
+    const qint64 reset = QDateTime::currentSecsSinceEpoch() + 3600;
+    statusline.write(
+        QStringLiteral(
+            R"({"rate_limits":{"five_hour":{"used_percentage":92,"resets_at":%1},"seven_day":{"used_percentage":41,"resets_at":%2}}})")
+            .arg(reset)
+            .arg(reset + 86400)
+            .toUtf8());
+    statusline.closeWriteChannel();
+    QVERIFY(statusline.waitForFinished(10000));
+    QVERIFY2(statusline.readAllStandardOutput().startsWith("5h 92%"), "the status line");
+    QTRY_COMPARE_WITH_TIMEOUT(status->limitLabel()->text(), QStringLiteral("5h 92%"), 10000);
+    QVERIFY(status->limitLabel()->toolTip().contains(QLatin1String("seven_day: 41%")));
+    QVERIFY(!status->limitLabel()->font().bold()); // normal: nothing to worry about
+    if (const QString dir = qEnvironmentVariable("CHORUS_TEST_SCREENSHOTS"); !dir.isEmpty())
+        m_window->grab().save(dir + QStringLiteral("/statusbar-limits.png")); // to look at
 
     set = false;
     m_client->setSettings({{QStringLiteral("maxConcurrent"), 4}},

@@ -1,5 +1,6 @@
 #include "agents/sessionformat.h"
 
+#include <QDateTime>
 #include <QLocale>
 
 namespace chorus {
@@ -33,6 +34,18 @@ QString SessionFormat::stateLabel(SessionState state)
     return stateName(state);
 }
 
+QString SessionFormat::resumeTime(const SessionInfo &s)
+{
+    const qint64 at = s.options.value(QLatin1String("resumesAt")).toInteger();
+    if (at <= 0)
+        return {};
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(at);
+    const bool today = when.date() == QDate::currentDate();
+    return QLocale().toString(when, today ? QLocale().timeFormat(QLocale::ShortFormat)
+                                          : QStringLiteral("ddd ") +
+                                                QLocale().timeFormat(QLocale::ShortFormat));
+}
+
 QString SessionFormat::stateText(const SessionInfo &s)
 {
     const QString label = stateLabel(s.state);
@@ -42,8 +55,12 @@ QString SessionFormat::stateText(const SessionInfo &s)
         return label;
     if (s.stateDetail == QLatin1String("approval"))
         return tr("%1 (approval)").arg(label);
-    if (s.stateDetail == QLatin1String("rate-limit"))
+    if (s.stateDetail == QLatin1String("rate-limit")) {
+        // Waiting for a limit to reset (Chorus resumes it then), or the CLI retrying a 429.
+        if (const QString at = resumeTime(s); !at.isEmpty())
+            return tr("%1 \u2014 limit resets %2").arg(label, at);
         return tr("%1 (rate limit)").arg(label);
+    }
     if (s.stateDetail == QLatin1String("storage"))
         return tr("%1 (cannot store)").arg(label);
     if (s.stateDetail == QLatin1String("launch"))

@@ -15,6 +15,9 @@ class SessionFormat
 public:
     static QString stateLabel(SessionState state);
     // The state with its detail: "waiting (approval)".
+    // When an agent waiting for a rate limit goes on by itself ("14:05", "Tue 09:00"); empty when
+    // it is not waiting for one.
+    static QString resumeTime(const SessionInfo &s);
     static QString stateText(const SessionInfo &s);
     // Why the agent takes no message and cannot be resumed (its worktree was cleaned up), and
     // how to go on from its work; empty when it can.

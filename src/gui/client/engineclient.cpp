@@ -119,6 +119,17 @@ void EngineClient::refresh()
         Q_EMIT approvalsChanged(id);
     m_costToday = o.value(QLatin1String("costToday")).toDouble();
     Q_EMIT costChanged(m_costToday);
+    fetchLimits();
+}
+
+void EngineClient::fetchLimits()
+{
+    m_rpc->call(rpc::method::LimitsGet, {}, [this](const Result<QJsonValue> &r) {
+        if (!r) // an engine from before limits: nothing to show
+            return;
+        m_limits = r->toObject();
+        Q_EMIT limitsChanged();
+    });
 }
 
 QList<SessionInfo> EngineClient::sessions() const
@@ -166,6 +177,8 @@ void EngineClient::onNotification(const QString &method, const QJsonObject &para
                 m_costToday = r->toObject().value(QLatin1String("costToday")).toDouble();
                 Q_EMIT costChanged(m_costToday);
             });
+    } else if (method == rpc::notification::LimitsChanged) {
+        fetchLimits();
     } else if (method == rpc::notification::ApprovalChanged) {
         const ApprovalInfo a = ApprovalInfo::fromJson(params.value(QLatin1String("approval")).toObject());
         if (a.state == QLatin1String("pending"))

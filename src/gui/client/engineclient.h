@@ -41,6 +41,9 @@ public:
     SessionInfo session(const QString &id) const;
     QList<ApprovalInfo> pendingApprovals(const QString &sessionId = {}) const;
     double costToday() const { return m_costToday; }
+    // The engine's rate-limit picture (limits.get: profiles, their windows and mode), kept up to
+    // date from limits.changed; empty before the first answer or from an engine without it.
+    QJsonObject limits() const { return m_limits; }
     QJsonObject settings() const { return m_settings; }
     // Where the engine (which launches the agents) finds Claude Code with `claudePath` as its
     // setting (unset: the engine's own setting); an error when the engine cannot be asked.
@@ -113,6 +116,7 @@ Q_SIGNALS:
     // message's text and thinking, and its turn's current step.
     void liveUpdated(const chorus::LiveUpdate &update);
     void costChanged(double costToday);
+    void limitsChanged();
     // A command failed: for the status bar / a message box.
     void errorOccurred(const chorus::Error &error);
 
@@ -135,6 +139,8 @@ private:
     QHash<qint64, ApprovalInfo> m_approvals;
     QHash<QString, int> m_watched; // session id -> consoles watching it
     double m_costToday = 0;
+    QJsonObject m_limits;
+    void fetchLimits();
     QJsonObject m_settings;
 };
 

@@ -25,6 +25,7 @@ public:
     QLabel *queuedLabel() const { return m_queued; }
     QLabel *waitingLabel() const { return m_waiting; }
     QLabel *costLabel() const { return m_cost; }
+    QLabel *limitLabel() const { return m_limit; }
 
 Q_SIGNALS:
     // "N waiting" was clicked: go to the next agent that needs the user.
@@ -42,6 +43,8 @@ private:
     QLabel *m_queued;
     QLabel *m_waiting;
     QLabel *m_cost;
+    QLabel *m_limit; // the 5-hour window's use (hidden until Claude reported one)
+    void updateLimits();
 };
 
 } // namespace chorus

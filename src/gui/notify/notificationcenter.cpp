@@ -1,5 +1,6 @@
 #include "notify/notificationcenter.h"
 
+#include "agents/sessionformat.h"
 #include "client/engineclient.h"
 #include "settings/guisettings.h"
 #include "util/textlines.h"
@@ -172,7 +173,13 @@ NotificationCenter::Attention NotificationCenter::make(const SessionInfo &info, 
     }
     case NotifyKind::Limit:
         n.title = tr("%1 is paused by a rate limit").arg(name);
-        n.body = tr("%1 goes on by itself when the API lets it; Claude Code retries.").arg(name);
+        if (const QString at = SessionFormat::resumeTime(info); !at.isEmpty())
+            n.body = tr("The limit resets at %1; %2 goes on by itself then (`chorus limits resume` "
+                        "goes on now).")
+                         .arg(at, name);
+        else
+            n.body =
+                tr("%1 goes on by itself when the API lets it; Claude Code retries.").arg(name);
         break;
     case NotifyKind::WorkflowGate:
         n.title = tr("%1 waits at a workflow gate").arg(name);
