@@ -156,7 +156,7 @@
 <context>
     <name>chorus::AgentStatusBar</name>
     <message numerus="yes">
-        <location filename="../src/gui/mainwindow/agentstatusbar.cpp" line="+60"/>
+        <location filename="../src/gui/mainwindow/agentstatusbar.cpp" line="+61"/>
         <source>%n running</source>
         <translation>
             <numerusform>%n running</numerusform>

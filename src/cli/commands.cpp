@@ -216,7 +216,8 @@ int cmdStatus(const Args &a)
         for (const SessionInfo &s : sessions) {
             QJsonObject agent = s.toJson();
             // An agent waiting for a rate limit to reset: when it goes on by itself.
-            if (const qint64 at = s.options.value(QLatin1String("resumesAt")).toInteger(); at > 0)
+            if (const qint64 at = s.options.value(QLatin1String("resumesAt")).toInteger();
+                at > 0 && s.state == SessionState::Waiting)
                 agent.insert(QStringLiteral("resumesAt"),
                              QDateTime::fromMSecsSinceEpoch(at, QTimeZone::utc())
                                  .toString(Qt::ISODateWithMs));

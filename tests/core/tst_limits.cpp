@@ -188,7 +188,8 @@ void TestLimits::warningMakesOneTurnAtATime()
 void TestLimits::rejectionPausesAndTheAgentGoesOnAfterTheReset()
 {
     openEngine(FakeApi::Auth::Gateway);
-    const qint64 reset = QDateTime::currentSecsSinceEpoch() + 7;
+    // Far enough ahead for a slow first turn (sanitizers, a loaded CI), near enough to wait for.
+    const qint64 reset = QDateTime::currentSecsSinceEpoch() + 15;
     m_fake.enqueue(usageLimitRejection(reset));
     m_fake.enqueue(
         QJsonObject{{QStringLiteral("text"), QStringLiteral("finished after the reset")}});
@@ -219,7 +220,7 @@ void TestLimits::rejectionPausesAndTheAgentGoesOnAfterTheReset()
     QVERIFY(m_engine->limitsReport().value(QLatin1String("queued")).toArray().size() == 1);
 
     // After the reset both finish by themselves; the limited one was told to continue.
-    const bool finished = waitFor([&] { return idleAfter(a.id, 2) && idleAfter(b.id, 1); }, 30000);
+    const bool finished = waitFor([&] { return idleAfter(a.id, 2) && idleAfter(b.id, 1); }, 90000);
     if (!finished) {
         for (const QString &id : {a.id, b.id}) {
             qWarning() << info(id).name << stateName(info(id).state) << info(id).stateDetail
@@ -240,7 +241,8 @@ void TestLimits::rejectionPausesAndTheAgentGoesOnAfterTheReset()
 void TestLimits::pauseSurvivesARestart()
 {
     openEngine(FakeApi::Auth::Gateway);
-    const qint64 reset = QDateTime::currentSecsSinceEpoch() + 8;
+    // The old engine's teardown (up to 5 s) and the new one's start fit before the reset.
+    const qint64 reset = QDateTime::currentSecsSinceEpoch() + 20;
     m_fake.enqueue(usageLimitRejection(reset));
     m_fake.enqueue(QJsonObject{{QStringLiteral("text"), QStringLiteral("back")}});
     const SessionInfo a = spawn(QStringLiteral("limited"), {});
@@ -255,7 +257,7 @@ void TestLimits::pauseSurvivesARestart()
     QCOMPARE(profile().value(QLatin1String("resumesAt")).toString(), resumesAt);
     QCOMPARE(info(a.id).state, SessionState::Waiting);
     QCOMPARE(info(a.id).stateDetail, QStringLiteral("rate-limit"));
-    QVERIFY(waitFor([&] { return idleAfter(a.id, 2); }, 60000));
+    QVERIFY(waitFor([&] { return idleAfter(a.id, 2); }, 90000));
     QVERIFY(inputsSent(a.id).contains(QStringLiteral("continue")));
 }
 

@@ -48,7 +48,84 @@ private Q_SLOTS:
     void stateSurvivesARestart();
     void policyAppliesCapsFirst();
     void parseRateLimitEvent();
+    void aPauseIsNeverShortened();
+    void agentsLimitedTogetherBackOffOneStep();
+    void aLowerStatusLineReadingDoesNotLowerTheWindow();
+    void overageKeepsWorking();
+    void anUnchangedReadingIsNotAnnounced();
 };
+
+void TestLimitTracker::aPauseIsNeverShortened()
+{
+    ManualClock clock;
+    LimitTracker t(&clock);
+    const qint64 friday = clock.nowMs() + 3 * 24 * Hour;
+    t.rateLimitEvent(
+        kDefaultProfile,
+        limitEvent(QStringLiteral("rejected"), 1.0, friday, QStringLiteral("seven_day")),
+        QStringLiteral("official"));
+    // Another agent's turn ends meanwhile on a 5-hour text and on a 429.
+    t.limitReached(kDefaultProfile, QStringLiteral("five_hour"), clock.nowMs() + Hour);
+    t.apiRateLimited(kDefaultProfile);
+    QCOMPARE(t.state(kDefaultProfile).resumesAtMs, friday);
+    // A later reset than the one it waits for moves it on.
+    t.limitReached(kDefaultProfile, QStringLiteral("seven_day"), friday + Hour);
+    QCOMPARE(t.state(kDefaultProfile).resumesAtMs, friday + Hour);
+}
+
+void TestLimitTracker::agentsLimitedTogetherBackOffOneStep()
+{
+    ManualClock clock;
+    LimitTracker t(&clock);
+    for (int agent = 0; agent < 5; ++agent)
+        t.apiRateLimited(kDefaultProfile);
+    QCOMPARE(t.state(kDefaultProfile).backoffAttempt, 1);
+    QVERIFY(t.state(kDefaultProfile).resumesAtMs - clock.nowMs() <= 30000 * 5 / 4);
+    // Resuming a back-off lifts the pause only: the admission threshold stays on.
+    t.resumeNow(kDefaultProfile);
+    QVERIFY(!t.state(kDefaultProfile).overridden);
+}
+
+void TestLimitTracker::aLowerStatusLineReadingDoesNotLowerTheWindow()
+{
+    ManualClock clock;
+    LimitTracker t(&clock);
+    const qint64 reset = clock.nowMs() + 2 * Hour;
+    t.rateLimitEvent(kDefaultProfile, limitEvent(QStringLiteral("allowed"), 0.93, reset),
+                     QStringLiteral("official"));
+    RateLimitInfo reading; // an idle interactive session's status line, in the same window period
+    reading.windows.append({QStringLiteral("five_hour"), 0.40, reset, QString(), 0});
+    t.rateLimitEvent(kDefaultProfile, reading, QStringLiteral("statusline"));
+    QCOMPARE(t.state(kDefaultProfile).windows.value(QStringLiteral("five_hour")).utilization, 0.93);
+    // Nor does a status line teach the share of a turn.
+    reading.windows[0].utilization = 0.99;
+    t.rateLimitEvent(kDefaultProfile, reading, QStringLiteral("statusline"));
+    QCOMPARE(t.state(kDefaultProfile).windows.value(QStringLiteral("five_hour")).turnCost, -1.0);
+    QCOMPARE(t.state(kDefaultProfile).windows.value(QStringLiteral("five_hour")).utilization, 0.99);
+}
+
+void TestLimitTracker::overageKeepsWorking()
+{
+    ManualClock clock;
+    LimitTracker t(&clock);
+    RateLimitInfo info = limitEvent(QStringLiteral("rejected"), 1.0, clock.nowMs() + Hour);
+    info.usingOverage = true;
+    t.rateLimitEvent(kDefaultProfile, info, QStringLiteral("official"));
+    QCOMPARE(t.state(kDefaultProfile).mode, LimitMode::Normal);
+}
+
+void TestLimitTracker::anUnchangedReadingIsNotAnnounced()
+{
+    ManualClock clock;
+    LimitTracker t(&clock);
+    QSignalSpy changed(&t, &LimitTracker::changed);
+    RateLimitInfo reading;
+    reading.windows.append({QStringLiteral("five_hour"), 0.5, clock.nowMs() + Hour, QString(), 0});
+    QVERIFY(t.rateLimitEvent(kDefaultProfile, reading, QStringLiteral("statusline")));
+    clock.advance(1000);
+    QVERIFY(!t.rateLimitEvent(kDefaultProfile, reading, QStringLiteral("statusline")));
+    QCOMPARE(changed.size(), 1);
+}
 
 void TestLimitTracker::nothingKnownAdmits()
 {

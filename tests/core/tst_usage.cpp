@@ -135,6 +135,19 @@ void TestUsage::lineRules_data()
     QTest::newRow("deep nesting") << QByteArray::fromStdString(line(
                                          ",\"x\":" + std::string(200, '[') + std::string(200, ']')))
                                   << false;
+    QTest::newRow("cost out of range")
+        << QByteArray::fromStdString(line(R"(,"costUSD":1e400)")) << false;
+    {
+        // 200k distinct keys in a line that has "null" in it (so every key is checked for
+        // duplicates): linear, not quadratic (it took minutes).
+        std::string keys;
+        for (int i = 0; i < 200000; ++i)
+            keys += ",\"k" + std::to_string(i) + "\":0";
+        QTest::newRow("200k keys")
+            << QByteArray::fromStdString(line(keys + R"(,"parentUuid":null)")) << true;
+        QTest::newRow("200k keys, one twice")
+            << QByteArray::fromStdString(line(keys + R"(,"k7":1,"parentUuid":null)")) << false;
+    }
     QTest::newRow("binary garbage") << QByteArray("\x00\x01\"usage\":{\xfe\xff", 12) << false;
 }
 

@@ -122,6 +122,11 @@ void TestCcusageCompare::compare()
     QFETCH(QString, mode);
     QFETCH(QString, zone);
     QFETCH(QString, weekStart);
+    // In CI the comparison must run: a missing ccusage is a failure there, not a skip.
+    if ((m_ccusage.isEmpty() || !QFileInfo(m_ccusage).isExecutable()) &&
+        qEnvironmentVariableIsSet("CI"))
+        QFAIL("CHORUS_TEST_CCUSAGE is not set or not an executable, and CI is: ./dev.sh test "
+              "installs it");
     if (m_ccusage.isEmpty() || !QFileInfo(m_ccusage).isExecutable())
         QSKIP("CHORUS_TEST_CCUSAGE is not set or not an executable: `./dev.sh test` installs the "
               "pinned ccusage and sets it (or export CHORUS_TEST_CCUSAGE=<path to ccusage>)");

@@ -69,6 +69,9 @@ void AgentSession::writeNextInput()
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_info.options.insert(QStringLiteral("unconfirmedInput"), inputId);
     m_info.options.insert(QStringLiteral("unconfirmedUuid"), uuid);
+    // No longer waiting for a limit from here on: a restart now treats it as a message being
+    // written (sent again unless the transcript has it), not as a wait.
+    m_info.options.remove(QStringLiteral("resumesAt"));
     if (inputId == 0)
         m_info.options.remove(QStringLiteral("taskNotKept")); // the mark above takes over
     persist();
@@ -90,7 +93,6 @@ void AgentSession::writeNextInput()
     m_pending.removeFirst();
     ++m_inFlight;
     m_turnRateLimit.reset();
-    m_info.options.remove(QStringLiteral("resumesAt"));
     // Until the turn's result, a process that dies may not have kept the message: its
     // transcript says (see finishProcess()).
     m_unconfirmed = SentInput{inputId, text, uuid};

@@ -345,7 +345,7 @@ void Engine::recover()
             continue;
         }
         m_host->endProcess(info.pid, info.claudeSessionId);
-        if (s->waitingOnLimit()) {
+        if (s->waitingOnLimit() && !info.options.contains(QLatin1String("unconfirmedUuid"))) {
             s->recoverLimitWait(); // still waiting for the reset, "continue" still queued
             continue;
         }

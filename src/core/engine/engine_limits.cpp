@@ -166,6 +166,15 @@ QJsonObject Engine::limitsReport()
 Status Engine::resumeLimits(const QString &profile)
 {
     const QString name = profile.isEmpty() ? kDefaultProfile : profile;
+    if (!m_limitTracker.knows(name)) {
+        QStringList known;
+        for (const ProfileLimits &p : m_limitTracker.all())
+            known << p.profile;
+        if (!known.contains(kDefaultProfile))
+            known.prepend(kDefaultProfile);
+        return makeError(tr("no profile named %1").arg(name), name,
+                         tr("Profiles: %1.").arg(known.join(QStringLiteral(", "))));
+    }
     m_limitTracker.resumeNow(name);
     m_store->limitStore().addEvent(
         {name, QStringLiteral("user"), QString(), QStringLiteral("resumed"), QString(), 0, -1, {}});
@@ -181,10 +190,11 @@ void Engine::recordLimitWindows(const QString &profile, const QList<RateLimitWin
     RateLimitInfo info; // no status: the windows change, the mode does not
     info.windows = windows;
     const QString name = profile.isEmpty() ? kDefaultProfile : profile;
+    if (!m_limitTracker.rateLimitEvent(name, info, source))
+        return; // the same reading again (a status line redraws often): nothing to keep
     LimitEventRecord e = recordOf(name, source, QString(), info);
     e.status = QStringLiteral("reading");
     m_store->limitStore().addEvent(e);
-    m_limitTracker.rateLimitEvent(name, info, source);
 }
 
 } // namespace chorus

@@ -81,6 +81,7 @@ QJsonObject ProfileLimits::toJson() const
             {QStringLiteral("window"), window},
             {QStringLiteral("probing"), probing},
             {QStringLiteral("overridden"), overridden},
+            {QStringLiteral("guessed"), guessed},
             {QStringLiteral("backoffAttempt"), backoffAttempt},
             {QStringLiteral("windows"), ws}};
 }
@@ -98,7 +99,8 @@ ProfileLimits ProfileLimits::fromJson(const QJsonObject &o)
     p.window = o.value(QLatin1String("window")).toString();
     p.probing = o.value(QLatin1String("probing")).toBool();
     p.overridden = o.value(QLatin1String("overridden")).toBool();
-    p.backoffAttempt = o.value(QLatin1String("backoffAttempt")).toInt();
+    p.guessed = o.value(QLatin1String("guessed")).toBool();
+    p.backoffAttempt = qBound(0, o.value(QLatin1String("backoffAttempt")).toInt(), 64);
     for (const QJsonValue &v : o.value(QLatin1String("windows")).toArray()) {
         const LimitWindow w = LimitWindow::fromJson(v.toObject());
         if (!w.type.isEmpty())
@@ -128,35 +130,67 @@ ProfileLimits &LimitTracker::entry(const QString &profile)
     return *it;
 }
 
-void LimitTracker::pause(ProfileLimits &p, qint64 untilMs, const QString &reason)
+bool LimitTracker::pause(ProfileLimits &p, qint64 untilMs, const QString &reason,
+                         const QString &window, bool guess)
 {
     const qint64 now = m_clock->nowMs();
     // A reset already past (a clock that jumped, an old text) still waits a moment; one years
     // ahead (a bad value) waits at most kMaxPauseMs.
-    p.resumesAtMs = std::clamp(untilMs, now + kPastResetMs, now + kMaxPauseMs);
+    untilMs = std::clamp(untilMs, now + kPastResetMs, now + kMaxPauseMs);
+    // A pause until a known reset is never shortened by a later signal: a weekly limit until
+    // Friday stays, whatever a 5-hour text or a 429 of another agent's turn says meanwhile. One
+    // until a time Chorus guessed gives way to a reset Claude named.
+    if (p.mode == LimitMode::Paused && p.resumesAtMs > untilMs && (guess || !p.guessed))
+        return false;
+    p.resumesAtMs = untilMs;
+    p.guessed = guess;
+    p.window = window;
     p.mode = LimitMode::Paused;
     p.reason = reason;
     p.probing = false;
     p.overridden = false;
+    return true;
 }
 
-void LimitTracker::rateLimitEvent(const QString &profile, const RateLimitInfo &info,
+namespace {
+// A profile's state without the times readings came: what a change is.
+QJsonObject comparable(const ProfileLimits &p)
+{
+    QJsonObject o = p.toJson();
+    QJsonArray windows;
+    for (QJsonValue w : o.value(QLatin1String("windows")).toArray()) {
+        QJsonObject wo = w.toObject();
+        wo.remove(QStringLiteral("updatedAt"));
+        windows.append(wo);
+    }
+    o.insert(QStringLiteral("windows"), windows);
+    return o;
+}
+} // namespace
+
+bool LimitTracker::rateLimitEvent(const QString &profile, const RateLimitInfo &info,
                                   const QString &source)
 {
     ProfileLimits &p = entry(profile);
     refresh(p);
+    const QJsonObject before = comparable(p);
     const qint64 now = m_clock->nowMs();
     for (const RateLimitWindow &rw : info.windows) {
         LimitWindow &w = p.windows[rw.type];
         w.type = rw.type;
         // What one turn adds to the window: learned from consecutive readings of the same
         // window period (the same reset), smoothed.
-        if (rw.utilization >= 0 && w.utilization >= 0 && rw.utilization > w.utilization &&
-            (rw.resetsAtMs == 0 || rw.resetsAtMs == w.resetsAtMs)) {
+        const bool official = source == QLatin1String("official");
+        const bool samePeriod = rw.resetsAtMs == 0 || rw.resetsAtMs == w.resetsAtMs;
+        if (official && w.source == QLatin1String("official") && rw.utilization >= 0 &&
+            w.utilization >= 0 && rw.utilization > w.utilization && samePeriod) {
             const double delta = std::min(rw.utilization - w.utilization, 0.25);
             w.turnCost = w.turnCost < 0 ? delta : 0.7 * w.turnCost + 0.3 * delta;
         }
-        if (rw.utilization >= 0)
+        // Within one window period use only grows: a reading that says less (an idle
+        // interactive session's status line, another account's) does not lower it.
+        if (rw.utilization >= 0 &&
+            (!samePeriod || w.resetsAtMs == 0 || rw.utilization >= w.utilization || official))
             w.utilization = rw.utilization;
         if (rw.resetsAtMs > 0)
             w.resetsAtMs = rw.resetsAtMs;
@@ -168,13 +202,16 @@ void LimitTracker::rateLimitEvent(const QString &profile, const RateLimitInfo &i
     const QString window = info.rateLimitType.isEmpty() ? p.window : info.rateLimitType;
     const qint64 resetsAt =
         info.resetsAtMs > 0 ? info.resetsAtMs : p.windows.value(window).resetsAtMs;
-    if (info.status == QLatin1String("rejected")) {
-        p.window = window;
+    // Paid extra usage lets the work go on past a rejected window: no pause for that.
+    const bool overage = info.usingOverage || info.overageStatus == QLatin1String("allowed") ||
+                         info.overageStatus == QLatin1String("allowed_warning");
+    if (info.status == QLatin1String("rejected") && !overage) {
         pause(p, resetsAt > 0 ? resetsAt : now + kNoResetPauseMs,
               resetsAt > 0
                   ? tr("the %1 limit is reached; it resets at %2")
                         .arg(windowName(window), clockTime(resetsAt))
-                  : tr("the %1 limit is reached; trying again in an hour").arg(windowName(window)));
+                  : tr("the %1 limit is reached; trying again in an hour").arg(windowName(window)),
+              window, resetsAt <= 0);
     } else if (info.status == QLatin1String("allowed_warning")) {
         if (p.mode == LimitMode::Normal && !p.overridden) {
             p.mode = LimitMode::Single;
@@ -197,7 +234,11 @@ void LimitTracker::rateLimitEvent(const QString &profile, const RateLimitInfo &i
             p.probing = false;
         }
     }
+    // Stored and broadcast only when something changed: a status line runs on every redraw.
+    if (comparable(p) == before)
+        return false;
     announce(p);
+    return true;
 }
 
 void LimitTracker::limitReached(const QString &profile, const QString &window, qint64 resetsAtMs)
@@ -219,27 +260,33 @@ void LimitTracker::limitReached(const QString &profile, const QString &window, q
         announce(p);
         return;
     }
-    p.window = window;
     pause(p, resetsAtMs > 0 ? resetsAtMs : m_clock->nowMs() + kNoResetPauseMs,
           resetsAtMs > 0
               ? tr("the %1 limit is reached; it resets at %2")
                     .arg(windowName(window), clockTime(resetsAtMs))
-              : tr("the %1 limit is reached; trying again in an hour").arg(windowName(window)));
+              : tr("the %1 limit is reached; trying again in an hour").arg(windowName(window)),
+          window, resetsAtMs <= 0);
     announce(p);
 }
 
 void LimitTracker::apiRateLimited(const QString &profile)
 {
     ProfileLimits &p = entry(profile);
-    ++p.backoffAttempt;
-    const qint64 base =
-        std::min(kBackoffBaseMs << std::min(p.backoffAttempt - 1, 10), kBackoffMaxMs);
+    refresh(p);
+    // Agents that hit it together (one pause already running for it) are one step, not N.
+    if (p.mode == LimitMode::Paused && p.window.isEmpty()) {
+        announce(p);
+        return;
+    }
+    const int attempt = p.backoffAttempt + 1;
+    const qint64 base = std::min(kBackoffBaseMs << std::min(attempt - 1, 10), kBackoffMaxMs);
     // ±25 % so agents that hit it together do not come back together.
     const double jitter = 0.75 + 0.5 * QRandomGenerator::global()->generateDouble();
     const qint64 delay = qint64(double(base) * jitter);
-    pause(p, m_clock->nowMs() + delay,
-          tr("the API is rate limiting (429): trying again in %1 s").arg((delay + 999) / 1000));
-    p.window.clear();
+    if (pause(p, m_clock->nowMs() + delay,
+              tr("the API is rate limiting (429): trying again in %1 s").arg((delay + 999) / 1000),
+              QString(), true))
+        p.backoffAttempt = attempt;
     announce(p);
 }
 
@@ -266,7 +313,9 @@ void LimitTracker::resumeNow(const QString &profile)
     p.resumesAtMs = 0;
     p.probing = false;
     p.backoffAttempt = 0;
-    p.overridden = true; // until the next reset or rejection: the user knows best
+    // Until the limit's window resets (or the next rejection): the user knows best. A 429's
+    // back-off has no window: resuming it lifts the pause and nothing more.
+    p.overridden = !p.window.isEmpty();
     announce(p);
 }
 
@@ -281,8 +330,8 @@ void LimitTracker::refresh(ProfileLimits &p)
             w.status.clear();
             w.resetsAtMs = 0; // the share one turn takes (turnCost) stays learned
             changed = true;
+            p.overridden = false;
             if (p.window == w.type) {
-                p.overridden = false;
                 if (p.mode == LimitMode::Single && !p.probing) {
                     p.mode = LimitMode::Normal;
                     p.reason.clear();
@@ -300,6 +349,11 @@ void LimitTracker::refresh(ProfileLimits &p)
     }
     if (changed)
         announce(p);
+}
+
+bool LimitTracker::knows(const QString &profile) const
+{
+    return profile.isEmpty() || profile == kDefaultProfile || m_profiles.contains(profile);
 }
 
 ProfileLimits LimitTracker::state(const QString &profile)

@@ -41,6 +41,7 @@ struct ProfileLimits
     QString window;          // the window that put it there (empty: an API 429)
     bool probing = false;    // single after a pause: the first turn's success makes it normal
     bool overridden = false; // the user resumed it: the admission threshold is off until a reset
+    bool guessed = false;    // paused until a time Chorus chose (no reset known, a back-off)
     int backoffAttempt = 0;  // consecutive API 429s
     QHash<QString, LimitWindow> windows;
 
@@ -68,8 +69,10 @@ public:
     // What a restarted engine stored.
     void restore(const QList<ProfileLimits> &profiles);
 
-    // Claude's own signal for a profile.
-    void rateLimitEvent(const QString &profile, const RateLimitInfo &info, const QString &source);
+    // Claude's own signal for a profile (source "official"), or a reading passed on by
+    // `chorus statusline` (no status: the windows change, the mode does not). True when the
+    // picture changed (then changed() was emitted).
+    bool rateLimitEvent(const QString &profile, const RateLimitInfo &info, const QString &source);
     // A turn ended on a usage limit that resets at `resetsAtMs` (0: unknown; then in an hour).
     void limitReached(const QString &profile, const QString &window, qint64 resetsAtMs);
     // A turn ended on an API 429 (no reset given): back off.
@@ -79,6 +82,8 @@ public:
     // The user's "resume now".
     void resumeNow(const QString &profile);
 
+    // Whether the profile exists (the default one always does).
+    bool knows(const QString &profile) const;
     // The profile's state now (modes past their time are moved on first).
     ProfileLimits state(const QString &profile);
     QList<ProfileLimits> all();
@@ -99,7 +104,10 @@ Q_SIGNALS:
 private:
     ProfileLimits &entry(const QString &profile);
     void refresh(ProfileLimits &p);
-    void pause(ProfileLimits &p, qint64 untilMs, const QString &reason);
+    // `guess`: no reset is known (a back-off, an hour): a known reset may end it sooner.
+    // Returns false (and changes nothing) when the pause already runs longer.
+    bool pause(ProfileLimits &p, qint64 untilMs, const QString &reason, const QString &window,
+               bool guess);
     void announce(const ProfileLimits &p) { Q_EMIT changed(p); }
 
     Clock *m_clock;

@@ -253,6 +253,10 @@ void registerLimitMethods(MethodTable &t, Engine *e)
         QList<RateLimitWindow> list;
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         for (auto it = windows.begin(); it != windows.end() && list.size() < 16; ++it) {
+            // Claude's window names only: any other key would gate turns on a made-up window.
+            if (it.key() != QLatin1String("five_hour") && it.key() != QLatin1String("seven_day") &&
+                !it.key().startsWith(QLatin1String("seven_day_")))
+                continue;
             const QJsonObject w = it.value().toObject();
             const double u = w.value(QLatin1String("utilization")).toDouble(-1);
             const double reset = w.value(QLatin1String("resetsAt")).toDouble(0);

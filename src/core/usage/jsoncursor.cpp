@@ -1,5 +1,6 @@
 #include "jsoncursor.h"
 
+#include <charconv>
 #include <cstring>
 #include <limits>
 
@@ -97,6 +98,24 @@ int readHex4(const char *p, const char *end)
 
 } // namespace
 
+bool JsonCursor::KeySet::insert(std::string_view key)
+{
+    constexpr size_t ListMax = 16;
+    if (m_set.empty()) {
+        for (std::string_view k : m_list) {
+            if (k == key)
+                return false;
+        }
+        if (m_list.size() < ListMax) {
+            m_list.push_back(key);
+            return true;
+        }
+        m_set.insert(m_list.begin(), m_list.end());
+        m_list.clear();
+    }
+    return m_set.insert(key).second;
+}
+
 void JsonCursor::skipSpace()
 {
     while (m_p < m_end && isSpace(*m_p))
@@ -152,15 +171,9 @@ bool JsonCursor::nextKey(bool &first, std::string_view *key)
         fail();
         return false;
     }
-    if (m_uniqueKeys && !m_keys.empty()) {
-        std::vector<std::string_view> &seen = m_keys.back();
-        for (std::string_view k : seen) {
-            if (k == *key) {
-                fail();
-                return false;
-            }
-        }
-        seen.push_back(*key);
+    if (m_uniqueKeys && !m_keys.empty() && !m_keys.back().insert(*key)) {
+        fail();
+        return false;
     }
     return true;
 }
@@ -363,9 +376,13 @@ bool JsonCursor::number(double *value)
         fail();
         return false;
     }
-    // The grammar is checked; strtod needs a terminated copy (numbers are short).
-    const std::string text(start, size_t(m_p - start));
-    *value = std::strtod(text.c_str(), nullptr);
+    // The grammar is checked. from_chars, not strtod: strtod follows the C locale, which Qt sets
+    // from the environment (a German one reads "0.25" as 0).
+    // Out of a double's range (1e400) is an error, as serde_json's.
+    if (std::from_chars(start, m_p, *value).ec != std::errc()) {
+        fail();
+        return false;
+    }
     return true;
 }
 

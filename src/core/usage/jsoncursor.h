@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace chorus::usage {
@@ -60,7 +61,17 @@ private:
     const char *m_end;
     bool m_failed = false;
     bool m_uniqueKeys = false;
-    std::vector<std::vector<std::string_view>> m_keys; // per open object, with m_uniqueKeys
+    // The keys of an object so far: a list while it is small, a hash set past that (a hostile
+    // line with 100k keys would otherwise take minutes).
+    class KeySet
+    {
+    public:
+        bool insert(std::string_view key); // false: already there
+    private:
+        std::vector<std::string_view> m_list;
+        std::unordered_set<std::string_view> m_set;
+    };
+    std::vector<KeySet> m_keys; // per open object, with m_uniqueKeys
 };
 
 } // namespace chorus::usage

@@ -463,6 +463,7 @@ UsageReport buildReport(const ScanResult &scan, const PriceTable &prices, const 
     UsageReport report;
     report.kind = o.kind;
     report.nowMs = o.nowMs;
+    report.longLinesSkipped = scan.longLinesSkipped;
     switch (o.kind) {
     case ReportKind::Daily:
     case ReportKind::Weekly:

@@ -74,6 +74,7 @@ struct UsageReport
     UsageRow totals;
     QStringList unpricedModels; // sorted
     qint64 nowMs = 0;
+    qint64 longLinesSkipped = 0; // transcript lines over MaxLineBytes, not read
 };
 
 // How copies of a message are told apart. ccusage 20.0.24's reports differ here (measured:
